@@ -1,0 +1,138 @@
+import type { DelegationCode } from '@accord/shared/domain/delegations';
+import type { Role } from '@accord/shared/domain/roles';
+
+/**
+ * The storage behind Accord. SQLite implements it for one machine; a server engine can be
+ * added behind the same interface without touching the sync or HTTP code (DESIGN.md decision 9).
+ * Every method is synchronous because the embedded engine is; an asynchronous engine would
+ * wrap this interface in a queue owned by the caller, not change its callers' order of writes.
+ */
+export interface Storage {
+  readonly users: UserStore;
+  readonly sessions: SessionStore;
+  readonly negotiations: NegotiationStore;
+  readonly documents: DocumentStore;
+  readonly updates: UpdateLogStore;
+  /** Flushes and closes; no method may be called afterwards. */
+  close(): void;
+}
+
+/** A person who can sign in. */
+export interface UserRecord {
+  id: string;
+  username: string;
+  displayName: string;
+  /** argon2id PHC string. */
+  passwordHash: string;
+  disabled: boolean;
+  createdAt: number;
+}
+
+/** Users: created by the seed and the admin CLI. */
+export interface UserStore {
+  create(user: Omit<UserRecord, 'createdAt' | 'disabled'>): UserRecord;
+  byId(id: string): UserRecord | undefined;
+  byUsername(username: string): UserRecord | undefined;
+  list(): UserRecord[];
+  setPassword(id: string, passwordHash: string): void;
+  setDisabled(id: string, disabled: boolean): void;
+  count(): number;
+}
+
+/** A session as the Lucia guide stores it: only the SHA-256 of the token, as `id`. */
+export interface SessionRecord {
+  /** Lowercase hex SHA-256 of the secret token. */
+  id: string;
+  userId: string;
+  /** Milliseconds since the epoch. */
+  expiresAt: number;
+}
+
+/** Sessions: created at sign-in, extended while used, deleted at sign-out. */
+export interface SessionStore {
+  create(session: SessionRecord): void;
+  byId(id: string): SessionRecord | undefined;
+  setExpiry(id: string, expiresAt: number): void;
+  delete(id: string): void;
+  deleteForUser(userId: string): void;
+  deleteExpired(now: number): number;
+}
+
+/** One set of talks. */
+export interface NegotiationRecord {
+  id: string;
+  title: string;
+  venue: string;
+  /** ISO date (YYYY-MM-DD). */
+  startsOn: string;
+  createdAt: number;
+}
+
+/** A user's place in a negotiation. */
+export interface MembershipRecord {
+  negotiationId: string;
+  userId: string;
+  delegation: DelegationCode;
+  role: Role;
+}
+
+/** Negotiations and their memberships. */
+export interface NegotiationStore {
+  create(negotiation: Omit<NegotiationRecord, 'createdAt'>): NegotiationRecord;
+  byId(id: string): NegotiationRecord | undefined;
+  list(): NegotiationRecord[];
+  /** Adds or replaces the user's membership of the negotiation. */
+  setMembership(membership: MembershipRecord): void;
+  removeMembership(negotiationId: string, userId: string): void;
+  membership(negotiationId: string, userId: string): MembershipRecord | undefined;
+  membershipsOfUser(userId: string): MembershipRecord[];
+  members(negotiationId: string): MembershipRecord[];
+}
+
+/** A draft communiqué's metadata; its text lives in the update log. */
+export interface DocumentRecord {
+  id: string;
+  negotiationId: string;
+  title: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Documents' metadata. */
+export interface DocumentStore {
+  create(document: Omit<DocumentRecord, 'createdAt' | 'updatedAt'>): DocumentRecord;
+  byId(id: string): DocumentRecord | undefined;
+  listByNegotiation(negotiationId: string): DocumentRecord[];
+  touch(id: string, at: number): void;
+}
+
+/** One stored Yjs update of a document's log. */
+export interface StoredUpdate {
+  seq: number;
+  update: Uint8Array;
+}
+
+/**
+ * The Yjs update log of every document, and the binding of Yjs client ids to the users who
+ * first sent them (DESIGN.md decision 4).
+ */
+export interface UpdateLogStore {
+  /** Appends one update durably (committed before this returns) and returns its sequence number. */
+  append(documentId: string, update: Uint8Array, userId: string | null): number;
+  /** Every stored update of a document, oldest first. */
+  load(documentId: string): StoredUpdate[];
+  /**
+   * Replaces every update with `seq <= upToSeq` by one `snapshot` update, atomically. Updates
+   * appended after `upToSeq` are kept, so compaction never blocks or loses concurrent edits.
+   */
+  compact(documentId: string, upToSeq: number, snapshot: Uint8Array): void;
+  /** Total bytes and number of stored updates of a document. */
+  stats(documentId: string): { updates: number; bytes: number };
+  /** The user every client id of the document is bound to. */
+  clientOwners(documentId: string): Map<number, string>;
+  /**
+   * Binds client ids to a user unless already bound. Returns the ids that are bound to
+   * someone else, which the caller must refuse.
+   */
+  bindClientIds(documentId: string, clientIds: readonly number[], userId: string): number[];
+}
