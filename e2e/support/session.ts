@@ -1,0 +1,42 @@
+import { type Browser, type BrowserContext, expect, type Page } from '@playwright/test';
+
+/** The password of every demo account (server/src/seed/demo.ts). */
+export const DEMO_PASSWORD = 'accord-demo-2025';
+
+/** A signed-in person in a browser context of their own. */
+export interface Person {
+  context: BrowserContext;
+  page: Page;
+}
+
+/** Opens a fresh browser context and signs in through the real sign-in page. */
+export async function signInAs(
+  browser: Browser,
+  baseURL: string,
+  username: string,
+): Promise<Person> {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await page.goto('/login');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await expect(page).not.toHaveURL(/\/login/);
+  return { context, page };
+}
+
+/** Opens the demo draft from the negotiation page and waits until it is connected. */
+export async function openDemoDraft(page: Page): Promise<void> {
+  await page.getByTestId('draft-link').first().click();
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
+  await expect(page.getByTestId('editor').locator('.ProseMirror')).toContainText(
+    'Joint Communiqué',
+  );
+}
+
+/** Puts the caret at the end of the clause whose text contains `clauseText`. */
+export async function placeCaretAtEndOf(page: Page, clauseText: string): Promise<void> {
+  const clause = page.getByTestId('editor').locator('p.clause', { hasText: clauseText }).first();
+  await clause.click();
+  await page.keyboard.press('End');
+}

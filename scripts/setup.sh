@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs what Accord needs on a fresh machine: pnpm (the version pinned in package.json), the
+# workspace's packages (better-sqlite3 compiles from source), and with --browser a Chromium for
+# the end-to-end tests. Safe to run again: each step is skipped when already done.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_browser=false
+for arg in "$@"; do
+  case "$arg" in
+    --browser) want_browser=true ;;
+    *) echo "setup.sh: unknown option $arg (known: --browser)" >&2; exit 2 ;;
+  esac
+done
+
+pnpm_version=$(node -p "require('./package.json').packageManager.split('@')[1]")
+if [ "$(pnpm --version 2>/dev/null || true)" != "$pnpm_version" ]; then
+  echo "Installing pnpm $pnpm_version…"
+  npm install --global "pnpm@$pnpm_version" >/dev/null
+fi
+
+# Node's own headers, so node-gyp builds better-sqlite3 without downloading them.
+if [ -z "${npm_config_nodedir:-}" ] && [ -f /usr/include/node/node.h ]; then
+  export npm_config_nodedir=/usr
+fi
+pnpm install --frozen-lockfile
+
+if $want_browser; then
+  chromium_path=${ACCORD_CHROMIUM:-/usr/bin/chromium}
+  if [ ! -x "$chromium_path" ]; then
+    if command -v apt-get >/dev/null 2>&1; then
+      echo "Installing Chromium from Debian for the end-to-end tests…"
+      sudo_cmd=""
+      [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+      $sudo_cmd apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+    else
+      echo "No Chromium at $chromium_path: install one and set ACCORD_CHROMIUM to its path." >&2
+      exit 1
+    fi
+  fi
+fi
