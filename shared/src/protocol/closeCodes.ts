@@ -22,6 +22,8 @@ export const CLOSE_CODES = {
   updateRejected: 4422,
   /** The server is shutting down; reconnect later. */
   serverShutdown: 4503,
+  /** The socket could not keep up with the document's traffic (send buffer full); reconnect. */
+  slowConnection: 4504,
   /** Storage failed; nothing was applied. Reconnect later. */
   internalError: 4500,
 } as const;
@@ -60,6 +62,8 @@ export function describeCloseCode(code: number): string | undefined {
       return 'A change was refused by the server.';
     case CLOSE_CODES.serverShutdown:
       return 'The server is restarting; reconnecting.';
+    case CLOSE_CODES.slowConnection:
+      return 'The connection was too slow to keep up; reconnecting.';
     case CLOSE_CODES.internalError:
       return 'The server could not save a change; reconnecting.';
     default:

@@ -1,0 +1,196 @@
+import { can } from '@accord/shared/policy/policy';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { awarenessUserOf, stampAwarenessUpdate } from './awarenessStamp';
+import type { DocumentPersistence } from './DocumentPersistence';
+import {
+  encodeAwarenessFrame,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeSyncUpdate,
+} from './protocol';
+import type { SyncConnection } from './SyncConnection';
+import type { SyncLog, SyncResult } from './syncTypes';
+import { validateUpdate } from './UpdateValidator';
+
+/** What happened to an update a connection sent. */
+export type UpdateOutcome = 'applied' | 'alreadyKnown' | 'droppedReadOnly';
+
+/** What a document needs from its surroundings. */
+export interface SyncDocumentOptions {
+  id: string;
+  doc: Y.Doc;
+  persistence: DocumentPersistence;
+  log: SyncLog;
+  /** Called when the last connection has left. */
+  onIdle: (document: SyncDocument) => void;
+}
+
+/**
+ * One loaded draft: the authoritative Y.Doc, the server's Awareness and the connections
+ * editing it. Every write goes through here: authorize, validate, commit, apply, broadcast.
+ */
+export class SyncDocument {
+  readonly id: string;
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
+  private readonly persistence: DocumentPersistence;
+  private readonly log: SyncLog;
+  private readonly onIdle: (document: SyncDocument) => void;
+  private readonly connections = new Set<SyncConnection>();
+  /** Which connection speaks for each awareness client id (DESIGN.md decision 4). */
+  private readonly awarenessOwners = new Map<number, SyncConnection>();
+
+  constructor(options: SyncDocumentOptions) {
+    this.id = options.id;
+    this.doc = options.doc;
+    this.persistence = options.persistence;
+    this.log = options.log;
+    this.onIdle = options.onIdle;
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    // The server is not a participant: it must not show up as a peer.
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      const frame = encodeSyncUpdate(update);
+      for (const connection of this.connections) {
+        if (connection !== origin) connection.send(frame);
+      }
+    });
+    this.awareness.on(
+      'update',
+      (change: { added: number[]; updated: number[]; removed: number[] }) => {
+        const changed = [...change.added, ...change.updated, ...change.removed];
+        const frame = encodeAwarenessFrame(this.awareness, changed);
+        for (const connection of this.connections) connection.send(frame);
+      },
+    );
+  }
+
+  /** How many sockets are connected to this document. */
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  /** The connections of this document, for the server's session and presence queries. */
+  connectionList(): SyncConnection[] {
+    return [...this.connections];
+  }
+
+  /** Starts the y-websocket handshake: sync step 1, then everyone's presence. */
+  add(connection: SyncConnection): void {
+    this.connections.add(connection);
+    connection.send(encodeSyncStep1(this.doc));
+    const present = [...this.awareness.getStates().keys()];
+    if (present.length > 0) connection.send(encodeAwarenessFrame(this.awareness, present));
+  }
+
+  /** Forgets a closed connection and withdraws the presence it spoke for. */
+  remove(connection: SyncConnection): void {
+    if (!this.connections.delete(connection)) return;
+    const own = connection.awarenessClientId;
+    if (own !== undefined && this.awarenessOwners.get(own) === connection) {
+      this.awarenessOwners.delete(own);
+      awarenessProtocol.removeAwarenessStates(this.awareness, [own], connection);
+    }
+    if (this.connections.size === 0) this.onIdle(this);
+  }
+
+  /** Answers a client's sync step 1 with everything it lacks. */
+  syncStep2For(clientStateVector: Uint8Array): SyncResult<Uint8Array> {
+    try {
+      return { ok: true, value: encodeSyncStep2(this.doc, clientStateVector) };
+    } catch {
+      return {
+        ok: false,
+        error: { reason: 'malformedMessage', message: 'State vector could not be decoded.' },
+      };
+    }
+  }
+
+  /**
+   * Takes one update from a connection (sync step 2 or update). Observers' updates are dropped
+   * without closing them: a stock client sends a (possibly empty) step 2 on every connect.
+   */
+  receiveUpdate(connection: SyncConnection, update: Uint8Array): SyncResult<UpdateOutcome> {
+    const { principal } = connection;
+    if (!can(principal, 'editText')) return { ok: true, value: 'droppedReadOnly' };
+    const checked = validateUpdate(update, {
+      doc: this.doc,
+      userId: principal.userId,
+      ownerOf: (clientId) => this.persistence.ownerOf(clientId),
+    });
+    if (!checked.ok) return checked;
+    if (!checked.value.novel) return { ok: true, value: 'alreadyKnown' };
+    const committed = this.persistence.commit(
+      update,
+      principal.userId,
+      checked.value.unboundClientIds,
+    );
+    if (!committed.ok) return committed;
+    try {
+      // Committed before this line: the broadcast in the 'update' listener follows the commit.
+      Y.applyUpdate(this.doc, update, connection);
+    } catch (error) {
+      this.log(
+        'error',
+        `Document ${this.id}: applying a validated update failed (${String(error)}).`,
+      );
+    }
+    this.persistence.applied(committed.value);
+    return { ok: true, value: 'applied' };
+  }
+
+  /** Applies a connection's awareness update after stamping the server's identity into it. */
+  receiveAwareness(connection: SyncConnection, update: Uint8Array): SyncResult<void> {
+    const stamped = stampAwarenessUpdate(update, {
+      user: awarenessUserOf(connection.principal),
+      mayWrite: (clientId, removal) => this.mayWriteAwareness(connection, clientId, removal),
+    });
+    if (!stamped.ok) return stamped;
+    if (stamped.value !== null) {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped.value, connection);
+    }
+    return { ok: true, value: undefined };
+  }
+
+  /** Everyone's presence, for a client that asks (queryAwareness). */
+  awarenessFrame(): Uint8Array {
+    return encodeAwarenessFrame(this.awareness, [...this.awareness.getStates().keys()]);
+  }
+
+  /** Waits for background work (a scheduled compaction) to finish. */
+  settled(): Promise<void> {
+    return this.persistence.settled();
+  }
+
+  /** Frees the document; called by the registry once nobody is connected. */
+  destroy(): void {
+    // Destroying the doc also destroys its Awareness and stops its timeout timer.
+    this.doc.destroy();
+  }
+
+  /**
+   * The first awareness client id a connection announces becomes its own, unless another
+   * user's connection speaks for it or it authors another user's changes. A newer connection of
+   * the same user takes it over (a reconnect can race the old socket's close). A connection may
+   * remove only its own state.
+   */
+  private mayWriteAwareness(
+    connection: SyncConnection,
+    clientId: number,
+    removal: boolean,
+  ): boolean {
+    const own = connection.awarenessClientId;
+    if (own !== undefined) return own === clientId;
+    if (removal) return false;
+    const userId = connection.principal.userId;
+    const holder = this.awarenessOwners.get(clientId);
+    if (holder !== undefined && holder.principal.userId !== userId) return false;
+    const author = this.persistence.ownerOf(clientId);
+    if (author !== undefined && author !== userId) return false;
+    if (holder !== undefined) holder.awarenessClientId = undefined;
+    connection.awarenessClientId = clientId;
+    this.awarenessOwners.set(clientId, connection);
+    return true;
+  }
+}

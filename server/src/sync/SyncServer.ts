@@ -1,0 +1,107 @@
+import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
+import { DocumentRegistry } from './DocumentRegistry';
+import { SyncConnection } from './SyncConnection';
+import type {
+  SyncConnectionHandle,
+  SyncLog,
+  SyncPrincipal,
+  SyncServerOptions,
+  SyncSocket,
+} from './syncTypes';
+
+export type {
+  SyncConnectionHandle,
+  SyncLog,
+  SyncLogLevel,
+  SyncPrincipal,
+  SyncServerOptions,
+  SyncSocket,
+} from './syncTypes';
+
+/** A loaded document stays in memory this long after its last connection left, by default. */
+const DEFAULT_IDLE_UNLOAD_MS = 30_000;
+
+/** The update log is compacted after this many stored updates, by default. */
+const DEFAULT_COMPACT_EVERY = 500;
+
+const INERT_HANDLE: SyncConnectionHandle = { receive: () => {}, closed: () => {} };
+
+function consoleLog(level: 'info' | 'warn' | 'error', message: string): void {
+  console[level](`[sync] ${message}`);
+}
+
+/**
+ * The WebSocket sync core (y-websocket protocol), independent of any transport: the HTTP layer
+ * authenticates and authorizes a socket, then hands it over with `connect`.
+ */
+export class SyncServer {
+  private readonly registry: DocumentRegistry;
+  private readonly connections = new Set<SyncConnection>();
+  private readonly log: SyncLog;
+  private shuttingDown = false;
+
+  constructor(options: SyncServerOptions) {
+    this.log = options.log ?? consoleLog;
+    this.registry = new DocumentRegistry({
+      updates: options.updates,
+      documents: options.documents,
+      idleUnloadMs: options.idleUnloadMs ?? DEFAULT_IDLE_UNLOAD_MS,
+      compactEvery: options.compactEvery ?? DEFAULT_COMPACT_EVERY,
+      log: this.log,
+    });
+  }
+
+  /** Attaches an authenticated, authorized socket to its document and starts the handshake. */
+  connect(socket: SyncSocket, principal: SyncPrincipal): SyncConnectionHandle {
+    if (this.shuttingDown) {
+      socket.close(CLOSE_CODES.serverShutdown, 'The server is shutting down.');
+      return INERT_HANDLE;
+    }
+    const document = this.registry.acquire(principal.documentId);
+    if (!document.ok) {
+      socket.close(CLOSE_CODES[document.error.reason], document.error.message);
+      return INERT_HANDLE;
+    }
+    const connection = new SyncConnection({
+      socket,
+      principal,
+      document: document.value,
+      log: this.log,
+      onClosed: (closed) => this.connections.delete(closed),
+    });
+    this.connections.add(connection);
+    connection.start();
+    return {
+      receive: (data) => connection.receive(data),
+      closed: () => connection.closed(),
+    };
+  }
+
+  /** Users with at least one open sync connection, for "who is online". */
+  onlineUserIds(): Set<string> {
+    return new Set([...this.connections].map((connection) => connection.principal.userId));
+  }
+
+  /** Closes every socket of a session (sign-out) with `CLOSE_CODES.unauthorized`. */
+  disconnectSession(sessionId: string): void {
+    for (const connection of [...this.connections]) {
+      if (connection.principal.sessionId === sessionId) {
+        connection.close(CLOSE_CODES.unauthorized, 'Signed out.');
+      }
+    }
+  }
+
+  /** Closes every socket with `CLOSE_CODES.serverShutdown` and unloads every document. */
+  async shutdown(): Promise<void> {
+    this.shuttingDown = true;
+    for (const connection of [...this.connections]) {
+      connection.close(CLOSE_CODES.serverShutdown, 'The server is shutting down.');
+    }
+    await this.registry.unloadAll();
+  }
+
+  /** Whether a document is in memory (for tests and diagnostics). */
+  isLoaded(documentId: string): boolean {
+    return this.registry.isLoaded(documentId);
+  }
+}

@@ -1,0 +1,109 @@
+import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
+import { LIMITS } from '@accord/shared/protocol/limits';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { RunningTestServer } from '../testing/testServer';
+import { MESSAGE_TYPES } from './protocol';
+import { clauseText } from './testClient';
+import {
+  type Client,
+  closeAll,
+  openClient,
+  openRawSocket,
+  recordUpdates,
+  startServer,
+  storedDoc,
+  syncUpdateFrame,
+  until,
+} from './wsTestClients';
+
+/**
+ * Bad frames on the real sync endpoint (DESIGN.md decision 3): each closes only the connection
+ * that sent it, with its typed close code; nothing of it is stored; everyone else goes on.
+ */
+
+let server: RunningTestServer;
+let mexico: Client;
+let unitedStates: Client;
+let edits = 0;
+
+beforeAll(async () => {
+  ({ server } = await startServer());
+  mexico = await openClient(server, 'mx.delegate');
+  unitedStates = await openClient(server, 'us.delegate');
+});
+
+afterAll(closeAll);
+
+/** A doc holding what the server holds (Mexico is in sync with it after every test). */
+function copyOfServerState(): Y.Doc {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(mexico.doc));
+  return doc;
+}
+
+/** A Canada socket sends the frame; it must be closed with the code, and only it. */
+async function expectClosedWith(frame: Uint8Array | string, code: number): Promise<void> {
+  const socket = await openRawSocket(server, 'ca.delegate');
+  socket.ws.send(frame);
+  expect((await socket.closed).code).toBe(code);
+  // Everyone else goes on: an edit still travels from Mexico to the United States.
+  edits += 1;
+  const marker = `edit-${edits} `;
+  clauseText(mexico.doc, 'op-tariffs').insert(0, marker);
+  await until(
+    () => clauseText(unitedStates.doc, 'op-tariffs').toString().startsWith(marker),
+    'sync goes on for the others',
+  );
+  expect(mexico.closes).toEqual([]);
+  expect(unitedStates.closes).toEqual([]);
+  expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+}
+
+/** Every update the doc makes while `change` runs. */
+function updatesOf(doc: Y.Doc, change: () => void): Uint8Array[] {
+  const updates = recordUpdates(doc);
+  change();
+  return updates;
+}
+
+describe('the sync endpoint closes a connection that sends', () => {
+  it('bytes that do not decode: malformedMessage', async () => {
+    await expectClosedWith(Uint8Array.of(MESSAGE_TYPES.sync, 2, 100), CLOSE_CODES.malformedMessage);
+  });
+
+  it('a text frame: malformedMessage', async () => {
+    await expectClosedWith('hello', CLOSE_CODES.malformedMessage);
+  });
+
+  it('a frame over the WebSocket maxPayload: 1009, closed by the ws library itself', async () => {
+    await expectClosedWith(new Uint8Array(LIMITS.maxSyncMessageBytes + 1), 1009);
+  });
+
+  it('an update over LIMITS.maxUpdateBytes: messageTooLarge', async () => {
+    const big = new Y.Doc();
+    const [update] = updatesOf(big, () =>
+      big.getText('padding').insert(0, 'x'.repeat(LIMITS.maxUpdateBytes + 10)),
+    );
+    await expectClosedWith(syncUpdateFrame(update!), CLOSE_CODES.messageTooLarge);
+  });
+
+  it('an update with missing dependencies: missingDependencies, and stores nothing', async () => {
+    const gappy = copyOfServerState();
+    const updates = updatesOf(gappy, () => {
+      clauseText(gappy, 'op-tariffs').insert(0, 'FIRST ');
+      clauseText(gappy, 'op-tariffs').insert(0, 'SECOND ');
+    });
+    await expectClosedWith(syncUpdateFrame(updates[1]!), CLOSE_CODES.missingDependencies);
+    expect(clauseText(storedDoc(server), 'op-tariffs').toString()).not.toMatch(/FIRST|SECOND/);
+  });
+
+  it("an update by another user's client id: foreignClientId, and stores nothing", async () => {
+    const forged = copyOfServerState();
+    forged.clientID = mexico.doc.clientID;
+    const [update] = updatesOf(forged, () => clauseText(forged, 'op-tariffs').insert(0, 'FORGED '));
+    await expectClosedWith(syncUpdateFrame(update!), CLOSE_CODES.foreignClientId);
+    expect(clauseText(storedDoc(server), 'op-tariffs').toString()).not.toContain('FORGED');
+    expect(clauseText(unitedStates.doc, 'op-tariffs').toString()).not.toContain('FORGED');
+  });
+});

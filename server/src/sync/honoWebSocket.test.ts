@@ -1,0 +1,122 @@
+import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
+import { WSContext } from 'hono/ws';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MemoryStorage } from '../storage/memory/MemoryStorage';
+import { frameBytes, MAX_BUFFERED_BYTES, syncWebSocketEvents } from './honoWebSocket';
+import { MESSAGE_TYPES, SYNC_MESSAGE_TYPES } from './protocol';
+import { SyncServer } from './SyncServer';
+import type { SyncPrincipal } from './syncTypes';
+
+describe('frameBytes', () => {
+  it('reads an ArrayBuffer, as @hono/node-server hands binary frames over', () => {
+    const buffer = Uint8Array.of(0, 1, 2).buffer;
+    expect([...(frameBytes(buffer) ?? [])]).toEqual([0, 1, 2]);
+  });
+
+  it('reads exactly the bytes of a Buffer that is a view into a larger pool', () => {
+    const pool = Buffer.from([9, 9, 0, 1, 2, 9]);
+    expect([...(frameBytes(pool.subarray(2, 5)) ?? [])]).toEqual([0, 1, 2]);
+  });
+
+  it('refuses text frames', () => {
+    expect(frameBytes('hello')).toBeNull();
+  });
+});
+
+describe('syncWebSocketEvents', () => {
+  const syncs: SyncServer[] = [];
+
+  afterEach(async () => {
+    for (const sync of syncs.splice(0)) await sync.shutdown();
+  });
+
+  /** A Hono WSContext over a fake `ws` socket whose send buffer the test controls. */
+  function open() {
+    const storage = new MemoryStorage();
+    const user = storage.users.create({
+      id: 'user-mx',
+      username: 'mx.delegate',
+      displayName: 'Sofía Ramírez',
+      passwordHash: 'unused',
+    });
+    const negotiation = storage.negotiations.create({
+      id: 'neg-1',
+      title: 'Talks',
+      venue: 'Washington, D.C.',
+      startsOn: '2025-06-11',
+    });
+    const document = storage.documents.create({
+      id: 'doc-1',
+      negotiationId: negotiation.id,
+      title: 'Draft',
+    });
+    const principal: SyncPrincipal = {
+      sessionId: 'session-1',
+      userId: user.id,
+      displayName: user.displayName,
+      delegation: 'MX',
+      role: 'delegate',
+      documentId: document.id,
+      negotiationId: negotiation.id,
+    };
+    const sync = new SyncServer({
+      updates: storage.updates,
+      documents: storage.documents,
+      log: () => {},
+    });
+    syncs.push(sync);
+    const sent: Uint8Array[] = [];
+    const closes: number[] = [];
+    const raw = { bufferedAmount: 0 };
+    const ws = new WSContext({
+      raw,
+      readyState: 1,
+      send: (data) => {
+        if (typeof data !== 'string') sent.push(new Uint8Array(data));
+      },
+      close: (code) => {
+        if (code !== undefined) closes.push(code);
+      },
+    });
+    const events = syncWebSocketEvents(sync, principal);
+    events.onOpen?.(new Event('open'), ws);
+    const message = (data: string | ArrayBuffer) =>
+      events.onMessage?.(new MessageEvent('message', { data }), ws);
+    return { sync, events, ws, raw, sent, closes, message };
+  }
+
+  it('connects on open: the server speaks first, with sync step 1', () => {
+    const { sent, sync } = open();
+    expect([...(sent[0]?.subarray(0, 2) ?? [])]).toEqual([
+      MESSAGE_TYPES.sync,
+      SYNC_MESSAGE_TYPES.step1,
+    ]);
+    expect(sync.onlineUserIds()).toEqual(new Set(['user-mx']));
+  });
+
+  it('closes a text frame as malformed and then ignores the socket', () => {
+    const { message, closes, sent, sync } = open();
+    message('hello');
+    expect(closes).toEqual([CLOSE_CODES.malformedMessage]);
+    const before = sent.length;
+    message(Uint8Array.of(MESSAGE_TYPES.queryAwareness).buffer);
+    expect(sent.length).toBe(before);
+    expect(sync.onlineUserIds().size).toBe(0);
+  });
+
+  it('closes a socket whose send buffer is full instead of buffering more', () => {
+    const { message, closes, sent, raw } = open();
+    raw.bufferedAmount = MAX_BUFFERED_BYTES + 1;
+    const before = sent.length;
+    message(Uint8Array.of(MESSAGE_TYPES.queryAwareness).buffer);
+    expect(sent.length).toBe(before);
+    expect(closes).toEqual([CLOSE_CODES.slowConnection]);
+  });
+
+  it('leaves the document when the socket closes', () => {
+    const { events, ws, sync } = open();
+    // Node 20 has no CloseEvent; the adapter does not read the event.
+    events.onClose?.(new Event('close'), ws);
+    expect(sync.onlineUserIds().size).toBe(0);
+  });
+});

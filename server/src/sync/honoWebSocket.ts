@@ -1,0 +1,85 @@
+import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
+import { LIMITS } from '@accord/shared/protocol/limits';
+import type { WSContext, WSEvents, WSMessageReceive } from 'hono/ws';
+import type { SyncServer } from './SyncServer';
+import type { SyncConnectionHandle, SyncPrincipal, SyncSocket } from './syncTypes';
+
+/**
+ * A socket whose send buffer holds more than this is closed with `CLOSE_CODES.slowConnection`
+ * rather than buffering without bound; the client reconnects and resyncs from the log.
+ */
+export const MAX_BUFFERED_BYTES = 4 * LIMITS.maxSyncMessageBytes;
+
+const OPEN = 1;
+
+/**
+ * A frame's bytes, or null for a text frame (not part of the y-websocket protocol). The Node
+ * adapter hands binary frames over as ArrayBuffer; a Buffer or any view is accepted too.
+ */
+export function frameBytes(data: WSMessageReceive | ArrayBufferView): Uint8Array | null {
+  if (typeof data === 'string' || data instanceof Blob) return null;
+  if (ArrayBuffer.isView(data))
+    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  return new Uint8Array(data);
+}
+
+/** How many bytes the underlying `ws` socket still has to write, when it says. */
+function bufferedAmountOf(raw: unknown): number {
+  if (typeof raw === 'object' && raw !== null && 'bufferedAmount' in raw) {
+    const amount: unknown = raw.bufferedAmount;
+    if (typeof amount === 'number') return amount;
+  }
+  return 0;
+}
+
+/**
+ * The Hono adapter of the sync core: maps the WebSocket events of `upgradeWebSocket`
+ * (@hono/node-server 2.x) to `SyncServer.connect`, `receive` and `closed`. The HTTP route has
+ * authenticated and authorized the principal before upgrading.
+ */
+export function syncWebSocketEvents(sync: SyncServer, principal: SyncPrincipal): WSEvents {
+  let handle: SyncConnectionHandle | null = null;
+
+  const socketOf = (ws: WSContext): SyncSocket => ({
+    send(data) {
+      if (ws.readyState !== OPEN) return;
+      if (bufferedAmountOf(ws.raw) > MAX_BUFFERED_BYTES) {
+        ws.close(CLOSE_CODES.slowConnection, 'Too slow to keep up.');
+        handle?.closed();
+        return;
+      }
+      const bytes =
+        data.buffer instanceof ArrayBuffer
+          ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+          : new Uint8Array(data);
+      ws.send(bytes);
+    },
+    close(code, reason) {
+      ws.close(code, reason);
+    },
+  });
+
+  return {
+    onOpen(_event, ws) {
+      handle = sync.connect(socketOf(ws), principal);
+    },
+    onMessage(event, ws) {
+      if (handle === null) return;
+      const bytes = frameBytes(event.data);
+      if (bytes === null) {
+        ws.close(CLOSE_CODES.malformedMessage, 'Text frames are not part of the protocol.');
+        handle.closed();
+        return;
+      }
+      handle.receive(bytes);
+    },
+    onClose() {
+      handle?.closed();
+      handle = null;
+    },
+    onError() {
+      // The socket closes after an error (and 'close' follows); stop using it now.
+      handle?.closed();
+    },
+  };
+}

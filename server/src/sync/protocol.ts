@@ -1,0 +1,61 @@
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import type * as Y from 'yjs';
+
+/**
+ * The y-websocket wire protocol: every frame starts with a message type (varUint); sync frames
+ * carry a y-protocols sync message, awareness frames a y-protocols awareness update.
+ */
+export const MESSAGE_TYPES = {
+  sync: 0,
+  awareness: 1,
+  /** y-protocols auth message; the stock client never sends it and we never use it. */
+  auth: 2,
+  queryAwareness: 3,
+} as const;
+
+/** The sub-types of a sync message, as y-protocols numbers them. */
+export const SYNC_MESSAGE_TYPES = {
+  step1: syncProtocol.messageYjsSyncStep1,
+  step2: syncProtocol.messageYjsSyncStep2,
+  update: syncProtocol.messageYjsUpdate,
+} as const;
+
+/** A sync step 1 frame: the server's state vector, asking the client for what it lacks. */
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_TYPES.sync);
+  syncProtocol.writeSyncStep1(encoder, doc);
+  return encoding.toUint8Array(encoder);
+}
+
+/** A sync step 2 frame: everything the document has beyond the client's state vector. */
+export function encodeSyncStep2(doc: Y.Doc, clientStateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_TYPES.sync);
+  syncProtocol.writeSyncStep2(encoder, doc, clientStateVector);
+  return encoding.toUint8Array(encoder);
+}
+
+/** A sync update frame carrying one Yjs update. */
+export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_TYPES.sync);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** An awareness frame for the given clients' current states (null for removed ones). */
+export function encodeAwarenessFrame(
+  awareness: awarenessProtocol.Awareness,
+  clientIds: readonly number[],
+): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_TYPES.awareness);
+  encoding.writeVarUint8Array(
+    encoder,
+    awarenessProtocol.encodeAwarenessUpdate(awareness, [...clientIds]),
+  );
+  return encoding.toUint8Array(encoder);
+}

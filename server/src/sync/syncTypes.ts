@@ -1,0 +1,54 @@
+import type { DelegationCode } from '@accord/shared/domain/delegations';
+import type { Role } from '@accord/shared/domain/roles';
+import type { CloseReason } from '@accord/shared/protocol/closeCodes';
+import type { DocumentStore, UpdateLogStore } from '../storage/storage';
+
+/** Who is on the other end of a sync socket, as the HTTP layer authenticated them. */
+export interface SyncPrincipal {
+  sessionId: string;
+  userId: string;
+  displayName: string;
+  delegation: DelegationCode;
+  role: Role;
+  documentId: string;
+  negotiationId: string;
+}
+
+/** The transport the sync core writes to; it knows no WebSocket library. */
+export interface SyncSocket {
+  send(data: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+/** What the transport calls when a frame arrives or the socket has closed. */
+export interface SyncConnectionHandle {
+  receive(data: Uint8Array): void;
+  closed(): void;
+}
+
+/** Severity of a sync log line. */
+export type SyncLogLevel = 'info' | 'warn' | 'error';
+
+/** Where the sync core writes its log lines. */
+export type SyncLog = (level: SyncLogLevel, message: string) => void;
+
+/** Options of `SyncServer`. */
+export interface SyncServerOptions {
+  updates: UpdateLogStore;
+  documents: DocumentStore;
+  /** How long a document with no connections stays in memory, in milliseconds. */
+  idleUnloadMs?: number;
+  /** Compact a document's update log after this many stored updates. */
+  compactEvery?: number;
+  log?: SyncLog;
+}
+
+/** Why the server refuses what a connection sent; the connection is closed with this reason. */
+export interface SyncRejection {
+  reason: CloseReason;
+  /** Short, person-readable; sent as the WebSocket close reason (at most 123 bytes). */
+  message: string;
+}
+
+/** The outcome of checking untrusted input: a value, or the rejection to close with. */
+export type SyncResult<T> = { ok: true; value: T } | { ok: false; error: SyncRejection };
