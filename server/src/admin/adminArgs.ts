@@ -1,0 +1,141 @@
+import { parseArgs } from 'node:util';
+import { type DelegationCode, isDelegationCode } from '@accord/shared/domain/delegations';
+import { isRole, type Role } from '@accord/shared/domain/roles';
+
+/** A place in a negotiation, as given on the command line. */
+export interface MembershipArgs {
+  negotiationId: string;
+  delegation: DelegationCode;
+  role: Role;
+}
+
+/** One admin command, parsed and checked for shape (not yet against the database). */
+export type AdminCommand =
+  | {
+      kind: 'user create';
+      username: string;
+      displayName: string;
+      membership: MembershipArgs | null;
+      passwordStdin: boolean;
+    }
+  | { kind: 'user set-password'; username: string; passwordStdin: boolean }
+  | { kind: 'user assign'; username: string; membership: MembershipArgs }
+  | { kind: 'user disable' | 'user enable'; username: string }
+  | { kind: 'user list' }
+  | { kind: 'negotiation list' }
+  | { kind: 'help' };
+
+/** Parsed arguments or a usage error. */
+export type AdminArgsResult = { ok: true; value: AdminCommand } | { ok: false; error: string };
+
+/** The admin tool's usage text. */
+export const ADMIN_USAGE = `Usage: accord-admin <command> (reads ACCORD_DATA_DIR, default ./data)
+
+  user create <username> --name "Full Name" [--negotiation <id> --delegation <code> --role <role>] [--password-stdin]
+  user set-password <username> [--password-stdin]
+  user assign <username> --negotiation <id> --delegation <code> --role <role>
+  user disable <username>      (also signs the user out everywhere)
+  user enable <username>
+  user list
+  negotiation list
+
+Delegations: US, CA, MX, SV, GT, CHAIR. Roles: moderator, delegate, observer.
+Without --password-stdin the password is asked for on the terminal.`;
+
+const OPTIONS = {
+  name: { type: 'string' },
+  negotiation: { type: 'string' },
+  delegation: { type: 'string' },
+  role: { type: 'string' },
+  'password-stdin': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Values = {
+  name?: string;
+  negotiation?: string;
+  delegation?: string;
+  role?: string;
+  'password-stdin'?: boolean;
+};
+
+function membershipOf(values: Values, required: boolean): AdminArgsResult | MembershipArgs | null {
+  const { negotiation, delegation, role } = values;
+  if (negotiation === undefined && delegation === undefined && role === undefined && !required) {
+    return null;
+  }
+  if (negotiation === undefined || delegation === undefined || role === undefined) {
+    return { ok: false, error: 'Give --negotiation, --delegation and --role together.' };
+  }
+  if (!isDelegationCode(delegation)) {
+    return {
+      ok: false,
+      error: `--delegation must be one of US, CA, MX, SV, GT, CHAIR, got "${delegation}".`,
+    };
+  }
+  if (!isRole(role)) {
+    return { ok: false, error: `--role must be moderator, delegate or observer, got "${role}".` };
+  }
+  return { negotiationId: negotiation, delegation, role };
+}
+
+function expectArity(positionals: string[], count: number, usage: string): string | null {
+  return positionals.length === count ? null : `Usage: accord-admin ${usage}`;
+}
+
+/** Parses the admin tool's command line (without `node` and the script). */
+export function parseAdminArgs(argv: readonly string[]): AdminArgsResult {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals.length === 0) return { ok: true, value: { kind: 'help' } };
+  const [group, action, ...rest] = positionals;
+  const command = `${group} ${action ?? ''}`.trim();
+  const passwordStdin = values['password-stdin'] === true;
+  const username = rest[0] ?? '';
+  switch (command) {
+    case 'user create': {
+      const arity = expectArity(rest, 1, 'user create <username> --name "Full Name" …');
+      if (arity) return { ok: false, error: arity };
+      if (values.name === undefined) return { ok: false, error: 'user create needs --name.' };
+      const membership = membershipOf(values, false);
+      if (membership !== null && 'ok' in membership) return membership;
+      return {
+        ok: true,
+        value: { kind: command, username, displayName: values.name, membership, passwordStdin },
+      };
+    }
+    case 'user set-password': {
+      const arity = expectArity(rest, 1, 'user set-password <username> [--password-stdin]');
+      if (arity) return { ok: false, error: arity };
+      return { ok: true, value: { kind: command, username, passwordStdin } };
+    }
+    case 'user assign': {
+      const arity = expectArity(rest, 1, 'user assign <username> --negotiation … --role …');
+      if (arity) return { ok: false, error: arity };
+      const membership = membershipOf(values, true);
+      if (membership === null || 'ok' in membership) {
+        return membership ?? { ok: false, error: 'user assign needs a membership.' };
+      }
+      return { ok: true, value: { kind: command, username, membership } };
+    }
+    case 'user disable':
+    case 'user enable': {
+      const arity = expectArity(rest, 1, `${command} <username>`);
+      if (arity) return { ok: false, error: arity };
+      return { ok: true, value: { kind: command, username } };
+    }
+    case 'user list':
+    case 'negotiation list': {
+      const arity = expectArity(rest, 0, command);
+      if (arity) return { ok: false, error: arity };
+      return { ok: true, value: { kind: command } };
+    }
+    default:
+      return { ok: false, error: `Unknown command "${command}".` };
+  }
+}

@@ -1,0 +1,83 @@
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import type { SessionRecord, SessionStore, UserRecord, UserStore } from '../storage/storage';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A session lives this long after it was created or last extended. */
+export const SESSION_LIFETIME_MS = 30 * DAY_MS;
+
+/** A session used when it has less than this left is extended to a full lifetime. */
+export const SESSION_RENEW_BEFORE_MS = 15 * DAY_MS;
+
+/** A signed-in user and the session that proves it. */
+export interface ValidSession {
+  session: SessionRecord;
+  user: UserRecord;
+  /** Whether validation just extended the session (the cookie should be re-sent). */
+  extended: boolean;
+}
+
+/** 20 random bytes (160 bits), base32 lowercase without padding: the Lucia guide's token. */
+export function generateSessionToken(): string {
+  const bytes = new Uint8Array(20);
+  crypto.getRandomValues(bytes);
+  return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+/** The session id is the hex SHA-256 of its token: a leaked database reveals no usable token. */
+export function sessionIdOf(token: string): string {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+/** Sessions as the Lucia guide describes them (lucia-auth.com, "Sessions"). */
+export class SessionManager {
+  constructor(
+    private readonly stores: { sessions: SessionStore; users: UserStore },
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Creates a session for the user; the token goes into the cookie and is never stored. */
+  create(userId: string): { token: string; session: SessionRecord } {
+    const token = generateSessionToken();
+    const session: SessionRecord = {
+      id: sessionIdOf(token),
+      userId,
+      expiresAt: this.now() + SESSION_LIFETIME_MS,
+    };
+    this.stores.sessions.create(session);
+    return { token, session };
+  }
+
+  /**
+   * The user and session behind a token, or undefined when it is unknown, expired (then
+   * deleted) or belongs to a disabled user. Extends the session when it is past half its life.
+   */
+  validate(token: string): ValidSession | undefined {
+    const session = this.stores.sessions.byId(sessionIdOf(token));
+    if (session === undefined) return undefined;
+    const now = this.now();
+    if (now >= session.expiresAt) {
+      this.stores.sessions.delete(session.id);
+      return undefined;
+    }
+    const user = this.stores.users.byId(session.userId);
+    if (user === undefined || user.disabled) return undefined;
+    if (session.expiresAt - now < SESSION_RENEW_BEFORE_MS) {
+      const extended = { ...session, expiresAt: now + SESSION_LIFETIME_MS };
+      this.stores.sessions.setExpiry(session.id, extended.expiresAt);
+      return { session: extended, user, extended: true };
+    }
+    return { session, user, extended: false };
+  }
+
+  /** Signs a session out, server-side. */
+  invalidate(sessionId: string): void {
+    this.stores.sessions.delete(sessionId);
+  }
+
+  /** Deletes expired sessions; returns how many. */
+  deleteExpired(): number {
+    return this.stores.sessions.deleteExpired(this.now());
+  }
+}

@@ -1,0 +1,44 @@
+import type { SessionRecord, UserRecord, UserStore } from '../storage/storage';
+import type { LoginThrottle } from './loginThrottle';
+import { verifyAgainstDummy, verifyPassword } from './password';
+import type { SessionManager } from './sessions';
+
+/** Why a sign-in failed; both map to generic messages that reveal nothing about the account. */
+export type SignInFailure = 'invalid_credentials' | 'too_many_attempts';
+
+/** The outcome of a sign-in. */
+export type SignInResult =
+  | { ok: true; value: { user: UserRecord; session: SessionRecord; token: string } }
+  | { ok: false; error: SignInFailure };
+
+/** What a sign-in needs. */
+export interface SignInDeps {
+  users: UserStore;
+  sessions: SessionManager;
+  throttle: LoginThrottle;
+}
+
+/**
+ * Checks a username and password and opens a session. Unknown users, wrong passwords and
+ * disabled users fail alike, after the same argon2 work.
+ */
+export async function signIn(
+  deps: SignInDeps,
+  credentials: { username: string; password: string },
+  address: string,
+): Promise<SignInResult> {
+  const { username, password } = credentials;
+  if (!deps.throttle.allows(username, address)) return { ok: false, error: 'too_many_attempts' };
+  const user = deps.users.byUsername(username);
+  const valid =
+    user === undefined
+      ? await verifyAgainstDummy(password)
+      : await verifyPassword(user.passwordHash, password);
+  if (user === undefined || !valid || user.disabled) {
+    deps.throttle.recordFailure(username, address);
+    return { ok: false, error: 'invalid_credentials' };
+  }
+  deps.throttle.recordSuccess(username);
+  const { token, session } = deps.sessions.create(user.id);
+  return { ok: true, value: { user, session, token } };
+}

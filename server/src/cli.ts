@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+import { ADMIN_USAGE, type AdminCommand, parseAdminArgs } from './admin/adminArgs';
+import { runAdminCommand } from './admin/adminCommands';
+import { promptNewPassword, readPasswordFromStdin } from './admin/readPassword';
+import { parseDataDir } from './config';
+import { SqliteStorage } from './storage/sqlite/SqliteStorage';
+
+/** Exit codes: 0 done, 1 the command failed, 2 the command line was wrong. */
+const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+function passwordSource(command: AdminCommand): () => Promise<string> {
+  const fromStdin = 'passwordStdin' in command && command.passwordStdin;
+  if (fromStdin) return () => readPasswordFromStdin(process.stdin);
+  if (!process.stdin.isTTY) {
+    return () =>
+      Promise.reject(new Error('No terminal to ask for a password: use --password-stdin.'));
+  }
+  return promptNewPassword;
+}
+
+async function main(): Promise<number> {
+  const parsed = parseAdminArgs(process.argv.slice(2));
+  if (!parsed.ok) {
+    console.error(`${parsed.error}\n\n${ADMIN_USAGE}`);
+    return EXIT.usage;
+  }
+  if (parsed.value.kind === 'help') {
+    console.log(ADMIN_USAGE);
+    return EXIT.ok;
+  }
+  // pnpm runs package scripts inside server/; INIT_CWD is where the person typed the command,
+  // so `./data` means the same folder as for `pnpm start` at the repository root.
+  const dataDir = parseDataDir(process.env.ACCORD_DATA_DIR, process.env.INIT_CWD ?? process.cwd());
+  if (!dataDir.ok) {
+    console.error(dataDir.error);
+    return EXIT.usage;
+  }
+  const opened = SqliteStorage.open(dataDir.value);
+  if (!opened.ok) {
+    console.error(opened.error);
+    return EXIT.failed;
+  }
+  try {
+    const result = await runAdminCommand(opened.value, parsed.value, passwordSource(parsed.value));
+    if (!result.ok) {
+      console.error(result.error);
+      return EXIT.failed;
+    }
+    console.log(result.value);
+    return EXIT.ok;
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    return EXIT.failed;
+  } finally {
+    opened.value.close();
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,158 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Everything the server needs from its environment, validated once at start. */
+export interface AppConfig {
+  /** Port to listen on; 0 picks a free one (tests). */
+  port: number;
+  host: string;
+  /** Absolute path of the folder holding the SQLite database. */
+  dataDir: string;
+  /** Origins allowed to send non-GET requests and to open the sync WebSocket. */
+  allowedOrigins: string[];
+  /** Whether session cookies carry `Secure` (set behind HTTPS). */
+  secureCookies: boolean;
+  /** Whether to seed the demo negotiation into an empty database. */
+  seedDemo: boolean;
+  /** Absolute path of the built client, or null when it has not been built. */
+  clientDir: string | null;
+}
+
+/** A parsed value or a message naming the variable and the bad value. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** The outcome of parsing untrusted configuration. */
+export type ConfigResult = Parsed<AppConfig>;
+
+/** The environment variables `parseConfig` reads. */
+export type ConfigEnv = Record<string, string | undefined>;
+
+/**
+ * `<repo>/client/dist`. Both this source file (server/src/config.ts) and the bundle that inlines
+ * it (server/dist/main.js) sit two folders below the repository root.
+ */
+export const DEFAULT_CLIENT_DIR = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'client',
+  'dist',
+);
+
+function parsePort(raw: string | undefined): Parsed<number> {
+  if (raw === undefined || raw.trim() === '') return { ok: true, value: 3000 };
+  const value = Number(raw.trim());
+  if (!/^\d+$/.test(raw.trim()) || value > 65535) {
+    return { ok: false, error: `PORT must be an integer from 0 to 65535, got "${raw}"` };
+  }
+  return { ok: true, value };
+}
+
+function parseHost(raw: string | undefined): Parsed<string> {
+  if (raw === undefined || raw.trim() === '') return { ok: true, value: '127.0.0.1' };
+  if (/\s/.test(raw.trim())) {
+    return { ok: false, error: `HOST must be a host name or IP address, got "${raw}"` };
+  }
+  return { ok: true, value: raw.trim() };
+}
+
+function parseBoolean(name: string, raw: string | undefined, fallback: boolean): Parsed<boolean> {
+  if (raw === undefined || raw.trim() === '') return { ok: true, value: fallback };
+  const normalized = raw.trim().toLowerCase();
+  if (normalized === 'true') return { ok: true, value: true };
+  if (normalized === 'false') return { ok: true, value: false };
+  return { ok: false, error: `${name} must be "true" or "false", got "${raw}"` };
+}
+
+/** ACCORD_DATA_DIR alone, resolved absolute (the admin CLI needs nothing else). */
+export function parseDataDir(raw: string | undefined, cwd: string = process.cwd()): Parsed<string> {
+  const value = resolve(cwd, raw === undefined || raw.trim() === '' ? 'data' : raw.trim());
+  if (existsSync(value) && !statSync(value).isDirectory()) {
+    return {
+      ok: false,
+      error: `ACCORD_DATA_DIR must be a folder, got "${raw}" which is a file (${value})`,
+    };
+  }
+  return { ok: true, value };
+}
+
+/** One absolute http(s) origin such as `https://accord.example.org`, normalized. */
+function parseOrigin(raw: string): Parsed<string> {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return { ok: false, error: `"${raw}" is not an absolute URL` };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return { ok: false, error: `"${raw}" must start with http:// or https://` };
+  }
+  if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || url.username !== '') {
+    return { ok: false, error: `"${raw}" must be an origin only (scheme, host and port)` };
+  }
+  return { ok: true, value: url.origin };
+}
+
+function parseOrigins(raw: string | undefined, port: number): Parsed<string[]> {
+  if (raw === undefined || raw.trim() === '') {
+    return { ok: true, value: [`http://localhost:${port}`, `http://127.0.0.1:${port}`] };
+  }
+  const origins: string[] = [];
+  for (const part of raw.split(',')) {
+    if (part.trim() === '') continue;
+    const origin = parseOrigin(part.trim());
+    if (!origin.ok) {
+      return { ok: false, error: `ACCORD_ORIGINS: ${origin.error} (in "${raw}")` };
+    }
+    origins.push(origin.value);
+  }
+  if (origins.length === 0) {
+    return { ok: false, error: `ACCORD_ORIGINS must list at least one origin, got "${raw}"` };
+  }
+  return { ok: true, value: origins };
+}
+
+function parseClientDir(raw: string | undefined, cwd: string): Parsed<string | null> {
+  if (raw === undefined || raw.trim() === '') {
+    return { ok: true, value: existsSync(DEFAULT_CLIENT_DIR) ? DEFAULT_CLIENT_DIR : null };
+  }
+  const value = resolve(cwd, raw.trim());
+  if (!existsSync(value) || !statSync(value).isDirectory()) {
+    return { ok: false, error: `ACCORD_CLIENT_DIR must be an existing folder, got "${raw}"` };
+  }
+  return { ok: true, value };
+}
+
+/**
+ * Reads and validates the server's environment. Every error names the variable and the bad
+ * value. `cwd` resolves relative folders (the process's working directory by default).
+ */
+export function parseConfig(env: ConfigEnv, cwd: string = process.cwd()): ConfigResult {
+  const port = parsePort(env.PORT);
+  if (!port.ok) return port;
+  const host = parseHost(env.HOST);
+  if (!host.ok) return host;
+  const dataDir = parseDataDir(env.ACCORD_DATA_DIR, cwd);
+  if (!dataDir.ok) return dataDir;
+  const allowedOrigins = parseOrigins(env.ACCORD_ORIGINS, port.value);
+  if (!allowedOrigins.ok) return allowedOrigins;
+  const secureCookies = parseBoolean('ACCORD_SECURE_COOKIES', env.ACCORD_SECURE_COOKIES, false);
+  if (!secureCookies.ok) return secureCookies;
+  const seedDemo = parseBoolean('ACCORD_SEED_DEMO', env.ACCORD_SEED_DEMO, true);
+  if (!seedDemo.ok) return seedDemo;
+  const clientDir = parseClientDir(env.ACCORD_CLIENT_DIR, cwd);
+  if (!clientDir.ok) return clientDir;
+  return {
+    ok: true,
+    value: {
+      port: port.value,
+      host: host.value,
+      dataDir: dataDir.value,
+      allowedOrigins: allowedOrigins.value,
+      secureCookies: secureCookies.value,
+      seedDemo: seedDemo.value,
+      clientDir: clientDir.value,
+    },
+  };
+}

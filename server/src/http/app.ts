@@ -1,0 +1,35 @@
+import { Hono } from 'hono';
+import { clientRoutes } from './client/clientRoutes';
+import type { AppDeps, AppEnv } from './context';
+import { documentRoutes } from './documents/documentRoutes';
+import { apiErrors, createErrorHandler, errorResponse } from './errors';
+import { healthRoutes } from './health/healthRoutes';
+import { originCheck } from './middleware/originCheck';
+import { requestBodyLimit } from './middleware/requestBodyLimit';
+import { securityHeaders } from './middleware/securityHeaders';
+import { negotiationRoutes } from './negotiations/negotiationRoutes';
+import { sessionRoutes } from './session/sessionRoutes';
+import { syncUpgradeRoutes } from './syncUpgrade/syncUpgradeRoutes';
+
+/** The HTTP app: the JSON API under /api (sync WebSocket included) and the built client. */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.onError(createErrorHandler(deps.log));
+  app.use('*', securityHeaders(deps.config.allowedOrigins));
+  app.use('*', originCheck(deps.config.allowedOrigins));
+
+  const api = new Hono<AppEnv>();
+  api.use('*', requestBodyLimit());
+  api.route('/', healthRoutes());
+  api.route('/', sessionRoutes(deps));
+  api.route('/', negotiationRoutes(deps));
+  api.route('/', documentRoutes(deps));
+  api.route('/', syncUpgradeRoutes(deps));
+  api.all('*', (c) =>
+    errorResponse(c, apiErrors.notFound(`No API route ${c.req.method} ${c.req.path}.`)),
+  );
+  app.route('/api', api);
+
+  app.route('/', clientRoutes(deps.config.clientDir));
+  return app;
+}

@@ -1,0 +1,39 @@
+import type { HttpBindings } from '@hono/node-server';
+import type { Context } from 'hono';
+import type { LoginThrottle } from '../auth/loginThrottle';
+import type { SessionManager } from '../auth/sessions';
+import type { AppConfig } from '../config';
+import type { SessionRecord, Storage, UserRecord } from '../storage/storage';
+import type { SyncServer } from '../sync/SyncServer';
+
+/** What the HTTP app is built from. */
+export interface AppDeps {
+  config: Pick<AppConfig, 'allowedOrigins' | 'secureCookies' | 'clientDir'>;
+  storage: Storage;
+  sync: SyncServer;
+  sessions: SessionManager;
+  throttle: LoginThrottle;
+  /** Where unexpected errors are reported. */
+  log: (message: string) => void;
+}
+
+/**
+ * The Hono environment of every route. Bindings are partial because `app.request()` in tests
+ * runs without the Node adapter.
+ */
+export interface AppEnv {
+  Bindings: Partial<HttpBindings>;
+}
+
+/** The environment of routes behind `requireSession`: the signed-in user and session. */
+export interface SessionEnv extends AppEnv {
+  Variables: { user: UserRecord; session: SessionRecord };
+}
+
+/**
+ * The client's address: the socket's remote address. X-Forwarded-For is not trusted, because
+ * any client can send it (a proxy in front would need a config flag to say it sets it honestly).
+ */
+export function clientAddress(c: Context<AppEnv>): string {
+  return c.env?.incoming?.socket?.remoteAddress ?? 'unknown';
+}

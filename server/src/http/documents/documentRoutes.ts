@@ -1,0 +1,30 @@
+import type { DocumentResponse } from '@accord/shared/protocol/api';
+import { Hono } from 'hono';
+import type { AppDeps, AppEnv } from '../context';
+import { apiErrors } from '../errors';
+import { requireSession } from '../middleware/requireSession';
+import { documentView } from './documentView';
+
+/** `GET /api/documents/:id`: a draft's metadata and the caller's place in its negotiation. */
+export function documentRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { storage, sessions, config } = deps;
+  const app = new Hono<AppEnv>();
+
+  app.get('/documents/:id', requireSession(sessions, config.secureCookies), (c) => {
+    const document = storage.documents.byId(c.req.param('id'));
+    const negotiation = document && storage.negotiations.byId(document.negotiationId);
+    if (document === undefined || negotiation === undefined) {
+      throw apiErrors.notFound('This draft does not exist.');
+    }
+    const membership = storage.negotiations.membership(negotiation.id, c.get('user').id);
+    if (membership === undefined) throw apiErrors.forbidden();
+    const body: DocumentResponse = {
+      document: documentView(document),
+      negotiation: { id: negotiation.id, title: negotiation.title },
+      membership: { delegation: membership.delegation, role: membership.role },
+    };
+    return c.json(body);
+  });
+
+  return app;
+}

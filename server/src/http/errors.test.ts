@@ -1,0 +1,43 @@
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import { API_ERROR_STATUS, ApiError, apiErrors, createErrorHandler } from './errors';
+
+describe('API errors', () => {
+  it('answer their stable code and status as ApiErrorBody', async () => {
+    const app = new Hono();
+    app.onError(createErrorHandler(() => {}));
+    app.get('/limited', () => {
+      throw apiErrors.tooManyAttempts();
+    });
+    const response = await app.request('/limited');
+    expect(response.status).toBe(429);
+    expect(await response.json()).toEqual({
+      error: {
+        code: 'too_many_attempts',
+        message: 'Too many failed sign-ins. Please wait and try again later.',
+      },
+    });
+  });
+
+  it('hide unexpected errors behind a generic 500 and report them', async () => {
+    const reported: string[] = [];
+    const app = new Hono();
+    app.onError(createErrorHandler((message) => reported.push(message)));
+    app.get('/broken', () => {
+      throw new Error('database file is locked at /secret/path');
+    });
+    const response = await app.request('/broken');
+    expect(response.status).toBe(500);
+    const text = await response.text();
+    expect(text).not.toContain('/secret/path');
+    expect(JSON.parse(text)).toEqual({
+      error: { code: 'internal', message: 'Something went wrong on the server.' },
+    });
+    expect(reported.join('\n')).toContain('/secret/path');
+  });
+
+  it('map every code to one status', () => {
+    expect(new ApiError('payload_too_large', 'x').status).toBe(413);
+    expect(API_ERROR_STATUS.forbidden_origin).toBe(403);
+  });
+});

@@ -1,0 +1,50 @@
+import { Hono } from 'hono';
+import { sessionIdOf } from '../../auth/sessions';
+import { signIn } from '../../auth/signIn';
+import { type AppDeps, type AppEnv, clientAddress } from '../context';
+import { clearSessionCookie, readSessionCookie, writeSessionCookie } from '../cookies';
+import { apiErrors } from '../errors';
+import { readJsonBody } from '../jsonBody';
+import { requireSession } from '../middleware/requireSession';
+import { meResponse } from './meResponse';
+import { loginRequestSchema } from './session.schema';
+
+/** `POST /api/login`, `POST /api/logout`, `GET /api/me`. */
+export function sessionRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { storage, sessions, throttle, sync, config } = deps;
+  const app = new Hono<AppEnv>();
+
+  app.post('/login', async (c) => {
+    const credentials = await readJsonBody(c, loginRequestSchema);
+    const result = await signIn(
+      { users: storage.users, sessions, throttle },
+      credentials,
+      clientAddress(c),
+    );
+    if (!result.ok) {
+      throw result.error === 'too_many_attempts'
+        ? apiErrors.tooManyAttempts()
+        : apiErrors.invalidCredentials();
+    }
+    const { token, session, user } = result.value;
+    writeSessionCookie(c, token, session.expiresAt, config.secureCookies);
+    return c.json(meResponse(storage, user));
+  });
+
+  // Sign-out works with any cookie, valid or not: it always ends with no session.
+  app.post('/logout', (c) => {
+    const token = readSessionCookie(c);
+    if (token !== undefined) {
+      const sessionId = sessionIdOf(token);
+      sessions.invalidate(sessionId);
+      sync.disconnectSession(sessionId);
+    }
+    clearSessionCookie(c, config.secureCookies);
+    return c.body(null, 204);
+  });
+
+  const session = requireSession(sessions, config.secureCookies);
+  app.get('/me', session, (c) => c.json(meResponse(storage, c.get('user'))));
+
+  return app;
+}

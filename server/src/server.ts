@@ -1,0 +1,183 @@
+import type { AddressInfo } from 'node:net';
+import { LIMITS } from '@accord/shared/protocol/limits';
+import { type HttpBindings, serve } from '@hono/node-server';
+import { WebSocketServer } from 'ws';
+import { LoginThrottle } from './auth/loginThrottle';
+import { hashPassword } from './auth/password';
+import { SessionManager } from './auth/sessions';
+import type { AppConfig } from './config';
+import { createApp } from './http/app';
+import { DEMO_PASSWORD, isEmpty, type SeededDemo, seedDemo } from './seed/demo';
+import { SqliteStorage } from './storage/sqlite/SqliteStorage';
+import type { Storage } from './storage/storage';
+import { SyncServer } from './sync/SyncServer';
+
+/** Severity of a server log line. */
+export type ServerLogLevel = 'info' | 'warn' | 'error';
+
+/** Where the server writes its log lines. */
+export type ServerLog = (level: ServerLogLevel, message: string) => void;
+
+/** Options that are not configuration: they come from the caller, not the environment. */
+export interface StartServerOptions {
+  log?: ServerLog;
+  /** The clock of sessions and sign-in throttling (tests). */
+  now?: () => number;
+}
+
+/** A started server. */
+export interface RunningServer {
+  /** `http://127.0.0.1:<port>` (or the configured host). */
+  url: string;
+  port: number;
+  /** The configuration it runs with, origins resolved to the bound port. */
+  config: AppConfig;
+  storage: Storage;
+  sync: SyncServer;
+  /** What was seeded at this start, or null when the database already held data. */
+  seeded: SeededDemo | null;
+  /** Closes the sockets, the sync server and the database. */
+  close(): Promise<void>;
+}
+
+/** Warnings and errors go to stderr; `main.ts` passes a log that shows more. */
+function stderrLog(level: ServerLogLevel, message: string): void {
+  if (level !== 'info') console.error(`[${level}] ${message}`);
+}
+
+/** How long closing waits for sockets to finish their closing handshake before cutting them. */
+const CLOSE_GRACE_MS = 2_000;
+
+/** Expired sessions are swept this often. */
+const SESSION_SWEEP_MS = 60 * 60 * 1000;
+
+/** An allowed origin with port 0 means "the port the server bound", as PORT=0 does. */
+export function resolveOrigins(origins: readonly string[], port: number): string[] {
+  return origins.map((origin) => {
+    const url = new URL(origin);
+    if (url.port !== '0') return origin;
+    url.port = String(port);
+    return url.origin;
+  });
+}
+
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+async function seedIfEmpty(config: AppConfig, storage: Storage): Promise<SeededDemo | null> {
+  if (!config.seedDemo || !isEmpty(storage)) return null;
+  return seedDemo(storage, await hashPassword(DEMO_PASSWORD));
+}
+
+/**
+ * Opens the database in `config.dataDir` (seeding the demo into an empty one), starts the HTTP
+ * and WebSocket server and resolves once it listens. Prints nothing; rejects on bad state.
+ */
+export async function startServer(
+  config: AppConfig,
+  options: StartServerOptions = {},
+): Promise<RunningServer> {
+  const log = options.log ?? stderrLog;
+  const opened = SqliteStorage.open(config.dataDir);
+  if (!opened.ok) throw new Error(opened.error);
+  const storage = opened.value;
+  let seeded: SeededDemo | null;
+  try {
+    seeded = await seedIfEmpty(config, storage);
+  } catch (error) {
+    storage.close();
+    throw error;
+  }
+  const sync = new SyncServer({
+    updates: storage.updates,
+    documents: storage.documents,
+    log: (level, message) => log(level, `[sync] ${message}`),
+  });
+  const sessions = new SessionManager(storage, options.now);
+  const throttle = new LoginThrottle(undefined, options.now);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxSyncMessageBytes });
+
+  // An HTTP/1.1 server (no createServer option), so the adapter passes HttpBindings.
+  let handle: ((request: Request, env: HttpBindings) => Response | Promise<Response>) | null = null;
+  const listening = new Promise<{ server: ReturnType<typeof serve>; port: number }>(
+    (resolve, reject) => {
+      const server = serve(
+        {
+          // The app is built once the port is known (allowed origins may name it), in the
+          // microtasks right after the listening callback, so before any request is read.
+          fetch: (request, env) =>
+            handle ? handle(request, env as HttpBindings) : new Response(null, { status: 503 }),
+          port: config.port,
+          hostname: config.host,
+          websocket: { server: wss },
+        },
+        (info: AddressInfo) => resolve({ server, port: info.port }),
+      );
+      server.once('error', reject);
+    },
+  );
+
+  let started: { server: ReturnType<typeof serve>; port: number };
+  try {
+    started = await listening;
+  } catch (error) {
+    await sync.shutdown();
+    storage.close();
+    throw error;
+  }
+  const { server, port } = started;
+  const resolvedConfig: AppConfig = {
+    ...config,
+    port,
+    allowedOrigins: resolveOrigins(config.allowedOrigins, port),
+  };
+  const app = createApp({
+    config: resolvedConfig,
+    storage,
+    sync,
+    sessions,
+    throttle,
+    log: (message) => log('error', message),
+  });
+  handle = (request, env) => app.fetch(request, env);
+
+  sessions.deleteExpired();
+  const sweep = setInterval(() => sessions.deleteExpired(), SESSION_SWEEP_MS);
+  sweep.unref();
+
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      clearInterval(sweep);
+      await sync.shutdown();
+      await waitForSockets(wss, CLOSE_GRACE_MS);
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      });
+      storage.close();
+    })();
+    return closing;
+  };
+
+  return {
+    url: `http://${urlHost(config.host)}:${port}`,
+    port,
+    config: resolvedConfig,
+    storage,
+    sync,
+    seeded,
+    close,
+  };
+}
+
+/** Waits until every WebSocket has closed, then cuts any that have not within `graceMs`. */
+async function waitForSockets(wss: WebSocketServer, graceMs: number): Promise<void> {
+  const deadline = Date.now() + graceMs;
+  while (wss.clients.size > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  for (const socket of wss.clients) socket.terminate();
+}

@@ -1,0 +1,112 @@
+import type {
+  DocumentRecord,
+  DocumentStore,
+  NegotiationStore,
+  StoredUpdate,
+  UpdateLogStore,
+} from '../storage';
+
+/** Documents' metadata in memory. */
+export class MemoryDocumentStore implements DocumentStore {
+  private readonly documents = new Map<string, DocumentRecord>();
+
+  constructor(private readonly negotiations: NegotiationStore) {}
+
+  create(document: Omit<DocumentRecord, 'createdAt' | 'updatedAt'>): DocumentRecord {
+    if (this.documents.has(document.id)) throw new Error('Document already exists.');
+    if (this.negotiations.byId(document.negotiationId) === undefined) {
+      throw new Error('Unknown negotiation.');
+    }
+    const now = Date.now();
+    const record: DocumentRecord = { ...document, createdAt: now, updatedAt: now };
+    this.documents.set(record.id, record);
+    return { ...record };
+  }
+
+  byId(id: string): DocumentRecord | undefined {
+    const document = this.documents.get(id);
+    return document && { ...document };
+  }
+
+  listByNegotiation(negotiationId: string): DocumentRecord[] {
+    return [...this.documents.values()]
+      .filter((document) => document.negotiationId === negotiationId)
+      .map((document) => ({ ...document }));
+  }
+
+  touch(id: string, at: number): void {
+    const document = this.documents.get(id);
+    if (document) document.updatedAt = at;
+  }
+}
+
+/** The Yjs update logs and client-id bindings in memory; seqs are global, like SQLite's. */
+export class MemoryUpdateLogStore implements UpdateLogStore {
+  private readonly logs = new Map<string, StoredUpdate[]>();
+  private readonly owners = new Map<string, Map<number, string>>();
+  private lastSeq = 0;
+
+  constructor(private readonly documents: DocumentStore) {}
+
+  append(documentId: string, update: Uint8Array, _userId: string | null): number {
+    if (this.documents.byId(documentId) === undefined) throw new Error('Unknown document.');
+    this.lastSeq += 1;
+    this.logOf(documentId).push({ seq: this.lastSeq, update: update.slice() });
+    return this.lastSeq;
+  }
+
+  load(documentId: string): StoredUpdate[] {
+    return (this.logs.get(documentId) ?? []).map(({ seq, update }) => ({
+      seq,
+      update: update.slice(),
+    }));
+  }
+
+  compact(documentId: string, upToSeq: number, snapshot: Uint8Array): void {
+    const log = this.logOf(documentId);
+    const replaced = log.filter((entry) => entry.seq <= upToSeq);
+    const kept = log.filter((entry) => entry.seq > upToSeq);
+    const last = replaced.at(-1);
+    if (last === undefined) {
+      this.append(documentId, snapshot, null);
+      return;
+    }
+    this.logs.set(documentId, [{ seq: last.seq, update: snapshot.slice() }, ...kept]);
+  }
+
+  stats(documentId: string): { updates: number; bytes: number } {
+    const log = this.logs.get(documentId) ?? [];
+    return {
+      updates: log.length,
+      bytes: log.reduce((total, entry) => total + entry.update.byteLength, 0),
+    };
+  }
+
+  clientOwners(documentId: string): Map<number, string> {
+    return new Map(this.owners.get(documentId));
+  }
+
+  bindClientIds(documentId: string, clientIds: readonly number[], userId: string): number[] {
+    let owners = this.owners.get(documentId);
+    if (owners === undefined) {
+      owners = new Map();
+      this.owners.set(documentId, owners);
+    }
+    const foreign: number[] = [];
+    for (const clientId of clientIds) {
+      const owner = owners.get(clientId);
+      if (owner === undefined) owners.set(clientId, userId);
+      else if (owner !== userId) foreign.push(clientId);
+    }
+    return foreign;
+  }
+
+  private logOf(documentId: string): StoredUpdate[] {
+    let log = this.logs.get(documentId);
+    if (log === undefined) {
+      log = [];
+      this.logs.set(documentId, log);
+    }
+    return log;
+  }
+}

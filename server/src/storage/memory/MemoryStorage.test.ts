@@ -1,0 +1,4 @@
+import { describeStorageContract } from '../storageContract';
+import { MemoryStorage } from './MemoryStorage';
+
+describeStorageContract('MemoryStorage', () => new MemoryStorage());

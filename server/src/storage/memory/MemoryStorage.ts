@@ -1,0 +1,15 @@
+import type { Storage } from '../storage';
+import { MemorySessionStore, MemoryUserStore } from './MemoryAccountStores';
+import { MemoryDocumentStore, MemoryUpdateLogStore } from './MemoryDocumentStores';
+import { MemoryNegotiationStore } from './MemoryNegotiationStore';
+
+/** Storage in memory: for tests of code above the storage, and a model of its contract. */
+export class MemoryStorage implements Storage {
+  readonly users = new MemoryUserStore();
+  readonly sessions = new MemorySessionStore(this.users);
+  readonly negotiations = new MemoryNegotiationStore(this.users);
+  readonly documents = new MemoryDocumentStore(this.negotiations);
+  readonly updates = new MemoryUpdateLogStore(this.documents);
+
+  close(): void {}
+}

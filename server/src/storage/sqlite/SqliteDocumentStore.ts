@@ -1,0 +1,58 @@
+import type Database from 'better-sqlite3';
+import type { DocumentRecord, DocumentStore } from '../storage';
+
+interface DocumentRow {
+  id: string;
+  negotiation_id: string;
+  title: string;
+  created_at: number;
+  updated_at: number;
+}
+
+function toDocument(row: DocumentRow): DocumentRecord {
+  return {
+    id: row.id,
+    negotiationId: row.negotiation_id,
+    title: row.title,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Documents' metadata in SQLite. */
+export class SqliteDocumentStore implements DocumentStore {
+  private readonly insert: Database.Statement<[string, string, string, number, number]>;
+  private readonly selectById: Database.Statement<[string], DocumentRow>;
+  private readonly selectByNegotiation: Database.Statement<[string], DocumentRow>;
+  private readonly updateTouched: Database.Statement<[number, string]>;
+
+  constructor(db: Database.Database) {
+    this.insert = db.prepare(
+      'INSERT INTO documents (id, negotiation_id, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.selectById = db.prepare('SELECT * FROM documents WHERE id = ?');
+    this.selectByNegotiation = db.prepare(
+      'SELECT * FROM documents WHERE negotiation_id = ? ORDER BY created_at, id',
+    );
+    this.updateTouched = db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?');
+  }
+
+  create(document: Omit<DocumentRecord, 'createdAt' | 'updatedAt'>): DocumentRecord {
+    const now = Date.now();
+    this.insert.run(document.id, document.negotiationId, document.title, now, now);
+    return { ...document, createdAt: now, updatedAt: now };
+  }
+
+  byId(id: string): DocumentRecord | undefined {
+    const row = this.selectById.get(id);
+    return row && toDocument(row);
+  }
+
+  listByNegotiation(negotiationId: string): DocumentRecord[] {
+    return this.selectByNegotiation.all(negotiationId).map(toDocument);
+  }
+
+  touch(id: string, at: number): void {
+    this.updateTouched.run(at, id);
+  }
+}

@@ -1,0 +1,125 @@
+import type { DelegationCode } from '@accord/shared/domain/delegations';
+import type { Role } from '@accord/shared/domain/roles';
+import type Database from 'better-sqlite3';
+import type { MembershipRecord, NegotiationRecord, NegotiationStore } from '../storage';
+
+interface NegotiationRow {
+  id: string;
+  title: string;
+  venue: string;
+  starts_on: string;
+  created_at: number;
+}
+
+interface MembershipRow {
+  negotiation_id: string;
+  user_id: string;
+  delegation: string;
+  role: string;
+}
+
+function toNegotiation(row: NegotiationRow): NegotiationRecord {
+  return {
+    id: row.id,
+    title: row.title,
+    venue: row.venue,
+    startsOn: row.starts_on,
+    createdAt: row.created_at,
+  };
+}
+
+/** Only this store writes the column, from typed values, so the cast cannot lie. */
+function toMembership(row: MembershipRow): MembershipRecord {
+  return {
+    negotiationId: row.negotiation_id,
+    userId: row.user_id,
+    delegation: row.delegation as DelegationCode,
+    role: row.role as Role,
+  };
+}
+
+/** Negotiations and memberships in SQLite. */
+export class SqliteNegotiationStore implements NegotiationStore {
+  private readonly insert: Database.Statement<[string, string, string, string, number]>;
+  private readonly selectById: Database.Statement<[string], NegotiationRow>;
+  private readonly selectAll: Database.Statement<[], NegotiationRow>;
+  private readonly upsertMembership: Database.Statement<[string, string, string, string]>;
+  private readonly deleteMembership: Database.Statement<[string, string]>;
+  private readonly selectMembership: Database.Statement<[string, string], MembershipRow>;
+  private readonly selectMembershipsOfUser: Database.Statement<[string], MembershipRow>;
+  private readonly selectMembers: Database.Statement<[string], MembershipRow>;
+
+  constructor(db: Database.Database) {
+    this.insert = db.prepare(
+      'INSERT INTO negotiations (id, title, venue, starts_on, created_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.selectById = db.prepare('SELECT * FROM negotiations WHERE id = ?');
+    this.selectAll = db.prepare('SELECT * FROM negotiations ORDER BY created_at, id');
+    this.upsertMembership = db.prepare(
+      `INSERT INTO memberships (negotiation_id, user_id, delegation, role) VALUES (?, ?, ?, ?)
+       ON CONFLICT (negotiation_id, user_id)
+       DO UPDATE SET delegation = excluded.delegation, role = excluded.role`,
+    );
+    this.deleteMembership = db.prepare(
+      'DELETE FROM memberships WHERE negotiation_id = ? AND user_id = ?',
+    );
+    this.selectMembership = db.prepare(
+      'SELECT * FROM memberships WHERE negotiation_id = ? AND user_id = ?',
+    );
+    this.selectMembershipsOfUser = db.prepare(
+      `SELECT m.* FROM memberships m JOIN negotiations n ON n.id = m.negotiation_id
+       WHERE m.user_id = ? ORDER BY n.created_at, n.id`,
+    );
+    this.selectMembers = db.prepare(
+      `SELECT m.* FROM memberships m JOIN users u ON u.id = m.user_id
+       WHERE m.negotiation_id = ? ORDER BY u.username`,
+    );
+  }
+
+  create(negotiation: Omit<NegotiationRecord, 'createdAt'>): NegotiationRecord {
+    const createdAt = Date.now();
+    this.insert.run(
+      negotiation.id,
+      negotiation.title,
+      negotiation.venue,
+      negotiation.startsOn,
+      createdAt,
+    );
+    return { ...negotiation, createdAt };
+  }
+
+  byId(id: string): NegotiationRecord | undefined {
+    const row = this.selectById.get(id);
+    return row && toNegotiation(row);
+  }
+
+  list(): NegotiationRecord[] {
+    return this.selectAll.all().map(toNegotiation);
+  }
+
+  setMembership(membership: MembershipRecord): void {
+    this.upsertMembership.run(
+      membership.negotiationId,
+      membership.userId,
+      membership.delegation,
+      membership.role,
+    );
+  }
+
+  removeMembership(negotiationId: string, userId: string): void {
+    this.deleteMembership.run(negotiationId, userId);
+  }
+
+  membership(negotiationId: string, userId: string): MembershipRecord | undefined {
+    const row = this.selectMembership.get(negotiationId, userId);
+    return row && toMembership(row);
+  }
+
+  membershipsOfUser(userId: string): MembershipRecord[] {
+    return this.selectMembershipsOfUser.all(userId).map(toMembership);
+  }
+
+  members(negotiationId: string): MembershipRecord[] {
+    return this.selectMembers.all(negotiationId).map(toMembership);
+  }
+}

@@ -1,0 +1,52 @@
+import type Database from 'better-sqlite3';
+import type { SessionRecord, SessionStore } from '../storage';
+
+interface SessionRow {
+  id: string;
+  user_id: string;
+  expires_at: number;
+}
+
+/** Sessions in SQLite (only the SHA-256 of each token is stored). */
+export class SqliteSessionStore implements SessionStore {
+  private readonly insert: Database.Statement<[string, string, number]>;
+  private readonly selectById: Database.Statement<[string], SessionRow>;
+  private readonly updateExpiry: Database.Statement<[number, string]>;
+  private readonly deleteById: Database.Statement<[string]>;
+  private readonly deleteByUser: Database.Statement<[string]>;
+  private readonly deleteBefore: Database.Statement<[number]>;
+
+  constructor(db: Database.Database) {
+    this.insert = db.prepare('INSERT INTO sessions (id, user_id, expires_at) VALUES (?, ?, ?)');
+    this.selectById = db.prepare('SELECT * FROM sessions WHERE id = ?');
+    this.updateExpiry = db.prepare('UPDATE sessions SET expires_at = ? WHERE id = ?');
+    this.deleteById = db.prepare('DELETE FROM sessions WHERE id = ?');
+    this.deleteByUser = db.prepare('DELETE FROM sessions WHERE user_id = ?');
+    this.deleteBefore = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
+  }
+
+  create(session: SessionRecord): void {
+    this.insert.run(session.id, session.userId, session.expiresAt);
+  }
+
+  byId(id: string): SessionRecord | undefined {
+    const row = this.selectById.get(id);
+    return row && { id: row.id, userId: row.user_id, expiresAt: row.expires_at };
+  }
+
+  setExpiry(id: string, expiresAt: number): void {
+    this.updateExpiry.run(expiresAt, id);
+  }
+
+  delete(id: string): void {
+    this.deleteById.run(id);
+  }
+
+  deleteForUser(userId: string): void {
+    this.deleteByUser.run(userId);
+  }
+
+  deleteExpired(now: number): number {
+    return this.deleteBefore.run(now).changes;
+  }
+}

@@ -1,0 +1,92 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { describeStorageContract } from '../storageContract';
+import { MIGRATIONS } from './migrations';
+import { DATABASE_FILE, SqliteStorage } from './SqliteStorage';
+
+const folders: string[] = [];
+
+function freshFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'accord-sqlite-'));
+  folders.push(folder);
+  return folder;
+}
+
+function openIn(folder: string): SqliteStorage {
+  const opened = SqliteStorage.open(folder);
+  if (!opened.ok) throw new Error(opened.error);
+  return opened.value;
+}
+
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
+describeStorageContract('SqliteStorage', () => openIn(freshFolder()));
+
+describe('SqliteStorage', () => {
+  it('runs in WAL mode with foreign keys on and NORMAL sync', () => {
+    const storage = openIn(freshFolder());
+    // synchronous: 1 is NORMAL.
+    expect(storage.settings()).toEqual({
+      journalMode: 'wal',
+      synchronous: 1,
+      foreignKeys: 1,
+      busyTimeout: 5000,
+    });
+    storage.close();
+  });
+
+  it('keeps what was written across a reopen', () => {
+    const folder = freshFolder();
+    const first = openIn(folder);
+    first.negotiations.create({ id: 'n', title: 'T', venue: 'V', startsOn: '2025-06-11' });
+    first.documents.create({ id: 'd', negotiationId: 'n', title: 'D' });
+    const seq = first.updates.append('d', Uint8Array.of(1, 2), null);
+    first.close();
+    const second = openIn(folder);
+    expect(second.updates.load('d')).toEqual([{ seq, update: Uint8Array.of(1, 2) }]);
+    second.close();
+  });
+
+  it('sees an appended update from another connection at once (committed on return)', () => {
+    const folder = freshFolder();
+    const storage = openIn(folder);
+    storage.negotiations.create({ id: 'n', title: 'T', venue: 'V', startsOn: '2025-06-11' });
+    storage.documents.create({ id: 'd', negotiationId: 'n', title: 'D' });
+    storage.updates.append('d', Uint8Array.of(5), null);
+    const reader = new Database(join(folder, DATABASE_FILE), { readonly: true });
+    const row = reader.prepare('SELECT COUNT(*) AS n FROM document_updates').get() as { n: number };
+    expect(row.n).toBe(1);
+    reader.close();
+    storage.close();
+  });
+
+  it('records each migration once and is idempotent on reopen', () => {
+    const folder = freshFolder();
+    openIn(folder).close();
+    openIn(folder).close();
+    const db = new Database(join(folder, DATABASE_FILE));
+    const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').all();
+    expect(versions).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
+    db.close();
+  });
+
+  it('refuses a database written by a newer version', () => {
+    const folder = freshFolder();
+    openIn(folder).close();
+    const db = new Database(join(folder, DATABASE_FILE));
+    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+      999,
+      'from the future',
+      Date.now(),
+    );
+    db.close();
+    const opened = SqliteStorage.open(folder);
+    expect(opened.ok).toBe(false);
+    if (!opened.ok) expect(opened.error).toContain('schema version 999');
+  });
+});

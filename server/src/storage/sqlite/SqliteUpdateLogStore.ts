@@ -1,0 +1,121 @@
+import type Database from 'better-sqlite3';
+import type { StoredUpdate, UpdateLogStore } from '../storage';
+
+interface UpdateRow {
+  seq: number;
+  update: Buffer;
+}
+
+/** Copies out of the Buffer so callers never hold a view of better-sqlite3's memory. */
+function toStoredUpdate(row: UpdateRow): StoredUpdate {
+  return { seq: row.seq, update: new Uint8Array(row.update) };
+}
+
+/** The Yjs update logs and client-id bindings in SQLite. */
+export class SqliteUpdateLogStore implements UpdateLogStore {
+  private readonly insert: Database.Statement<[string, Buffer, string | null, number]>;
+  private readonly insertAt: Database.Statement<[number, string, Buffer, number]>;
+  private readonly selectLog: Database.Statement<[string], UpdateRow>;
+  private readonly selectLastSeqUpTo: Database.Statement<[string, number], { seq: number | null }>;
+  private readonly deleteUpTo: Database.Statement<[string, number]>;
+  private readonly selectStats: Database.Statement<[string], { updates: number; bytes: number }>;
+  private readonly selectOwners: Database.Statement<
+    [string],
+    { client_id: number; user_id: string }
+  >;
+  private readonly selectOwner: Database.Statement<[string, number], { user_id: string }>;
+  private readonly insertOwner: Database.Statement<[string, number, string]>;
+  private readonly compactTransaction: (
+    documentId: string,
+    upToSeq: number,
+    snapshot: Uint8Array,
+  ) => void;
+  private readonly bindTransaction: (
+    documentId: string,
+    clientIds: readonly number[],
+    userId: string,
+  ) => number[];
+
+  constructor(db: Database.Database) {
+    this.insert = db.prepare(
+      'INSERT INTO document_updates (document_id, "update", user_id, created_at) VALUES (?, ?, ?, ?)',
+    );
+    this.insertAt = db.prepare(
+      'INSERT INTO document_updates (seq, document_id, "update", user_id, created_at) VALUES (?, ?, ?, NULL, ?)',
+    );
+    this.selectLog = db.prepare(
+      'SELECT seq, "update" FROM document_updates WHERE document_id = ? ORDER BY seq',
+    );
+    this.selectLastSeqUpTo = db.prepare(
+      'SELECT MAX(seq) AS seq FROM document_updates WHERE document_id = ? AND seq <= ?',
+    );
+    this.deleteUpTo = db.prepare('DELETE FROM document_updates WHERE document_id = ? AND seq <= ?');
+    this.selectStats = db.prepare(
+      `SELECT COUNT(*) AS updates, COALESCE(SUM(LENGTH("update")), 0) AS bytes
+       FROM document_updates WHERE document_id = ?`,
+    );
+    this.selectOwners = db.prepare(
+      'SELECT client_id, user_id FROM client_ids WHERE document_id = ?',
+    );
+    this.selectOwner = db.prepare(
+      'SELECT user_id FROM client_ids WHERE document_id = ? AND client_id = ?',
+    );
+    this.insertOwner = db.prepare(
+      'INSERT INTO client_ids (document_id, client_id, user_id) VALUES (?, ?, ?)',
+    );
+
+    this.compactTransaction = db.transaction(
+      (documentId: string, upToSeq: number, snapshot: Uint8Array) => {
+        // The snapshot takes the seq of the last update it replaces, so the log stays in order
+        // before any update appended after `upToSeq`.
+        const last = this.selectLastSeqUpTo.get(documentId, upToSeq)?.seq ?? null;
+        const bytes = Buffer.from(snapshot);
+        if (last === null) {
+          this.insert.run(documentId, bytes, null, Date.now());
+          return;
+        }
+        this.deleteUpTo.run(documentId, upToSeq);
+        this.insertAt.run(last, documentId, bytes, Date.now());
+      },
+    );
+
+    this.bindTransaction = db.transaction(
+      (documentId: string, clientIds: readonly number[], userId: string) => {
+        const foreign: number[] = [];
+        for (const clientId of clientIds) {
+          const owner = this.selectOwner.get(documentId, clientId)?.user_id;
+          if (owner === undefined) this.insertOwner.run(documentId, clientId, userId);
+          else if (owner !== userId) foreign.push(clientId);
+        }
+        return foreign;
+      },
+    );
+  }
+
+  append(documentId: string, update: Uint8Array, userId: string | null): number {
+    // Autocommit: the row is durable (WAL) when `run` returns.
+    const result = this.insert.run(documentId, Buffer.from(update), userId, Date.now());
+    return Number(result.lastInsertRowid);
+  }
+
+  load(documentId: string): StoredUpdate[] {
+    return this.selectLog.all(documentId).map(toStoredUpdate);
+  }
+
+  compact(documentId: string, upToSeq: number, snapshot: Uint8Array): void {
+    this.compactTransaction(documentId, upToSeq, snapshot);
+  }
+
+  stats(documentId: string): { updates: number; bytes: number } {
+    const row = this.selectStats.get(documentId);
+    return { updates: row?.updates ?? 0, bytes: row?.bytes ?? 0 };
+  }
+
+  clientOwners(documentId: string): Map<number, string> {
+    return new Map(this.selectOwners.all(documentId).map((row) => [row.client_id, row.user_id]));
+  }
+
+  bindClientIds(documentId: string, clientIds: readonly number[], userId: string): number[] {
+    return this.bindTransaction(documentId, clientIds, userId);
+  }
+}

@@ -1,0 +1,77 @@
+import type Database from 'better-sqlite3';
+import type { UserRecord, UserStore } from '../storage';
+
+interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  disabled: number;
+  created_at: number;
+}
+
+function toUser(row: UserRow): UserRecord {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    passwordHash: row.password_hash,
+    disabled: row.disabled !== 0,
+    createdAt: row.created_at,
+  };
+}
+
+/** Users in SQLite. */
+export class SqliteUserStore implements UserStore {
+  private readonly insert: Database.Statement<[string, string, string, string, number]>;
+  private readonly selectById: Database.Statement<[string], UserRow>;
+  private readonly selectByUsername: Database.Statement<[string], UserRow>;
+  private readonly selectAll: Database.Statement<[], UserRow>;
+  private readonly updatePassword: Database.Statement<[string, string]>;
+  private readonly updateDisabled: Database.Statement<[number, string]>;
+  private readonly selectCount: Database.Statement<[], { count: number }>;
+
+  constructor(db: Database.Database) {
+    this.insert = db.prepare(
+      'INSERT INTO users (id, username, display_name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.selectById = db.prepare('SELECT * FROM users WHERE id = ?');
+    this.selectByUsername = db.prepare('SELECT * FROM users WHERE username = ?');
+    this.selectAll = db.prepare('SELECT * FROM users ORDER BY username');
+    this.updatePassword = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?');
+    this.updateDisabled = db.prepare('UPDATE users SET disabled = ? WHERE id = ?');
+    this.selectCount = db.prepare('SELECT COUNT(*) AS count FROM users');
+  }
+
+  create(user: Omit<UserRecord, 'createdAt' | 'disabled'>): UserRecord {
+    const createdAt = Date.now();
+    this.insert.run(user.id, user.username, user.displayName, user.passwordHash, createdAt);
+    return { ...user, disabled: false, createdAt };
+  }
+
+  byId(id: string): UserRecord | undefined {
+    const row = this.selectById.get(id);
+    return row && toUser(row);
+  }
+
+  byUsername(username: string): UserRecord | undefined {
+    const row = this.selectByUsername.get(username);
+    return row && toUser(row);
+  }
+
+  list(): UserRecord[] {
+    return this.selectAll.all().map(toUser);
+  }
+
+  setPassword(id: string, passwordHash: string): void {
+    this.updatePassword.run(passwordHash, id);
+  }
+
+  setDisabled(id: string, disabled: boolean): void {
+    this.updateDisabled.run(disabled ? 1 : 0, id);
+  }
+
+  count(): number {
+    return this.selectCount.get()?.count ?? 0;
+  }
+}

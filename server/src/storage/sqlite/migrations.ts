@@ -1,0 +1,122 @@
+import type Database from 'better-sqlite3';
+
+/** One step of the schema; applied once, in order, inside a transaction. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** The schema's history. Append new steps; never edit one that has shipped. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE,
+        display_name TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        expires_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX sessions_by_user ON sessions(user_id);
+
+      CREATE TABLE negotiations (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        venue TEXT NOT NULL,
+        starts_on TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE memberships (
+        negotiation_id TEXT NOT NULL REFERENCES negotiations(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        delegation TEXT NOT NULL,
+        role TEXT NOT NULL,
+        PRIMARY KEY (negotiation_id, user_id)
+      ) STRICT;
+      CREATE INDEX memberships_by_user ON memberships(user_id);
+
+      CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        negotiation_id TEXT NOT NULL REFERENCES negotiations(id) ON DELETE CASCADE,
+        title TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX documents_by_negotiation ON documents(negotiation_id);
+
+      CREATE TABLE document_updates (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        "update" BLOB NOT NULL,
+        user_id TEXT REFERENCES users(id),
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX document_updates_by_document ON document_updates(document_id, seq);
+
+      CREATE TABLE client_ids (
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        client_id INTEGER NOT NULL,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        PRIMARY KEY (document_id, client_id)
+      ) STRICT;
+    `,
+  },
+];
+
+/** The outcome of bringing a database up to date. */
+export type MigrationResult =
+  | { ok: true; value: { from: number; to: number } }
+  | { ok: false; error: string };
+
+/** The schema version recorded in the database (0 for a new one). */
+export function currentSchemaVersion(db: Database.Database): number {
+  const row = db.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as
+    | { version: number | null }
+    | undefined;
+  return row?.version ?? 0;
+}
+
+/**
+ * Applies every pending migration, each in its own transaction. Refuses a database written by
+ * newer code: running old code on it could corrupt data the old code does not know about.
+ */
+export function migrate(
+  db: Database.Database,
+  migrations: readonly Migration[] = MIGRATIONS,
+): MigrationResult {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at INTEGER NOT NULL
+  ) STRICT`);
+  const from = currentSchemaVersion(db);
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (from > latest) {
+    return {
+      ok: false,
+      error: `The database has schema version ${from}, newer than this version of Accord supports (${latest}). Upgrade Accord or use another data folder.`,
+    };
+  }
+  const record = db.prepare(
+    'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+  );
+  for (const migration of migrations) {
+    if (migration.version <= from) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, Date.now());
+    })();
+  }
+  return { ok: true, value: { from, to: Math.max(from, latest) } };
+}
