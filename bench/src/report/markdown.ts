@@ -1,0 +1,140 @@
+import { type BenchReport, shapeLabel } from './benchReport';
+import { fanoutSection } from './fanoutSection';
+import { table } from './format';
+import { gapNotes } from './gapNotes';
+import { profileSection } from './profileSection';
+import { browserSection, scaleSection } from './scaleSection';
+import { checkTargets } from './targets';
+
+/** The whole Markdown report of a run. */
+export function renderReport(report: BenchReport, chartFile: string | null): string {
+  const checks = checkTargets(report);
+  const missed = checks.filter((check) => check.met === false);
+  const unmeasured = checks.filter((check) => check.met === null);
+  const { environment: env, settings } = report;
+  const lines: string[] = [
+    `# Accord benchmark — ${report.startedAt.slice(0, 10)}`,
+    '',
+    `Command: \`${report.command}\` · started ${report.startedAt} · took ${(report.durationMs / 1000).toFixed(0)} s · commit ${env.commit} · settings "${settings.name}"`,
+    '',
+    '## Targets (issue 7)',
+    '',
+    table(
+      ['Target', 'Measured', 'Met'],
+      checks.map((check) => [
+        check.target,
+        check.measured,
+        check.met === null ? 'not measured' : check.met ? 'yes' : '**NO**',
+      ]),
+    ),
+    '',
+  ];
+  if (missed.length === 0 && unmeasured.length === 0) {
+    lines.push('Accord met every target in this run.', '');
+  } else {
+    if (missed.length > 0) {
+      lines.push(
+        `**Accord fell short of ${missed.length} of ${checks.length} targets in this run:**`,
+        '',
+      );
+      for (const check of missed) lines.push(`- ${check.target}: measured ${check.measured}.`);
+      lines.push('');
+    }
+    if (unmeasured.length > 0) {
+      lines.push(
+        `${unmeasured.length} targets were not measured in this run (not part of it, or their part failed: see below).`,
+        '',
+      );
+    }
+    const notes = gapNotes(report, checks);
+    if (notes.length > 0) {
+      lines.push('What the figures say about the gaps, and what would close them:', '');
+      for (const note of notes) lines.push(`- ${note}`);
+      lines.push('');
+    }
+  }
+  lines.push(
+    '## Environment',
+    '',
+    table(
+      ['', ''],
+      [
+        ['CPU', `${env.cpuModel} × ${env.cores} cores`],
+        ['Memory', `${env.memoryGiB} GiB`],
+        ['Node', env.node],
+        ['Kernel', env.kernel],
+        ...Object.entries(env.versions).map(([name, version]) => [name, version]),
+      ],
+    ),
+    '',
+    'Every server under test runs as its own Node process (compiled to plain JavaScript first, no TypeScript loader in the measured process); the load generator, the browser and the servers share the machine, on loopback only.',
+    '',
+    '## Settings',
+    '',
+    table(
+      ['Setting', 'Value'],
+      [
+        ['Servers', settings.servers.join(', ')],
+        ['Fan-out shapes (rooms × clients)', settings.shapes.map(shapeLabel).join(', ')],
+        [
+          'Typing rate',
+          `${settings.timing.charsPerSecond} characters/s per client, one character per transaction, bursts of 5–30 characters per clause`,
+        ],
+        [
+          'Warm-up / measured / drain',
+          `${settings.timing.warmupMs / 1000} s / ${settings.timing.measureMs / 1000} s / ≤ ${settings.timing.drainMs / 1000} s`,
+        ],
+        [
+          'Accord',
+          'real `startServer`, temporary data folder, demo seeded; one distinct delegate user per client of a room (bench.delegate.NNN, sharing the demo password), each signs in once through `POST /api/login`; the same user is client k of every room; validation and commit-before-broadcast on, as in production',
+        ],
+        [
+          'Hocuspocus',
+          '`@hocuspocus/server` with `@hocuspocus/extension-sqlite` on a temporary file, default settings (store debounce 2 s, max 10 s); clients on `@hocuspocus/provider`, one socket each',
+        ],
+        [
+          'y-websocket server',
+          '`@y/websocket-server` `setupWSConnection`, in memory (its default: no persistence), rooms seeded on creation',
+        ],
+        [
+          'raw relay',
+          '`ws` server relaying each frame to the other sockets of its room; clients start from the seed and apply what they receive',
+        ],
+        [
+          'Document scale',
+          settings.scale
+            ? `${settings.scale.clauses} clauses, ${settings.scale.edits} edits, ${settings.scale.authors} authors; memory over ${settings.scale.copies} open copies; validation at ${settings.scale.validationSizes.join(', ')} clauses × ${settings.scale.validationUpdates} updates`
+            : 'not run',
+        ],
+        [
+          'Browser',
+          settings.browser
+            ? `${settings.browser.keystrokes} keystrokes, ${settings.browser.remoteTypists} remote typists, Chromium ${process.env.ACCORD_CHROMIUM ?? '/usr/bin/chromium'}`
+            : 'not run',
+        ],
+      ],
+    ),
+    '',
+    fanoutSection(report, chartFile),
+    profileSection(report),
+    scaleSection(report.scale),
+    browserSection(report.browser),
+  );
+  const failures = report.fanout.filter((entry) => !entry.result.ok);
+  if (failures.length > 0) {
+    lines.push('## Failed runs', '');
+    for (const failure of failures) {
+      if (!failure.result.ok) {
+        lines.push(
+          `- ${failure.server} at ${shapeLabel(failure.shape)}:`,
+          '',
+          '```',
+          failure.result.error.slice(0, 2000),
+          '```',
+          '',
+        );
+      }
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

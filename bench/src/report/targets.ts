@@ -1,0 +1,122 @@
+import type { FanoutShape } from '../load/fanout';
+import { type BenchReport, fanoutResult, shapeLabel } from './benchReport';
+import { formatBytes, formatMicros, formatMs, formatRate } from './format';
+
+/** One target of the issue, checked against this run. */
+export interface TargetCheck {
+  target: string;
+  measured: string;
+  /** null when this run could not measure it. */
+  met: boolean | null;
+}
+
+/** Delivered rates within this fraction count as equal: both servers carry the same offered load. */
+const RATE_TOLERANCE = 0.01;
+/** "Flat" validation cost: the p50 at the largest size at most this multiple of the smallest's. */
+const FLAT_FACTOR = 1.5;
+
+/** Checks every target of the issue that this run measured. */
+export function checkTargets(report: BenchReport): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const shapes: FanoutShape[] = [
+    { rooms: 10, clientsPerRoom: 20 },
+    { rooms: 1, clientsPerRoom: 50 },
+  ];
+  for (const shape of shapes) checks.push(...fanoutTargets(report, shape));
+  const hundred = fanoutResult(report, 'accord', { rooms: 1, clientsPerRoom: 100 });
+  checks.push({
+    target: '1 × 100: Accord p99 under 50 ms',
+    measured: hundred ? formatMs(hundred.latency.p99) : 'not measured',
+    met: hundred ? hundred.latency.p99 < 50 && hundred.undelivered === 0 : null,
+  });
+  checks.push(...scaleTargets(report));
+  const browser = report.browser?.ok ? report.browser.value : undefined;
+  checks.push({
+    target: `Keystroke to paint p95 under 16 ms with ${browser?.remoteTypists ?? 5} remote typists`,
+    measured: browser
+      ? `${formatMs(browser.keyToFrame.p95)} (keydown → next frame)`
+      : 'not measured',
+    met: browser ? browser.keyToFrame.p95 < 16 : null,
+  });
+  return checks;
+}
+
+function fanoutTargets(report: BenchReport, shape: FanoutShape): TargetCheck[] {
+  const label = shapeLabel(shape);
+  const accord = fanoutResult(report, 'accord', shape);
+  const hocuspocus = fanoutResult(report, 'hocuspocus', shape);
+  const relay = fanoutResult(report, 'relay', shape);
+  const both = accord !== undefined && hocuspocus !== undefined;
+  return [
+    {
+      target: `${label}: Accord p99 no worse than Hocuspocus's`,
+      measured: both
+        ? `${formatMs(accord.latency.p99)} vs ${formatMs(hocuspocus.latency.p99)}`
+        : 'not measured',
+      met: both ? accord.latency.p99 <= hocuspocus.latency.p99 : null,
+    },
+    {
+      target: `${label}: Accord p99 within 3× the raw relay's`,
+      measured:
+        accord && relay
+          ? `${formatMs(accord.latency.p99)} vs ${formatMs(relay.latency.p99)} (${(accord.latency.p99 / relay.latency.p99).toFixed(1)}×)`
+          : 'not measured',
+      met: accord && relay ? accord.latency.p99 <= 3 * relay.latency.p99 : null,
+    },
+    {
+      target: `${label}: Accord delivers at least Hocuspocus's updates per second`,
+      measured: both
+        ? `${formatRate(accord.deliveredPerSecond)} vs ${formatRate(hocuspocus.deliveredPerSecond)}`
+        : 'not measured',
+      met: both
+        ? accord.deliveredPerSecond >= hocuspocus.deliveredPerSecond * (1 - RATE_TOLERANCE) &&
+          accord.undelivered === 0
+        : null,
+    },
+  ];
+}
+
+function scaleTargets(report: BenchReport): TargetCheck[] {
+  const scale = report.scale?.ok ? report.scale.value : undefined;
+  const validation = scale?.validation.ok ? scale.validation.value : undefined;
+  const smallest = validation?.[0];
+  const largest = validation?.[validation.length - 1];
+  const accord = scale?.accord.ok ? scale.accord.value : undefined;
+  const hocuspocus = scale?.hocuspocus.ok ? scale.hocuspocus.value : undefined;
+  const both = accord !== undefined && hocuspocus !== undefined;
+  return [
+    {
+      target: `Validation cost per update flat from ${smallest?.clauses ?? 10} to ${largest?.clauses ?? 1000} clauses (p50 grows ≤ ${FLAT_FACTOR}×)`,
+      measured:
+        smallest && largest
+          ? `${formatMicros(smallest.micros.p50)} → ${formatMicros(largest.micros.p50)}`
+          : 'not measured',
+      met: smallest && largest ? largest.micros.p50 <= smallest.micros.p50 * FLAT_FACTOR : null,
+    },
+    {
+      target:
+        'Cold load of the large draft faster than Hocuspocus (compacted log, as a server keeps it)',
+      measured: both
+        ? `${formatMs(accord.coldLoadCompactedMs)} vs ${formatMs(hocuspocus.coldLoadMs)}`
+        : 'not measured',
+      met: both ? accord.coldLoadCompactedMs < hocuspocus.coldLoadMs : null,
+    },
+    {
+      target:
+        'Cold load of the large draft faster than Hocuspocus (worst case: log of every edit, uncompacted)',
+      measured: both
+        ? `${formatMs(accord.coldLoadLogMs)} vs ${formatMs(hocuspocus.coldLoadMs)}`
+        : 'not measured',
+      met: both ? accord.coldLoadLogMs < hocuspocus.coldLoadMs : null,
+    },
+    {
+      target: "Server memory per open draft at most half of Hocuspocus's (heap after GC)",
+      measured: both
+        ? `${formatBytes(accord.memoryPerDocument.heapBytes)} vs ${formatBytes(hocuspocus.memoryPerDocument.heapBytes)}`
+        : 'not measured',
+      met: both
+        ? accord.memoryPerDocument.heapBytes <= hocuspocus.memoryPerDocument.heapBytes / 2
+        : null,
+    },
+  ];
+}

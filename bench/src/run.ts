@@ -1,0 +1,139 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BrowserResults, runBrowser } from './browser/browserRun';
+import { seedUpdate } from './load/draftModel';
+import { runFanout } from './load/fanout';
+import { attempt, type Outcome } from './outcome';
+import type { BenchReport, FanoutOutcome } from './report/benchReport';
+import { describeEnvironment } from './report/environment';
+import { writeReport } from './report/writeReport';
+import { parseRunOptions } from './runOptions';
+import { buildCommunique, type CommuniqueHistory } from './scale/buildCommunique';
+import { runScale } from './scale/scaleRun';
+import type { ScaleResults } from './scale/scaleTypes';
+import { bundleServers } from './servers/bundleServers';
+import type { ServerKind } from './servers/childProtocol';
+
+const benchDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const repoRoot = join(benchDir, '..');
+const BUDGET_MS = 180_000;
+/** Whatever happens, the run ends: a hung part must not keep servers and a browser running. */
+const WATCHDOG_MS = 10 * 60_000;
+
+const parsed = parseRunOptions(process.argv.slice(2));
+if (!parsed.ok) {
+  console.error(parsed.error);
+  process.exit(2);
+}
+const { settings, parts, profile } = parsed.value;
+setTimeout(() => {
+  console.error(`bench: still running after ${WATCHDOG_MS / 60_000} minutes; giving up`);
+  process.exit(3);
+}, WATCHDOG_MS).unref();
+// Exiting runs the 'exit' handler that kills the server children.
+process.once('SIGINT', () => process.exit(130));
+process.once('SIGTERM', () => process.exit(143));
+const started = Date.now();
+const startedAt = new Date(started).toISOString();
+const log = (line: string) =>
+  console.log(`[bench ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${line}`);
+
+const needed = new Set<ServerKind>(parts.includes('fanout') ? settings.servers : []);
+if (parts.includes('scale')) {
+  needed.add('accord');
+  needed.add('hocuspocus');
+}
+if (parts.includes('browser')) needed.add('accord');
+log(
+  `settings "${settings.name}", parts ${parts.join(', ')}; compiling servers ${[...needed].join(', ')}`,
+);
+const scripts = await bundleServers([...needed]);
+const seed = seedUpdate();
+
+const fanout: FanoutOutcome[] = [];
+if (parts.includes('fanout')) {
+  for (const shape of settings.shapes) {
+    for (const server of settings.servers) {
+      const script = scripts[server];
+      if (script === undefined) continue;
+      const result = await attempt(() =>
+        runFanout({ kind: server, script, shape, timing: settings.timing, seed, profile, log }),
+      );
+      fanout.push({ server, shape, result });
+      log(
+        result.ok
+          ? `${server} ${shape.rooms}×${shape.clientsPerRoom}: p50 ${result.value.latency.p50.toFixed(2)} ms, p99 ${result.value.latency.p99.toFixed(2)} ms, ${result.value.deliveredPerSecond.toFixed(0)} deliveries/s, ${result.value.errors} errors`
+          : `${server} ${shape.rooms}×${shape.clientsPerRoom} FAILED: ${result.error.split('\n')[0]}`,
+      );
+    }
+  }
+}
+
+let scale: Outcome<ScaleResults> | null = null;
+let history: CommuniqueHistory | undefined;
+if (parts.includes('scale') && settings.scale) {
+  const scaleSettings = settings.scale;
+  scale = await attempt(async () => {
+    const ran = await runScale(scaleSettings, scripts, log);
+    history = ran.history;
+    return ran.results;
+  });
+  if (!scale.ok) log(`scale FAILED: ${scale.error}`);
+}
+
+let browser: Outcome<BrowserResults> | null = null;
+if (parts.includes('browser') && settings.browser) {
+  const browserSettings = settings.browser;
+  const accordScript = scripts.accord;
+  const clientDir = join(repoRoot, 'client', 'dist');
+  browser = await attempt(async () => {
+    if (accordScript === undefined) throw new Error('Accord was not compiled');
+    if (!existsSync(join(clientDir, 'index.html'))) {
+      throw new Error(
+        'the client is not built (client/dist/index.html is missing): run `pnpm build` first',
+      );
+    }
+    const large =
+      history ?? buildCommunique(settings.scale ?? { clauses: 1_000, edits: 100_000, authors: 5 });
+    log('browser: starting');
+    return runBrowser(accordScript, clientDir, browserSettings, seed, large);
+  });
+  log(
+    browser.ok
+      ? `browser: keystroke → frame p95 ${browser.value.keyToFrame.p95.toFixed(1)} ms`
+      : `browser FAILED: ${browser.error}`,
+  );
+}
+
+const report: BenchReport = {
+  startedAt,
+  durationMs: Date.now() - started,
+  command: `pnpm bench${
+    process.argv.length > 2
+      ? ` -- ${process.argv
+          .slice(2)
+          .filter((arg) => arg !== '--')
+          .join(' ')}`
+      : ''
+  }`,
+  environment: describeEnvironment(),
+  settings,
+  fanout,
+  scale,
+  browser,
+};
+const full = !parsed.value.customised;
+const outDir = parsed.value.outDir ?? join(benchDir, 'results', full ? '' : 'tmp');
+const written = writeReport(report, outDir, full ? join(benchDir, 'results', 'latest.md') : null);
+log(
+  `report: ${relative(process.cwd(), written.report)} (chart ${relative(process.cwd(), written.chart)})`,
+);
+if (report.durationMs > BUDGET_MS) {
+  log(
+    `WARNING: the run took ${(report.durationMs / 1000).toFixed(0)} s, over the ${BUDGET_MS / 1000} s budget`,
+  );
+}
+const failed =
+  fanout.some((entry) => !entry.result.ok) || scale?.ok === false || browser?.ok === false;
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,49 @@
+import type { Outcome } from '../outcome';
+import type { ValidationCost } from './validationCost';
+
+/** Rows and bytes of one document's stored update log. */
+export interface LogStats {
+  updates: number;
+  bytes: number;
+}
+
+/** Memory one more open document costs a server, measured after a full GC. */
+export interface MemoryPerDocument {
+  heapBytes: number;
+  rssBytes: number;
+}
+
+/** Accord's figures at document scale. */
+export interface AccordScale {
+  /** Time to append the whole history through Accord's storage, one update at a time. */
+  importMs: number;
+  logBefore: LogStats;
+  logAfter: LogStats;
+  /** Cold load from the uncompacted log of every edit, to a client's first complete sync. */
+  coldLoadLogMs: number;
+  /** Cold load after compaction (what a restarted server normally finds). */
+  coldLoadCompactedMs: number;
+  memoryPerDocument: MemoryPerDocument;
+}
+
+/** Hocuspocus' figures at document scale. */
+export interface HocuspocusScale {
+  /** Bytes of the stored document state (Hocuspocus stores one merged state per document). */
+  storedBytes: number;
+  coldLoadMs: number;
+  memoryPerDocument: MemoryPerDocument;
+}
+
+/** The document-scale part's results. */
+export interface ScaleResults {
+  clauses: number;
+  edits: number;
+  authors: number;
+  buildMs: number;
+  /** Bytes of every update of the history, and of its final state as one update. */
+  historyBytes: number;
+  stateBytes: number;
+  accord: Outcome<AccordScale>;
+  hocuspocus: Outcome<HocuspocusScale>;
+  validation: Outcome<ValidationCost[]>;
+}

@@ -1,0 +1,134 @@
+import { join } from 'node:path';
+import { parseConfig } from '@accord/server/src/config';
+import { startServer } from '@accord/server/src/server';
+import type { Storage } from '@accord/server/src/storage/storage';
+import { PARTY_CODES } from '@accord/shared/domain/delegations';
+import { readHistoryFile } from '../scale/historyFile';
+import { ACCORD_IMPORT_ENV, AUTHOR_USERNAMES } from './accordImport';
+import type { ServerLaunch } from './childProtocol';
+import { readSeed, runChild } from './childRuntime';
+
+/** The demo delegate whose password hash the bench users share (same demo password). */
+const TEMPLATE_USER = 'us.delegate';
+
+/**
+ * Accord's real server (`startServer`) with a fresh data folder, the demo seeded, sign-in,
+ * validation and commit-before-broadcast on, as in production. Before it says it is ready it
+ * adds what the run needs through the storage API: delegate users, the rooms as documents of
+ * the demo negotiation, and (document scale) an imported history.
+ */
+runChild(async (launch) => {
+  const env = process.env;
+  const config = parseConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    ACCORD_DATA_DIR: join(launch.dataDir, 'accord'),
+    // Port 0 in an origin stands for the port the server binds.
+    ACCORD_ORIGINS: 'http://127.0.0.1:0',
+    ACCORD_SEED_DEMO: 'true',
+    ACCORD_SECURE_COOKIES: 'false',
+    ACCORD_CLIENT_DIR: env[ACCORD_IMPORT_ENV.clientDir] || undefined,
+  });
+  if (!config.ok) throw new Error(config.error);
+  const running = await startServer(config.value);
+  const url = running.url;
+  const storage = running.storage;
+  const negotiationId = demoNegotiationId(storage);
+  const users = addUsers(storage, negotiationId, launch.users);
+  addRooms(storage, negotiationId, launch);
+  const imported = importHistory(storage, negotiationId);
+  const reported = [...launch.rooms, ...imported.documents];
+  return {
+    url,
+    users,
+    report: () => ({
+      importMs: imported.ms,
+      logs: Object.fromEntries(reported.map((id) => [id, storage.updates.stats(id)])),
+    }),
+    close: () => running.close(),
+  };
+});
+
+function demoNegotiationId(storage: Storage): string {
+  const negotiation = storage.negotiations.list()[0];
+  if (negotiation === undefined) throw new Error('the demo negotiation was not seeded');
+  return negotiation.id;
+}
+
+/**
+ * One distinct delegate per simulated editor of a room (bench.delegate.001…), spread over the
+ * five delegations, sharing the demo password (its hash is copied, so no extra argon2 work).
+ */
+function addUsers(storage: Storage, negotiationId: string, count: number): string[] {
+  const template = storage.users.byUsername(TEMPLATE_USER);
+  if (template === undefined) throw new Error(`demo user ${TEMPLATE_USER} is missing`);
+  const usernames: string[] = [];
+  for (let index = 0; index < count; index++) {
+    const number = String(index + 1).padStart(3, '0');
+    const username = `bench.delegate.${number}`;
+    const user =
+      storage.users.byUsername(username) ??
+      storage.users.create({
+        id: `bench-user-${number}`,
+        username,
+        displayName: `Bench Delegate ${number}`,
+        passwordHash: template.passwordHash,
+      });
+    storage.negotiations.setMembership({
+      negotiationId,
+      userId: user.id,
+      delegation: PARTY_CODES[index % PARTY_CODES.length] ?? 'US',
+      role: 'delegate',
+    });
+    usernames.push(username);
+  }
+  return usernames;
+}
+
+/** Each room becomes a draft of the demo negotiation whose log starts with the seed update. */
+function addRooms(storage: Storage, negotiationId: string, launch: ServerLaunch): void {
+  const seed = readSeed(launch);
+  for (const room of launch.rooms) {
+    if (storage.documents.byId(room) !== undefined) continue;
+    storage.documents.create({ id: room, negotiationId, title: `Bench draft ${room}` });
+    if (seed !== null) storage.updates.append(room, seed, null);
+  }
+}
+
+/**
+ * Appends a generated history through the storage API, one update per edit, each attributed
+ * to the demo delegate of its author's delegation and with the author's client id bound to
+ * them, as the live sync path would have stored it. Copies get the final state as one update.
+ */
+function importHistory(
+  storage: Storage,
+  negotiationId: string,
+): { ms: number; documents: string[] } {
+  const file = process.env[ACCORD_IMPORT_ENV.historyFile];
+  if (!file) return { ms: 0, documents: [] };
+  const documentId = process.env[ACCORD_IMPORT_ENV.document] || undefined;
+  const copies = (process.env[ACCORD_IMPORT_ENV.copies] ?? '').split(',').filter(Boolean);
+  const history = readHistoryFile(file);
+  const authors = AUTHOR_USERNAMES.map((username) => {
+    const user = storage.users.byUsername(username);
+    if (user === undefined) throw new Error(`demo user ${username} is missing`);
+    return user.id;
+  });
+  const start = performance.now();
+  if (documentId !== undefined && storage.documents.byId(documentId) === undefined) {
+    storage.documents.create({ id: documentId, negotiationId, title: 'Communiqué at scale' });
+    history.authorClientIds.forEach((clientId, index) => {
+      storage.updates.bindClientIds(documentId, [clientId], authors[index % authors.length] ?? '');
+    });
+    for (const { author, update } of history.updates) {
+      storage.updates.append(documentId, update, authors[author % authors.length] ?? null);
+    }
+  }
+  for (const copy of copies) {
+    if (storage.documents.byId(copy) !== undefined) continue;
+    storage.documents.create({ id: copy, negotiationId, title: `Communiqué at scale (${copy})` });
+    storage.updates.append(copy, history.state, null);
+  }
+  const documents = documentId === undefined ? copies : [documentId, ...copies];
+  return { ms: performance.now() - start, documents };
+}

@@ -1,0 +1,84 @@
+import type { FanoutShape, FanoutTiming } from './load/fanout';
+import { SERVER_KINDS, type ServerKind } from './servers/childProtocol';
+
+/** Settings of the document-scale part. */
+export interface ScaleSettings {
+  clauses: number;
+  edits: number;
+  authors: number;
+  /** Document sizes (clauses) at which validation is timed; each built with 100 edits a clause. */
+  validationSizes: number[];
+  validationUpdates: number;
+  /** Copies of the document opened at once to measure memory per open document. */
+  copies: number;
+}
+
+/** Settings of the browser part. */
+export interface BrowserSettings {
+  keystrokes: number;
+  remoteTypists: number;
+}
+
+/** Everything one run of the benchmark does. */
+export interface BenchSettings {
+  name: 'full' | 'quick';
+  servers: ServerKind[];
+  shapes: FanoutShape[];
+  timing: FanoutTiming;
+  scale: ScaleSettings | null;
+  browser: BrowserSettings | null;
+}
+
+/**
+ * The full run (`pnpm bench`): sized to finish in under three minutes on 2 cores. 12 fan-out
+ * runs of ~9 s each (start, connect, 1.5 s warm-up, 5 s measured, drain, stop: ~105 s), then
+ * the document-scale (~30 s) and browser (~15 s) parts.
+ */
+export const FULL: BenchSettings = {
+  name: 'full',
+  servers: [...SERVER_KINDS],
+  shapes: [
+    { rooms: 10, clientsPerRoom: 20 },
+    { rooms: 1, clientsPerRoom: 50 },
+    { rooms: 1, clientsPerRoom: 100 },
+  ],
+  timing: {
+    warmupMs: 1_500,
+    measureMs: 5_000,
+    drainMs: 2_000,
+    charsPerSecond: 5,
+    connectTimeoutMs: 20_000,
+  },
+  scale: {
+    clauses: 1_000,
+    edits: 100_000,
+    authors: 5,
+    validationSizes: [10, 100, 1_000],
+    validationUpdates: 2_000,
+    copies: 3,
+  },
+  browser: { keystrokes: 50, remoteTypists: 5 },
+};
+
+/** A tiny run for development and the smoke test: seconds, not minutes. */
+export const QUICK: BenchSettings = {
+  name: 'quick',
+  servers: [...SERVER_KINDS],
+  shapes: [{ rooms: 1, clientsPerRoom: 3 }],
+  timing: {
+    warmupMs: 300,
+    measureMs: 2_000,
+    drainMs: 2_000,
+    charsPerSecond: 5,
+    connectTimeoutMs: 15_000,
+  },
+  scale: {
+    clauses: 50,
+    edits: 5_000,
+    authors: 5,
+    validationSizes: [10, 50],
+    validationUpdates: 300,
+    copies: 2,
+  },
+  browser: { keystrokes: 10, remoteTypists: 2 },
+};

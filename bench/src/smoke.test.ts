@@ -1,0 +1,47 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seedUpdate } from './load/draftModel';
+import { runFanout } from './load/fanout';
+import { bundleServers } from './servers/bundleServers';
+import type { ServerKind } from './servers/childProtocol';
+
+/**
+ * A smoke run of the fan-out harness (seconds, never the benchmark itself), so that it cannot
+ * rot: the real Accord server and the raw relay, each as a child process, 1 room × 3 clients.
+ */
+describe('fan-out harness smoke run', () => {
+  const kinds: ServerKind[] = ['accord', 'relay'];
+  let scripts: Partial<Record<ServerKind, string>> = {};
+  const seed = seedUpdate();
+
+  beforeAll(async () => {
+    scripts = await bundleServers(kinds);
+  });
+
+  for (const kind of kinds) {
+    it(`delivers every keystroke to every peer through ${kind} and records latencies`, async () => {
+      const script = scripts[kind];
+      if (script === undefined) throw new Error(`${kind} was not compiled`);
+      const result = await runFanout({
+        kind,
+        script,
+        shape: { rooms: 1, clientsPerRoom: 3 },
+        timing: {
+          warmupMs: 200,
+          measureMs: 2_000,
+          drainMs: 3_000,
+          charsPerSecond: 5,
+          connectTimeoutMs: 15_000,
+        },
+        seed,
+      });
+      expect(result.errors, result.errorDetail).toBe(0);
+      expect(result.undelivered).toBe(0);
+      // 3 clients × 5 characters a second × 2 s: about 30 keystrokes, each applied by 2 peers.
+      expect(result.latency.count).toBeGreaterThanOrEqual(15);
+      expect(result.deliveredPerSecond).toBeGreaterThan(10);
+      expect(result.latency.p50).toBeGreaterThan(0);
+      expect(result.latency.max).toBeLessThan(2_000);
+      expect(result.serverPeakRssBytes).toBeGreaterThan(0);
+    });
+  }
+});
