@@ -1,0 +1,50 @@
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Link, Route, Routes } from 'react-router';
+import { LoginPage } from '../features/auth/LoginPage';
+import { HomePage } from '../features/negotiation/HomePage';
+import { NegotiationPage } from '../features/negotiation/NegotiationPage';
+import { RequireSession } from './RequireSession';
+import { LoadingPanel } from './StatusPanels';
+import { SessionProvider } from './session';
+
+// The editor (Tiptap, ProseMirror, Yjs) is most of the code: load it only when a draft opens.
+const EditorPage = lazy(() =>
+  import('../editor/EditorPage').then((module) => ({ default: module.EditorPage })),
+);
+
+/** The Accord client: sign-in, then negotiations, drafts and the live editor. */
+export function App() {
+  return (
+    <SessionProvider>
+      <BrowserRouter>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route element={<RequireSession />}>
+            <Route index element={<HomePage />} />
+            <Route path="/n/:negotiationId" element={<NegotiationPage />} />
+            <Route
+              path="/d/:documentId"
+              element={
+                <Suspense fallback={<LoadingPanel label="Opening the editor…" />}>
+                  <EditorPage />
+                </Suspense>
+              }
+            />
+          </Route>
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </BrowserRouter>
+    </SessionProvider>
+  );
+}
+
+function NotFound() {
+  return (
+    <main className="status-panel">
+      <h1 className="status-panel__title">Page not found</h1>
+      <p>
+        <Link to="/">Back to my negotiations</Link>
+      </p>
+    </main>
+  );
+}

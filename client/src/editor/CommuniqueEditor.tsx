@@ -1,0 +1,75 @@
+import { communiqueExtensions, DRAFT_FRAGMENT } from '@accord/shared/domain/schema';
+import type { AwarenessUser } from '@accord/shared/protocol/api';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { EditorContent, useEditor } from '@tiptap/react';
+import { type ReactNode, useEffect } from 'react';
+import { ClauseIds, ClauseKeymap, ClauseNumbers } from './accordExtensions';
+import { renderCaret, renderSelection } from './caret';
+import { EditorToolbar } from './EditorToolbar';
+import type { SyncSession } from './useSyncSession';
+
+/**
+ * The communiqué editor bound to one sync session. It is created once per session: the page
+ * keys it on `session.key`, so a fresh Y.Doc always gets a fresh editor.
+ */
+export function CommuniqueEditor({
+  session,
+  user,
+  editable,
+  toolbarAside,
+  banner,
+}: {
+  session: SyncSession;
+  user: AwarenessUser;
+  editable: boolean;
+  toolbarAside?: ReactNode;
+  /** Notices about the sync channel, shown between the toolbar and the page. */
+  banner?: ReactNode;
+}) {
+  const editor = useEditor({
+    // Collaboration brings its own Yjs-aware undo; the schema has no UndoRedo to disable.
+    extensions: [
+      ...communiqueExtensions,
+      Collaboration.configure({ document: session.doc, field: DRAFT_FRAGMENT }),
+      CollaborationCaret.configure({
+        provider: session.provider,
+        // The server stamps identity into awareness; this only keeps our own state sane.
+        user: { ...user },
+        render: renderCaret,
+        selectionRender: renderSelection,
+      }),
+      ClauseIds,
+      ClauseNumbers,
+      ClauseKeymap,
+    ],
+    editable,
+    editorProps: {
+      attributes: {
+        class: 'communique',
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-label': 'Draft communiqué',
+        spellcheck: 'true',
+      },
+    },
+  });
+
+  useEffect(() => {
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable);
+  }, [editor, editable]);
+
+  return (
+    <>
+      <div className="editor-toolbar-bar">
+        <EditorToolbar editor={editor} editable={editable} aside={toolbarAside} />
+      </div>
+      <div className="editor-shell">
+        {banner}
+        <div className="paper" data-testid="editor">
+          <EditorContent editor={editor} />
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,121 @@
+import { DELEGATIONS } from '@accord/shared/domain/delegations';
+import { can } from '@accord/shared/policy/policy';
+import type { AwarenessUser, DocumentResponse } from '@accord/shared/protocol/api';
+import { useCallback, useMemo } from 'react';
+import { useParams } from 'react-router';
+import { fetchDocument } from '../api/endpoints';
+import { AppHeader } from '../app/AppHeader';
+import { ErrorPanel, LoadingPanel } from '../app/StatusPanels';
+import { useMe, useSignInAgain } from '../app/session';
+import { useApiResource } from '../app/useApiResource';
+import { useDocumentTitle } from '../app/useDocumentTitle';
+import { ConnectionIndicator } from '../features/connection/ConnectionIndicator';
+import { PresenceBar } from '../features/presence/PresenceBar';
+import { CommuniqueEditor } from './CommuniqueEditor';
+import { SyncNotices } from './SyncNotices';
+import { useSyncSession } from './useSyncSession';
+
+/** The draft page: checks access over HTTP first, then opens the live editor. */
+export function EditorPage() {
+  const { documentId = '' } = useParams();
+  const load = useCallback(
+    (signal: AbortSignal) => fetchDocument(documentId, signal),
+    [documentId],
+  );
+  const { resource, reload } = useApiResource(`document:${documentId}`, load);
+  useDocumentTitle(resource.status === 'ready' ? resource.value.document.title : null);
+
+  if (resource.status === 'loading') {
+    return (
+      <>
+        <AppHeader crumbs={[{ label: 'My negotiations', to: '/' }, { label: '…' }]} />
+        <LoadingPanel label="Opening the draft…" />
+      </>
+    );
+  }
+  if (resource.status === 'error') {
+    return (
+      <>
+        <AppHeader crumbs={[{ label: 'My negotiations', to: '/' }]} />
+        <ErrorPanel title="This draft cannot be opened" failure={resource.error} onRetry={reload} />
+      </>
+    );
+  }
+  return <DraftWorkspace key={documentId} info={resource.value} />;
+}
+
+function DraftWorkspace({ info }: { info: DocumentResponse }) {
+  const me = useMe();
+  const signInAgain = useSignInAgain();
+  const { membership } = info;
+  const localUser = useMemo<AwarenessUser>(
+    () => ({
+      userId: me.user.id,
+      name: me.user.displayName,
+      delegation: membership.delegation,
+      role: membership.role,
+      color: DELEGATIONS[membership.delegation].colour,
+    }),
+    [me.user.id, me.user.displayName, membership.delegation, membership.role],
+  );
+  const sync = useSyncSession(info.document.id, localUser, signInAgain);
+  const canEdit = can(membership, 'editText');
+  const stopped = sync.stoppedMessage !== null;
+  const notices = (
+    <SyncNotices
+      refusal={sync.refusal}
+      onDismissRefusal={sync.dismissRefusal}
+      stoppedMessage={sync.stoppedMessage}
+    />
+  );
+
+  return (
+    <div className="draft-page">
+      <AppHeader
+        crumbs={[
+          { label: 'My negotiations', to: '/' },
+          { label: info.negotiation.title, to: `/n/${encodeURIComponent(info.negotiation.id)}` },
+          { label: info.document.title },
+        ]}
+        delegation={membership.delegation}
+        aside={<ConnectionIndicator status={sync.status} detail={sync.stoppedMessage} />}
+      />
+      {sync.session ? (
+        <PresenceBar key={sync.session.key} awareness={sync.session.provider.awareness} />
+      ) : null}
+      <main className="draft-main">
+        {sync.session && sync.loaded ? (
+          <CommuniqueEditor
+            key={sync.session.key}
+            session={sync.session}
+            user={localUser}
+            editable={canEdit && !stopped}
+            banner={notices}
+            toolbarAside={
+              canEdit ? (
+                stopped ? (
+                  <span className="readonly-badge" data-testid="editing-stopped-badge">
+                    Editing stopped — disconnected
+                  </span>
+                ) : null
+              ) : (
+                <span className="readonly-badge" data-testid="readonly-badge">
+                  Read only — observer
+                </span>
+              )
+            }
+          />
+        ) : (
+          <div className="editor-shell">
+            {notices}
+            {stopped ? null : (
+              <LoadingPanel
+                label={sync.refusal ? 'Reloading the draft from the server…' : 'Loading the draft…'}
+              />
+            )}
+          </div>
+        )}
+      </main>
+    </div>
+  );
+}

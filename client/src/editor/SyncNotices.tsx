@@ -1,0 +1,47 @@
+import type { RefusalNotice } from './useSyncSession';
+
+/**
+ * Banners about the sync channel: a refused change (the draft was reloaded from the server's
+ * copy, so the last edit is gone — say so plainly) and a connection the server ended for good.
+ */
+export function SyncNotices({
+  refusal,
+  onDismissRefusal,
+  stoppedMessage,
+}: {
+  refusal: RefusalNotice | null;
+  onDismissRefusal: () => void;
+  stoppedMessage: string | null;
+}) {
+  if (!refusal && !stoppedMessage) return null;
+  return (
+    <div className="sync-notices">
+      {refusal ? (
+        <div className="notice notice--warning" role="alert" data-testid="sync-notice">
+          <p className="notice__text">
+            <strong>Your last change was not saved.</strong> {refusal.message} The draft has been
+            reloaded from the server; please check it and make the change again if it is still
+            needed.
+          </p>
+          <button type="button" className="button button--quiet" onClick={onDismissRefusal}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      {stoppedMessage ? (
+        <div className="notice notice--error" role="alert" data-testid="connection-notice">
+          <p className="notice__text">
+            <strong>Disconnected.</strong> {stoppedMessage}
+          </p>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => window.location.reload()}
+          >
+            Reload
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

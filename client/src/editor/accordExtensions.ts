@@ -1,0 +1,41 @@
+import { Extension } from '@tiptap/core';
+import { createClauseEnterCommand } from './clauseEnter';
+import { clauseIdPlugin } from './clauseIds';
+import { clauseNumbersPlugin } from './clauseNumbers';
+import { backspaceAfterTitle, deleteAtTitleEnd } from './titleGuard';
+
+/** Keeps every clause's id present and unique after local edits (see clauseIds.ts). */
+export const ClauseIds = Extension.create({
+  name: 'accordClauseIds',
+  addProseMirrorPlugins() {
+    return [clauseIdPlugin()];
+  },
+});
+
+/** Numbers clauses in the margin (PP1, OP1…), live (see clauseNumbers.ts). */
+export const ClauseNumbers = Extension.create({
+  name: 'accordClauseNumbers',
+  addProseMirrorPlugins() {
+    return [clauseNumbersPlugin()];
+  },
+});
+
+/**
+ * Communiqué keyboard rules: Enter makes clauses of the same kind (see clauseEnter.ts), and
+ * Backspace/Delete never merge a clause into the title (see titleGuard.ts). Runs before Tiptap's
+ * own keys, whose Enter would otherwise open a section heading after a clause.
+ */
+export const ClauseKeymap = Extension.create({
+  name: 'accordClauseKeymap',
+  priority: 200,
+  addKeyboardShortcuts() {
+    const enter = createClauseEnterCommand();
+    return {
+      Enter: ({ editor }) => editor.isEditable && enter(editor.state, editor.view.dispatch),
+      Backspace: ({ editor }) =>
+        editor.isEditable && backspaceAfterTitle(editor.state, editor.view.dispatch),
+      Delete: ({ editor }) =>
+        editor.isEditable && deleteAtTitleEnd(editor.state, editor.view.dispatch),
+    };
+  },
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { caretLook } from './caretLabel';
+
+describe('caretLook', () => {
+  it('labels a caret with the name and the delegation code', () => {
+    expect(caretLook({ name: 'Sofía Ramírez', delegation: 'MX', color: '#00704a' })).toEqual({
+      label: 'Sofía Ramírez · MX',
+      colour: '#00704a',
+    });
+    expect(caretLook({ name: 'Amb. Ruth Okafor', delegation: 'CHAIR' }).label).toBe(
+      'Amb. Ruth Okafor · Chair',
+    );
+  });
+
+  it('never passes through a colour that is not a plain hex colour', () => {
+    expect(
+      caretLook({ name: 'X', delegation: 'US', color: 'red; background: url(x)' }).colour,
+    ).toBe('#1f4e9c');
+    expect(caretLook({ name: 'X', color: 'transparent' }).colour).toBe('#6b6b6b');
+  });
+
+  it('copes with an empty user', () => {
+    expect(caretLook({}).label).toBe('Someone');
+  });
+});

@@ -1,0 +1,21 @@
+import { DELEGATIONS, isDelegationCode } from '@accord/shared/domain/delegations';
+import { normaliseHexColour } from '../app/colour';
+
+/** What a remote caret shows: a label and a colour, from an untrusted awareness `user`. */
+export interface CaretLook {
+  label: string;
+  colour: string;
+}
+
+/**
+ * "Sofía Ramírez · MX" in Mexico's colour, always as `#rrggbb`. Any other colour value gets the
+ * delegation's (or grey), so a crafted awareness state cannot inject CSS.
+ */
+export function caretLook(user: Record<string, unknown>): CaretLook {
+  const name = typeof user.name === 'string' && user.name.trim() !== '' ? user.name : 'Someone';
+  const delegation = isDelegationCode(user.delegation) ? user.delegation : null;
+  const suffix = delegation === null ? '' : ` · ${delegation === 'CHAIR' ? 'Chair' : delegation}`;
+  const given = typeof user.color === 'string' ? normaliseHexColour(user.color) : null;
+  const colour = given ?? (delegation ? DELEGATIONS[delegation].colour : '#6b6b6b');
+  return { label: `${name}${suffix}`, colour };
+}

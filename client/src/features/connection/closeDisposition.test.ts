@@ -1,0 +1,43 @@
+import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
+import { describe, expect, it } from 'vitest';
+import { closeDisposition, refusalRestartDelayMs } from './closeDisposition';
+
+describe('closeDisposition', () => {
+  it('stops on session, access and existence problems', () => {
+    expect(closeDisposition(CLOSE_CODES.unauthorized)).toBe('terminal');
+    expect(closeDisposition(CLOSE_CODES.forbidden)).toBe('terminal');
+    expect(closeDisposition(CLOSE_CODES.notFound)).toBe('terminal');
+  });
+
+  it('starts over from a fresh document when a change was refused', () => {
+    for (const code of [
+      CLOSE_CODES.malformedMessage,
+      CLOSE_CODES.missingDependencies,
+      CLOSE_CODES.foreignClientId,
+      CLOSE_CODES.updateRejected,
+      CLOSE_CODES.messageTooLarge,
+    ]) {
+      expect(closeDisposition(code)).toBe('refused');
+    }
+  });
+
+  it('reconnects after restarts, server errors and network drops', () => {
+    expect(closeDisposition(CLOSE_CODES.serverShutdown)).toBe('transient');
+    expect(closeDisposition(CLOSE_CODES.internalError)).toBe('transient');
+    expect(closeDisposition(1006)).toBe('transient');
+    expect(closeDisposition(1001)).toBe('transient');
+  });
+
+  it('ignores closes the provider made itself', () => {
+    expect(closeDisposition(null)).toBe('local');
+  });
+});
+
+describe('refusalRestartDelayMs', () => {
+  it('restarts at once the first time, then backs off up to a ceiling', () => {
+    expect(refusalRestartDelayMs(1)).toBe(0);
+    expect(refusalRestartDelayMs(2)).toBe(1_000);
+    expect(refusalRestartDelayMs(3)).toBe(2_000);
+    expect(refusalRestartDelayMs(20)).toBe(30_000);
+  });
+});

@@ -1,0 +1,47 @@
+import {
+  CLOSE_CODES,
+  type CloseCode,
+  TERMINAL_CLOSE_CODES,
+} from '@accord/shared/protocol/closeCodes';
+
+/**
+ * Close codes after which the server has refused something this client sent. Reconnecting with
+ * the same Y.Doc would resend the refused structs and be refused again, forever; the client
+ * must start over from a fresh document instead.
+ */
+export const REFUSED_CHANGE_CLOSE_CODES: readonly CloseCode[] = [
+  CLOSE_CODES.malformedMessage,
+  CLOSE_CODES.missingDependencies,
+  CLOSE_CODES.foreignClientId,
+  CLOSE_CODES.updateRejected,
+  CLOSE_CODES.messageTooLarge,
+];
+
+/** What a closed sync socket means for the client. */
+export type CloseDisposition =
+  /** We closed it ourselves (navigation, reconnect after coming online): nothing to do. */
+  | 'local'
+  /** A network drop or a server restart: the provider reconnects by itself. */
+  | 'transient'
+  /** Reconnecting cannot help until the person acts (signs in again…): stop. */
+  | 'terminal'
+  /** The server refused a change: throw the document away and start over from the server's. */
+  | 'refused';
+
+/** Classifies a close event's code; null is a close the provider initiated itself. */
+export function closeDisposition(code: number | null | undefined): CloseDisposition {
+  if (code === null || code === undefined) return 'local';
+  if ((TERMINAL_CLOSE_CODES as readonly number[]).includes(code)) return 'terminal';
+  if ((REFUSED_CHANGE_CLOSE_CODES as readonly number[]).includes(code)) return 'refused';
+  return 'transient';
+}
+
+/**
+ * How long to wait before starting over after a refusal, given how many refusals came recently:
+ * at once the first time, then backing off, so that a client the server keeps refusing does not
+ * hammer it in a tight loop.
+ */
+export function refusalRestartDelayMs(recentRefusals: number): number {
+  if (recentRefusals <= 1) return 0;
+  return Math.min(1_000 * 2 ** (recentRefusals - 2), 30_000);
+}

@@ -1,0 +1,35 @@
+import type { DocumentView } from '@accord/shared/protocol/api';
+import { Link } from 'react-router';
+import { formatUpdatedAt } from './formatTime';
+
+/** The negotiation's drafts, most recently changed first, each with when it last changed. */
+export function DraftList({ documents }: { documents: readonly DocumentView[] }) {
+  if (documents.length === 0) {
+    return <p className="empty-note">No drafts yet.</p>;
+  }
+  const now = new Date();
+  const sorted = [...documents].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  return (
+    <ul className="draft-list">
+      {sorted.map((document) => {
+        const updated = formatUpdatedAt(document.updatedAt, now);
+        return (
+          <li key={document.id} className="draft-list__item">
+            <Link
+              className="draft-list__link"
+              data-testid="draft-link"
+              to={`/d/${encodeURIComponent(document.id)}`}
+            >
+              {document.title}
+            </Link>
+            {updated ? (
+              <span className="draft-list__meta">
+                Last updated <time dateTime={document.updatedAt}>{updated}</time>
+              </span>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

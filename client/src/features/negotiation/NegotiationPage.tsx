@@ -1,0 +1,92 @@
+import { DELEGATIONS } from '@accord/shared/domain/delegations';
+import type { NegotiationResponse } from '@accord/shared/protocol/api';
+import { useCallback } from 'react';
+import { useParams } from 'react-router';
+import { fetchNegotiation } from '../../api/endpoints';
+import { AppHeader } from '../../app/AppHeader';
+import { ErrorPanel, LoadingPanel } from '../../app/StatusPanels';
+import { useApiResource } from '../../app/useApiResource';
+import { useDocumentTitle } from '../../app/useDocumentTitle';
+import { useVisibleInterval } from '../../app/useVisibleInterval';
+import { DraftList } from './DraftList';
+import { formatCalendarDate } from './formatTime';
+import { MemberList } from './MemberList';
+
+/** How often the members' online dots are refreshed while the page is visible. */
+const MEMBERS_REFRESH_MS = 5_000;
+
+/** A negotiation: its drafts, and its members by delegation with who is online now. */
+export function NegotiationPage() {
+  const { negotiationId = '' } = useParams();
+  const load = useCallback(
+    (signal: AbortSignal) => fetchNegotiation(negotiationId, signal),
+    [negotiationId],
+  );
+  const { resource, reload, refresh } = useApiResource(`negotiation:${negotiationId}`, load);
+  useVisibleInterval(() => {
+    if (resource.status === 'ready') refresh();
+  }, MEMBERS_REFRESH_MS);
+  useDocumentTitle(resource.status === 'ready' ? resource.value.negotiation.title : null);
+
+  if (resource.status === 'loading') {
+    return (
+      <>
+        <AppHeader crumbs={[{ label: 'My negotiations', to: '/' }, { label: '…' }]} />
+        <LoadingPanel label="Loading the negotiation…" />
+      </>
+    );
+  }
+  if (resource.status === 'error') {
+    return (
+      <>
+        <AppHeader crumbs={[{ label: 'My negotiations', to: '/' }]} />
+        <ErrorPanel
+          title="This negotiation cannot be opened"
+          failure={resource.error}
+          onRetry={reload}
+        />
+      </>
+    );
+  }
+  return <NegotiationView data={resource.value} />;
+}
+
+function NegotiationView({ data }: { data: NegotiationResponse }) {
+  const { negotiation, membership } = data;
+  return (
+    <>
+      <AppHeader
+        crumbs={[{ label: 'My negotiations', to: '/' }, { label: negotiation.title }]}
+        delegation={membership.delegation}
+      />
+      <main className="page">
+        <header className="negotiation-head">
+          <h1 className="page__title">{negotiation.title}</h1>
+          <p className="negotiation-head__meta">
+            <span>{negotiation.venue}</span>
+            <span aria-hidden="true"> · </span>
+            <time dateTime={negotiation.startsOn}>{formatCalendarDate(negotiation.startsOn)}</time>
+          </p>
+          <p className="negotiation-head__you">
+            You take part as <strong>{membership.role}</strong> for{' '}
+            <strong>{DELEGATIONS[membership.delegation].name}</strong>.
+          </p>
+        </header>
+        <div className="negotiation-grid">
+          <section aria-labelledby="drafts-heading" className="panel">
+            <h2 id="drafts-heading" className="panel__title">
+              Drafts
+            </h2>
+            <DraftList documents={data.documents} />
+          </section>
+          <section aria-labelledby="members-heading" className="panel">
+            <h2 id="members-heading" className="panel__title">
+              Members
+            </h2>
+            <MemberList members={data.members} />
+          </section>
+        </div>
+      </main>
+    </>
+  );
+}
