@@ -21,7 +21,7 @@ export type ServerLog = (level: ServerLogLevel, message: string) => void;
 /** Options that are not configuration: they come from the caller, not the environment. */
 export interface StartServerOptions {
   log?: ServerLog;
-  /** The clock of sessions and sign-in throttling (tests). */
+  /** The clock of sessions, sign-in throttling and clause history (tests). */
   now?: () => number;
 }
 
@@ -93,7 +93,9 @@ export async function startServer(
   const sync = new SyncServer({
     updates: storage.updates,
     documents: storage.documents,
+    clauseChanges: storage.clauseChanges,
     log: (level, message) => log(level, `[sync] ${message}`),
+    ...(options.now ? { now: options.now } : {}),
   });
   const sessions = new SessionManager(storage, options.now);
   const throttle = new LoginThrottle(undefined, options.now);

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { clauseRoutes } from './clauses/clauseRoutes';
 import { clientRoutes } from './client/clientRoutes';
 import type { AppDeps, AppEnv } from './context';
 import { documentRoutes } from './documents/documentRoutes';
@@ -24,6 +25,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.route('/', sessionRoutes(deps));
   api.route('/', negotiationRoutes(deps));
   api.route('/', documentRoutes(deps));
+  api.route('/', clauseRoutes(deps));
   api.route('/', syncUpgradeRoutes(deps));
   api.all('*', (c) =>
     errorResponse(c, apiErrors.notFound(`No API route ${c.req.method} ${c.req.path}.`)),

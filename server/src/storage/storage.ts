@@ -13,6 +13,7 @@ export interface Storage {
   readonly negotiations: NegotiationStore;
   readonly documents: DocumentStore;
   readonly updates: UpdateLogStore;
+  readonly clauseChanges: ClauseChangeStore;
   /** Flushes and closes; no method may be called afterwards. */
   close(): void;
 }
@@ -106,6 +107,13 @@ export interface DocumentStore {
   touch(id: string, at: number): void;
 }
 
+/**
+ * The owner of the Yjs client ids the server itself writes with (server-authoritative state
+ * mirrored into the document, DESIGN.md decision 2). No user id can take this form (user ids
+ * are UUIDs), and no user may author or build on structs of such a client id.
+ */
+export const SERVER_AUTHOR = '@server';
+
 /** One stored Yjs update of a document's log. */
 export interface StoredUpdate {
   seq: number;
@@ -128,11 +136,42 @@ export interface UpdateLogStore {
   compact(documentId: string, upToSeq: number, snapshot: Uint8Array): void;
   /** Total bytes and number of stored updates of a document. */
   stats(documentId: string): { updates: number; bytes: number };
-  /** The user every client id of the document is bound to. */
+  /** The user (or `SERVER_AUTHOR`) every client id of the document is bound to. */
   clientOwners(documentId: string): Map<number, string>;
   /**
-   * Binds client ids to a user unless already bound. Returns the ids that are bound to
-   * someone else, which the caller must refuse.
+   * Binds client ids to a user (or to `SERVER_AUTHOR`) unless already bound. Returns the ids
+   * that are bound to someone else, which the caller must refuse.
    */
   bindClientIds(documentId: string, clientIds: readonly number[], userId: string): number[];
+}
+
+/**
+ * One recorded change of a clause's text (issue 3, history). Consecutive edits of one user on
+ * one clause are coalesced into one record by the caller (`amend`).
+ */
+export interface ClauseChangeRecord {
+  /** Increasing in the order records were created. */
+  id: number;
+  documentId: string;
+  clauseId: string;
+  /** The update-log sequence number of the (last) update the change came in. */
+  seq: number;
+  userId: string;
+  delegation: DelegationCode;
+  /** Milliseconds since the epoch of the (last) edit. */
+  at: number;
+  textBefore: string;
+  textAfter: string;
+}
+
+/** The history of clause texts: who changed what and when. */
+export interface ClauseChangeStore {
+  /** Records a change durably and returns it with its id. */
+  append(change: Omit<ClauseChangeRecord, 'id'>): ClauseChangeRecord;
+  /** Extends a record with a later edit of the same user: new seq, time and text after. */
+  amend(id: number, change: Pick<ClauseChangeRecord, 'seq' | 'at' | 'textAfter'>): void;
+  /** The most recent record of a clause, if any. */
+  latest(documentId: string, clauseId: string): ClauseChangeRecord | undefined;
+  /** A clause's records, newest first. */
+  list(documentId: string, clauseId: string): ClauseChangeRecord[];
 }

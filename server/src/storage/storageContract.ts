@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Storage } from './storage';
+import { describeClauseChangeContract } from './clauseChangeContract';
+import { SERVER_AUTHOR, type Storage } from './storage';
 
 /**
  * The behaviour every Storage implementation must have, as one suite that each implementation
@@ -283,6 +284,16 @@ export function describeStorageContract(name: string, open: () => Storage): void
         );
         expect(storage.updates.clientOwners('d-2')).toEqual(new Map([[10, us.id]]));
       });
+
+      it('binds client ids to the server itself, which no user can then take', () => {
+        negotiationWithDocument('1');
+        const mx = user('mx.delegate');
+        expect(storage.updates.bindClientIds('d-1', [20], SERVER_AUTHOR)).toEqual([]);
+        expect(storage.updates.bindClientIds('d-1', [20], mx.id)).toEqual([20]);
+        expect(storage.updates.bindClientIds('d-1', [20], SERVER_AUTHOR)).toEqual([]);
+        expect(storage.updates.clientOwners('d-1')).toEqual(new Map([[20, SERVER_AUTHOR]]));
+      });
     });
+    describeClauseChangeContract(open);
   });
 }

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { DocumentStore, UpdateLogStore } from '../storage/storage';
+import { type DocumentStore, SERVER_AUTHOR, type UpdateLogStore } from '../storage/storage';
 import type { SyncLog, SyncResult } from './syncTypes';
 
 /** How often a document's `updatedAt` is written while it is being edited, at most. */
@@ -25,6 +25,7 @@ export class DocumentPersistence {
   private lastAppliedSeq = 0;
   private storedSinceCompaction = 0;
   private lastTouchAt = Number.NEGATIVE_INFINITY;
+  private abandoned = false;
   private compaction: { timer: NodeJS.Immediate; done: Promise<void>; run: () => void } | null =
     null;
 
@@ -105,6 +106,55 @@ export class DocumentPersistence {
     }
   }
 
+  /** The client ids bound to the server itself, which only server writes may author. */
+  serverClientIds(): number[] {
+    return [...this.owners].filter(([, owner]) => owner === SERVER_AUTHOR).map(([id]) => id);
+  }
+
+  /** Binds a client id to the server; false when someone else holds it already. */
+  bindServerClientId(clientId: number): SyncResult<boolean> {
+    const { documentId, updates, log } = this.options;
+    try {
+      const foreign = updates.bindClientIds(documentId, [clientId], SERVER_AUTHOR);
+      if (foreign.length > 0) return { ok: true, value: false };
+      this.owners.set(clientId, SERVER_AUTHOR);
+      return { ok: true, value: true };
+    } catch (error) {
+      log(
+        'error',
+        `Document ${documentId}: binding the server's client id failed (${String(error)}).`,
+      );
+      return {
+        ok: false,
+        error: { reason: 'internalError', message: 'The change could not be saved.' },
+      };
+    }
+  }
+
+  /** Appends an update the server made itself (no user), durably, before it is broadcast. */
+  commitServerUpdate(update: Uint8Array): SyncResult<number> {
+    const { documentId, updates, log } = this.options;
+    try {
+      const seq = updates.append(documentId, update, null);
+      this.touch();
+      return { ok: true, value: seq };
+    } catch (error) {
+      log('error', `Document ${documentId}: storing a server update failed (${String(error)}).`);
+      return {
+        ok: false,
+        error: { reason: 'internalError', message: 'The change could not be saved.' },
+      };
+    }
+  }
+
+  /**
+   * Gives up on this document's in-memory state (it holds a change the log does not): a
+   * scheduled compaction must not write that state into the log.
+   */
+  abandon(): void {
+    this.abandoned = true;
+  }
+
   /** Records that the update with this sequence number is now part of the in-memory document. */
   applied(seq: number): void {
     this.lastAppliedSeq = Math.max(this.lastAppliedSeq, seq);
@@ -131,7 +181,7 @@ export class DocumentPersistence {
     const run = () => {
       if (this.compaction?.run !== run) return;
       try {
-        this.compact();
+        if (!this.abandoned) this.compact();
       } finally {
         this.compaction = null;
         finish();

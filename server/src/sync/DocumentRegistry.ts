@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { DocumentStore, UpdateLogStore } from '../storage/storage';
+import type { ClauseChangeStore, DocumentStore, UpdateLogStore } from '../storage/storage';
 import { DocumentPersistence } from './DocumentPersistence';
 import { SyncDocument } from './SyncDocument';
 import type { SyncLog, SyncResult } from './syncTypes';
@@ -8,9 +8,11 @@ import type { SyncLog, SyncResult } from './syncTypes';
 export interface DocumentRegistryOptions {
   updates: UpdateLogStore;
   documents: DocumentStore;
+  clauseChanges: ClauseChangeStore;
   idleUnloadMs: number;
   compactEvery: number;
   log: SyncLog;
+  now: () => number;
 }
 
 /**
@@ -31,11 +33,11 @@ export class DocumentRegistry {
     this.cancelUnload(documentId);
     const existing = this.loaded.get(documentId);
     if (existing !== undefined) return { ok: true, value: existing };
-    const { updates, documents, compactEvery, log } = this.options;
+    const { updates, documents, clauseChanges, compactEvery, log, now } = this.options;
     const doc = new Y.Doc();
     try {
       const persistence = new DocumentPersistence(
-        { documentId, updates, documents, compactEvery, log },
+        { documentId, updates, documents, compactEvery, log, now },
         doc,
       );
       persistence.load();
@@ -43,8 +45,11 @@ export class DocumentRegistry {
         id: documentId,
         doc,
         persistence,
+        clauseChanges,
         log,
+        now,
         onIdle: (idle) => this.scheduleUnload(idle),
+        onBroken: (broken) => this.discard(broken),
       });
       this.loaded.set(documentId, document);
       log('info', `Document ${documentId} loaded.`);
@@ -56,6 +61,23 @@ export class DocumentRegistry {
         ok: false,
         error: { reason: 'internalError', message: 'The draft could not be loaded.' },
       };
+    }
+  }
+
+  /**
+   * Runs `use` on a document outside any connection (an HTTP command), loading it if needed;
+   * a document nobody is connected to is unloaded again after the idle delay.
+   */
+  withDocument<T>(documentId: string, use: (document: SyncDocument) => T): SyncResult<T> {
+    const acquired = this.acquire(documentId);
+    if (!acquired.ok) return acquired;
+    const document = acquired.value;
+    try {
+      return { ok: true, value: use(document) };
+    } finally {
+      if (this.loaded.get(documentId) === document && document.connectionCount === 0) {
+        this.scheduleUnload(document);
+      }
     }
   }
 
@@ -73,6 +95,18 @@ export class DocumentRegistry {
   async unloadAll(): Promise<void> {
     for (const documentId of this.unloadTimers.keys()) this.cancelUnload(documentId);
     await Promise.all(this.documents().map((document) => this.unload(document, true)));
+  }
+
+  /** Drops a broken document at once: the next connection loads it again from the log. */
+  private discard(document: SyncDocument): void {
+    this.cancelUnload(document.id);
+    if (this.loaded.get(document.id) !== document) return;
+    this.loaded.delete(document.id);
+    document.destroy();
+    this.options.log(
+      'warn',
+      `Document ${document.id} dropped from memory; it reloads from its log.`,
+    );
   }
 
   private scheduleUnload(document: SyncDocument): void {

@@ -1,6 +1,9 @@
 import { can } from '@accord/shared/policy/policy';
+import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { DocumentClauses } from '../clauses/DocumentClauses';
+import type { ClauseChangeStore } from '../storage/storage';
 import { awarenessUserOf, stampAwarenessUpdate } from './awarenessStamp';
 import type { DocumentPersistence } from './DocumentPersistence';
 import {
@@ -9,6 +12,8 @@ import {
   encodeSyncStep2,
   encodeSyncUpdate,
 } from './protocol';
+import { ServerStructIndex } from './ServerStructIndex';
+import { SERVER_WRITE_ORIGIN, ServerWriter } from './ServerWriter';
 import type { SyncConnection } from './SyncConnection';
 import type { SyncLog, SyncResult } from './syncTypes';
 import { validateUpdate } from './UpdateValidator';
@@ -21,9 +26,14 @@ export interface SyncDocumentOptions {
   id: string;
   doc: Y.Doc;
   persistence: DocumentPersistence;
+  /** Where the history of clause texts is recorded. */
+  clauseChanges: ClauseChangeStore;
   log: SyncLog;
+  now: () => number;
   /** Called when the last connection has left. */
   onIdle: (document: SyncDocument) => void;
+  /** Called when the document holds a change its log does not: drop it from memory now. */
+  onBroken: (document: SyncDocument) => void;
 }
 
 /**
@@ -34,7 +44,12 @@ export class SyncDocument {
   readonly id: string;
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
+  /** The draft's clauses: proposers, positions, history (server-authoritative state). */
+  readonly clauses: DocumentClauses;
   private readonly persistence: DocumentPersistence;
+  private readonly serverStructs: ServerStructIndex;
+  private readonly writer: ServerWriter;
+  private readonly onBroken: (document: SyncDocument) => void;
   private readonly log: SyncLog;
   private readonly onIdle: (document: SyncDocument) => void;
   private readonly connections = new Set<SyncConnection>();
@@ -47,10 +62,36 @@ export class SyncDocument {
     this.persistence = options.persistence;
     this.log = options.log;
     this.onIdle = options.onIdle;
+    this.onBroken = options.onBroken;
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server is not a participant: it must not show up as a peer.
     this.awareness.setLocalState(null);
+    this.serverStructs = new ServerStructIndex(this.doc);
+    for (const clientId of this.persistence.serverClientIds()) {
+      this.serverStructs.addClient(clientId);
+    }
+    this.writer = new ServerWriter({
+      documentId: this.id,
+      doc: this.doc,
+      persistence: this.persistence,
+      serverStructs: this.serverStructs,
+      broadcast: (frame) => {
+        for (const connection of this.connections) connection.send(frame);
+      },
+      onDiverged: () => this.break(),
+      log: this.log,
+    });
+    this.clauses = new DocumentClauses({
+      documentId: this.id,
+      doc: this.doc,
+      write: (change) => this.writer.write(change),
+      changes: options.clauseChanges,
+      log: this.log,
+      now: options.now,
+    });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      // The server's own writes are broadcast by the writer, once committed.
+      if (origin === SERVER_WRITE_ORIGIN) return;
       const frame = encodeSyncUpdate(update);
       for (const connection of this.connections) {
         if (connection !== origin) connection.send(frame);
@@ -118,6 +159,8 @@ export class SyncDocument {
       doc: this.doc,
       userId: principal.userId,
       ownerOf: (clientId) => this.persistence.ownerOf(clientId),
+      hasLiveServerStruct: (clientId, clock, end) =>
+        this.serverStructs.hasLiveIn(clientId, clock, end),
     });
     if (!checked.ok) return checked;
     if (!checked.value.novel) return { ok: true, value: 'alreadyKnown' };
@@ -137,6 +180,15 @@ export class SyncDocument {
       );
     }
     this.persistence.applied(committed.value);
+    try {
+      this.clauses.afterClientUpdate(
+        { userId: principal.userId, delegation: principal.delegation },
+        committed.value,
+      );
+    } catch (error) {
+      // The update is committed and broadcast: a bug in clause tracking must not undo that.
+      this.log('error', `Document ${this.id}: tracking clause changes failed (${String(error)}).`);
+    }
     return { ok: true, value: 'applied' };
   }
 
@@ -165,8 +217,22 @@ export class SyncDocument {
 
   /** Frees the document; called by the registry once nobody is connected. */
   destroy(): void {
+    this.clauses.destroy();
     // Destroying the doc also destroys its Awareness and stops its timeout timer.
     this.doc.destroy();
+  }
+
+  /**
+   * The document holds a server change that could not be committed: everyone is disconnected
+   * (they reconnect and resync from the log, which never had that change) and the registry
+   * drops the document, so the change is never seen or stored.
+   */
+  private break(): void {
+    this.persistence.abandon();
+    for (const connection of [...this.connections]) {
+      connection.close(CLOSE_CODES.internalError, 'The server could not save a change.');
+    }
+    this.onBroken(this);
   }
 
   /**

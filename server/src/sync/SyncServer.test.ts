@@ -39,6 +39,7 @@ function syncServer(
   const sync = new SyncServer({
     updates: options.updates ?? server.storage.updates,
     documents: server.storage.documents,
+    clauseChanges: server.storage.clauseChanges,
     compactEvery: options.compactEvery ?? 500,
     idleUnloadMs: options.idleUnloadMs ?? 60_000,
     log: (level, message) => logLines.push({ level, message }),

@@ -1,10 +1,12 @@
 import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
+import type { DocumentClauses } from '../clauses/DocumentClauses';
 import { DocumentRegistry } from './DocumentRegistry';
 import { SyncConnection } from './SyncConnection';
 import type {
   SyncConnectionHandle,
   SyncLog,
   SyncPrincipal,
+  SyncResult,
   SyncServerOptions,
   SyncSocket,
 } from './syncTypes';
@@ -45,9 +47,11 @@ export class SyncServer {
     this.registry = new DocumentRegistry({
       updates: options.updates,
       documents: options.documents,
+      clauseChanges: options.clauseChanges,
       idleUnloadMs: options.idleUnloadMs ?? DEFAULT_IDLE_UNLOAD_MS,
       compactEvery: options.compactEvery ?? DEFAULT_COMPACT_EVERY,
       log: this.log,
+      now: options.now ?? Date.now,
     });
   }
 
@@ -75,6 +79,21 @@ export class SyncServer {
       receive: (data) => connection.receive(data),
       closed: () => connection.closed(),
     };
+  }
+
+  /**
+   * Runs `use` on a draft's clauses (positions, history, consensus), loading the draft if it is
+   * not in memory. Whatever `use` writes into the document is committed and broadcast to every
+   * connection before it returns.
+   */
+  withClauses<T>(documentId: string, use: (clauses: DocumentClauses) => T): SyncResult<T> {
+    if (this.shuttingDown) {
+      return {
+        ok: false,
+        error: { reason: 'serverShutdown', message: 'The server is shutting down.' },
+      };
+    }
+    return this.registry.withDocument(documentId, (document) => use(document.clauses));
   }
 
   /** Users with at least one open sync connection, for "who is online". */

@@ -1,3 +1,4 @@
+import { DRAFT_FRAGMENT } from '@accord/shared/domain/schema';
 import { LIMITS } from '@accord/shared/protocol/limits';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -25,7 +26,12 @@ function context(
   userId = ALICE,
   owners: Map<number, string> = new Map(),
 ): UpdateValidationContext {
-  return { doc, userId, ownerOf: (clientId) => owners.get(clientId) };
+  return {
+    doc,
+    userId,
+    ownerOf: (clientId) => owners.get(clientId),
+    hasLiveServerStruct: () => false,
+  };
 }
 
 function rejection(result: ReturnType<typeof validateUpdate>): string | undefined {
@@ -36,7 +42,7 @@ describe('validateUpdate accepts', () => {
   it('a new change from an unbound client id, which the sender will own', () => {
     const server = new Y.Doc();
     const alice = clientDoc();
-    alice.doc.getText('t').insert(0, 'hello');
+    alice.doc.getText(DRAFT_FRAGMENT).insert(0, 'hello');
     const result = validateUpdate(alice.updates[0]!, context(server));
     expect(result).toEqual({
       ok: true,
@@ -47,9 +53,9 @@ describe('validateUpdate accepts', () => {
   it('a change from a client id already bound to the sender, without binding it again', () => {
     const server = new Y.Doc();
     const alice = clientDoc();
-    alice.doc.getText('t').insert(0, 'hello');
+    alice.doc.getText(DRAFT_FRAGMENT).insert(0, 'hello');
     receive(server, alice.updates[0]!);
-    alice.doc.getText('t').insert(5, ' world');
+    alice.doc.getText(DRAFT_FRAGMENT).insert(5, ' world');
     const owners = new Map([[alice.doc.clientID, ALICE]]);
     const result = validateUpdate(alice.updates[1]!, context(server, ALICE, owners));
     expect(result).toEqual({ ok: true, value: { novel: true, unboundClientIds: [] } });
@@ -58,7 +64,7 @@ describe('validateUpdate accepts', () => {
   it('an update the document already holds, as a no-op', () => {
     const server = new Y.Doc();
     const alice = clientDoc();
-    alice.doc.getText('t').insert(0, 'hello');
+    alice.doc.getText(DRAFT_FRAGMENT).insert(0, 'hello');
     receive(server, alice.updates[0]!);
     const result = validateUpdate(alice.updates[0]!, context(server, BOB));
     expect(result).toEqual({ ok: true, value: { novel: false, unboundClientIds: [] } });
@@ -67,9 +73,9 @@ describe('validateUpdate accepts', () => {
   it('a deletion of known text as new, and the same deletion again as a no-op', () => {
     const server = new Y.Doc();
     const alice = clientDoc();
-    alice.doc.getText('t').insert(0, 'hello');
+    alice.doc.getText(DRAFT_FRAGMENT).insert(0, 'hello');
     receive(server, alice.updates[0]!);
-    alice.doc.getText('t').delete(0, 2);
+    alice.doc.getText(DRAFT_FRAGMENT).delete(0, 2);
     const deletion = alice.updates[1]!;
     expect(validateUpdate(deletion, context(server, BOB))).toMatchObject({
       ok: true,
@@ -85,10 +91,10 @@ describe('validateUpdate accepts', () => {
   it('a sync step 2 that builds on another client of the same update', () => {
     const server = new Y.Doc();
     const alice = clientDoc();
-    alice.doc.getText('t').insert(0, 'hello');
+    alice.doc.getText(DRAFT_FRAGMENT).insert(0, 'hello');
     const bob = clientDoc();
     receive(bob.doc, alice.updates[0]!);
-    bob.doc.getText('t').insert(5, '!');
+    bob.doc.getText(DRAFT_FRAGMENT).insert(5, '!');
     const stepTwo = Y.encodeStateAsUpdate(bob.doc, Y.encodeStateVector(server));
     const result = validateUpdate(stepTwo, context(server, BOB));
     expect(result.ok && [...result.value.unboundClientIds].sort()).toEqual(
@@ -99,8 +105,8 @@ describe('validateUpdate accepts', () => {
   it('an update that overlaps what the document already holds', () => {
     const server = new Y.Doc();
     const alice = clientDoc();
-    alice.doc.getText('t').insert(0, 'hello');
-    alice.doc.getText('t').insert(5, ' world');
+    alice.doc.getText(DRAFT_FRAGMENT).insert(0, 'hello');
+    alice.doc.getText(DRAFT_FRAGMENT).insert(5, ' world');
     receive(server, alice.updates[0]!);
     const both = Y.mergeUpdates(alice.updates);
     const owners = new Map([[alice.doc.clientID, ALICE]]);
@@ -119,7 +125,7 @@ describe('validateUpdate accepts', () => {
 describe('validateUpdate rejects', () => {
   it('an update larger than the limit', () => {
     const alice = clientDoc();
-    alice.doc.getText('t').insert(0, 'x'.repeat(LIMITS.maxUpdateBytes + 1));
+    alice.doc.getText(DRAFT_FRAGMENT).insert(0, 'x'.repeat(LIMITS.maxUpdateBytes + 1));
     expect(rejection(validateUpdate(alice.updates[0]!, context(new Y.Doc())))).toBe(
       'messageTooLarge',
     );
@@ -136,8 +142,8 @@ describe('validateUpdate rejects', () => {
 
   it('a change whose earlier changes of the same client the server never saw', () => {
     const alice = clientDoc();
-    alice.doc.getText('t').insert(0, 'hello');
-    alice.doc.getText('t').insert(5, ' world');
+    alice.doc.getText(DRAFT_FRAGMENT).insert(0, 'hello');
+    alice.doc.getText(DRAFT_FRAGMENT).insert(5, ' world');
     expect(rejection(validateUpdate(alice.updates[1]!, context(new Y.Doc())))).toBe(
       'missingDependencies',
     );
@@ -145,7 +151,7 @@ describe('validateUpdate rejects', () => {
 
   it('an update with a gap (skip struct)', () => {
     const alice = clientDoc();
-    for (const word of ['one', 'two', 'three']) alice.doc.getText('t').insert(0, word);
+    for (const word of ['one', 'two', 'three']) alice.doc.getText(DRAFT_FRAGMENT).insert(0, word);
     const withGap = Y.mergeUpdates([alice.updates[0]!, alice.updates[2]!]);
     expect(Y.decodeUpdate(withGap).structs.some((struct) => struct instanceof Y.Skip)).toBe(true);
     expect(rejection(validateUpdate(withGap, context(new Y.Doc())))).toBe('missingDependencies');
@@ -153,10 +159,10 @@ describe('validateUpdate rejects', () => {
 
   it('an item whose origin the server never saw', () => {
     const alice = clientDoc();
-    alice.doc.getText('t').insert(0, 'hello');
+    alice.doc.getText(DRAFT_FRAGMENT).insert(0, 'hello');
     const bob = clientDoc();
     receive(bob.doc, alice.updates[0]!);
-    bob.doc.getText('t').insert(5, '!');
+    bob.doc.getText(DRAFT_FRAGMENT).insert(5, '!');
     const item = Y.decodeUpdate(bob.updates[0]!).structs[0];
     expect(item instanceof Y.Item && item.origin?.client).toBe(alice.doc.clientID);
     expect(rejection(validateUpdate(bob.updates[0]!, context(new Y.Doc(), BOB)))).toBe(
@@ -182,10 +188,10 @@ describe('validateUpdate rejects', () => {
 
   it('a deletion of a range the server never saw', () => {
     const alice = clientDoc();
-    alice.doc.getText('t').insert(0, 'hello');
+    alice.doc.getText(DRAFT_FRAGMENT).insert(0, 'hello');
     const bob = clientDoc();
     receive(bob.doc, alice.updates[0]!);
-    bob.doc.getText('t').delete(0, 3);
+    bob.doc.getText(DRAFT_FRAGMENT).delete(0, 3);
     expect(Y.decodeUpdate(bob.updates[0]!).structs).toHaveLength(0);
     expect(rejection(validateUpdate(bob.updates[0]!, context(new Y.Doc(), BOB)))).toBe(
       'missingDependencies',
@@ -194,8 +200,8 @@ describe('validateUpdate rejects', () => {
 
   it('a client listed twice', () => {
     const alice = clientDoc();
-    alice.doc.getText('t').insert(0, 'one');
-    alice.doc.getText('t').insert(3, 'two');
+    alice.doc.getText(DRAFT_FRAGMENT).insert(0, 'one');
+    alice.doc.getText(DRAFT_FRAGMENT).insert(3, 'two');
     // A single-client update with no deletions is: 1, <client list>, 0 (empty delete set).
     const lists = alice.updates.map((update) => update.subarray(1, update.length - 1));
     const twice = Uint8Array.from([2, ...lists[0]!, ...lists[1]!, 0]);
@@ -204,7 +210,7 @@ describe('validateUpdate rejects', () => {
 
   it('a change by a client id bound to another user', () => {
     const alice = clientDoc();
-    alice.doc.getText('t').insert(0, 'hello');
+    alice.doc.getText(DRAFT_FRAGMENT).insert(0, 'hello');
     const owners = new Map([[alice.doc.clientID, ALICE]]);
     expect(rejection(validateUpdate(alice.updates[0]!, context(new Y.Doc(), BOB, owners)))).toBe(
       'foreignClientId',
@@ -213,13 +219,13 @@ describe('validateUpdate rejects', () => {
 
   it('a change continuing the client id the server seeded the document with', () => {
     const seed = new Y.Doc();
-    seed.getText('t').insert(0, 'seeded');
+    seed.getText(DRAFT_FRAGMENT).insert(0, 'seeded');
     const server = new Y.Doc();
     receive(server, Y.encodeStateAsUpdate(seed));
     const mallory = clientDoc();
     receive(mallory.doc, Y.encodeStateAsUpdate(seed));
     mallory.doc.clientID = seed.clientID;
-    mallory.doc.getText('t').insert(6, ' and forged');
+    mallory.doc.getText(DRAFT_FRAGMENT).insert(6, ' and forged');
     expect(rejection(validateUpdate(mallory.updates[0]!, context(server, BOB)))).toBe(
       'foreignClientId',
     );

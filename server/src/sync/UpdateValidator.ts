@@ -1,15 +1,17 @@
 import { LIMITS } from '@accord/shared/protocol/limits';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
+import { checkServerOwnedState, type ServerOwnedStateContext } from './serverOwnedState';
+import { dependenciesOf } from './structDependencies';
 import type { SyncRejection, SyncResult } from './syncTypes';
 
 /** What the validator needs to know about the document and the sender. */
-export interface UpdateValidationContext {
+export interface UpdateValidationContext extends ServerOwnedStateContext {
   /** The server's document; read only (its state vector and struct store), never cloned. */
   doc: Y.Doc;
   /** The user who sent the update. */
   userId: string;
-  /** The user a Yjs client id is bound to, if any (DESIGN.md decision 4). */
+  /** The user (or `SERVER_AUTHOR`) a Yjs client id is bound to, if any (DESIGN.md decision 4). */
   ownerOf(clientId: number): string | undefined;
 }
 
@@ -40,9 +42,10 @@ function reject(
 /**
  * Checks one untrusted Yjs update (v1) before it is applied, stored or broadcast
  * (DESIGN.md decision 3): size, decoding, no missing dependencies (nothing may stay pending in
- * the server's document, which would then diverge from the log forever), and client ids bound
- * to the sender. Costs O(update size): it reads the document's state per client and, to spot
- * no-op updates, at most a bounded number of the document's structs.
+ * the server's document, which would then diverge from the log forever), nothing touching
+ * server-owned state (decision 2, `checkServerOwnedState`), and client ids bound to the sender.
+ * Costs O(update size): it reads the document's state per client and, to spot no-op updates,
+ * at most a bounded number of the document's structs.
  */
 export function validateUpdate(
   update: Uint8Array,
@@ -75,6 +78,8 @@ export function validateUpdate(
       }
     }
   }
+  const serverOwned = checkServerOwnedState(decoded, stateBefore, context);
+  if (!serverOwned.ok) return serverOwned;
   const authors = checkAuthors(grouped.value, stateBefore, context);
   if (!authors.ok) return authors;
   const novel =
@@ -117,18 +122,6 @@ function groupByClient(
     return reject('malformedMessage', 'Update lists a client twice or with no changes.');
   }
   return { ok: true, value: groups };
-}
-
-/** The ids an item needs before Yjs can integrate it. */
-function dependenciesOf(struct: Y.Item | Y.GC): Y.ID[] {
-  if (!(struct instanceof Y.Item)) return [];
-  const ids: Y.ID[] = [];
-  if (struct.origin !== null) ids.push(struct.origin);
-  if (struct.rightOrigin !== null) ids.push(struct.rightOrigin);
-  // A decoded item's parent is a root type's name (string), an ID, or null (taken from origin).
-  const parent: unknown = struct.parent;
-  if (parent instanceof Y.ID) ids.push(parent);
-  return ids;
 }
 
 /**

@@ -62,6 +62,7 @@ describe('syncWebSocketEvents', () => {
     const sync = new SyncServer({
       updates: storage.updates,
       documents: storage.documents,
+      clauseChanges: storage.clauseChanges,
       log: () => {},
     });
     syncs.push(sync);

@@ -1,7 +1,7 @@
 import type { DelegationCode } from '@accord/shared/domain/delegations';
 import type { Role } from '@accord/shared/domain/roles';
 import type { CloseReason } from '@accord/shared/protocol/closeCodes';
-import type { DocumentStore, UpdateLogStore } from '../storage/storage';
+import type { ClauseChangeStore, DocumentStore, UpdateLogStore } from '../storage/storage';
 
 /** Who is on the other end of a sync socket, as the HTTP layer authenticated them. */
 export interface SyncPrincipal {
@@ -36,11 +36,15 @@ export type SyncLog = (level: SyncLogLevel, message: string) => void;
 export interface SyncServerOptions {
   updates: UpdateLogStore;
   documents: DocumentStore;
+  /** Where the history of clause texts is recorded. */
+  clauseChanges: ClauseChangeStore;
   /** How long a document with no connections stays in memory, in milliseconds. */
   idleUnloadMs?: number;
   /** Compact a document's update log after this many stored updates. */
   compactEvery?: number;
   log?: SyncLog;
+  /** The clock of clause history and positions (tests); `Date.now` by default. */
+  now?: () => number;
 }
 
 /** Why the server refuses what a connection sent; the connection is closed with this reason. */

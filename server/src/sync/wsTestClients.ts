@@ -77,10 +77,18 @@ export interface Client {
   closes: number[];
 }
 
-/** Signs in and connects a provider to the demo draft; resolves once it has synced. */
-export async function openClient(server: RunningTestServer, username: string): Promise<Client> {
+/**
+ * Signs in and connects a provider to the demo draft; resolves once it has synced. With
+ * `initialState`, the client starts from that state, as a browser that comes back does.
+ */
+export async function openClient(
+  server: RunningTestServer,
+  username: string,
+  initialState?: Uint8Array,
+): Promise<Client> {
   const cookie = await signIn(server, username, DEMO_PASSWORD);
   const doc = new Y.Doc();
+  if (initialState !== undefined) Y.applyUpdate(doc, initialState);
   const provider = new WebsocketProvider(
     `${server.url.replace(/^http/, 'ws')}${SYNC_PATH}`,
     demoDocumentId(server),

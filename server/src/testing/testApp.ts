@@ -32,7 +32,12 @@ export async function createTestApp(config: Partial<AppDeps['config']> = {}): Pr
   const deps: AppDeps = {
     config: { allowedOrigins: [TEST_ORIGIN], secureCookies: false, clientDir: null, ...config },
     storage,
-    sync: new SyncServer({ updates: storage.updates, documents: storage.documents, log: () => {} }),
+    sync: new SyncServer({
+      updates: storage.updates,
+      documents: storage.documents,
+      clauseChanges: storage.clauseChanges,
+      log: () => {},
+    }),
     sessions: new SessionManager(storage),
     throttle: new LoginThrottle(),
     log: (message) => errors.push(message),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PARTY_CODES } from './delegations';
 import type { ClausePositions, Position } from './positions';
-import { clauseStatus, hasBrackets } from './status';
+import { clauseStatus, countClauses, hasBrackets } from './status';
 
 function all(position: Position): ClausePositions {
   return Object.fromEntries(
@@ -43,5 +43,19 @@ describe('hasBrackets', () => {
   it('sees an opening or closing square bracket', () => {
     expect(hasBrackets('Agree [ninety days] before')).toBe(true);
     expect(hasBrackets('Agree ninety days before')).toBe(false);
+  });
+});
+
+describe('countClauses', () => {
+  it('counts every status and the total', () => {
+    expect(countClauses(['agreed', 'open', 'agreed', 'bracketed'])).toEqual({
+      total: 4,
+      open: 1,
+      bracketed: 1,
+      agreedAdRef: 0,
+      agreed: 2,
+      locked: 0,
+    });
+    expect(countClauses([]).total).toBe(0);
   });
 });

@@ -35,3 +35,20 @@ export function clauseStatus(input: ClauseStatusInput): ClauseStatus {
 export function hasBrackets(text: string): boolean {
   return text.includes('[') || text.includes(']');
 }
+
+/** How many clauses there are in all and in each status ("9 of 14 clauses agreed"). */
+export type ClauseCounts = { total: number } & Record<ClauseStatus, number>;
+
+/** Counts clauses by status, for the consensus view and exports. */
+export function countClauses(statuses: readonly ClauseStatus[]): ClauseCounts {
+  const counts: ClauseCounts = {
+    total: statuses.length,
+    open: 0,
+    bracketed: 0,
+    agreedAdRef: 0,
+    agreed: 0,
+    locked: 0,
+  };
+  for (const status of statuses) counts[status] += 1;
+  return counts;
+}

@@ -1,19 +1,50 @@
 import { describe, expect, it } from 'vitest';
+import { DELEGATION_CODES, PARTY_CODES } from '../domain/delegations';
 import { ROLES } from '../domain/roles';
 import { can } from './policy';
 
 describe('can', () => {
   it('lets every role read', () => {
-    for (const role of ROLES) expect(can({ role }, 'read')).toBe(true);
+    for (const role of ROLES) expect(can({ role, delegation: 'MX' }, 'read')).toBe(true);
   });
 
   it('lets delegates and moderators edit text, never observers', () => {
-    expect(can({ role: 'delegate' }, 'editText')).toBe(true);
-    expect(can({ role: 'moderator' }, 'editText')).toBe(true);
-    expect(can({ role: 'observer' }, 'editText')).toBe(false);
+    expect(can({ role: 'delegate', delegation: 'MX' }, 'editText')).toBe(true);
+    expect(can({ role: 'moderator', delegation: 'CHAIR' }, 'editText')).toBe(true);
+    expect(can({ role: 'observer', delegation: 'CHAIR' }, 'editText')).toBe(false);
   });
 
   it('lets only moderators manage members', () => {
-    expect(ROLES.filter((role) => can({ role }, 'manageMembers'))).toEqual(['moderator']);
+    expect(ROLES.filter((role) => can({ role, delegation: 'CHAIR' }, 'manageMembers'))).toEqual([
+      'moderator',
+    ]);
+  });
+});
+
+describe("can(…, 'statePosition')", () => {
+  it("lets a delegate state their own delegation's position and no other", () => {
+    const mexico = { role: 'delegate', delegation: 'MX' } as const;
+    expect(can(mexico, 'statePosition', { delegation: 'MX' })).toBe(true);
+    expect(can(mexico, 'statePosition', { delegation: 'US' })).toBe(false);
+    for (const code of PARTY_CODES) {
+      expect(
+        can({ role: 'delegate', delegation: code }, 'statePosition', { delegation: code }),
+      ).toBe(true);
+    }
+  });
+
+  it('refuses observers, moderators and the Chair, for every delegation', () => {
+    for (const delegation of DELEGATION_CODES) {
+      for (const actorDelegation of DELEGATION_CODES) {
+        for (const role of ['observer', 'moderator'] as const) {
+          expect(can({ role, delegation: actorDelegation }, 'statePosition', { delegation })).toBe(
+            false,
+          );
+        }
+      }
+      expect(can({ role: 'delegate', delegation: 'CHAIR' }, 'statePosition', { delegation })).toBe(
+        false,
+      );
+    }
   });
 });

@@ -1,7 +1,8 @@
+import { type DelegationCode, PARTY_CODES } from '../domain/delegations';
 import type { Role } from '../domain/roles';
 
 /** Everything a member may try to do; each is checked by `can`. */
-export const ACTIONS = ['read', 'editText', 'manageMembers'] as const;
+export const ACTIONS = ['read', 'editText', 'manageMembers', 'statePosition'] as const;
 
 /** One action a member may try. */
 export type Action = (typeof ACTIONS)[number];
@@ -9,13 +10,32 @@ export type Action = (typeof ACTIONS)[number];
 /** The part of a membership that decides what a member may do. */
 export interface Actor {
   role: Role;
+  delegation: DelegationCode;
+}
+
+/** What each action is done to: the delegation whose position is stated, or nothing. */
+export interface ActionResources {
+  read: undefined;
+  editText: undefined;
+  manageMembers: undefined;
+  statePosition: { delegation: DelegationCode };
+}
+
+/** The extra argument `can` takes for an action: its resource, when it has one. */
+export type ResourceArgs<A extends Action> = ActionResources[A] extends undefined
+  ? []
+  : [resource: ActionResources[A]];
+
+function isParty(code: DelegationCode): boolean {
+  return (PARTY_CODES as readonly DelegationCode[]).includes(code);
 }
 
 /**
  * Whether a member may perform an action. Pure: the server enforces it, the client uses it to
- * shape the UI.
+ * shape the UI. A position belongs to a party: only that party's delegates state it (not its
+ * observers, not the Chair or moderators, never another delegation).
  */
-export function can(actor: Actor, action: Action): boolean {
+export function can<A extends Action>(actor: Actor, action: A, ...args: ResourceArgs<A>): boolean {
   switch (action) {
     case 'read':
       return true;
@@ -23,5 +43,14 @@ export function can(actor: Actor, action: Action): boolean {
       return actor.role === 'delegate' || actor.role === 'moderator';
     case 'manageMembers':
       return actor.role === 'moderator';
+    case 'statePosition': {
+      const resource = args[0] as ActionResources['statePosition'];
+      return (
+        actor.role === 'delegate' &&
+        actor.delegation === resource.delegation &&
+        isParty(resource.delegation)
+      );
+    }
   }
+  return false;
 }

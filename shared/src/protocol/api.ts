@@ -1,5 +1,9 @@
+import type { ClauseMeta, ClauseProposer, ClearedPosition } from '../domain/clauseMeta';
 import type { DelegationCode } from '../domain/delegations';
+import type { ClausePositions, Position } from '../domain/positions';
 import type { Role } from '../domain/roles';
+import type { ClauseKind } from '../domain/schema';
+import type { ClauseCounts, ClauseStatus } from '../domain/status';
 
 /**
  * The HTTP API's shapes, shared by the server (which produces them) and the client (which reads
@@ -97,4 +101,70 @@ export interface AwarenessUser {
   role: Role;
   /** The delegation's colour; CollaborationCaret reads `color`. */
   color: string;
+}
+
+/**
+ * `PUT /api/documents/:documentId/clauses/:clauseId/position` request body: the caller's
+ * delegation's position on the clause, or null to withdraw it. Only a delegate of that
+ * delegation may state it (`can(actor, 'statePosition', { delegation })`).
+ */
+export interface StatePositionRequest {
+  position: Position | null;
+}
+
+/**
+ * `PUT …/position` response body: the clause's meta after the change, as it is now also in the
+ * document's `CLAUSE_META_ROOT` map. The position is bound to the clause's current text.
+ */
+export type StatePositionResponse = ClauseMeta;
+
+/** One clause of a draft with its derived status and its server-authoritative state. */
+export interface ClauseSummary {
+  id: string;
+  /** PP1, OP2…: derived from order, never part of the clause's identity. */
+  label: string;
+  kind: ClauseKind;
+  /** Plain text, formatting left out. */
+  text: string;
+  status: ClauseStatus;
+  proposer: ClauseProposer | null;
+  positions: ClausePositions;
+  /** The positions removed by the most recent clearing (see `ClauseMeta.cleared`). */
+  cleared: ClearedPosition[];
+}
+
+/**
+ * `GET /api/documents/:documentId/clauses` response body: every clause that has an id, in
+ * order, and the counts of the consensus view ("9 of 14 clauses agreed"). Computed from the
+ * server's document; live views read the Yjs document and its meta map instead.
+ */
+export interface ClauseListResponse {
+  clauses: ClauseSummary[];
+  counts: ClauseCounts;
+}
+
+/**
+ * One change of a clause's text: who (as the server authenticated them), when, and the text
+ * before and after. Consecutive edits by one person within a minute are one change. The clause
+ * as it was at any earlier point is the `textAfter` of the change made just before that point
+ * (or the oldest change's `textBefore`, before any change).
+ */
+export interface ClauseChangeView {
+  /** When the change (its last keystroke) was made, in milliseconds since the epoch. */
+  at: number;
+  userId: string;
+  displayName: string;
+  delegation: DelegationCode;
+  textBefore: string;
+  textAfter: string;
+}
+
+/**
+ * `GET /api/documents/:documentId/clauses/:clauseId/history` response body: the clause now and
+ * its changes, newest first. Changes made before history was recorded (the seeded first draft)
+ * have no entry: the oldest change's `textBefore` is the text as it stood then.
+ */
+export interface ClauseHistoryResponse {
+  clause: { id: string; label: string; text: string };
+  changes: ClauseChangeView[];
 }

@@ -1,8 +1,8 @@
 import type { DocumentResponse } from '@accord/shared/protocol/api';
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../context';
-import { apiErrors } from '../errors';
 import { requireSession } from '../middleware/requireSession';
+import { requireDocumentMember } from './documentAccess';
 import { documentView } from './documentView';
 
 /** `GET /api/documents/:id`: a draft's metadata and the caller's place in its negotiation. */
@@ -11,13 +11,11 @@ export function documentRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get('/documents/:id', requireSession(sessions, config.secureCookies), (c) => {
-    const document = storage.documents.byId(c.req.param('id'));
-    const negotiation = document && storage.negotiations.byId(document.negotiationId);
-    if (document === undefined || negotiation === undefined) {
-      throw apiErrors.notFound('This draft does not exist.');
-    }
-    const membership = storage.negotiations.membership(negotiation.id, c.get('user').id);
-    if (membership === undefined) throw apiErrors.forbidden();
+    const { document, negotiation, membership } = requireDocumentMember(
+      storage,
+      c.req.param('id'),
+      c.get('user').id,
+    );
     const body: DocumentResponse = {
       document: documentView(document),
       negotiation: { id: negotiation.id, title: negotiation.title },

@@ -1,5 +1,6 @@
 import type { Storage } from '../storage';
 import { MemorySessionStore, MemoryUserStore } from './MemoryAccountStores';
+import { MemoryClauseChangeStore } from './MemoryClauseChangeStore';
 import { MemoryDocumentStore, MemoryUpdateLogStore } from './MemoryDocumentStores';
 import { MemoryNegotiationStore } from './MemoryNegotiationStore';
 
@@ -10,6 +11,7 @@ export class MemoryStorage implements Storage {
   readonly negotiations = new MemoryNegotiationStore(this.users);
   readonly documents = new MemoryDocumentStore(this.negotiations);
   readonly updates = new MemoryUpdateLogStore(this.documents);
+  readonly clauseChanges = new MemoryClauseChangeStore(this.documents, this.users);
 
   close(): void {}
 }

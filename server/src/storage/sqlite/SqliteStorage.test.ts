@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeStorageContract } from '../storageContract';
-import { MIGRATIONS } from './migrations';
+import { MIGRATIONS, migrate } from './migrations';
 import { DATABASE_FILE, SqliteStorage } from './SqliteStorage';
 
 const folders: string[] = [];
@@ -73,6 +73,23 @@ describe('SqliteStorage', () => {
     const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').all();
     expect(versions).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
     db.close();
+  });
+
+  it('keeps client-id bindings when upgrading a version 1 database', () => {
+    const folder = freshFolder();
+    const db = new Database(join(folder, DATABASE_FILE));
+    db.pragma('foreign_keys = ON');
+    migrate(db, MIGRATIONS.slice(0, 1));
+    db.exec(`
+      INSERT INTO users VALUES ('u', 'mx', 'MX', 'h', 0, 1);
+      INSERT INTO negotiations VALUES ('n', 'T', 'V', '2025-06-11', 1);
+      INSERT INTO documents VALUES ('d', 'n', 'D', 1, 1);
+      INSERT INTO client_ids VALUES ('d', 42, 'u');
+    `);
+    db.close();
+    const storage = openIn(folder);
+    expect(storage.updates.clientOwners('d')).toEqual(new Map([[42, 'u']]));
+    storage.close();
   });
 
   it('refuses a database written by a newer version', () => {

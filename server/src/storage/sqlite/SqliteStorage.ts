@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Storage } from '../storage';
 import { migrate } from './migrations';
+import { SqliteClauseChangeStore } from './SqliteClauseChangeStore';
 import { SqliteDocumentStore } from './SqliteDocumentStore';
 import { SqliteNegotiationStore } from './SqliteNegotiationStore';
 import { SqliteSessionStore } from './SqliteSessionStore';
@@ -22,6 +23,7 @@ export class SqliteStorage implements Storage {
   readonly negotiations: SqliteNegotiationStore;
   readonly documents: SqliteDocumentStore;
   readonly updates: SqliteUpdateLogStore;
+  readonly clauseChanges: SqliteClauseChangeStore;
 
   private constructor(private readonly db: Database.Database) {
     this.users = new SqliteUserStore(db);
@@ -29,6 +31,7 @@ export class SqliteStorage implements Storage {
     this.negotiations = new SqliteNegotiationStore(db);
     this.documents = new SqliteDocumentStore(db);
     this.updates = new SqliteUpdateLogStore(db);
+    this.clauseChanges = new SqliteClauseChangeStore(db);
   }
 
   /** Opens (creating if needed) the database in `dataDir` and brings its schema up to date. */

@@ -1,9 +1,18 @@
 import type Database from 'better-sqlite3';
-import type { StoredUpdate, UpdateLogStore } from '../storage';
+import { SERVER_AUTHOR, type StoredUpdate, type UpdateLogStore } from '../storage';
 
 interface UpdateRow {
   seq: number;
   update: Buffer;
+}
+
+/** In SQLite the server's own client ids are bound to NULL, so that user_id stays a foreign key. */
+function ownerColumn(userId: string): string | null {
+  return userId === SERVER_AUTHOR ? null : userId;
+}
+
+function ownerOfColumn(userId: string | null): string {
+  return userId ?? SERVER_AUTHOR;
 }
 
 /** Copies out of the Buffer so callers never hold a view of better-sqlite3's memory. */
@@ -21,10 +30,10 @@ export class SqliteUpdateLogStore implements UpdateLogStore {
   private readonly selectStats: Database.Statement<[string], { updates: number; bytes: number }>;
   private readonly selectOwners: Database.Statement<
     [string],
-    { client_id: number; user_id: string }
+    { client_id: number; user_id: string | null }
   >;
-  private readonly selectOwner: Database.Statement<[string, number], { user_id: string }>;
-  private readonly insertOwner: Database.Statement<[string, number, string]>;
+  private readonly selectOwner: Database.Statement<[string, number], { user_id: string | null }>;
+  private readonly insertOwner: Database.Statement<[string, number, string | null]>;
   private readonly compactTransaction: (
     documentId: string,
     upToSeq: number,
@@ -83,9 +92,9 @@ export class SqliteUpdateLogStore implements UpdateLogStore {
       (documentId: string, clientIds: readonly number[], userId: string) => {
         const foreign: number[] = [];
         for (const clientId of clientIds) {
-          const owner = this.selectOwner.get(documentId, clientId)?.user_id;
-          if (owner === undefined) this.insertOwner.run(documentId, clientId, userId);
-          else if (owner !== userId) foreign.push(clientId);
+          const row = this.selectOwner.get(documentId, clientId);
+          if (row === undefined) this.insertOwner.run(documentId, clientId, ownerColumn(userId));
+          else if (ownerOfColumn(row.user_id) !== userId) foreign.push(clientId);
         }
         return foreign;
       },
@@ -112,7 +121,9 @@ export class SqliteUpdateLogStore implements UpdateLogStore {
   }
 
   clientOwners(documentId: string): Map<number, string> {
-    return new Map(this.selectOwners.all(documentId).map((row) => [row.client_id, row.user_id]));
+    return new Map(
+      this.selectOwners.all(documentId).map((row) => [row.client_id, ownerOfColumn(row.user_id)]),
+    );
   }
 
   bindClientIds(documentId: string, clientIds: readonly number[], userId: string): number[] {

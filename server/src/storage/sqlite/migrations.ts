@@ -72,6 +72,38 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: 'clause history; client ids of the server',
+    sql: `
+      -- A NULL user_id binds a client id to the server itself (SERVER_AUTHOR), which writes
+      -- server-authoritative clause state into the document. SQLite cannot relax a column
+      -- constraint in place, so the table is rebuilt.
+      CREATE TABLE client_ids_v2 (
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        client_id INTEGER NOT NULL,
+        user_id TEXT REFERENCES users(id),
+        PRIMARY KEY (document_id, client_id)
+      ) STRICT;
+      INSERT INTO client_ids_v2 (document_id, client_id, user_id)
+        SELECT document_id, client_id, user_id FROM client_ids;
+      DROP TABLE client_ids;
+      ALTER TABLE client_ids_v2 RENAME TO client_ids;
+
+      CREATE TABLE clause_changes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        clause_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        delegation TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        text_before TEXT NOT NULL,
+        text_after TEXT NOT NULL
+      );
+      CREATE INDEX clause_changes_by_clause ON clause_changes(document_id, clause_id, id);
+    `,
+  },
 ];
 
 /** The outcome of bringing a database up to date. */

@@ -1,0 +1,110 @@
+import { DELEGATIONS } from '@accord/shared/domain/delegations';
+import { can } from '@accord/shared/policy/policy';
+import type {
+  ClauseChangeView,
+  ClauseHistoryResponse,
+  ClauseListResponse,
+  StatePositionResponse,
+} from '@accord/shared/protocol/api';
+import { Hono } from 'hono';
+import type { SyncResult } from '../../sync/syncTypes';
+import type { AppDeps, AppEnv } from '../context';
+import { requireDocumentMember } from '../documents/documentAccess';
+import { apiErrors } from '../errors';
+import { readJsonBody } from '../jsonBody';
+import { requireSession } from '../middleware/requireSession';
+import { statePositionSchema } from './clauses.schema';
+
+/** The value of a sync-core call; a failure there (storage, shutdown) is the server's fault. */
+function syncValue<T>(result: SyncResult<T>): T {
+  if (!result.ok) throw apiErrors.internal();
+  return result.value;
+}
+
+/**
+ * The clauses of a draft: the consensus data (`GET …/clauses`), a clause's history
+ * (`GET …/clauses/:clauseId/history`) and stating a delegation's position
+ * (`PUT …/clauses/:clauseId/position`). Positions are checked by the shared policy and written
+ * by the server into the draft's Yjs document, so every connected client sees them live.
+ */
+export function clauseRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { storage, sessions, sync, config } = deps;
+  const app = new Hono<AppEnv>();
+  const session = requireSession(sessions, config.secureCookies);
+
+  app.get('/documents/:documentId/clauses', session, (c) => {
+    const { document } = requireDocumentMember(
+      storage,
+      c.req.param('documentId'),
+      c.get('user').id,
+    );
+    const body: ClauseListResponse = syncValue(
+      sync.withClauses(document.id, (clauses) => clauses.list()),
+    );
+    return c.json(body);
+  });
+
+  app.get('/documents/:documentId/clauses/:clauseId/history', session, (c) => {
+    const { document } = requireDocumentMember(
+      storage,
+      c.req.param('documentId'),
+      c.get('user').id,
+    );
+    const clauseId = c.req.param('clauseId');
+    const history = syncValue(
+      sync.withClauses(document.id, (clauses) => clauses.historyOf(clauseId)),
+    );
+    if (history === undefined) throw apiErrors.notFound('This clause is not in the draft.');
+    const names = new Map<string, string>();
+    const displayName = (userId: string) => {
+      let name = names.get(userId);
+      if (name === undefined) {
+        name = storage.users.byId(userId)?.displayName ?? 'Former member';
+        names.set(userId, name);
+      }
+      return name;
+    };
+    const changes: ClauseChangeView[] = history.changes.map((change) => ({
+      at: change.at,
+      userId: change.userId,
+      displayName: displayName(change.userId),
+      delegation: change.delegation,
+      textBefore: change.textBefore,
+      textAfter: change.textAfter,
+    }));
+    const body: ClauseHistoryResponse = { clause: history.clause, changes };
+    return c.json(body);
+  });
+
+  app.put('/documents/:documentId/clauses/:clauseId/position', session, async (c) => {
+    const user = c.get('user');
+    const { document, membership } = requireDocumentMember(
+      storage,
+      c.req.param('documentId'),
+      user.id,
+    );
+    const request = await readJsonBody(c, statePositionSchema);
+    const delegation = request.delegation ?? membership.delegation;
+    if (!can(membership, 'statePosition', { delegation })) {
+      throw apiErrors.forbidden(
+        `Only a delegate of ${DELEGATIONS[delegation].name} may state its position.`,
+      );
+    }
+    const clauseId = c.req.param('clauseId');
+    const stated = syncValue(
+      sync.withClauses(document.id, (clauses) =>
+        clauses.statePosition(clauseId, { userId: user.id, delegation }, request.position),
+      ),
+    );
+    if (!stated.ok) {
+      if (stated.error === 'unknownClause') {
+        throw apiErrors.notFound('This clause is not in the draft.');
+      }
+      throw apiErrors.internal();
+    }
+    const body: StatePositionResponse = stated.value;
+    return c.json(body);
+  });
+
+  return app;
+}

@@ -1,0 +1,85 @@
+import type { DelegationCode } from '@accord/shared/domain/delegations';
+import type Database from 'better-sqlite3';
+import type { ClauseChangeRecord, ClauseChangeStore } from '../storage';
+
+interface ClauseChangeRow {
+  id: number;
+  document_id: string;
+  clause_id: string;
+  seq: number;
+  user_id: string;
+  delegation: string;
+  at: number;
+  text_before: string;
+  text_after: string;
+}
+
+function toRecord(row: ClauseChangeRow): ClauseChangeRecord {
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    clauseId: row.clause_id,
+    seq: row.seq,
+    userId: row.user_id,
+    // Written only from a membership's delegation, which is checked when it is stored.
+    delegation: row.delegation as DelegationCode,
+    at: row.at,
+    textBefore: row.text_before,
+    textAfter: row.text_after,
+  };
+}
+
+/** The history of clause texts in SQLite. */
+export class SqliteClauseChangeStore implements ClauseChangeStore {
+  private readonly insert: Database.Statement<
+    [string, string, number, string, string, number, string, string]
+  >;
+  private readonly update: Database.Statement<[number, number, string, number]>;
+  private readonly selectLatest: Database.Statement<[string, string], ClauseChangeRow>;
+  private readonly selectAll: Database.Statement<[string, string], ClauseChangeRow>;
+
+  constructor(db: Database.Database) {
+    this.insert = db.prepare(
+      `INSERT INTO clause_changes
+         (document_id, clause_id, seq, user_id, delegation, at, text_before, text_after)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.update = db.prepare(
+      'UPDATE clause_changes SET seq = ?, at = ?, text_after = ? WHERE id = ?',
+    );
+    this.selectLatest = db.prepare(
+      `SELECT * FROM clause_changes WHERE document_id = ? AND clause_id = ?
+       ORDER BY id DESC LIMIT 1`,
+    );
+    this.selectAll = db.prepare(
+      'SELECT * FROM clause_changes WHERE document_id = ? AND clause_id = ? ORDER BY id DESC',
+    );
+  }
+
+  append(change: Omit<ClauseChangeRecord, 'id'>): ClauseChangeRecord {
+    const result = this.insert.run(
+      change.documentId,
+      change.clauseId,
+      change.seq,
+      change.userId,
+      change.delegation,
+      change.at,
+      change.textBefore,
+      change.textAfter,
+    );
+    return { id: Number(result.lastInsertRowid), ...change };
+  }
+
+  amend(id: number, change: Pick<ClauseChangeRecord, 'seq' | 'at' | 'textAfter'>): void {
+    this.update.run(change.seq, change.at, change.textAfter, id);
+  }
+
+  latest(documentId: string, clauseId: string): ClauseChangeRecord | undefined {
+    const row = this.selectLatest.get(documentId, clauseId);
+    return row && toRecord(row);
+  }
+
+  list(documentId: string, clauseId: string): ClauseChangeRecord[] {
+    return this.selectAll.all(documentId, clauseId).map(toRecord);
+  }
+}

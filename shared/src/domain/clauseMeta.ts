@@ -1,0 +1,106 @@
+import type * as Y from 'yjs';
+import { z } from 'zod';
+import { type DelegationCode, PARTY_CODES } from './delegations';
+import { type ClausePositions, POSITIONS, type Position } from './positions';
+
+/**
+ * The root `Y.Map` of a draft's Yjs document that mirrors the server-authoritative state of its
+ * clauses (DESIGN.md decision 2). Key: clause id; value: one plain JSON `ClauseMeta`. Only the
+ * server writes it: the sync server refuses any client update that touches it. Clients read it
+ * (`clauseMetaMap(doc).observe(…)`) for the live view of proposers, positions and clearings.
+ */
+export const CLAUSE_META_ROOT = 'accord';
+
+/** Why positions were cleared: the clause text they were given on changed. */
+export const CLEAR_REASONS = ['textChanged'] as const;
+
+/** One reason for clearing positions. */
+export type ClearReason = (typeof CLEAR_REASONS)[number];
+
+/** Who proposed a clause: the delegation and user who created it, as the server saw them. */
+export interface ClauseProposer {
+  delegation: DelegationCode;
+  userId: string;
+  /** Milliseconds since the epoch. */
+  at: number;
+}
+
+/** A position the server cleared, with why and because of whom. */
+export interface ClearedPosition {
+  delegation: DelegationCode;
+  position: Position;
+  /** When it was cleared, in milliseconds since the epoch. */
+  at: number;
+  reason: ClearReason;
+  /** The delegation and user whose text change cleared it. */
+  byDelegation: DelegationCode;
+  byUserId: string;
+}
+
+/**
+ * The server-authoritative state of one clause. `proposer` is null for the clauses of the
+ * Chair's first draft (the seeded text) and for clauses whose creation predates tracking.
+ * `cleared` lists the positions removed by the most recent clearing only; a delegation drops
+ * out of it once it states (or withdraws) a position again. `textHash` is `clauseTextHash` of
+ * the clause text when this entry was last written.
+ */
+export interface ClauseMeta {
+  proposer: ClauseProposer | null;
+  positions: ClausePositions;
+  cleared: ClearedPosition[];
+  textHash: string;
+}
+
+const delegationSchema = z.enum([...PARTY_CODES, 'CHAIR']);
+
+const clauseMetaSchema: z.ZodType<ClauseMeta> = z.object({
+  proposer: z
+    .object({ delegation: delegationSchema, userId: z.string(), at: z.number() })
+    .nullable(),
+  positions: z.partialRecord(
+    z.enum(PARTY_CODES),
+    z.object({
+      position: z.enum(POSITIONS),
+      textHash: z.string(),
+      userId: z.string(),
+      at: z.number(),
+    }),
+  ),
+  cleared: z.array(
+    z.object({
+      delegation: delegationSchema,
+      position: z.enum(POSITIONS),
+      at: z.number(),
+      reason: z.enum(CLEAR_REASONS),
+      byDelegation: delegationSchema,
+      byUserId: z.string(),
+    }),
+  ),
+  textHash: z.string(),
+});
+
+/** A clause with no proposer, positions or clearings yet, for the given text hash. */
+export function emptyClauseMeta(textHash: string): ClauseMeta {
+  return { proposer: null, positions: {}, cleared: [], textHash };
+}
+
+/** Parses one value of the meta map; anything not shaped like `ClauseMeta` is an error. */
+export function parseClauseMeta(
+  value: unknown,
+): { ok: true; value: ClauseMeta } | { ok: false; error: string } {
+  const parsed = clauseMetaSchema.safeParse(value);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return { ok: false, error: parsed.error.issues.map((issue) => issue.message).join('; ') };
+}
+
+/** The document's clause meta map (see `CLAUSE_META_ROOT`). */
+export function clauseMetaMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(CLAUSE_META_ROOT);
+}
+
+/** A clause's meta as the map holds it, or null when it has none (or an unreadable one). */
+export function readClauseMeta(map: Y.Map<unknown>, clauseId: string): ClauseMeta | null {
+  if (!map.has(clauseId)) return null;
+  const parsed = parseClauseMeta(map.get(clauseId));
+  return parsed.ok ? parsed.value : null;
+}
