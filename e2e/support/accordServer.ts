@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { test } from '@playwright/test';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const serverEntry = join(repoRoot, 'server', 'dist', 'main.js');
@@ -98,4 +99,20 @@ function stopProcess(child: ChildProcess): Promise<void> {
     });
     child.kill('SIGTERM');
   });
+}
+
+/**
+ * Starts one Accord for the test file before its tests and stops it (removing its data folder)
+ * after them. `current` is the running process; a test that restarts the server replaces it.
+ */
+export function useAccordServer(): { current: AccordProcess } {
+  const server = {} as { current: AccordProcess };
+  test.beforeAll(async () => {
+    server.current = await startAccord();
+  });
+  test.afterAll(async () => {
+    await server.current.stop();
+    removeDataDir(server.current.dataDir);
+  });
+  return server;
 }

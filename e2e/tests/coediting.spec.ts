@@ -1,23 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { type AccordProcess, removeDataDir, startAccord } from '../support/accordServer';
+import { useAccordServer } from '../support/accordServer';
 import { openDemoDraft, placeCaretAtEndOf, signInAs } from '../support/session';
 
-let accord: AccordProcess;
-
-test.beforeAll(async () => {
-  accord = await startAccord();
-});
-
-test.afterAll(async () => {
-  await accord.stop();
-  removeDataDir(accord.dataDir);
-});
+const accord = useAccordServer();
 
 test('two delegations see each other typing, their carets and their presence', async ({
   browser,
 }) => {
-  const mexico = await signInAs(browser, accord.url, 'mx.delegate');
-  const unitedStates = await signInAs(browser, accord.url, 'us.delegate');
+  const mexico = await signInAs(browser, accord.current.url, 'mx.delegate');
+  const unitedStates = await signInAs(browser, accord.current.url, 'us.delegate');
   await openDemoDraft(mexico.page);
   await openDemoDraft(unitedStates.page);
 
@@ -51,8 +42,8 @@ test('two delegations see each other typing, their carets and their presence', a
 });
 
 test('an observer reads live but cannot type', async ({ browser }) => {
-  const observer = await signInAs(browser, accord.url, 'observer');
-  const canada = await signInAs(browser, accord.url, 'ca.delegate');
+  const observer = await signInAs(browser, accord.current.url, 'observer');
+  const canada = await signInAs(browser, accord.current.url, 'ca.delegate');
   await openDemoDraft(observer.page);
   await openDemoDraft(canada.page);
 
@@ -75,7 +66,7 @@ test('an observer reads live but cannot type', async ({ browser }) => {
 });
 
 test('a wrong password gets a clear, generic error', async ({ browser }) => {
-  const context = await browser.newContext({ baseURL: accord.url });
+  const context = await browser.newContext({ baseURL: accord.current.url });
   const page = await context.newPage();
   await page.goto('/login');
   await page.getByTestId('login-username').fill('mx.delegate');

@@ -1,22 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { type AccordProcess, removeDataDir, startAccord } from '../support/accordServer';
+import { startAccord, useAccordServer } from '../support/accordServer';
 import { openDemoDraft, placeCaretAtEndOf, signInAs } from '../support/session';
 
-let accord: AccordProcess;
-
-test.beforeAll(async () => {
-  accord = await startAccord();
-});
-
-test.afterAll(async () => {
-  await accord.stop();
-  removeDataDir(accord.dataDir);
-});
+const accord = useAccordServer();
 
 test('text survives a reload and a server restart, and the editor reconnects by itself', async ({
   browser,
 }) => {
-  const guatemala = await signInAs(browser, accord.url, 'gt.delegate');
+  const guatemala = await signInAs(browser, accord.current.url, 'gt.delegate');
   const { page } = guatemala;
   await openDemoDraft(page);
   await placeCaretAtEndOf(page, 'youth employment programmes');
@@ -28,19 +19,19 @@ test('text survives a reload and a server restart, and the editor reconnects by 
   await expect(page.getByTestId('editor')).toContainText('Guatemala adds rural areas.');
 
   // Restart the server on the same port and data folder while the page stays open.
-  const port = Number(new URL(accord.url).port);
-  await accord.stop();
+  const port = Number(new URL(accord.current.url).port);
+  await accord.current.stop();
   await expect(page.getByTestId('connection-status')).not.toHaveAttribute(
     'data-status',
     'connected',
   );
-  accord = await startAccord({ dataDir: accord.dataDir, port });
+  accord.current = await startAccord({ dataDir: accord.current.dataDir, port });
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected', {
     timeout: 20_000,
   });
 
   // A fresh browser sees the text from SQLite; the open page keeps editing after reconnecting.
-  const salvador = await signInAs(browser, accord.url, 'sv.delegate');
+  const salvador = await signInAs(browser, accord.current.url, 'sv.delegate');
   await openDemoDraft(salvador.page);
   await expect(salvador.page.getByTestId('editor')).toContainText('Guatemala adds rural areas.');
   await placeCaretAtEndOf(page, 'Guatemala adds rural areas.');
