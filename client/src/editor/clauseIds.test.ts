@@ -1,6 +1,11 @@
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
-import { assignClauseIds, clauseIdPlugin, clausesNeedingIds } from './clauseIds';
+import {
+  assignClauseIds,
+  clauseIdPlugin,
+  clausesNeedingIds,
+  repairMergedClauseIds,
+} from './clauseIds';
 import { clausesOf, communiqueDoc, startOfBlock, stateWith } from './testDocs';
 
 function counter(): () => string {
@@ -40,6 +45,28 @@ describe('assignClauseIds', () => {
       ['a', 'preambular', 'one'],
       ['fresh-1', 'preambular', 'copy'],
     ]);
+  });
+});
+
+describe('assignClauseIds with the edit that made the duplicate', () => {
+  it('keeps the id on the clause whose text the edit carried, even below its copy', () => {
+    const doc = communiqueDoc([['a', 'preambular', 'one']]);
+    const state = stateWith(doc, 1);
+    const original = doc.child(1);
+    const tr = state.tr.insert(doc.child(0).nodeSize, original.copy(original.content));
+    const after = state.apply(tr);
+    const fixed = assignClauseIds(after, counter(), { before: doc, mapping: tr.mapping });
+    expect(fixed && clausesOf(fixed.doc).map((c) => c[0])).toEqual(['fresh-1', 'a']);
+  });
+});
+
+describe('repairMergedClauseIds', () => {
+  it('does nothing without a Yjs binding to derive shared ids from', () => {
+    const doc = communiqueDoc([
+      ['a', 'preambular', 'one'],
+      ['a', 'preambular', 'two'],
+    ]);
+    expect(repairMergedClauseIds(stateWith(doc, 1))).toBeNull();
   });
 });
 
