@@ -7,6 +7,11 @@ import './styles/login.css';
 import './styles/negotiation.css';
 import './styles/editor.css';
 import './styles/presence.css';
+import './styles/clauses.css';
+import './styles/clause-chips.css';
+import './styles/clause-panel.css';
+import './styles/consensus.css';
+import './styles/history.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -2,7 +2,7 @@ import { type ApiFailure, type ApiResult, failureFromResponse } from './apiResul
 
 /** Options of one API call. */
 export interface ApiRequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT';
   body?: unknown;
   signal?: AbortSignal;
 }

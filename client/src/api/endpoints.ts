@@ -1,8 +1,12 @@
+import type { Position } from '@accord/shared/domain/positions';
 import type {
+  ClauseHistoryResponse,
   DocumentResponse,
   LoginRequest,
   MeResponse,
   NegotiationResponse,
+  StatePositionRequest,
+  StatePositionResponse,
 } from '@accord/shared/protocol/api';
 import { apiRequest } from './apiClient';
 import type { ApiResult } from './apiResult';
@@ -40,6 +44,35 @@ export function fetchDocument(
 ): Promise<ApiResult<DocumentResponse>> {
   return apiRequest<DocumentResponse>(
     `/api/documents/${encodeURIComponent(documentId)}`,
+    signal ? { signal } : {},
+  );
+}
+
+function clausePath(documentId: string, clauseId: string): string {
+  return `/api/documents/${encodeURIComponent(documentId)}/clauses/${encodeURIComponent(clauseId)}`;
+}
+
+/** PUT /api/documents/:id/clauses/:clauseId/position: states (or, with null, withdraws) the caller's delegation's position. */
+export function statePosition(
+  documentId: string,
+  clauseId: string,
+  position: Position | null,
+): Promise<ApiResult<StatePositionResponse>> {
+  const body: StatePositionRequest = { position };
+  return apiRequest<StatePositionResponse>(`${clausePath(documentId, clauseId)}/position`, {
+    method: 'PUT',
+    body,
+  });
+}
+
+/** GET /api/documents/:id/clauses/:clauseId/history: the clause now and its changes, newest first. */
+export function fetchClauseHistory(
+  documentId: string,
+  clauseId: string,
+  signal?: AbortSignal,
+): Promise<ApiResult<ClauseHistoryResponse>> {
+  return apiRequest<ClauseHistoryResponse>(
+    `${clausePath(documentId, clauseId)}/history`,
     signal ? { signal } : {},
   );
 }

@@ -2,9 +2,9 @@ import { communiqueExtensions, DRAFT_FRAGMENT } from '@accord/shared/domain/sche
 import type { AwarenessUser } from '@accord/shared/protocol/api';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import { EditorContent, useEditor } from '@tiptap/react';
+import { type Editor, EditorContent, useEditor } from '@tiptap/react';
 import { type ReactNode, useEffect } from 'react';
-import { ClauseIds, ClauseKeymap, ClauseNumbers } from './accordExtensions';
+import { ClauseIds, ClauseKeymap, ClauseMarks, ClauseNumbers } from './accordExtensions';
 import { renderCaret, renderSelection } from './caret';
 import { EditorToolbar } from './EditorToolbar';
 import type { SyncSession } from './useSyncSession';
@@ -19,6 +19,7 @@ export function CommuniqueEditor({
   editable,
   toolbarAside,
   banner,
+  aside,
 }: {
   session: SyncSession;
   user: AwarenessUser;
@@ -26,6 +27,8 @@ export function CommuniqueEditor({
   toolbarAside?: ReactNode;
   /** Notices about the sync channel, shown between the toolbar and the page. */
   banner?: ReactNode;
+  /** The column beside the page (the clause panel), given the editor once it exists. */
+  aside?: (editor: Editor | null) => ReactNode;
 }) {
   const editor = useEditor({
     // Collaboration brings its own Yjs-aware undo; the schema has no UndoRedo to disable.
@@ -41,6 +44,7 @@ export function CommuniqueEditor({
       }),
       ClauseIds,
       ClauseNumbers,
+      ClauseMarks,
       ClauseKeymap,
     ],
     editable,
@@ -61,14 +65,21 @@ export function CommuniqueEditor({
 
   return (
     <>
-      <div className="editor-toolbar-bar">
+      <div
+        className={
+          aside ? 'editor-toolbar-bar editor-toolbar-bar--with-aside' : 'editor-toolbar-bar'
+        }
+      >
         <EditorToolbar editor={editor} editable={editable} aside={toolbarAside} />
       </div>
-      <div className="editor-shell">
-        {banner}
-        <div className="paper" data-testid="editor">
-          <EditorContent editor={editor} />
+      <div className={aside ? 'draft-body draft-body--with-aside' : 'draft-body'}>
+        <div className="editor-shell">
+          {banner}
+          <div className="paper" data-testid="editor">
+            <EditorContent editor={editor} />
+          </div>
         </div>
+        {aside ? aside(editor) : null}
       </div>
     </>
   );

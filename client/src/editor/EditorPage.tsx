@@ -9,6 +9,7 @@ import { ErrorPanel, LoadingPanel } from '../app/StatusPanels';
 import { useMe, useSignInAgain } from '../app/session';
 import { useApiResource } from '../app/useApiResource';
 import { useDocumentTitle } from '../app/useDocumentTitle';
+import { ClauseSidebar } from '../features/clauses/ClauseSidebar';
 import { ConnectionIndicator } from '../features/connection/ConnectionIndicator';
 import { PresenceBar } from '../features/presence/PresenceBar';
 import { CommuniqueEditor } from './CommuniqueEditor';
@@ -91,6 +92,11 @@ function DraftWorkspace({ info }: { info: DocumentResponse }) {
             user={localUser}
             editable={canEdit && !stopped}
             banner={notices}
+            aside={(editor) =>
+              sync.session ? (
+                <ClauseSidebar editor={editor} doc={sync.session.doc} info={info} />
+              ) : null
+            }
             toolbarAside={
               canEdit ? (
                 stopped ? (

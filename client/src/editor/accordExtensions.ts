@@ -1,6 +1,7 @@
 import { Extension } from '@tiptap/core';
 import { createClauseEnterCommand } from './clauseEnter';
 import { clauseIdPlugin } from './clauseIds';
+import { clauseMarksPlugin } from './clauseMarks';
 import { clauseNumbersPlugin } from './clauseNumbers';
 import { backspaceAfterTitle, deleteAtTitleEnd } from './titleGuard';
 
@@ -17,6 +18,14 @@ export const ClauseNumbers = Extension.create({
   name: 'accordClauseNumbers',
   addProseMirrorPlugins() {
     return [clauseNumbersPlugin()];
+  },
+});
+
+/** Marks each clause's status in the margin and the clause the side panel shows (see clauseMarks.ts). */
+export const ClauseMarks = Extension.create({
+  name: 'accordClauseMarks',
+  addProseMirrorPlugins() {
+    return [clauseMarksPlugin()];
   },
 });
 

@@ -1,0 +1,150 @@
+import { DELEGATIONS, PARTY_CODES } from '@accord/shared/domain/delegations';
+import { can } from '@accord/shared/policy/policy';
+import type { DocumentResponse } from '@accord/shared/protocol/api';
+import { DelegationChip } from '../../app/DelegationChip';
+import { PositionChip, StatusBadge } from './ClauseBadges';
+import { formatChangeTime } from './changeTime';
+import type { ClauseView } from './clauseViews';
+import { clearedMessages, type NameLookup } from './clearedNotice';
+import { STATUS_HINTS } from './consensus';
+import { PositionButtons } from './PositionButtons';
+
+const KIND_LABELS = { preambular: 'Preambular paragraph', operative: 'Operative paragraph' };
+
+/**
+ * Everything about one clause: number, proposer, status, the five delegations' positions,
+ * positions a text change cleared (and who changed it), the reader's own position buttons when
+ * the policy lets them state one, and the way into its history.
+ */
+export function ClausePanel({
+  view,
+  documentId,
+  membership,
+  nameOf,
+  onOpenHistory,
+}: {
+  view: ClauseView | null;
+  documentId: string;
+  membership: DocumentResponse['membership'];
+  nameOf: NameLookup;
+  onOpenHistory: (clauseId: string) => void;
+}) {
+  if (view === null) {
+    return (
+      <div className="clause-panel clause-panel--empty" data-testid="clause-panel-empty">
+        <p className="clause-panel__empty-title">No clause selected</p>
+        <p className="clause-panel__empty-text">
+          Click a paragraph of the draft to see who proposed it, its status and every delegation’s
+          position.
+        </p>
+      </div>
+    );
+  }
+  const now = Date.now();
+  const ownDelegation = membership.delegation;
+  const mayState = can(membership, 'statePosition', { delegation: ownDelegation });
+  const proposerName = view.proposer ? nameOf(view.proposer.userId) : null;
+
+  return (
+    <section
+      className="clause-panel"
+      data-testid="clause-panel"
+      data-clause-id={view.id}
+      aria-labelledby="clause-panel-title"
+    >
+      <header className="clause-panel__head">
+        <h2 className="clause-panel__label" id="clause-panel-title">
+          {view.label}
+        </h2>
+        <StatusBadge status={view.status} />
+        <span className="clause-panel__kind">{KIND_LABELS[view.kind]}</span>
+      </header>
+      <p className="clause-panel__excerpt" title={view.text}>
+        {view.text || <em>Empty paragraph</em>}
+      </p>
+
+      <dl className="clause-panel__facts">
+        <dt>Proposed by</dt>
+        <dd data-testid="clause-proposer">
+          {view.proposer ? (
+            <>
+              <DelegationChip code={view.proposer.delegation} compact />{' '}
+              {proposerName ?? DELEGATIONS[view.proposer.delegation].name}
+            </>
+          ) : (
+            <span>Chair’s draft</span>
+          )}
+        </dd>
+        <dt>Status</dt>
+        <dd className="clause-panel__hint">{STATUS_HINTS[view.status]}</dd>
+      </dl>
+
+      {view.cleared.length > 0 ? (
+        <div className="cleared-notice" data-testid="positions-cleared" role="status">
+          <p className="cleared-notice__title">Positions cleared by a text change</p>
+          <ul className="cleared-notice__list">
+            {clearedMessages(view.cleared, nameOf).map((message) => (
+              <li key={message.key}>
+                {message.text}
+                <span className="cleared-notice__time"> · {formatChangeTime(message.at, now)}</span>
+              </li>
+            ))}
+          </ul>
+          <p className="cleared-notice__hint">
+            A position holds only for the text it was given on.
+          </p>
+        </div>
+      ) : null}
+
+      {mayState ? (
+        <PositionButtons
+          documentId={documentId}
+          clauseId={view.id}
+          clauseLabel={view.label}
+          delegation={ownDelegation}
+          current={view.positions[ownDelegation]?.position ?? null}
+        />
+      ) : (
+        <p className="clause-panel__note">
+          {membership.role === 'delegate'
+            ? 'Positions are stated by the five national delegations.'
+            : 'Each delegation’s delegates state its position.'}
+        </p>
+      )}
+
+      <h3 className="clause-panel__section">Positions</h3>
+      <ul className="position-list" aria-label={`Positions on ${view.label}`}>
+        {PARTY_CODES.map((code) => {
+          const stated = view.positions[code];
+          const cleared = view.cleared.find((entry) => entry.delegation === code);
+          const who = stated ? nameOf(stated.userId) : null;
+          return (
+            <li key={code} className="position-list__row">
+              <DelegationChip code={code} compact />
+              <span className="position-list__name">{DELEGATIONS[code].name}</span>
+              <PositionChip
+                delegation={code}
+                position={stated?.position ?? 'none'}
+                cleared={cleared?.position ?? null}
+                detail={
+                  stated
+                    ? `stated${who ? ` by ${who}` : ''} at ${formatChangeTime(stated.at, now)}`
+                    : undefined
+                }
+              />
+            </li>
+          );
+        })}
+      </ul>
+
+      <button
+        type="button"
+        className="button clause-panel__history"
+        data-testid="history-button"
+        onClick={() => onOpenHistory(view.id)}
+      >
+        History of {view.label}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+import type { DocumentResponse } from '@accord/shared/protocol/api';
+import type { Editor } from '@tiptap/react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type * as Y from 'yjs';
+import { setClauseMarks } from '../../editor/clauseMarks';
+import { scrollToClause, useFocusedClause } from '../../editor/focusedClause';
+import { ClausePanel } from './ClausePanel';
+import { ConsensusView } from './ConsensusView';
+import { consensusSummary } from './consensus';
+import { HistoryDrawer } from './HistoryDrawer';
+import { useClauseViews } from './useClauseViews';
+import { useMemberNames } from './useMemberNames';
+
+type SidebarTab = 'clause' | 'consensus';
+
+/**
+ * The column beside the draft: the clause panel for the clause at the caret (or last clicked)
+ * and, on the other tab, the consensus view of the whole draft; the history drawer opens over
+ * it. Everything is read live from the Y.Doc (text and the server's clause meta map).
+ */
+export function ClauseSidebar({
+  editor,
+  doc,
+  info,
+}: {
+  editor: Editor | null;
+  doc: Y.Doc;
+  info: DocumentResponse;
+}) {
+  const views = useClauseViews(doc);
+  const nameOf = useMemberNames(info.negotiation.id);
+  const [focusedId, focus] = useFocusedClause(editor);
+  const [tab, setTab] = useState<SidebarTab>('clause');
+  const [historyFor, setHistoryFor] = useState<string | null>(null);
+  const focused = useMemo(
+    () => views.find((view) => view.id === focusedId) ?? null,
+    [views, focusedId],
+  );
+  const historyView = historyFor ? (views.find((view) => view.id === historyFor) ?? null) : null;
+  const summary = consensusSummary(views);
+
+  // The margin of the draft shows every clause's status and which one this panel shows.
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    setClauseMarks(editor.view, {
+      statuses: new Map(views.map((view) => [view.id, view.status])),
+      focusedId,
+    });
+  }, [editor, views, focusedId]);
+
+  // A click on a paragraph chooses it, also where the text is read only (observers).
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    const dom = editor.view.dom;
+    const onClick = (event: MouseEvent) => {
+      const target = event.target instanceof Element ? event.target : null;
+      const id = target?.closest('p.clause')?.getAttribute('data-clause-id');
+      if (id) focus(id);
+    };
+    dom.addEventListener('click', onClick);
+    return () => dom.removeEventListener('click', onClick);
+  }, [editor, focus]);
+
+  const selectFromConsensus = useCallback(
+    (clauseId: string) => {
+      focus(clauseId);
+      if (editor && !editor.isDestroyed) scrollToClause(editor, clauseId);
+    },
+    [editor, focus],
+  );
+  const closeHistory = useCallback(() => setHistoryFor(null), []);
+
+  return (
+    <aside className="clause-sidebar" aria-label="Clauses">
+      <div className="clause-sidebar__tabs" role="tablist" aria-label="Clause information">
+        <button
+          type="button"
+          role="tab"
+          id="clause-tab"
+          className="clause-sidebar__tab"
+          aria-selected={tab === 'clause'}
+          aria-controls="clause-tabpanel"
+          data-testid="clause-tab"
+          onClick={() => setTab('clause')}
+        >
+          Clause{focused ? ` ${focused.label}` : ''}
+        </button>
+        <button
+          type="button"
+          role="tab"
+          id="consensus-tab"
+          className="clause-sidebar__tab"
+          aria-selected={tab === 'consensus'}
+          aria-controls="consensus-tabpanel"
+          data-testid="consensus-toggle"
+          onClick={() => setTab((current) => (current === 'consensus' ? 'clause' : 'consensus'))}
+        >
+          Consensus{' '}
+          <span className="clause-sidebar__tab-count">
+            {summary.settled}/{summary.total}
+          </span>
+        </button>
+      </div>
+      <div
+        className="clause-sidebar__body"
+        role="tabpanel"
+        id={tab === 'clause' ? 'clause-tabpanel' : 'consensus-tabpanel'}
+        aria-labelledby={tab === 'clause' ? 'clause-tab' : 'consensus-tab'}
+      >
+        {tab === 'clause' ? (
+          <ClausePanel
+            view={focused}
+            documentId={info.document.id}
+            membership={info.membership}
+            nameOf={nameOf}
+            onOpenHistory={setHistoryFor}
+          />
+        ) : (
+          <ConsensusView views={views} focusedId={focusedId} onSelect={selectFromConsensus} />
+        )}
+      </div>
+      {historyFor ? (
+        <HistoryDrawer
+          key={historyFor}
+          documentId={info.document.id}
+          clauseId={historyFor}
+          clauseLabel={historyView?.label ?? ''}
+          currentText={historyView?.text ?? null}
+          onClose={closeHistory}
+        />
+      ) : null}
+    </aside>
+  );
+}

@@ -1,0 +1,186 @@
+import { DELEGATIONS, PARTY_CODES } from '@accord/shared/domain/delegations';
+import { POSITION_LABELS, POSITIONS } from '@accord/shared/domain/positions';
+import { CLAUSE_STATUSES } from '@accord/shared/domain/status';
+import { type ReactNode, useState } from 'react';
+import { PositionChip, StatusBadge } from './ClauseBadges';
+import type { ClauseView } from './clauseViews';
+import { type ConsensusFilter, consensusSummary, filterClauses, STATUS_LABELS } from './consensus';
+import { POSITION_SHORT } from './positionDisplay';
+
+const LEGEND = POSITIONS.map((position) => ({
+  position,
+  short: POSITION_SHORT[position],
+}));
+
+/**
+ * The whole draft at a glance: clauses × delegations with each clause's status, how many are
+ * agreed, and a filter to what still needs work. Live: it reads the same clause views as the
+ * editor. Choosing a row shows that clause in the editor.
+ */
+export function ConsensusView({
+  views,
+  focusedId,
+  onSelect,
+}: {
+  views: readonly ClauseView[];
+  focusedId: string | null;
+  onSelect: (clauseId: string) => void;
+}) {
+  const [filter, setFilter] = useState<ConsensusFilter>('all');
+  const summary = consensusSummary(views);
+  const shown = filterClauses(views, filter);
+
+  return (
+    <section className="consensus" data-testid="consensus-view" aria-label="Consensus">
+      <header className="consensus__head">
+        <p className="consensus__headline" data-testid="consensus-count">
+          {summary.headline}
+        </p>
+        <div className="consensus__bar" aria-hidden="true">
+          {CLAUSE_STATUSES.map((status) =>
+            summary.byStatus[status] > 0 ? (
+              <span
+                key={status}
+                className={`consensus__bar-part consensus__bar-part--${status}`}
+                style={{ flexGrow: summary.byStatus[status] }}
+              />
+            ) : null,
+          )}
+        </div>
+        <ul className="consensus__breakdown">
+          {CLAUSE_STATUSES.map((status) =>
+            summary.byStatus[status] > 0 ? (
+              <li key={status} className={`consensus__breakdown-item status-dot--${status}`}>
+                {summary.byStatus[status]} {STATUS_LABELS[status].toLowerCase()}
+              </li>
+            ) : null,
+          )}
+        </ul>
+      </header>
+
+      <fieldset className="consensus__filter">
+        <legend className="visually-hidden">Show</legend>
+        <FilterButton value="all" current={filter} onChange={setFilter}>
+          All <span className="consensus__filter-count">{summary.total}</span>
+        </FilterButton>
+        <FilterButton value="needsWork" current={filter} onChange={setFilter}>
+          Needs work <span className="consensus__filter-count">{summary.needsWork}</span>
+        </FilterButton>
+      </fieldset>
+
+      {shown.length === 0 ? (
+        <p className="consensus__empty" data-testid="consensus-empty">
+          {views.length === 0 ? 'This draft has no clauses yet.' : 'Every clause is agreed.'}
+        </p>
+      ) : (
+        <table className="consensus-table">
+          <thead>
+            <tr>
+              <th scope="col" className="consensus-table__col">
+                Clause
+              </th>
+              <th scope="col" className="consensus-table__col">
+                Status
+              </th>
+              {PARTY_CODES.map((code) => (
+                <th
+                  key={code}
+                  scope="col"
+                  className="consensus-table__col consensus-table__col--party"
+                >
+                  <abbr title={DELEGATIONS[code].name}>{code}</abbr>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((view) => (
+              <tr
+                key={view.id}
+                className={
+                  view.id === focusedId ? 'consensus-row consensus-row--focused' : 'consensus-row'
+                }
+                data-testid="consensus-row"
+                data-clause-id={view.id}
+                data-status={view.status}
+                onClick={() => onSelect(view.id)}
+              >
+                <th scope="row">
+                  <button
+                    type="button"
+                    className="consensus-row__label"
+                    title={view.text}
+                    aria-current={view.id === focusedId ? 'true' : undefined}
+                    onClick={(event) => {
+                      event.stopPropagation();
+                      onSelect(view.id);
+                    }}
+                  >
+                    {view.label}
+                  </button>
+                </th>
+                <td>
+                  <StatusBadge status={view.status} short />
+                </td>
+                {PARTY_CODES.map((code) => (
+                  <td key={code} className="consensus-table__cell">
+                    <PositionChip
+                      delegation={code}
+                      position={view.positions[code]?.position ?? 'none'}
+                      cleared={
+                        view.cleared.find((entry) => entry.delegation === code)?.position ?? null
+                      }
+                      short
+                    />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <p className="consensus__legend">
+        {LEGEND.map(({ position, short }) => (
+          <span key={position} className="consensus__legend-item">
+            <span className={`position-chip position-chip--short position-chip--${position}`}>
+              {short}
+            </span>{' '}
+            {POSITION_LABELS[position]}
+          </span>
+        ))}
+        <span className="consensus__legend-item">
+          <span className="position-chip position-chip--short position-chip--cleared">
+            <s>A</s>
+          </span>{' '}
+          Cleared by a text change
+        </span>
+      </p>
+    </section>
+  );
+}
+
+function FilterButton({
+  value,
+  current,
+  onChange,
+  children,
+}: {
+  value: ConsensusFilter;
+  current: ConsensusFilter;
+  onChange: (value: ConsensusFilter) => void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className="consensus__filter-button"
+      data-testid="consensus-filter"
+      data-filter={value}
+      aria-pressed={current === value}
+      onClick={() => onChange(value)}
+    >
+      {children}
+    </button>
+  );
+}

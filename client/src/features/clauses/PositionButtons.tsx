@@ -1,0 +1,92 @@
+import { DELEGATIONS, type DelegationCode } from '@accord/shared/domain/delegations';
+import { POSITION_LABELS, POSITIONS, type Position } from '@accord/shared/domain/positions';
+import { useEffect, useState } from 'react';
+import { statePosition } from '../../api/endpoints';
+
+/**
+ * A delegate's controls for their own delegation's position on one clause: state one of the
+ * four, or withdraw it. The server checks the policy again and writes the result into the
+ * draft's Yjs document; the panel shows it from there, so nothing is shown optimistically.
+ */
+export function PositionButtons({
+  documentId,
+  clauseId,
+  clauseLabel,
+  delegation,
+  current,
+}: {
+  documentId: string;
+  clauseId: string;
+  clauseLabel: string;
+  delegation: DelegationCode;
+  current: Position | null;
+}) {
+  const [pending, setPending] = useState<Position | 'none' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  // A message about another clause would mislead.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: clauseId is the trigger
+  useEffect(() => {
+    setError(null);
+    setPending(null);
+  }, [clauseId]);
+
+  const send = async (position: Position | null) => {
+    setPending(position ?? 'none');
+    setError(null);
+    const result = await statePosition(documentId, clauseId, position);
+    setPending(null);
+    if (!result.ok) setError(result.error.message);
+  };
+
+  const name = DELEGATIONS[delegation].name;
+  return (
+    <div className="position-actions">
+      <fieldset className="position-actions__set">
+        <legend className="position-actions__title">
+          {name}’s position on {clauseLabel}
+        </legend>
+        <div className="position-actions__buttons">
+          {POSITIONS.map((position) => (
+            <button
+              key={position}
+              type="button"
+              className={`position-button position-button--${position}`}
+              data-testid="position-button"
+              data-position={position}
+              data-delegation={delegation}
+              aria-pressed={current === position}
+              aria-busy={pending === position}
+              disabled={pending !== null}
+              onClick={() => (current === position ? undefined : send(position))}
+            >
+              {POSITION_LABELS[position]}
+            </button>
+          ))}
+        </div>
+      </fieldset>
+      <div className="position-actions__footer">
+        {current !== null ? (
+          <button
+            type="button"
+            className="button button--quiet position-actions__withdraw"
+            data-testid="position-button"
+            data-position="none"
+            data-delegation={delegation}
+            disabled={pending !== null}
+            onClick={() => send(null)}
+          >
+            Withdraw {name}’s position
+          </button>
+        ) : (
+          <span className="position-actions__hint">Not stated yet.</span>
+        )}
+      </div>
+      {error ? (
+        <p className="position-actions__error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
