@@ -43,6 +43,9 @@ export function measureValidationCost(history: CommuniqueHistory, count: number)
     doc: server,
     userId,
     ownerOf: (clientId: number) => owners.get(clientId),
+    // This history has no server-written structs, so the server-owned-state rule checks each
+    // struct's owner and never needs the live-struct index.
+    hasLiveServerStruct: () => false,
   };
   const samples: number[] = [];
   updates.forEach((update, index) => {
