@@ -45,7 +45,7 @@ export function gapNotes(report: BenchReport, checks: readonly TargetCheck[]): s
           ? ' Commit-before-broadcast costs one SQLite transaction per keystroke: committing every update that arrived in one event-loop turn in a single transaction (group commit), then broadcasting them, keeps the guarantee at a fraction of the cost.'
           : '') +
         (ws >= 30
-          ? ' Sending is the bulk of the work: one frame per peer per keystroke. Encoding the sync frame once per update (not per connection) and writing with `ws` `cork`ed batches would cut it.'
+          ? ' Sending is the bulk of the work: the frame is encoded once per update, but each peer still costs one `ws.send` and one `writev` system call per keystroke, as on every server here. Sending each peer one frame per event-loop turn that carries every update of that turn (merged with `Y.mergeUpdates`, cheap on a handful of small updates) would cut the system calls when typists overlap.'
           : '') +
         (validation >= 15
           ? ' Validation is a large share: decoding each update twice (validator and Y.applyUpdate) could be avoided by integrating the decoded structs directly.'
