@@ -1,9 +1,10 @@
 import { type ClauseMeta, clauseMetaMap, readClauseMeta } from '@accord/shared/domain/clauseMeta';
 import { readClauses } from '@accord/shared/domain/clauseNodes';
-import { type Position, positionsForText } from '@accord/shared/domain/positions';
-import { clauseStatus, countClauses, hasBrackets } from '@accord/shared/domain/status';
+import { summarizeClauses } from '@accord/shared/domain/clauseSummary';
+import type { Position } from '@accord/shared/domain/positions';
+import { countClauses } from '@accord/shared/domain/status';
 import { clauseTextHash } from '@accord/shared/domain/textHash';
-import type { ClauseListResponse, ClauseSummary } from '@accord/shared/protocol/api';
+import type { ClauseListResponse } from '@accord/shared/protocol/api';
 import type * as Y from 'yjs';
 import type { ClauseChangeRecord, ClauseChangeStore } from '../storage/storage';
 import type { SyncLog, SyncResult } from '../sync/syncTypes';
@@ -115,26 +116,9 @@ export class DocumentClauses {
 
   /** Every clause with an id, in order, with its status and meta, and the counts by status. */
   list(): ClauseListResponse {
-    const clauses: ClauseSummary[] = [];
-    for (const clause of readClauses(this.options.doc)) {
-      if (clause.id === null) continue;
-      const meta = readClauseMeta(this.meta, clause.id);
-      // Only positions given on the current text hold (the clearing may not have been written
-      // if the server stopped between a client's update and its meta write).
-      const positions =
-        meta === null ? {} : positionsForText(meta.positions, clauseTextHash(clause.text)).kept;
-      clauses.push({
-        id: clause.id,
-        label: clause.label,
-        kind: clause.kind,
-        text: clause.text,
-        // Locking comes with the next issue; alternatives are out of this one's scope.
-        status: clauseStatus({ locked: false, bracketed: hasBrackets(clause.text), positions }),
-        proposer: meta?.proposer ?? null,
-        positions,
-        cleared: meta?.cleared ?? [],
-      });
-    }
+    const clauses = summarizeClauses(readClauses(this.options.doc), (id) =>
+      readClauseMeta(this.meta, id),
+    );
     return { clauses, counts: countClauses(clauses.map((clause) => clause.status)) };
   }
 

@@ -1,9 +1,9 @@
-import type { ClauseMeta, ClauseProposer, ClearedPosition } from '../domain/clauseMeta';
+import type { ClauseMeta } from '../domain/clauseMeta';
+import type { ClauseSummary } from '../domain/clauseSummary';
 import type { DelegationCode } from '../domain/delegations';
-import type { ClausePositions, Position } from '../domain/positions';
+import type { Position } from '../domain/positions';
 import type { Role } from '../domain/roles';
-import type { ClauseKind } from '../domain/schema';
-import type { ClauseCounts, ClauseStatus } from '../domain/status';
+import type { ClauseCounts } from '../domain/status';
 
 /**
  * The HTTP API's shapes, shared by the server (which produces them) and the client (which reads
@@ -117,21 +117,6 @@ export interface StatePositionRequest {
  * document's `CLAUSE_META_ROOT` map. The position is bound to the clause's current text.
  */
 export type StatePositionResponse = ClauseMeta;
-
-/** One clause of a draft with its derived status and its server-authoritative state. */
-export interface ClauseSummary {
-  id: string;
-  /** PP1, OP2…: derived from order, never part of the clause's identity. */
-  label: string;
-  kind: ClauseKind;
-  /** Plain text, formatting left out. */
-  text: string;
-  status: ClauseStatus;
-  proposer: ClauseProposer | null;
-  positions: ClausePositions;
-  /** The positions removed by the most recent clearing (see `ClauseMeta.cleared`). */
-  cleared: ClearedPosition[];
-}
 
 /**
  * `GET /api/documents/:documentId/clauses` response body: every clause that has an id, in

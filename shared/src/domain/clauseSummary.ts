@@ -1,0 +1,61 @@
+import type { ClauseMeta, ClauseProposer, ClearedPosition } from './clauseMeta';
+import type { DraftClause } from './clauseNodes';
+import { type ClausePositions, positionsForText } from './positions';
+import type { ClauseKind } from './schema';
+import { type ClauseStatus, clauseStatus, hasBrackets } from './status';
+import { clauseTextHash } from './textHash';
+
+/** One clause of a draft with its derived status and its server-authoritative state. */
+export interface ClauseSummary {
+  id: string;
+  /** PP1, OP2…: derived from order, never part of the clause's identity. */
+  label: string;
+  kind: ClauseKind;
+  /** Plain text, formatting left out. */
+  text: string;
+  status: ClauseStatus;
+  /** Who proposed it; null for the Chair's first draft. */
+  proposer: ClauseProposer | null;
+  /** The positions that hold for the clause's current text. */
+  positions: ClausePositions;
+  /** Positions cleared at the last text change and not stated again since. */
+  cleared: ClearedPosition[];
+}
+
+/**
+ * The clauses of a draft as the clause panel, the consensus view and the clause list show them:
+ * numbered, with proposer, the positions still bound to their current text, what was cleared,
+ * and the derived status. Used by the server (HTTP) and the client (live view) alike.
+ * Clauses without an id yet and repeated ids (a paste, until the editor fixes it) are left out.
+ * A position given on other text no longer holds, even before the server's clearing of it is
+ * written (a client sees its own keystroke before the server has answered it).
+ */
+export function summarizeClauses(
+  clauses: readonly DraftClause[],
+  metaOf: (clauseId: string) => ClauseMeta | null,
+  hashOf: (text: string) => string = clauseTextHash,
+): ClauseSummary[] {
+  const seen = new Set<string>();
+  const summaries: ClauseSummary[] = [];
+  for (const clause of clauses) {
+    if (clause.id === null || seen.has(clause.id)) continue;
+    seen.add(clause.id);
+    const meta = metaOf(clause.id);
+    const positions =
+      meta === null || Object.keys(meta.positions).length === 0
+        ? {}
+        : positionsForText(meta.positions, hashOf(clause.text)).kept;
+    summaries.push({
+      id: clause.id,
+      label: clause.label,
+      kind: clause.kind,
+      text: clause.text,
+      // Locking comes with the lock issue; alternatives are not modelled yet.
+      status: clauseStatus({ locked: false, bracketed: hasBrackets(clause.text), positions }),
+      proposer: meta?.proposer ?? null,
+      positions,
+      cleared: (meta?.cleared ?? []).filter((entry) => positions[entry.delegation] === undefined),
+    });
+  }
+  return summaries;
+}
