@@ -23,6 +23,8 @@ export interface StartServerOptions {
   log?: ServerLog;
   /** The clock of sessions, sign-in throttling and clause history (tests). */
   now?: () => number;
+  /** How often open sockets' sessions are checked again (default 30 s). */
+  sessionRecheckMs?: number;
 }
 
 /** A started server. */
@@ -47,6 +49,9 @@ function stderrLog(level: ServerLogLevel, message: string): void {
 
 /** How long closing waits for sockets to finish their closing handshake before cutting them. */
 const CLOSE_GRACE_MS = 2_000;
+
+/** Open sockets' sessions are checked again this often: a disabled user is cut off by then. */
+const SESSION_RECHECK_MS = 30_000;
 
 /** Expired sessions are swept this often. */
 const SESSION_SWEEP_MS = 60 * 60 * 1000;
@@ -148,11 +153,17 @@ export async function startServer(
   sessions.deleteExpired();
   const sweep = setInterval(() => sessions.deleteExpired(), SESSION_SWEEP_MS);
   sweep.unref();
+  const recheck = setInterval(
+    () => sync.closeEndedSessions((sessionId) => sessions.validateById(sessionId) !== undefined),
+    options.sessionRecheckMs ?? SESSION_RECHECK_MS,
+  );
+  recheck.unref();
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
     closing ??= (async () => {
       clearInterval(sweep);
+      clearInterval(recheck);
       await sync.shutdown();
       await waitForSockets(wss, CLOSE_GRACE_MS);
       await new Promise<void>((resolve) => {

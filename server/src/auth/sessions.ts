@@ -54,7 +54,15 @@ export class SessionManager {
    * deleted) or belongs to a disabled user. Extends the session when it is past half its life.
    */
   validate(token: string): ValidSession | undefined {
-    const session = this.stores.sessions.byId(sessionIdOf(token));
+    return this.validateById(sessionIdOf(token));
+  }
+
+  /**
+   * `validate` by the session's id, for sockets that were opened with it: a session that was
+   * signed out, expired or whose user was disabled (by the admin tool, in another process) ends.
+   */
+  validateById(sessionId: string): ValidSession | undefined {
+    const session = this.stores.sessions.byId(sessionId);
     if (session === undefined) return undefined;
     const now = this.now();
     if (now >= session.expiresAt) {

@@ -110,6 +110,23 @@ export class SyncServer {
     }
   }
 
+  /**
+   * Closes, with `CLOSE_CODES.unauthorized`, every socket whose session is no longer live
+   * (checked once per session): sign-outs and disabled users reach sockets opened before them.
+   */
+  closeEndedSessions(isLive: (sessionId: string) => boolean): void {
+    const live = new Map<string, boolean>();
+    for (const connection of [...this.connections]) {
+      const { sessionId } = connection.principal;
+      let stillLive = live.get(sessionId);
+      if (stillLive === undefined) {
+        stillLive = isLive(sessionId);
+        live.set(sessionId, stillLive);
+      }
+      if (!stillLive) connection.close(CLOSE_CODES.unauthorized, 'Your session has ended.');
+    }
+  }
+
   /** Closes every socket with `CLOSE_CODES.serverShutdown` and unloads every document. */
   async shutdown(): Promise<void> {
     this.shuttingDown = true;

@@ -31,7 +31,7 @@ function quietLog(level: 'info' | 'warn' | 'error', message: string): void {
 export async function startTestServer(
   overrides: TestServerOverrides = {},
 ): Promise<RunningTestServer> {
-  const { log, now, ...configOverrides } = overrides;
+  const { log, now, sessionRecheckMs, ...configOverrides } = overrides;
   let dataDir = configOverrides.dataDir;
   if (dataDir === undefined) {
     dataDir = mkdtempSync(join(tmpdir(), 'accord-test-'));
@@ -47,7 +47,11 @@ export async function startTestServer(
     ...configOverrides,
     dataDir,
   };
-  const server = await startServer(config, { log: log ?? quietLog, ...(now ? { now } : {}) });
+  const server = await startServer(config, {
+    log: log ?? quietLog,
+    ...(now ? { now } : {}),
+    ...(sessionRecheckMs ? { sessionRecheckMs } : {}),
+  });
   return { ...server, dataDir };
 }
 

@@ -93,4 +93,30 @@ describe('GET /api/sync/:documentId', () => {
     expect(theirs.readyState).toBe(theirs.OPEN);
     theirs.close();
   });
+
+  it('closes the live sockets of a user disabled while connected, and only theirs', async () => {
+    // The admin tool disables a user from another process: the server learns it by checking
+    // open sockets' sessions again, here every 50 ms.
+    const checking = await startTestServer({ sessionRecheckMs: 50 });
+    try {
+      const cookie = await signIn(checking, 'sv.delegate', DEMO_PASSWORD);
+      const other = await signIn(checking, 'gt.delegate', DEMO_PASSWORD);
+      const draftId = checking.seeded?.documentId;
+      if (draftId === undefined) throw new Error('The demo draft is missing.');
+      const url = syncUrl(checking.url, draftId);
+      const disabled = await expectOpened(await tryUpgrade(url, { cookie, origin: checking.url }));
+      const kept = await expectOpened(
+        await tryUpgrade(url, { cookie: other, origin: checking.url }),
+      );
+      const closed = new Promise<number>((resolve) => disabled.once('close', resolve));
+      const user = checking.storage.users.byUsername('sv.delegate');
+      if (user === undefined) throw new Error('Demo data is missing.');
+      checking.storage.users.setDisabled(user.id, true);
+      expect(await closed).toBe(CLOSE_CODES.unauthorized);
+      expect(kept.readyState).toBe(kept.OPEN);
+      kept.close();
+    } finally {
+      await checking.close();
+    }
+  });
 });
