@@ -4,7 +4,7 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { type Editor, EditorContent, useEditor } from '@tiptap/react';
 import { type ReactNode, useEffect } from 'react';
-import { ClauseIds, ClauseKeymap, ClauseMarks, ClauseNumbers } from './accordExtensions';
+import { Brackets, ClauseIds, ClauseKeymap, ClauseMarks, ClauseNumbers } from './accordExtensions';
 import { renderCaret, renderSelection } from './caret';
 import { EditorToolbar } from './EditorToolbar';
 import type { SyncSession } from './useSyncSession';
@@ -46,6 +46,7 @@ export function CommuniqueEditor({
       ClauseNumbers,
       ClauseMarks,
       ClauseKeymap,
+      Brackets,
     ],
     editable,
     editorProps: {

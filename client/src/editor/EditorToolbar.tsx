@@ -1,6 +1,7 @@
 import { type ClauseKind, NODE_NAMES } from '@accord/shared/domain/schema';
 import { type Editor, useEditorState } from '@tiptap/react';
 import type { ReactNode } from 'react';
+import { wrapInBrackets } from './brackets';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl+';
@@ -33,6 +34,7 @@ export function EditorToolbar({
         bold: current.isActive('bold'),
         italic: current.isActive('italic'),
         kind,
+        canBracket: wrapInBrackets(current.state),
         canUndo: current.can().undo(),
         canRedo: current.can().redo(),
       };
@@ -85,6 +87,19 @@ export function EditorToolbar({
           OP
         </ToolButton>
       </fieldset>
+      <div className="editor-toolbar__group">
+        <ToolButton
+          label="Bracket"
+          shortcut={`${mod}[`}
+          disabled={!state.canBracket}
+          onClick={() => {
+            wrapInBrackets(editor.state, editor.view.dispatch);
+            editor.view.focus();
+          }}
+        >
+          [ ]
+        </ToolButton>
+      </div>
       <div className="editor-toolbar__group">
         <ToolButton
           label="Undo"

@@ -1,4 +1,5 @@
 import { Extension } from '@tiptap/core';
+import { bracketChipsPlugin, wrapInBrackets } from './brackets';
 import { createClauseEnterCommand } from './clauseEnter';
 import { clauseIdPlugin } from './clauseIds';
 import { clauseMarksPlugin } from './clauseMarks';
@@ -26,6 +27,20 @@ export const ClauseMarks = Extension.create({
   name: 'accordClauseMarks',
   addProseMirrorPlugins() {
     return [clauseMarksPlugin()];
+  },
+});
+
+/** Brackets: Mod-[ wraps the selection, and chips show who asked for each (see brackets.ts). */
+export const Brackets = Extension.create({
+  name: 'accordBrackets',
+  addProseMirrorPlugins() {
+    return [bracketChipsPlugin()];
+  },
+  addKeyboardShortcuts() {
+    return {
+      'Mod-[': ({ editor }) =>
+        editor.isEditable && wrapInBrackets(editor.state, editor.view.dispatch),
+    };
   },
 });
 

@@ -1,13 +1,23 @@
-import { type ClauseMeta, clauseMetaMap, readClauseMeta } from '@accord/shared/domain/clauseMeta';
+import { bracketCharKey, parseBracketCharKey } from '@accord/shared/domain/bracketChars';
+import {
+  type ClauseMeta,
+  clauseMetaMap,
+  emptyClauseMeta,
+  readClauseMeta,
+} from '@accord/shared/domain/clauseMeta';
 import { readClauses } from '@accord/shared/domain/clauseNodes';
 import { summarizeClauses } from '@accord/shared/domain/clauseSummary';
 import type { Position } from '@accord/shared/domain/positions';
+import { DRAFT_FRAGMENT } from '@accord/shared/domain/schema';
 import { countClauses } from '@accord/shared/domain/status';
 import { clauseTextHash } from '@accord/shared/domain/textHash';
+import { type Actor, can } from '@accord/shared/policy/policy';
 import type { ClauseListResponse } from '@accord/shared/protocol/api';
 import type * as Y from 'yjs';
 import type { ClauseChangeRecord, ClauseChangeStore } from '../storage/storage';
 import type { SyncLog, SyncResult } from '../sync/syncTypes';
+import { BracketOwners } from './BracketOwners';
+import { type InsertedBracket, insertedOpenBrackets, isLiveChar } from './bracketChars';
 import { ClauseHistoryRecorder } from './ClauseHistoryRecorder';
 import { ClauseIndex } from './ClauseIndex';
 import { type ClauseAuthor, metaAfterTextChange, metaWithPosition } from './clauseMetaChanges';
@@ -37,17 +47,42 @@ export interface ClauseHistory {
  * their text. Positions and proposers live in the document's meta map, written only by the
  * server; after every client update the clauses whose text changed get a history entry and,
  * when positions were given on other text, those positions are cleared, in the same tick as
- * the update is broadcast, so that clients see the text and the clearing together.
+ * the update is broadcast, so that clients see the text and the clearing together. Every '['
+ * a client inserts is recorded in its clause's meta as that delegation's bracket, which only
+ * that delegation or a moderator may delete (`mayDeleteRange`).
  */
 export class DocumentClauses {
   private readonly index: ClauseIndex;
   private readonly history: ClauseHistoryRecorder;
   private readonly meta: Y.Map<unknown>;
+  private readonly owners = new BracketOwners();
+  private readonly fragment: Y.XmlFragment;
+  private pendingBrackets: InsertedBracket[] = [];
 
   constructor(private readonly options: DocumentClausesOptions) {
     this.index = new ClauseIndex(options.doc);
     this.history = new ClauseHistoryRecorder(options.documentId, options.changes, options.log);
     this.meta = clauseMetaMap(options.doc);
+    this.fragment = options.doc.getXmlFragment(DRAFT_FRAGMENT);
+    for (const clauseId of this.meta.keys()) {
+      this.owners.setClause(clauseId, readClauseMeta(this.meta, clauseId));
+    }
+    options.doc.on('afterTransaction', this.collectBrackets);
+  }
+
+  /**
+   * Whether an actor may delete a client id's content in `[clock, end)`: not when it holds a
+   * live '[' of another delegation, unless the actor is a moderator. Only the opening bracket
+   * carries ownership: a ']' may always be deleted, and the '[' left alone still shows the
+   * bracket and its owner. Costs a binary search per range plus the owned brackets it covers.
+   */
+  mayDeleteRange(actor: Actor, client: number, clock: number, end: number): boolean {
+    for (const owned of this.owners.ownedIn(client, clock, end)) {
+      if (can(actor, 'removeBracket', { delegation: owned.delegation })) continue;
+      // A stock client's sync step 2 carries its whole delete set, brackets long gone included.
+      if (isLiveChar(this.options.doc, { client, clock: owned.clock })) return false;
+    }
+    return true;
   }
 
   /**
@@ -56,6 +91,10 @@ export class DocumentClauses {
    */
   afterClientUpdate(author: ClauseAuthor, seq: number): void {
     const changes = this.index.takeChanges();
+    const brackets = new Map<string, InsertedBracket[]>();
+    for (const bracket of this.pendingBrackets.splice(0)) {
+      brackets.set(bracket.clauseId, [...(brackets.get(bracket.clauseId) ?? []), bracket]);
+    }
     if (changes.length === 0) return;
     const at = this.options.now();
     const writes = new Map<string, ClauseMeta>();
@@ -72,21 +111,28 @@ export class DocumentClauses {
       }
       const existing = readClauseMeta(this.meta, clauseId);
       const isNew = textBefore === undefined && !this.meta.has(clauseId);
+      const inserted = brackets.get(clauseId);
       // Hashing costs a pass over the text: only when there is something to bind or clear.
-      if (!isNew && (existing === null || Object.keys(existing.positions).length === 0)) continue;
-      const next = metaAfterTextChange(existing, {
-        isNew,
-        textHash: clauseTextHash(textAfter),
-        author,
-        at,
-      });
+      const hasPositions = existing !== null && Object.keys(existing.positions).length > 0;
+      if (!isNew && !hasPositions && inserted === undefined) continue;
+      const textHash = clauseTextHash(textAfter);
+      let next = metaAfterTextChange(existing, { isNew, textHash, author, at });
+      if (inserted !== undefined) {
+        next = this.withBrackets(next ?? existing ?? emptyClauseMeta(textHash), inserted, {
+          delegation: author.delegation,
+          userId: author.userId,
+          at,
+        });
+      }
       if (next !== null) writes.set(clauseId, next);
     }
     if (writes.size === 0) return;
     const written = this.options.write(() => {
       for (const [clauseId, meta] of writes) this.meta.set(clauseId, meta);
     });
-    if (!written.ok) {
+    if (written.ok) {
+      for (const [clauseId, meta] of writes) this.owners.setClause(clauseId, meta);
+    } else {
       this.options.log(
         'error',
         `Document ${this.options.documentId}: clause meta could not be written (${written.error.message}).`,
@@ -111,6 +157,7 @@ export class DocumentClauses {
     });
     const written = this.options.write(() => this.meta.set(clauseId, meta));
     if (!written.ok) return { ok: false, error: 'storageFailed' };
+    this.owners.setClause(clauseId, meta);
     return { ok: true, value: meta };
   }
 
@@ -136,5 +183,27 @@ export class DocumentClauses {
   /** Stops following the document. */
   destroy(): void {
     this.index.destroy();
+    this.options.doc.off('afterTransaction', this.collectBrackets);
   }
+
+  /** A meta with new brackets added and the brackets whose '[' is gone dropped. */
+  private withBrackets(
+    meta: ClauseMeta,
+    inserted: readonly InsertedBracket[],
+    owner: NonNullable<ClauseMeta['brackets']>[string],
+  ): ClauseMeta {
+    const brackets: NonNullable<ClauseMeta['brackets']> = {};
+    for (const [key, bracket] of Object.entries(meta.brackets ?? {})) {
+      const id = parseBracketCharKey(key);
+      if (id !== null && isLiveChar(this.options.doc, id)) brackets[key] = bracket;
+    }
+    for (const { id } of inserted) brackets[bracketCharKey(id)] = owner;
+    return { ...meta, brackets };
+  }
+
+  /** Notes the '[' a client transaction inserted; the server's own writes insert none. */
+  private readonly collectBrackets = (transaction: Y.Transaction): void => {
+    if (transaction.local) return;
+    this.pendingBrackets.push(...insertedOpenBrackets(transaction, this.fragment));
+  };
 }

@@ -161,6 +161,8 @@ export class SyncDocument {
       ownerOf: (clientId) => this.persistence.ownerOf(clientId),
       hasLiveServerStruct: (clientId, clock, end) =>
         this.serverStructs.hasLiveIn(clientId, clock, end),
+      mayDeleteRange: (clientId, clock, end) =>
+        this.clauses.mayDeleteRange(principal, clientId, clock, end),
     });
     if (!checked.ok) return checked;
     if (!checked.value.novel) return { ok: true, value: 'alreadyKnown' };

@@ -31,6 +31,7 @@ function context(
     userId,
     ownerOf: (clientId) => owners.get(clientId),
     hasLiveServerStruct: () => false,
+    mayDeleteRange: () => true,
   };
 }
 

@@ -13,6 +13,11 @@ export interface UpdateValidationContext extends ServerOwnedStateContext {
   userId: string;
   /** The user (or `SERVER_AUTHOR`) a Yjs client id is bound to, if any (DESIGN.md decision 4). */
   ownerOf(clientId: number): string | undefined;
+  /**
+   * Whether the sender may delete the document's content of a client id in `[clock, end)`: not
+   * when it holds a live opening bracket of another delegation (`DocumentClauses`).
+   */
+  mayDeleteRange(clientId: number, clock: number, end: number): boolean;
 }
 
 /** A valid update, and what committing it involves. */
@@ -43,7 +48,8 @@ function reject(
  * Checks one untrusted Yjs update (v1) before it is applied, stored or broadcast
  * (DESIGN.md decision 3): size, decoding, no missing dependencies (nothing may stay pending in
  * the server's document, which would then diverge from the log forever), nothing touching
- * server-owned state (decision 2, `checkServerOwnedState`), and client ids bound to the sender.
+ * server-owned state (decision 2, `checkServerOwnedState`), no other delegation's bracket
+ * removed, and client ids bound to the sender.
  * Costs O(update size): it reads the document's state per client and, to spot no-op updates,
  * at most a bounded number of the document's structs.
  */
@@ -80,6 +86,13 @@ export function validateUpdate(
   }
   const serverOwned = checkServerOwnedState(decoded, stateBefore, context);
   if (!serverOwned.ok) return serverOwned;
+  for (const [clientId, ranges] of decoded.ds.clients) {
+    for (const range of ranges) {
+      if (!context.mayDeleteRange(clientId, range.clock, range.clock + range.len)) {
+        return reject('updateRejected', "The update removes another delegation's bracket.");
+      }
+    }
+  }
   const authors = checkAuthors(grouped.value, stateBefore, context);
   if (!authors.ok) return authors;
   const novel =

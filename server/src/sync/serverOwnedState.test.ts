@@ -35,6 +35,7 @@ function setup() {
     userId: ALICE,
     ownerOf: (clientId) => owners.get(clientId),
     hasLiveServerStruct: (clientId, clock, end) => index.hasLiveIn(clientId, clock, end),
+    mayDeleteRange: () => true,
   };
   const check = (update: Uint8Array) => {
     const result = validateUpdate(update, context);

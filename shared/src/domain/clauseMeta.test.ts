@@ -46,6 +46,16 @@ describe('parseClauseMeta', () => {
     expect(parseClauseMeta('meta').ok).toBe(false);
     expect(parseClauseMeta(null).ok).toBe(false);
   });
+
+  it('accepts brackets by delegation and refuses malformed ones', () => {
+    const bracketed = { ...meta, brackets: { '7:3': { delegation: 'MX', userId: 'u-mx', at: 4 } } };
+    expect(parseClauseMeta(bracketed)).toEqual({ ok: true, value: bracketed });
+    expect(
+      parseClauseMeta({ ...meta, brackets: { '7:3': { delegation: 'XX', userId: 'u', at: 4 } } })
+        .ok,
+    ).toBe(false);
+    expect(parseClauseMeta({ ...meta, brackets: [] }).ok).toBe(false);
+  });
 });
 
 describe('readClauseMeta', () => {

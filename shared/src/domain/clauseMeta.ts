@@ -37,18 +37,28 @@ export interface ClearedPosition {
   byUserId: string;
 }
 
+/** Who asked for a bracket: the delegation and user whose update inserted its '['. */
+export interface ClauseBracket {
+  delegation: DelegationCode;
+  userId: string;
+  /** Milliseconds since the epoch. */
+  at: number;
+}
+
 /**
  * The server-authoritative state of one clause. `proposer` is null for the clauses of the
  * Chair's first draft (the seeded text) and for clauses whose creation predates tracking.
  * `cleared` lists the positions removed by the most recent clearing only; a delegation drops
  * out of it once it states (or withdraws) a position again. `textHash` is `clauseTextHash` of
- * the clause text when this entry was last written.
+ * the clause text when this entry was last written. `brackets` maps the Yjs id of each opening
+ * '[' (`bracketCharKey`) to who asked for it; absent in metas written before brackets existed.
  */
 export interface ClauseMeta {
   proposer: ClauseProposer | null;
   positions: ClausePositions;
   cleared: ClearedPosition[];
   textHash: string;
+  brackets?: Record<string, ClauseBracket>;
 }
 
 const delegationSchema = z.enum([...PARTY_CODES, 'CHAIR']);
@@ -77,6 +87,12 @@ const clauseMetaSchema: z.ZodType<ClauseMeta> = z.object({
     }),
   ),
   textHash: z.string(),
+  brackets: z
+    .record(
+      z.string(),
+      z.object({ delegation: delegationSchema, userId: z.string(), at: z.number() }),
+    )
+    .optional(),
 });
 
 /** A clause with no proposer, positions or clearings yet, for the given text hash. */

@@ -1,4 +1,4 @@
-import type { ClauseMeta, ClauseProposer, ClearedPosition } from './clauseMeta';
+import type { ClauseBracket, ClauseMeta, ClauseProposer, ClearedPosition } from './clauseMeta';
 import type { DraftClause } from './clauseNodes';
 import { type ClausePositions, positionsForText } from './positions';
 import type { ClauseKind } from './schema';
@@ -20,6 +20,11 @@ export interface ClauseSummary {
   positions: ClausePositions;
   /** Positions cleared at the last text change and not stated again since. */
   cleared: ClearedPosition[];
+  /**
+   * Who asked for the clause's brackets, by `bracketCharKey` of their '['. The server drops an
+   * entry whose '[' was deleted when it next records a bracket in the clause.
+   */
+  brackets: Record<string, ClauseBracket>;
 }
 
 /**
@@ -55,6 +60,7 @@ export function summarizeClauses(
       proposer: meta?.proposer ?? null,
       positions,
       cleared: (meta?.cleared ?? []).filter((entry) => positions[entry.delegation] === undefined),
+      brackets: meta?.brackets ?? {},
     });
   }
   return summaries;

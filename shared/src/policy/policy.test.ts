@@ -48,3 +48,17 @@ describe("can(…, 'statePosition')", () => {
     }
   });
 });
+
+describe("can(…, 'removeBracket')", () => {
+  it("lets a delegate remove their own delegation's bracket, a moderator any, an observer none", () => {
+    const mexico = { role: 'delegate', delegation: 'MX' } as const;
+    expect(can(mexico, 'removeBracket', { delegation: 'MX' })).toBe(true);
+    expect(can(mexico, 'removeBracket', { delegation: 'US' })).toBe(false);
+    expect(
+      can({ role: 'moderator', delegation: 'CHAIR' }, 'removeBracket', { delegation: 'US' }),
+    ).toBe(true);
+    expect(can({ role: 'observer', delegation: 'MX' }, 'removeBracket', { delegation: 'MX' })).toBe(
+      false,
+    );
+  });
+});

@@ -2,7 +2,13 @@ import { type DelegationCode, PARTY_CODES } from '../domain/delegations';
 import type { Role } from '../domain/roles';
 
 /** Everything a member may try to do; each is checked by `can`. */
-export const ACTIONS = ['read', 'editText', 'manageMembers', 'statePosition'] as const;
+export const ACTIONS = [
+  'read',
+  'editText',
+  'manageMembers',
+  'statePosition',
+  'removeBracket',
+] as const;
 
 /** One action a member may try. */
 export type Action = (typeof ACTIONS)[number];
@@ -13,12 +19,13 @@ export interface Actor {
   delegation: DelegationCode;
 }
 
-/** What each action is done to: the delegation whose position is stated, or nothing. */
+/** What each action is done to: the delegation whose position or bracket it is, or nothing. */
 export interface ActionResources {
   read: undefined;
   editText: undefined;
   manageMembers: undefined;
   statePosition: { delegation: DelegationCode };
+  removeBracket: { delegation: DelegationCode };
 }
 
 /** The extra argument `can` takes for an action: its resource, when it has one. */
@@ -33,7 +40,8 @@ function isParty(code: DelegationCode): boolean {
 /**
  * Whether a member may perform an action. Pure: the server enforces it, the client uses it to
  * shape the UI. A position belongs to a party: only that party's delegates state it (not its
- * observers, not the Chair or moderators, never another delegation).
+ * observers, not the Chair or moderators, never another delegation). A bracket is removed by the
+ * delegation that asked for it or by a moderator.
  */
 export function can<A extends Action>(actor: Actor, action: A, ...args: ResourceArgs<A>): boolean {
   switch (action) {
@@ -50,6 +58,11 @@ export function can<A extends Action>(actor: Actor, action: A, ...args: Resource
         actor.delegation === resource.delegation &&
         isParty(resource.delegation)
       );
+    }
+    case 'removeBracket': {
+      const resource = args[0] as ActionResources['removeBracket'];
+      if (actor.role === 'moderator') return true;
+      return actor.role === 'delegate' && actor.delegation === resource.delegation;
     }
   }
   return false;

@@ -1,4 +1,5 @@
-import { DELEGATIONS, PARTY_CODES } from '@accord/shared/domain/delegations';
+import type { ClauseBracket } from '@accord/shared/domain/clauseMeta';
+import { DELEGATIONS, type DelegationCode, PARTY_CODES } from '@accord/shared/domain/delegations';
 import { can } from '@accord/shared/policy/policy';
 import type { DocumentResponse } from '@accord/shared/protocol/api';
 import { DelegationChip } from '../../app/DelegationChip';
@@ -44,6 +45,7 @@ export function ClausePanel({
   const ownDelegation = membership.delegation;
   const mayState = can(membership, 'statePosition', { delegation: ownDelegation });
   const proposerName = view.proposer ? nameOf(view.proposer.userId) : null;
+  const bracketCounts = countByDelegation(Object.values(view.brackets));
 
   return (
     <section
@@ -137,6 +139,26 @@ export function ClausePanel({
         })}
       </ul>
 
+      {bracketCounts.length > 0 ? (
+        <>
+          <h3 className="clause-panel__section">Brackets</h3>
+          <ul
+            className="position-list"
+            data-testid="clause-brackets"
+            aria-label={`Brackets in ${view.label}`}
+          >
+            {bracketCounts.map(([code, count]) => (
+              <li key={code} className="position-list__row">
+                <DelegationChip code={code} compact />
+                <span className="position-list__name">
+                  {DELEGATIONS[code].name}: {count} {count === 1 ? 'bracket' : 'brackets'}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
       <button
         type="button"
         className="button clause-panel__history"
@@ -147,4 +169,11 @@ export function ClausePanel({
       </button>
     </section>
   );
+}
+
+/** How many brackets each delegation asked for, in the order they first appear. */
+function countByDelegation(brackets: readonly ClauseBracket[]): [DelegationCode, number][] {
+  const counts = new Map<DelegationCode, number>();
+  for (const { delegation } of brackets) counts.set(delegation, (counts.get(delegation) ?? 0) + 1);
+  return [...counts];
 }

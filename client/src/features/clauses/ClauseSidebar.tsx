@@ -1,7 +1,9 @@
+import type { DelegationCode } from '@accord/shared/domain/delegations';
 import type { DocumentResponse } from '@accord/shared/protocol/api';
 import type { Editor } from '@tiptap/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
+import { setBracketOwners } from '../../editor/brackets';
 import { setClauseMarks } from '../../editor/clauseMarks';
 import { scrollToClause, useFocusedClause } from '../../editor/focusedClause';
 import { ClausePanel } from './ClausePanel';
@@ -47,6 +49,17 @@ export function ClauseSidebar({
       focusedId,
     });
   }, [editor, views, focusedId]);
+
+  // Views change with the text and the meta: the chips are placed anew once Yjs has mapped both.
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    const owners = new Map<string, DelegationCode>();
+    for (const view of views) {
+      for (const [key, bracket] of Object.entries(view.brackets))
+        owners.set(key, bracket.delegation);
+    }
+    setBracketOwners(editor.view, owners);
+  }, [editor, views]);
 
   // A click on a paragraph chooses it, also where the text is read only (observers).
   useEffect(() => {

@@ -53,6 +53,7 @@ export function viewOf(overrides: Partial<ClauseView> & Pick<ClauseView, 'id'>):
     proposer: null,
     positions: {},
     cleared: [],
+    brackets: {},
     ...overrides,
   };
 }

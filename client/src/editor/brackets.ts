@@ -1,0 +1,116 @@
+import { parseBracketCharKey } from '@accord/shared/domain/bracketChars';
+import { DELEGATIONS, type DelegationCode } from '@accord/shared/domain/delegations';
+import { NODE_NAMES } from '@accord/shared/domain/schema';
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import { type Command, type EditorState, Plugin, PluginKey } from '@tiptap/pm/state';
+import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
+import { relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
+import * as Y from 'yjs';
+import { readableTextColour } from '../app/colour';
+
+/**
+ * Wraps the selection in '[' … ']' in one transaction, when it is a non-empty span inside one
+ * clause. The server records the delegation whose update inserted the '['.
+ */
+export const wrapInBrackets: Command = (state, dispatch) => {
+  const { from, to, $from, $to } = state.selection;
+  if (from === to || $from.parent !== $to.parent) return false;
+  if ($from.parent.type.name !== NODE_NAMES.clause) return false;
+  if (dispatch) {
+    // The ']' first, so that `from` still points where the '[' belongs.
+    dispatch(state.tr.insertText(']', to).insertText('[', from).scrollIntoView());
+  }
+  return true;
+};
+
+/** Who owns each opening bracket, by `bracketCharKey` of its '['. */
+export type BracketOwnerMap = ReadonlyMap<string, DelegationCode>;
+
+interface BracketChipsState {
+  owners: BracketOwnerMap;
+  decorations: DecorationSet;
+}
+
+/** The bracket-chips plugin's key. */
+export const bracketChipsPluginKey = new PluginKey<BracketChipsState>('accordBracketChips');
+
+/** The ProseMirror position of the '[' with this key, or null when it is not in the view. */
+function bracketPosition(state: EditorState, key: string): number | null {
+  const id = parseBracketCharKey(key);
+  const binding: unknown = ySyncPluginKey.getState(state)?.binding;
+  if (id === null || typeof binding !== 'object' || binding === null) return null;
+  const { doc, type, mapping } = binding as {
+    doc: Y.Doc;
+    type: Y.XmlFragment;
+    mapping: Parameters<typeof relativePositionToAbsolutePosition>[3];
+  };
+  const relative = Y.createRelativePositionFromJSON({ item: id });
+  const position = relativePositionToAbsolutePosition(doc, type, relative, mapping);
+  // A deleted '[' resolves to the character after it: only a '[' still there gets a chip.
+  if (position === null || position >= state.doc.content.size) return null;
+  return state.doc.textBetween(position, position + 1) === '[' ? position : null;
+}
+
+function chip(code: DelegationCode): HTMLElement {
+  const element = document.createElement('sup');
+  const { colour, name } = DELEGATIONS[code];
+  element.className = 'bracket-chip';
+  element.textContent = code === 'CHAIR' ? 'Chair' : code;
+  element.title = `Bracket asked for by ${name}`;
+  element.dataset.testid = 'bracket-chip';
+  element.dataset.delegation = code;
+  element.style.backgroundColor = colour;
+  element.style.color = readableTextColour(colour);
+  return element;
+}
+
+/** A chip after each owned '[' that the view shows. */
+export function bracketChipDecorations(
+  state: EditorState,
+  doc: ProseMirrorNode,
+  owners: BracketOwnerMap,
+): DecorationSet {
+  const decorations: Decoration[] = [];
+  for (const [key, code] of owners) {
+    const position = bracketPosition(state, key);
+    if (position === null) continue;
+    decorations.push(
+      Decoration.widget(position + 1, () => chip(code), { side: -1, key: `${key}:${code}` }),
+    );
+  }
+  return DecorationSet.create(doc, decorations);
+}
+
+/**
+ * Shows, after each '[' the server attributed to a delegation, a small chip with that
+ * delegation's code and colour. The owners come from the clause meta through
+ * `setBracketOwners`, which is called after each change of the draft or the meta, once Yjs
+ * has updated its mapping; in between, the chips follow the text.
+ */
+export function bracketChipsPlugin(): Plugin<BracketChipsState> {
+  return new Plugin<BracketChipsState>({
+    key: bracketChipsPluginKey,
+    state: {
+      init: () => ({ owners: new Map(), decorations: DecorationSet.empty }),
+      apply: (tr, previous, _old, state) => {
+        const owners = tr.getMeta(bracketChipsPluginKey) as BracketOwnerMap | undefined;
+        if (owners !== undefined) {
+          return { owners, decorations: bracketChipDecorations(state, tr.doc, owners) };
+        }
+        if (!tr.docChanged) return previous;
+        return {
+          owners: previous.owners,
+          decorations: previous.decorations.map(tr.mapping, tr.doc),
+        };
+      },
+    },
+    props: {
+      decorations: (state) => bracketChipsPluginKey.getState(state)?.decorations,
+    },
+  });
+}
+
+/** Shows the bracket owners. Call it outside Yjs transactions (from a React effect, say). */
+export function setBracketOwners(view: EditorView, owners: BracketOwnerMap): void {
+  view.dispatch(view.state.tr.setMeta(bracketChipsPluginKey, owners));
+}

@@ -1,0 +1,103 @@
+import { readClauseMeta } from '@accord/shared/domain/clauseMeta';
+import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
+import { afterEach, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
+import { clauseText } from '../sync/testClient';
+import {
+  type Client,
+  closeAll,
+  openClient,
+  providerSocket,
+  roundTrip,
+  startServer,
+  storedDoc,
+  until,
+} from '../sync/wsTestClients';
+import type { RunningTestServer } from '../testing/testServer';
+
+/**
+ * Brackets end to end (issue 3): the real server on port 0 with SQLite in a temp folder and
+ * stock y-websocket providers. The server records who inserted each '[' and refuses an update
+ * that deletes another delegation's '[' unless a moderator sent it.
+ */
+
+afterEach(closeAll);
+
+const CLAUSE = 'op-tariffs';
+
+function userId(server: RunningTestServer, username: string): string {
+  const user = server.storage.users.byUsername(username);
+  if (user === undefined) throw new Error(`No demo user ${username}.`);
+  return user.id;
+}
+
+function bracketsIn(doc: Y.Doc) {
+  return readClauseMeta(doc.getMap('accord'), CLAUSE)?.brackets ?? {};
+}
+
+/** Mexico brackets the first word of the clause; resolves once `watcher` sees the owner. */
+async function mexicoBrackets(mexico: Client, watcher: Client): Promise<string> {
+  const text = clauseText(mexico.doc, CLAUSE);
+  mexico.doc.transact(() => {
+    text.insert(4, ']');
+    text.insert(0, '[');
+  });
+  await until(() => Object.keys(bracketsIn(watcher.doc)).length === 1, 'the bracket is recorded');
+  return clauseText(mexico.doc, CLAUSE).toString();
+}
+
+describe('brackets', () => {
+  it("records the delegation that inserted a '[' in the clause meta, live for others", async () => {
+    const { server } = await startServer();
+    const canada = await openClient(server, 'ca.delegate');
+    const mexico = await openClient(server, 'mx.delegate');
+    const text = await mexicoBrackets(mexico, canada);
+    expect(text.startsWith('[')).toBe(true);
+    const [key, bracket] = Object.entries(bracketsIn(canada.doc))[0]!;
+    expect(key).toBe(`${mexico.doc.clientID}:${clauseText(mexico.doc, CLAUSE)._start!.id.clock}`);
+    expect(bracket).toMatchObject({ delegation: 'MX', userId: userId(server, 'mx.delegate') });
+    expect(clauseText(canada.doc, CLAUSE).toString()).toBe(text);
+    expect(bracketsIn(storedDoc(server))).toEqual(bracketsIn(canada.doc));
+  });
+
+  it("closes a delegate who deletes another delegation's '[' with 4422, storing nothing", async () => {
+    const { server } = await startServer();
+    const canada = await openClient(server, 'ca.delegate');
+    const mexico = await openClient(server, 'mx.delegate');
+    const us = await openClient(server, 'us.delegate');
+    const text = await mexicoBrackets(mexico, canada);
+    await until(() => clauseText(us.doc, CLAUSE).toString() === text, 'the US sees the bracket');
+    clauseText(us.doc, CLAUSE).delete(0, 1);
+    await until(() => us.closes.includes(CLOSE_CODES.updateRejected), 'the US is closed');
+    us.provider.destroy();
+    await roundTrip(providerSocket(canada), canada.doc);
+    expect(clauseText(canada.doc, CLAUSE).toString()).toBe(text);
+    expect(clauseText(storedDoc(server), CLAUSE).toString()).toBe(text);
+    // Deleting the closing ']' is allowed: the opening bracket carries ownership.
+    const again = await openClient(server, 'us.delegate');
+    const closing = text.indexOf(']');
+    clauseText(again.doc, CLAUSE).delete(closing, 1);
+    const unclosed = text.slice(0, closing) + text.slice(closing + 1);
+    await until(() => clauseText(canada.doc, CLAUSE).toString() === unclosed, "']' removed");
+    expect(again.closes).toEqual([]);
+  });
+
+  it("lets Mexico delete its own '[' and the chair delete Mexico's", async () => {
+    const { server } = await startServer();
+    const canada = await openClient(server, 'ca.delegate');
+    const mexico = await openClient(server, 'mx.delegate');
+    const chair = await openClient(server, 'chair');
+    const text = await mexicoBrackets(mexico, canada);
+    clauseText(mexico.doc, CLAUSE).delete(0, 1);
+    await until(() => clauseText(canada.doc, CLAUSE).toString() === text.slice(1), 'own removed');
+    expect(mexico.closes).toEqual([]);
+
+    clauseText(mexico.doc, CLAUSE).insert(0, '[');
+    await until(() => Object.keys(bracketsIn(canada.doc)).length === 1, 're-bracketed');
+    await until(() => clauseText(chair.doc, CLAUSE).toString() === text, 'the chair sees it');
+    clauseText(chair.doc, CLAUSE).delete(0, 1);
+    await until(() => clauseText(canada.doc, CLAUSE).toString() === text.slice(1), 'chair removed');
+    expect(chair.closes).toEqual([]);
+    expect(clauseText(storedDoc(server), CLAUSE).toString()).toBe(text.slice(1));
+  });
+});
