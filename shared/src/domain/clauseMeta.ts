@@ -45,6 +45,29 @@ export interface ClauseBracket {
   at: number;
 }
 
+/** Who locked a clause, when, and why (a reason is required unless all five agreed). */
+export interface ClauseLock {
+  delegation: DelegationCode;
+  userId: string;
+  /** Milliseconds since the epoch. */
+  at: number;
+  reason: string | null;
+}
+
+/**
+ * One alternative wording of a clause ("Alt 1 [MX]"), attributed to the delegation that
+ * proposed it. `id` is stable; the number shown ("Alt 2") is derived from order.
+ */
+export interface ClauseAlternative {
+  id: string;
+  /** Plain text of the proposed wording. */
+  text: string;
+  delegation: DelegationCode;
+  userId: string;
+  /** Milliseconds since the epoch. */
+  at: number;
+}
+
 /**
  * The server-authoritative state of one clause. `proposer` is null for the clauses of the
  * Chair's first draft (the seeded text) and for clauses whose creation predates tracking.
@@ -52,6 +75,8 @@ export interface ClauseBracket {
  * out of it once it states (or withdraws) a position again. `textHash` is `clauseTextHash` of
  * the clause text when this entry was last written. `brackets` maps the Yjs id of each opening
  * '[' (`bracketCharKey`) to who asked for it; absent in metas written before brackets existed.
+ * `lock` is set while a moderator has the clause locked (absent or null: unlocked).
+ * `alternatives` are the competing wordings still on the table, in the order proposed.
  */
 export interface ClauseMeta {
   proposer: ClauseProposer | null;
@@ -59,6 +84,8 @@ export interface ClauseMeta {
   cleared: ClearedPosition[];
   textHash: string;
   brackets?: Record<string, ClauseBracket>;
+  lock?: ClauseLock | null;
+  alternatives?: ClauseAlternative[];
 }
 
 const delegationSchema = z.enum([...PARTY_CODES, 'CHAIR']);
@@ -91,6 +118,26 @@ const clauseMetaSchema: z.ZodType<ClauseMeta> = z.object({
     .record(
       z.string(),
       z.object({ delegation: delegationSchema, userId: z.string(), at: z.number() }),
+    )
+    .optional(),
+  lock: z
+    .object({
+      delegation: delegationSchema,
+      userId: z.string(),
+      at: z.number(),
+      reason: z.string().nullable(),
+    })
+    .nullable()
+    .optional(),
+  alternatives: z
+    .array(
+      z.object({
+        id: z.string(),
+        text: z.string(),
+        delegation: delegationSchema,
+        userId: z.string(),
+        at: z.number(),
+      }),
     )
     .optional(),
 });

@@ -34,6 +34,27 @@ describe('summarizeClauses', () => {
     expect(Object.keys(summary?.positions ?? {})).toHaveLength(5);
   });
 
+  it('is locked while a lock is set, and bracketed while alternatives remain', () => {
+    const lock = { delegation: 'CHAIR' as const, userId: 'chair', at: 3, reason: null };
+    const alternative = {
+      id: 'a1',
+      text: 'Other words;',
+      delegation: 'MX' as const,
+      userId: 'mx',
+      at: 4,
+    };
+    const [locked] = summarizeClauses([clause('c1')], () => meta({ lock }));
+    expect(locked?.status).toBe('locked');
+    expect(locked?.lock).toEqual(lock);
+    const [withAlternative] = summarizeClauses([clause('c1')], () =>
+      meta({ alternatives: [alternative] }),
+    );
+    expect(withAlternative?.status).toBe('bracketed');
+    expect(withAlternative?.alternatives).toEqual([alternative]);
+    const [plain] = summarizeClauses([clause('c1')], () => meta({ lock: null }));
+    expect(plain?.status).toBe('open');
+  });
+
   it('drops positions given on other text, even before the server has cleared them', () => {
     const stale = {
       position: 'agree' as const,

@@ -1,4 +1,11 @@
-import type { ClauseBracket, ClauseMeta, ClauseProposer, ClearedPosition } from './clauseMeta';
+import type {
+  ClauseAlternative,
+  ClauseBracket,
+  ClauseLock,
+  ClauseMeta,
+  ClauseProposer,
+  ClearedPosition,
+} from './clauseMeta';
 import type { DraftClause } from './clauseNodes';
 import { type ClausePositions, positionsForText } from './positions';
 import type { ClauseKind } from './schema';
@@ -25,6 +32,10 @@ export interface ClauseSummary {
    * entry whose '[' was deleted when it next records a bracket in the clause.
    */
   brackets: Record<string, ClauseBracket>;
+  /** Who locked the clause and when; null while it is unlocked. */
+  lock: ClauseLock | null;
+  /** Competing wordings still on the table, in the order proposed. */
+  alternatives: ClauseAlternative[];
 }
 
 /**
@@ -46,6 +57,8 @@ export function summarizeClauses(
     if (clause.id === null || seen.has(clause.id)) continue;
     seen.add(clause.id);
     const meta = metaOf(clause.id);
+    const lock = meta?.lock ?? null;
+    const alternatives = meta?.alternatives ?? [];
     const positions =
       meta === null || Object.keys(meta.positions).length === 0
         ? {}
@@ -55,12 +68,17 @@ export function summarizeClauses(
       label: clause.label,
       kind: clause.kind,
       text: clause.text,
-      // Locking comes with the lock issue; alternatives are not modelled yet.
-      status: clauseStatus({ locked: false, bracketed: hasBrackets(clause.text), positions }),
+      status: clauseStatus({
+        locked: lock !== null,
+        bracketed: hasBrackets(clause.text) || alternatives.length > 0,
+        positions,
+      }),
       proposer: meta?.proposer ?? null,
       positions,
       cleared: (meta?.cleared ?? []).filter((entry) => positions[entry.delegation] === undefined),
       brackets: meta?.brackets ?? {},
+      lock,
+      alternatives,
     });
   }
   return summaries;

@@ -54,6 +54,8 @@ export function viewOf(overrides: Partial<ClauseView> & Pick<ClauseView, 'id'>):
     positions: {},
     cleared: [],
     brackets: {},
+    lock: null,
+    alternatives: [],
     ...overrides,
   };
 }
