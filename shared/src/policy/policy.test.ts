@@ -62,3 +62,15 @@ describe("can(…, 'removeBracket')", () => {
     );
   });
 });
+
+describe("can(…, 'exportDraft' | 'exportFinal')", () => {
+  it('lets every member export a draft compilation and only moderators the final text', () => {
+    const roles = ['moderator', 'delegate', 'observer'] as const;
+    for (const role of roles) {
+      expect(can({ role, delegation: 'MX' }, 'exportDraft')).toBe(true);
+    }
+    expect(can({ role: 'moderator', delegation: 'CHAIR' }, 'exportFinal')).toBe(true);
+    expect(can({ role: 'delegate', delegation: 'MX' }, 'exportFinal')).toBe(false);
+    expect(can({ role: 'observer', delegation: 'CHAIR' }, 'exportFinal')).toBe(false);
+  });
+});

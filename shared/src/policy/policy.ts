@@ -8,6 +8,8 @@ export const ACTIONS = [
   'manageMembers',
   'statePosition',
   'removeBracket',
+  'exportDraft',
+  'exportFinal',
 ] as const;
 
 /** One action a member may try. */
@@ -26,6 +28,8 @@ export interface ActionResources {
   manageMembers: undefined;
   statePosition: { delegation: DelegationCode };
   removeBracket: { delegation: DelegationCode };
+  exportDraft: undefined;
+  exportFinal: undefined;
 }
 
 /** The extra argument `can` takes for an action: its resource, when it has one. */
@@ -41,7 +45,8 @@ function isParty(code: DelegationCode): boolean {
  * Whether a member may perform an action. Pure: the server enforces it, the client uses it to
  * shape the UI. A position belongs to a party: only that party's delegates state it (not its
  * observers, not the Chair or moderators, never another delegation). A bracket is removed by the
- * delegation that asked for it or by a moderator.
+ * delegation that asked for it or by a moderator. Any member may export a draft compilation;
+ * only a moderator exports the final communiqué.
  */
 export function can<A extends Action>(actor: Actor, action: A, ...args: ResourceArgs<A>): boolean {
   switch (action) {
@@ -59,6 +64,10 @@ export function can<A extends Action>(actor: Actor, action: A, ...args: Resource
         isParty(resource.delegation)
       );
     }
+    case 'exportDraft':
+      return true;
+    case 'exportFinal':
+      return actor.role === 'moderator';
     case 'removeBracket': {
       const resource = args[0] as ActionResources['removeBracket'];
       if (actor.role === 'moderator') return true;

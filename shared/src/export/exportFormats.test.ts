@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { exportFileName, parseExportRequest, titleSlug } from './exportFormats';
+
+describe('parseExportRequest', () => {
+  it('accepts every format, draft by default, public threads only in a draft', () => {
+    expect(parseExportRequest({ format: 'docx' })).toEqual({
+      ok: true,
+      value: { format: 'docx', mode: 'draft', publicThreads: false },
+    });
+    expect(parseExportRequest({ format: 'md', mode: 'draft', threads: 'public' })).toEqual({
+      ok: true,
+      value: { format: 'md', mode: 'draft', publicThreads: true },
+    });
+  });
+
+  it('refuses unknown formats, modes and threads with a message that lists what is valid', () => {
+    const refusal = (raw: Parameters<typeof parseExportRequest>[0]) => {
+      const parsed = parseExportRequest(raw);
+      return parsed.ok ? null : parsed.error;
+    };
+    expect(refusal({ format: 'rtf' })).toBe(
+      'Unknown format "rtf": use one of txt, md, html, docx, pdf.',
+    );
+    expect(refusal({})).toContain('txt, md, html, docx, pdf');
+    expect(refusal({ format: 'md', mode: 'clean' })).toBe(
+      'Unknown mode "clean": use one of draft, final.',
+    );
+    expect(refusal({ format: 'md', threads: 'private' })).toContain('only public threads');
+    expect(refusal({ format: 'md', mode: 'final', threads: 'public' })).toContain(
+      'never includes comments',
+    );
+  });
+});
+
+describe('exportFileName', () => {
+  it('names the file from the title, mode and UTC time of the export', () => {
+    const at = Date.UTC(2026, 10, 29, 14, 5, 59);
+    expect(
+      exportFileName(
+        'Joint Communiqué on Regional Economic Growth and Migration',
+        'draft',
+        at,
+        'docx',
+      ),
+    ).toBe(
+      'communique-joint-communique-on-regional-economic-growth-and-migration-draft-2026-11-29-1405.docx',
+    );
+    expect(exportFileName('¿Qué?', 'final', at, 'pdf')).toBe(
+      'communique-que-final-2026-11-29-1405.pdf',
+    );
+    expect(titleSlug('***')).toBe('draft');
+  });
+});
