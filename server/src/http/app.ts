@@ -4,6 +4,7 @@ import { clientRoutes } from './client/clientRoutes';
 import type { AppDeps, AppEnv } from './context';
 import { documentRoutes } from './documents/documentRoutes';
 import { apiErrors, createErrorHandler, errorResponse } from './errors';
+import { exportRoutes } from './exports/exportRoutes';
 import { healthRoutes } from './health/healthRoutes';
 import { originCheck } from './middleware/originCheck';
 import { requestBodyLimit } from './middleware/requestBodyLimit';
@@ -26,6 +27,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.route('/', negotiationRoutes(deps));
   api.route('/', documentRoutes(deps));
   api.route('/', clauseRoutes(deps));
+  api.route('/', exportRoutes(deps));
   api.route('/', syncUpgradeRoutes(deps));
   api.all('*', (c) =>
     errorResponse(c, apiErrors.notFound(`No API route ${c.req.method} ${c.req.path}.`)),

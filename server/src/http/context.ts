@@ -15,6 +15,8 @@ export interface AppDeps {
   throttle: LoginThrottle;
   /** Where unexpected errors are reported. */
   log: (message: string) => void;
+  /** The clock of exports' time stamps (tests fix it); `Date.now` by default. */
+  now?: () => number;
 }
 
 /**

@@ -12,6 +12,7 @@ export const API_ERROR_STATUS = {
   forbidden_origin: 403,
   not_found: 404,
   payload_too_large: 413,
+  final_export_blocked: 409,
   internal: 500,
 } as const satisfies Record<ApiErrorCode, ContentfulStatusCode>;
 

@@ -1,4 +1,5 @@
 import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
+import type * as Y from 'yjs';
 import type { DocumentClauses } from '../clauses/DocumentClauses';
 import { DocumentRegistry } from './DocumentRegistry';
 import { SyncConnection } from './SyncConnection';
@@ -94,6 +95,20 @@ export class SyncServer {
       };
     }
     return this.registry.withDocument(documentId, (document) => use(document.clauses));
+  }
+
+  /**
+   * Runs `read` on a draft's current state (exports), loading the draft if it is not in memory.
+   * `read` must only read: every change to a draft goes through its connections or `withClauses`.
+   */
+  readDocument<T>(documentId: string, read: (doc: Y.Doc) => T): SyncResult<T> {
+    if (this.shuttingDown) {
+      return {
+        ok: false,
+        error: { reason: 'serverShutdown', message: 'The server is shutting down.' },
+      };
+    }
+    return this.registry.withDocument(documentId, (document) => read(document.doc));
   }
 
   /** Users with at least one open sync connection, for "who is online". */

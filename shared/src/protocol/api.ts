@@ -4,6 +4,7 @@ import type { DelegationCode } from '../domain/delegations';
 import type { Position } from '../domain/positions';
 import type { Role } from '../domain/roles';
 import type { ClauseCounts } from '../domain/status';
+import type { FinalExportBlocker } from '../export/finalBlockers';
 
 /**
  * The HTTP API's shapes, shared by the server (which produces them) and the client (which reads
@@ -20,6 +21,7 @@ export const API_ERROR_CODES = [
   'forbidden_origin',
   'not_found',
   'payload_too_large',
+  'final_export_blocked',
   'internal',
 ] as const;
 
@@ -152,4 +154,13 @@ export interface ClauseChangeView {
 export interface ClauseHistoryResponse {
   clause: { id: string; label: string; text: string };
   changes: ClauseChangeView[];
+}
+
+/**
+ * `GET /api/documents/:documentId/export?format=txt|md|html|docx|pdf&mode=draft|final[&threads=public]`
+ * answers the file itself (Content-Disposition: attachment). A final export refused because
+ * clauses are not ready (409 `final_export_blocked`) lists them.
+ */
+export interface FinalExportRefusalBody extends ApiErrorBody {
+  blockers: FinalExportBlocker[];
 }

@@ -1,0 +1,73 @@
+import { buildExportModel } from '@accord/shared/export/buildExportModel';
+import { parseExportRequest } from '@accord/shared/export/exportFormats';
+import { describeBlockers } from '@accord/shared/export/finalBlockers';
+import { can } from '@accord/shared/policy/policy';
+import type { FinalExportRefusalBody } from '@accord/shared/protocol/api';
+import { Hono } from 'hono';
+import { exportContextFor } from '../../export/exportContext';
+import { produceExport } from '../../export/produceExport';
+import type { AppDeps, AppEnv } from '../context';
+import { requireDocumentMember } from '../documents/documentAccess';
+import { apiErrors } from '../errors';
+import { requireSession } from '../middleware/requireSession';
+
+/**
+ * `GET /api/documents/:documentId/export?format=…&mode=draft|final[&threads=public]`: the
+ * communiqué as a file, with the session's permissions: any member exports a draft
+ * compilation, only a moderator the final text, and only once every clause is locked with no
+ * brackets or alternatives left (409 listing the clauses that block it). No comment thread is
+ * exported yet: the server has none to give (public threads will be passed in when it does).
+ */
+export function exportRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { storage, sessions, sync, config } = deps;
+  const now = deps.now ?? Date.now;
+  const app = new Hono<AppEnv>();
+
+  app.get(
+    '/documents/:documentId/export',
+    requireSession(sessions, config.secureCookies),
+    async (c) => {
+      const { document, negotiation, membership } = requireDocumentMember(
+        storage,
+        c.req.param('documentId'),
+        c.get('user').id,
+      );
+      const parsed = parseExportRequest({
+        format: c.req.query('format'),
+        mode: c.req.query('mode'),
+        threads: c.req.query('threads'),
+      });
+      if (!parsed.ok) throw apiErrors.badRequest(parsed.error);
+      const request = parsed.value;
+      if (request.mode === 'final' && !can(membership, 'exportFinal')) {
+        throw apiErrors.forbidden('Only a moderator may export the final communiqué.');
+      }
+      if (request.mode === 'draft' && !can(membership, 'exportDraft')) {
+        throw apiErrors.forbidden('You may not export this draft.');
+      }
+      const context = exportContextFor(storage, document, negotiation, now());
+      const model = sync.readDocument(document.id, (doc) => buildExportModel(doc, context));
+      if (!model.ok) throw apiErrors.internal();
+      const outcome = await produceExport(model.value, request);
+      if (!outcome.ok) {
+        const { blockers } = outcome.error;
+        const body: FinalExportRefusalBody = {
+          error: {
+            code: 'final_export_blocked',
+            message: `The final communiqué cannot be exported yet: ${describeBlockers(blockers).join('; ')}.`,
+          },
+          blockers,
+        };
+        return c.json(body, 409);
+      }
+      const file = outcome.value;
+      return c.body(new Uint8Array(file.bytes), 200, {
+        'Content-Type': file.contentType,
+        'Content-Disposition': `attachment; filename="${file.fileName}"`,
+        'Cache-Control': 'no-store',
+      });
+    },
+  );
+
+  return app;
+}
