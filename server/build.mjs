@@ -5,6 +5,8 @@ import { build } from 'esbuild';
 const external = [
   'better-sqlite3',
   '@node-rs/argon2',
+  // pdfkit reads its standard fonts' metrics from files beside its own code at run time.
+  'pdfkit',
   // Optional native speed-ups of `ws`; it works without them.
   'bufferutil',
   'utf-8-validate',
@@ -21,7 +23,8 @@ await build({
   external,
   // Bundled CommonJS dependencies call `require`; ESM output has none unless it is created.
   banner: {
-    js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    // Aliased: a bundled ESM dependency (fflate) imports `createRequire` under its own name.
+    js: "import { createRequire as accordCreateRequire } from 'node:module'; const require = accordCreateRequire(import.meta.url);",
   },
   logLevel: 'info',
 });

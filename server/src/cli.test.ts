@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { seedDemo } from './seed/demo';
+import { SqliteStorage } from './storage/sqlite/SqliteStorage';
 
 const serverDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = mkdtempSync(join(tmpdir(), 'accord-cli-'));
@@ -11,10 +13,10 @@ const dataDir = mkdtempSync(join(tmpdir(), 'accord-cli-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** Runs the admin tool from source as a user would, with stdin. */
-function admin(args: string[], input = '') {
+function admin(args: string[], input = '', dir = dataDir) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
     cwd: serverDir,
-    env: { ...process.env, ACCORD_DATA_DIR: dataDir },
+    env: { ...process.env, ACCORD_DATA_DIR: dir },
     input,
     encoding: 'utf8',
   });
@@ -44,5 +46,32 @@ describe('accord-admin', () => {
     const result = admin(['user', 'set-password', 'jdoe']);
     expect(result).toMatchObject({ code: 1 });
     expect(result.stderr).toContain('--password-stdin');
+  });
+
+  it('exports the seeded draft from a data folder to standard output', () => {
+    const seededDir = mkdtempSync(join(tmpdir(), 'accord-cli-export-'));
+    try {
+      const opened = SqliteStorage.open(seededDir);
+      if (!opened.ok) throw new Error(opened.error);
+      const { documentId } = seedDemo(opened.value, 'not-a-real-hash');
+      opened.value.close();
+      const result = admin(
+        ['export', '--document', documentId, '--format', 'txt', '--out', '-'],
+        '',
+        seededDir,
+      );
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      expect(result.stdout).toMatch(/^DRAFT — compiled /);
+      expect(result.stdout).toContain('OP10  Decide to meet again at ministerial level');
+      const refused = admin(
+        ['export', '--document', documentId, '--format', 'pdf', '--mode', 'final'],
+        '',
+        seededDir,
+      );
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('PP1: not locked');
+    } finally {
+      rmSync(seededDir, { recursive: true, force: true });
+    }
   });
 });

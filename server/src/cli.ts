@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { ADMIN_USAGE, type AdminCommand, parseAdminArgs } from './admin/adminArgs';
 import { runAdminCommand } from './admin/adminCommands';
+import { processExportIo } from './admin/exportCommand';
 import { promptNewPassword, readPasswordFromStdin } from './admin/readPassword';
 import { parseDataDir } from './config';
 import { SqliteStorage } from './storage/sqlite/SqliteStorage';
@@ -30,7 +31,8 @@ async function main(): Promise<number> {
   }
   // pnpm runs package scripts inside server/; INIT_CWD is where the person typed the command,
   // so `./data` means the same folder as for `pnpm start` at the repository root.
-  const dataDir = parseDataDir(process.env.ACCORD_DATA_DIR, process.env.INIT_CWD ?? process.cwd());
+  const cwd = process.env.INIT_CWD ?? process.cwd();
+  const dataDir = parseDataDir(process.env.ACCORD_DATA_DIR, cwd);
   if (!dataDir.ok) {
     console.error(dataDir.error);
     return EXIT.usage;
@@ -41,12 +43,18 @@ async function main(): Promise<number> {
     return EXIT.failed;
   }
   try {
-    const result = await runAdminCommand(opened.value, parsed.value, passwordSource(parsed.value));
+    const result = await runAdminCommand(
+      opened.value,
+      parsed.value,
+      passwordSource(parsed.value),
+      processExportIo(cwd),
+    );
     if (!result.ok) {
       console.error(result.error);
       return EXIT.failed;
     }
-    console.log(result.value);
+    // An export to standard output prints nothing else there.
+    if (result.value !== '') console.log(result.value);
     return EXIT.ok;
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { type DelegationCode, isDelegationCode } from '@accord/shared/domain/delegations';
 import { isRole, type Role } from '@accord/shared/domain/roles';
+import { parseExportRequest } from '@accord/shared/export/exportFormats';
+import type { ExportCommand } from './exportCommand';
 
 /** A place in a negotiation, as given on the command line. */
 export interface MembershipArgs {
@@ -23,6 +25,8 @@ export type AdminCommand =
   | { kind: 'user disable' | 'user enable'; username: string }
   | { kind: 'user list' }
   | { kind: 'negotiation list' }
+  | { kind: 'document list' }
+  | ExportCommand
   | { kind: 'help' };
 
 /** Parsed arguments or a usage error. */
@@ -38,6 +42,9 @@ export const ADMIN_USAGE = `Usage: accord-admin <command> (reads ACCORD_DATA_DIR
   user enable <username>
   user list
   negotiation list
+  document list
+  export --document <id> --format txt|md|html|docx|pdf [--mode draft|final] [--threads public] [--out <file>|-]
+                               (default --out: the export's own file name in the current folder)
 
 Delegations: US, CA, MX, SV, GT, CHAIR. Roles: moderator, delegate, observer.
 Without --password-stdin the password is asked for on the terminal.`;
@@ -48,6 +55,11 @@ const OPTIONS = {
   delegation: { type: 'string' },
   role: { type: 'string' },
   'password-stdin': { type: 'boolean' },
+  document: { type: 'string' },
+  format: { type: 'string' },
+  mode: { type: 'string' },
+  threads: { type: 'string' },
+  out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -57,7 +69,33 @@ type Values = {
   delegation?: string;
   role?: string;
   'password-stdin'?: boolean;
+  document?: string;
+  format?: string;
+  mode?: string;
+  threads?: string;
+  out?: string;
 };
+
+function exportCommandOf(values: Values): AdminArgsResult {
+  if (values.document === undefined || values.document === '') {
+    return { ok: false, error: 'export needs --document <id> (see: accord-admin document list).' };
+  }
+  const request = parseExportRequest({
+    format: values.format,
+    mode: values.mode,
+    threads: values.threads,
+  });
+  if (!request.ok) return { ok: false, error: request.error };
+  return {
+    ok: true,
+    value: {
+      kind: 'export',
+      documentId: values.document,
+      request: request.value,
+      out: values.out ?? null,
+    },
+  };
+}
 
 function membershipOf(values: Values, required: boolean): AdminArgsResult | MembershipArgs | null {
   const { negotiation, delegation, role } = values;
@@ -129,7 +167,10 @@ export function parseAdminArgs(argv: readonly string[]): AdminArgsResult {
       if (arity) return { ok: false, error: arity };
       return { ok: true, value: { kind: command, username } };
     }
+    case 'export':
+      return exportCommandOf(values);
     case 'user list':
+    case 'document list':
     case 'negotiation list': {
       const arity = expectArity(rest, 0, command);
       if (arity) return { ok: false, error: arity };

@@ -2,6 +2,7 @@ import { LIMITS } from '@accord/shared/protocol/limits';
 import { hashPassword } from '../auth/password';
 import type { Storage, UserRecord } from '../storage/storage';
 import { ADMIN_USAGE, type AdminCommand, type MembershipArgs } from './adminArgs';
+import { type ExportIo, processExportIo, runExportCommand } from './exportCommand';
 import { formatTable } from './formatTable';
 
 /** What a command printed, or why it failed. */
@@ -110,11 +111,29 @@ function listNegotiations(storage: Storage): string {
   return formatTable(['id', 'title', 'venue', 'starts on', 'members'], rows);
 }
 
-/** Runs one admin command against the storage. */
+function listDocuments(storage: Storage): string {
+  const rows = storage.negotiations
+    .list()
+    .flatMap((negotiation) =>
+      storage.documents
+        .listByNegotiation(negotiation.id)
+        .map((document) => [
+          document.id,
+          document.title,
+          negotiation.id,
+          new Date(document.updatedAt).toISOString(),
+        ]),
+    );
+  if (rows.length === 0) return 'No drafts.';
+  return formatTable(['id', 'title', 'negotiation', 'updated'], rows);
+}
+
+/** Runs one admin command against the storage (`exportIo`: where an export is written). */
 export async function runAdminCommand(
   storage: Storage,
   command: AdminCommand,
   readPassword: PasswordSource,
+  exportIo: ExportIo = processExportIo(process.cwd()),
 ): Promise<CommandResult> {
   switch (command.kind) {
     case 'help':
@@ -125,6 +144,10 @@ export async function runAdminCommand(
       return { ok: true, value: listUsers(storage) };
     case 'negotiation list':
       return { ok: true, value: listNegotiations(storage) };
+    case 'document list':
+      return { ok: true, value: listDocuments(storage) };
+    case 'export':
+      return runExportCommand(storage, command, exportIo);
     default:
       break;
   }
