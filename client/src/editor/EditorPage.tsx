@@ -11,6 +11,7 @@ import { useApiResource } from '../app/useApiResource';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { ClauseSidebar } from '../features/clauses/ClauseSidebar';
 import { ConnectionIndicator } from '../features/connection/ConnectionIndicator';
+import { ExportButton } from '../features/export/ExportButton';
 import { PresenceBar } from '../features/presence/PresenceBar';
 import { CommuniqueEditor } from './CommuniqueEditor';
 import { SyncNotices } from './SyncNotices';
@@ -79,7 +80,18 @@ function DraftWorkspace({ info }: { info: DocumentResponse }) {
           { label: info.document.title },
         ]}
         delegation={membership.delegation}
-        aside={<ConnectionIndicator status={sync.status} detail={sync.stoppedMessage} />}
+        aside={
+          <div className="export-header-aside">
+            {sync.session && sync.loaded ? (
+              <ExportButton
+                documentId={info.document.id}
+                doc={sync.session.doc}
+                actor={membership}
+              />
+            ) : null}
+            <ConnectionIndicator status={sync.status} detail={sync.stoppedMessage} />
+          </div>
+        }
       />
       {sync.session ? (
         <PresenceBar key={sync.session.key} awareness={sync.session.provider.awareness} />

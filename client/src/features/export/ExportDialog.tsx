@@ -1,0 +1,158 @@
+import {
+  EXPORT_FORMAT_LABELS,
+  EXPORT_FORMATS,
+  type ExportFormat,
+} from '@accord/shared/export/exportFormats';
+import type { ExportMode } from '@accord/shared/export/exportModel';
+import type { Actor } from '@accord/shared/policy/policy';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import type * as Y from 'yjs';
+import { downloadExport } from './downloadExport';
+import { finalExportAvailability } from './exportChoices';
+import { useFinalExportBlockers } from './useFinalExportBlockers';
+
+type DownloadState =
+  | { status: 'idle' }
+  | { status: 'working' }
+  | { status: 'done'; fileName: string }
+  | { status: 'error'; message: string };
+
+/**
+ * The export dialog: a format, a draft compilation or the final communiqué (disabled, with
+ * the reasons, for a non-moderator or while clauses block it), and public comments, which
+ * stay disabled until comment threads exist. Downloads through the HTTP export.
+ */
+export function ExportDialog({
+  documentId,
+  doc,
+  actor,
+  onClose,
+}: {
+  documentId: string;
+  doc: Y.Doc;
+  actor: Actor;
+  onClose: () => void;
+}) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [format, setFormat] = useState<ExportFormat>('pdf');
+  const [mode, setMode] = useState<ExportMode>('draft');
+  const [download, setDownload] = useState<DownloadState>({ status: 'idle' });
+  const blockers = useFinalExportBlockers(doc, true);
+  const final = finalExportAvailability(actor, blockers);
+  const effectiveMode: ExportMode = final.allowed ? mode : 'draft';
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setDownload({ status: 'working' });
+    const result = await downloadExport(documentId, {
+      format,
+      mode: effectiveMode,
+      publicThreads: false,
+    });
+    setDownload(
+      result.ok
+        ? { status: 'done', fileName: result.value }
+        : { status: 'error', message: result.error.message },
+    );
+  };
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="export-dialog"
+      aria-labelledby="export-dialog-title"
+      data-testid="export-dialog"
+      onClose={onClose}
+    >
+      <form onSubmit={submit}>
+        <h2 id="export-dialog-title" className="export-dialog__title">
+          Export the communiqué
+        </h2>
+        <label className="export-dialog__field">
+          <span>Format</span>
+          <select
+            value={format}
+            data-testid="export-format"
+            onChange={(event) => setFormat(event.target.value as ExportFormat)}
+          >
+            {EXPORT_FORMATS.map((option) => (
+              <option key={option} value={option}>
+                {EXPORT_FORMAT_LABELS[option]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <fieldset className="export-dialog__field">
+          <legend>What</legend>
+          <label>
+            <input
+              type="radio"
+              name="export-mode"
+              value="draft"
+              data-testid="export-mode-draft"
+              checked={effectiveMode === 'draft'}
+              onChange={() => setMode('draft')}
+            />{' '}
+            Draft compilation — marked DRAFT, with brackets and who asked for them, alternatives,
+            status and positions
+          </label>
+          <label className={final.allowed ? undefined : 'export-dialog__disabled'}>
+            <input
+              type="radio"
+              name="export-mode"
+              value="final"
+              data-testid="export-mode-final"
+              checked={effectiveMode === 'final'}
+              disabled={!final.allowed}
+              onChange={() => setMode('final')}
+            />{' '}
+            Final communiqué — the clean agreed text
+          </label>
+          {final.allowed ? null : (
+            <ul className="export-dialog__reasons" data-testid="export-final-reasons">
+              {final.reasons.map((reason) => (
+                <li key={reason}>{reason}</li>
+              ))}
+            </ul>
+          )}
+        </fieldset>
+        <label className="export-dialog__disabled">
+          <input type="checkbox" disabled data-testid="export-threads" /> Include public comments
+          (comment threads are not available yet)
+        </label>
+        {download.status === 'error' ? (
+          <p className="export-dialog__error" role="alert" data-testid="export-error">
+            {download.message}
+          </p>
+        ) : null}
+        {download.status === 'done' ? (
+          <p className="export-dialog__done" role="status">
+            Downloaded {download.fileName}
+          </p>
+        ) : null}
+        <div className="export-dialog__actions">
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => dialogRef.current?.close()}
+          >
+            Close
+          </button>
+          <button
+            type="submit"
+            className="button button--primary"
+            data-testid="export-download"
+            disabled={download.status === 'working'}
+          >
+            {download.status === 'working' ? 'Preparing…' : 'Download'}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
