@@ -114,11 +114,18 @@ export function ExportDialog({
             Final communiqué — the clean agreed text
           </label>
           {final.allowed ? null : (
-            <ul className="export-dialog__reasons" data-testid="export-final-reasons">
+            <div className="export-dialog__reasons" data-testid="export-final-reasons">
               {final.reasons.map((reason) => (
-                <li key={reason}>{reason}</li>
+                <p key={reason}>{reason}</p>
               ))}
-            </ul>
+              {final.blocking.length > 0 ? (
+                <ul className="export-dialog__blockers">
+                  {final.blocking.map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
           )}
         </fieldset>
         <label className="export-dialog__disabled">

@@ -17,12 +17,12 @@ describe('finalExportAvailability', () => {
     expect(finalExportAvailability(mexico, [])).toEqual({
       allowed: false,
       reasons: ['Only a moderator can export the final communiqué.'],
+      blocking: [],
     });
     expect(finalExportAvailability(chair, blockers)).toEqual({
       allowed: false,
-      reasons: [
-        'Every clause must be locked, with no brackets or alternatives left. Blocking: PP5: not locked, has brackets; OP2: has alternatives.',
-      ],
+      reasons: ['Every clause must be locked, with no brackets or alternatives left. Blocking:'],
+      blocking: ['PP5: not locked, has brackets', 'OP2: has alternatives'],
     });
   });
 });
