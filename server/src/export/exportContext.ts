@@ -5,7 +5,9 @@ import type { DocumentRecord, NegotiationRecord, Storage } from '../storage/stor
 /**
  * What an export of a draft needs besides the draft itself: its negotiation (title, venue,
  * date), the delegations that have members in it, the export time and the public threads.
- * Until comment threads exist on the server, callers pass none.
+ * Until comment threads exist on the server, callers pass none. The export time is taken to
+ * the minute, as exports show it: two exports of the same state within a minute are the same
+ * bytes in every format (Word's and PDF's metadata carry the time too).
  */
 export function exportContextFor(
   storage: Storage,
@@ -25,7 +27,7 @@ export function exportContextFor(
       startsOn: negotiation.startsOn,
     },
     delegations: [...delegations],
-    exportedAt,
+    exportedAt: Math.floor(exportedAt / 60_000) * 60_000,
     threads,
   };
 }

@@ -150,6 +150,29 @@ function writeBlock(pdf: Pdf, block: LayoutBlock): void {
   }
 }
 
+/** Writes "Page n of N" (and a draft's mark) in the bottom margin of every page. */
+function writeFooters(pdf: Pdf, draftMark: string | null): void {
+  const { start, count } = pdf.bufferedPageRange();
+  for (let index = start; index < start + count; index++) {
+    pdf.switchToPage(index);
+    const { margins } = pdf.page;
+    const bottom = margins.bottom;
+    // Text below the bottom margin would start a new page: lift the margin while writing.
+    margins.bottom = 0;
+    const footer = `${draftMark === null ? '' : `${draftMark}  ·  `}Page ${index - start + 1} of ${count}`;
+    pdf
+      .font(FONTS.sans)
+      .fontSize(8)
+      .fillColor(draftMark === null ? NOTE_GREY : DRAFT_RED);
+    pdf.text(winAnsiText(footer), margins.left, pdf.page.height - bottom / 2 - 4, {
+      width: pdf.page.width - margins.left - margins.right,
+      align: 'center',
+      lineBreak: false,
+    });
+    margins.bottom = bottom;
+  }
+}
+
 /**
  * The communiqué as a PDF, drawn with pdfkit from the same layout as the other formats. A pure
  * JavaScript library rather than headless Chromium: the server needs no browser (only the
@@ -162,6 +185,7 @@ export function renderPdf(model: ExportModel, mode: ExportMode): Promise<Uint8Ar
   const pdf = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
+    bufferPages: true,
     info: {
       Title: winAnsiText(title),
       Creator: 'Accord',
@@ -177,6 +201,7 @@ export function renderPdf(model: ExportModel, mode: ExportMode): Promise<Uint8Ar
     pdf.on('error', reject);
   });
   for (const block of exportLayout(model, mode)) writeBlock(pdf, block);
+  writeFooters(pdf, mode === 'draft' ? 'DRAFT' : null);
   pdf.end();
   return done;
 }
