@@ -12,8 +12,8 @@ const STYLES = `
   .dateline, .delegations { text-align: center; margin: 0.2em 0; }
   .delegations { font-style: italic; margin-bottom: 1.5em; }
   h2 { font-size: 1.1em; margin: 1.6em 0 0.6em; }
-  .clause { margin: 0.8em 0 0.3em; break-inside: avoid; }
-  .label { display: inline-block; min-width: 3.2em; font-weight: bold; }
+  .clause { margin: 0.8em 0 0.3em; padding-left: 3.2em; text-indent: -3.2em; break-inside: avoid; }
+  .label { display: inline-block; width: 3.2em; text-indent: 0; font-weight: bold; }
   .banner { border: 2px solid #a40000; color: #a40000; font-weight: bold; padding: 0.4em 0.8em; text-align: center; letter-spacing: 0.03em; }
   .legend, .note { font-family: Arial, Helvetica, sans-serif; font-size: 0.85em; color: #444; }
   .note { margin: 0 0 0.8em 3.2em; }
