@@ -80,6 +80,11 @@ describe('GET /api/documents/:id/export', () => {
     expect(markdown.text).toContain('**PP1** Recognizing that');
     expect(markdown.text).toContain('**OP10** Decide to meet again');
 
+    // Public threads may be asked for in a draft; the server has none to give yet.
+    const withThreads = await download(server, observer, 'format=md&mode=draft&threads=public');
+    expect(withThreads.status).toBe(200);
+    expect(withThreads.text).toBe(markdown.text);
+
     const text = await download(server, observer, 'format=txt');
     expect(text.headers.get('content-type')).toBe('text/plain; charset=utf-8');
     expect(text.text).toMatch(/^DRAFT — compiled/);
