@@ -1,10 +1,13 @@
 import type { Position } from '@accord/shared/domain/positions';
 import type {
+  AlternativeResponse,
+  ChooseAlternativeRequest,
   ClauseHistoryResponse,
   DocumentResponse,
   LoginRequest,
   MeResponse,
   NegotiationResponse,
+  ProposeAlternativeRequest,
   StatePositionRequest,
   StatePositionResponse,
 } from '@accord/shared/protocol/api';
@@ -74,5 +77,43 @@ export function fetchClauseHistory(
   return apiRequest<ClauseHistoryResponse>(
     `${clausePath(documentId, clauseId)}/history`,
     signal ? { signal } : {},
+  );
+}
+
+/** POST …/clauses/:clauseId/alternatives: proposes an alternative wording for the caller's delegation. */
+export function proposeAlternative(
+  documentId: string,
+  clauseId: string,
+  text: string,
+): Promise<ApiResult<AlternativeResponse>> {
+  const body: ProposeAlternativeRequest = { text };
+  return apiRequest<AlternativeResponse>(`${clausePath(documentId, clauseId)}/alternatives`, {
+    method: 'POST',
+    body,
+  });
+}
+
+/** DELETE …/clauses/:clauseId/alternatives/:alternativeId: withdraws an alternative. */
+export function withdrawAlternative(
+  documentId: string,
+  clauseId: string,
+  alternativeId: string,
+): Promise<ApiResult<AlternativeResponse>> {
+  return apiRequest<AlternativeResponse>(
+    `${clausePath(documentId, clauseId)}/alternatives/${encodeURIComponent(alternativeId)}`,
+    { method: 'DELETE' },
+  );
+}
+
+/** POST …/clauses/:clauseId/alternatives/choose: a moderator's choice (null keeps the text). */
+export function chooseAlternative(
+  documentId: string,
+  clauseId: string,
+  alternativeId: string | null,
+): Promise<ApiResult<AlternativeResponse>> {
+  const body: ChooseAlternativeRequest = { alternativeId };
+  return apiRequest<AlternativeResponse>(
+    `${clausePath(documentId, clauseId)}/alternatives/choose`,
+    { method: 'POST', body },
   );
 }

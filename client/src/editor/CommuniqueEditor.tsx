@@ -1,10 +1,13 @@
+import { DELEGATIONS } from '@accord/shared/domain/delegations';
 import { communiqueExtensions, DRAFT_FRAGMENT } from '@accord/shared/domain/schema';
+import { can } from '@accord/shared/policy/policy';
 import type { AwarenessUser } from '@accord/shared/protocol/api';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { type Editor, EditorContent, useEditor } from '@tiptap/react';
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { Brackets, ClauseIds, ClauseKeymap, ClauseMarks, ClauseNumbers } from './accordExtensions';
+import type { BracketGuard } from './brackets';
 import { renderCaret, renderSelection } from './caret';
 import { EditorToolbar } from './EditorToolbar';
 import type { SyncSession } from './useSyncSession';
@@ -30,6 +33,23 @@ export function CommuniqueEditor({
   /** The column beside the page (the clause panel), given the editor once it exists. */
   aside?: (editor: Editor | null) => ReactNode;
 }) {
+  const [blocked, setBlocked] = useState<string | null>(null);
+  const bracketGuard = useMemo<BracketGuard>(
+    () => ({
+      mayRemove: (owner) => can(user, 'removeBracket', { delegation: owner }),
+      onBlocked: (owner) =>
+        setBlocked(
+          `That would remove a bracket asked for by ${DELEGATIONS[owner].name}: only ${DELEGATIONS[owner].name} or the Chair can remove it.`,
+        ),
+    }),
+    [user],
+  );
+  useEffect(() => {
+    if (blocked === null) return;
+    const timer = setTimeout(() => setBlocked(null), 8_000);
+    return () => clearTimeout(timer);
+  }, [blocked]);
+
   const editor = useEditor({
     // Collaboration brings its own Yjs-aware undo; the schema has no UndoRedo to disable.
     extensions: [
@@ -46,7 +66,7 @@ export function CommuniqueEditor({
       ClauseNumbers,
       ClauseMarks,
       ClauseKeymap,
-      Brackets,
+      Brackets.configure({ guard: bracketGuard }),
     ],
     editable,
     editorProps: {
@@ -76,6 +96,18 @@ export function CommuniqueEditor({
       <div className={aside ? 'draft-body draft-body--with-aside' : 'draft-body'}>
         <div className="editor-shell">
           {banner}
+          {blocked ? (
+            <div className="notice notice--info" role="status" data-testid="edit-blocked-notice">
+              <p className="notice__text">{blocked}</p>
+              <button
+                type="button"
+                className="button button--quiet"
+                onClick={() => setBlocked(null)}
+              >
+                Dismiss
+              </button>
+            </div>
+          ) : null}
           <div className="paper" data-testid="editor">
             <EditorContent editor={editor} />
           </div>

@@ -1,5 +1,5 @@
 import { Extension } from '@tiptap/core';
-import { bracketChipsPlugin, wrapInBrackets } from './brackets';
+import { type BracketGuard, bracketChipsPlugin, wrapInBrackets } from './brackets';
 import { createClauseEnterCommand } from './clauseEnter';
 import { clauseIdPlugin } from './clauseIds';
 import { clauseMarksPlugin } from './clauseMarks';
@@ -31,10 +31,13 @@ export const ClauseMarks = Extension.create({
 });
 
 /** Brackets: Mod-[ wraps the selection, and chips show who asked for each (see brackets.ts). */
-export const Brackets = Extension.create({
+export const Brackets = Extension.create<{ guard: BracketGuard | undefined }>({
   name: 'accordBrackets',
+  addOptions() {
+    return { guard: undefined };
+  },
   addProseMirrorPlugins() {
-    return [bracketChipsPlugin()];
+    return [bracketChipsPlugin(this.options.guard)];
   },
   addKeyboardShortcuts() {
     return {

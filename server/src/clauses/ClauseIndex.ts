@@ -8,12 +8,18 @@ import {
 import { DRAFT_FRAGMENT } from '@accord/shared/domain/schema';
 import * as Y from 'yjs';
 
-/** A clause whose text changed, or which appeared (`textBefore` undefined), in client updates. */
+/**
+ * A clause whose text changed, which appeared (`textBefore` undefined), left the draft
+ * (`removed`, `textAfter` empty) or came back after leaving it (`restored`, `textBefore` empty),
+ * in client updates.
+ */
 export interface ClauseTextChange {
   clauseId: string;
   /** The text before; undefined when the clause id was not in the document before. */
   textBefore: string | undefined;
   textAfter: string;
+  removed?: true;
+  restored?: true;
 }
 
 interface ElementState {
@@ -34,6 +40,8 @@ export class ClauseIndex {
   /** The last text of every clause id seen while loaded, kept after a clause is removed. */
   private readonly lastText = new Map<string, string>();
   private readonly touched = new Set<Y.XmlElement>();
+  /** Clause ids that left the draft while loaded (their last text stays in `lastText`). */
+  private readonly removed = new Set<string>();
 
   constructor(private readonly doc: Y.Doc) {
     this.fragment = doc.getXmlFragment(DRAFT_FRAGMENT);
@@ -62,10 +70,14 @@ export class ClauseIndex {
    */
   takeChanges(): ClauseTextChange[] {
     const after = new Map<string, string>();
+    const gone = new Set<string>();
     for (const element of this.touched) {
       const old = this.states.get(element);
       if (old !== undefined) this.untrack(element, old);
-      if (!isLive(element)) continue;
+      if (!isLive(element)) {
+        if (old?.id) gone.add(old.id);
+        continue;
+      }
       const state = { id: clauseIdOf(element), text: plainText(element) };
       this.track(element, state);
       if (state.id !== null) after.set(state.id, state.text);
@@ -73,9 +85,26 @@ export class ClauseIndex {
     this.touched.clear();
     const changes: ClauseTextChange[] = [];
     for (const [clauseId, textAfter] of after) {
+      if (this.removed.delete(clauseId)) {
+        this.lastText.set(clauseId, textAfter);
+        changes.push({ clauseId, textBefore: '', textAfter, restored: true });
+        continue;
+      }
       const textBefore = this.lastText.get(clauseId);
       this.lastText.set(clauseId, textAfter);
       if (textBefore !== textAfter) changes.push({ clauseId, textBefore, textAfter });
+    }
+    // A clause moved (deleted and inserted again) or a repaired duplicate still has its id live.
+    for (const clauseId of gone) {
+      if (after.has(clauseId) || this.currentText(clauseId) !== undefined) continue;
+      if (this.removed.has(clauseId)) continue;
+      this.removed.add(clauseId);
+      changes.push({
+        clauseId,
+        textBefore: this.lastText.get(clauseId) ?? '',
+        textAfter: '',
+        removed: true,
+      });
     }
     return changes;
   }

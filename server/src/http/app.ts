@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { alternativeRoutes } from './clauses/alternativeRoutes';
 import { clauseRoutes } from './clauses/clauseRoutes';
 import { clientRoutes } from './client/clientRoutes';
 import type { AppDeps, AppEnv } from './context';
@@ -26,6 +27,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.route('/', negotiationRoutes(deps));
   api.route('/', documentRoutes(deps));
   api.route('/', clauseRoutes(deps));
+  api.route('/', alternativeRoutes(deps));
   api.route('/', syncUpgradeRoutes(deps));
   api.all('*', (c) =>
     errorResponse(c, apiErrors.notFound(`No API route ${c.req.method} ${c.req.path}.`)),

@@ -1,3 +1,4 @@
+import type { ClauseHistoryEvent } from '@accord/shared/domain/clauseHistory';
 import type { DelegationCode } from '@accord/shared/domain/delegations';
 import type { Role } from '@accord/shared/domain/roles';
 
@@ -162,6 +163,8 @@ export interface ClauseChangeRecord {
   at: number;
   textBefore: string;
   textAfter: string;
+  /** What happened besides typing, or null for a text edit. Never amended into. */
+  event: ClauseHistoryEvent | null;
 }
 
 /** The history of clause texts: who changed what and when. */

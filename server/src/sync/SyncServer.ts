@@ -2,6 +2,7 @@ import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
 import type { DocumentClauses } from '../clauses/DocumentClauses';
 import { DocumentRegistry } from './DocumentRegistry';
 import { SyncConnection } from './SyncConnection';
+import type { SyncDocument } from './SyncDocument';
 import type {
   SyncConnectionHandle,
   SyncLog,
@@ -87,13 +88,21 @@ export class SyncServer {
    * connection before it returns.
    */
   withClauses<T>(documentId: string, use: (clauses: DocumentClauses) => T): SyncResult<T> {
+    return this.withDocument(documentId, (document) => use(document.clauses));
+  }
+
+  /**
+   * Runs `use` with a draft's document loaded (from the log if need be), for commands that
+   * write text on someone's behalf (`SyncDocument.writeTextAs`).
+   */
+  withDocument<T>(documentId: string, use: (document: SyncDocument) => T): SyncResult<T> {
     if (this.shuttingDown) {
       return {
         ok: false,
         error: { reason: 'serverShutdown', message: 'The server is shutting down.' },
       };
     }
-    return this.registry.withDocument(documentId, (document) => use(document.clauses));
+    return this.registry.withDocument(documentId, use);
   }
 
   /** Users with at least one open sync connection, for "who is online". */

@@ -8,6 +8,9 @@ export const ACTIONS = [
   'manageMembers',
   'statePosition',
   'removeBracket',
+  'proposeAlternative',
+  'withdrawAlternative',
+  'chooseAlternative',
 ] as const;
 
 /** One action a member may try. */
@@ -26,6 +29,9 @@ export interface ActionResources {
   manageMembers: undefined;
   statePosition: { delegation: DelegationCode };
   removeBracket: { delegation: DelegationCode };
+  proposeAlternative: undefined;
+  withdrawAlternative: { delegation: DelegationCode };
+  chooseAlternative: undefined;
 }
 
 /** The extra argument `can` takes for an action: its resource, when it has one. */
@@ -41,7 +47,9 @@ function isParty(code: DelegationCode): boolean {
  * Whether a member may perform an action. Pure: the server enforces it, the client uses it to
  * shape the UI. A position belongs to a party: only that party's delegates state it (not its
  * observers, not the Chair or moderators, never another delegation). A bracket is removed by the
- * delegation that asked for it or by a moderator.
+ * delegation that asked for it or by a moderator. Alternatives are proposed by delegates and
+ * the Chair's moderators, withdrawn by the delegation that proposed them or a moderator, and
+ * only a moderator picks the one that becomes the clause text.
  */
 export function can<A extends Action>(actor: Actor, action: A, ...args: ResourceArgs<A>): boolean {
   switch (action) {
@@ -59,11 +67,16 @@ export function can<A extends Action>(actor: Actor, action: A, ...args: Resource
         isParty(resource.delegation)
       );
     }
-    case 'removeBracket': {
+    case 'removeBracket':
+    case 'withdrawAlternative': {
       const resource = args[0] as ActionResources['removeBracket'];
       if (actor.role === 'moderator') return true;
       return actor.role === 'delegate' && actor.delegation === resource.delegation;
     }
+    case 'proposeAlternative':
+      return actor.role === 'delegate' || actor.role === 'moderator';
+    case 'chooseAlternative':
+      return actor.role === 'moderator';
   }
   return false;
 }

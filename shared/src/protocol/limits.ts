@@ -24,4 +24,8 @@ export const LIMITS = {
   loginFailuresPerAddress: 20,
   /** Window over which failed sign-ins are counted, in milliseconds. */
   loginFailureWindowMs: 15 * 60 * 1000,
+  /** Longest alternative wording of a clause, in characters. */
+  alternativeTextMax: 4000,
+  /** Most alternatives one clause may carry at once. */
+  alternativesPerClause: 10,
 } as const;

@@ -3,6 +3,7 @@ import { DELEGATIONS, type DelegationCode, PARTY_CODES } from '@accord/shared/do
 import { can } from '@accord/shared/policy/policy';
 import type { DocumentResponse } from '@accord/shared/protocol/api';
 import { DelegationChip } from '../../app/DelegationChip';
+import { AlternativesSection } from './AlternativesSection';
 import { PositionChip, StatusBadge } from './ClauseBadges';
 import { formatChangeTime } from './changeTime';
 import type { ClauseView } from './clauseViews';
@@ -158,6 +159,16 @@ export function ClausePanel({
           </ul>
         </>
       ) : null}
+
+      <AlternativesSection
+        documentId={documentId}
+        clauseId={view.id}
+        clauseLabel={view.label}
+        alternatives={view.alternatives}
+        locked={view.lock !== null}
+        membership={membership}
+        nameOf={nameOf}
+      />
 
       <button
         type="button"

@@ -7,19 +7,13 @@ import type {
   StatePositionResponse,
 } from '@accord/shared/protocol/api';
 import { Hono } from 'hono';
-import type { SyncResult } from '../../sync/syncTypes';
 import type { AppDeps, AppEnv } from '../context';
 import { requireDocumentMember } from '../documents/documentAccess';
 import { apiErrors } from '../errors';
 import { readJsonBody } from '../jsonBody';
 import { requireSession } from '../middleware/requireSession';
+import { syncValue } from '../syncValue';
 import { statePositionSchema } from './clauses.schema';
-
-/** The value of a sync-core call; a failure there (storage, shutdown) is the server's fault. */
-function syncValue<T>(result: SyncResult<T>): T {
-  if (!result.ok) throw apiErrors.internal();
-  return result.value;
-}
 
 /**
  * The clauses of a draft: the consensus data (`GET …/clauses`), a clause's history
@@ -71,6 +65,7 @@ export function clauseRoutes(deps: AppDeps): Hono<AppEnv> {
       delegation: change.delegation,
       textBefore: change.textBefore,
       textAfter: change.textAfter,
+      event: change.event,
     }));
     const body: ClauseHistoryResponse = { clause: history.clause, changes };
     return c.json(body);

@@ -104,6 +104,14 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX clause_changes_by_clause ON clause_changes(document_id, clause_id, id);
     `,
   },
+  {
+    version: 3,
+    name: 'clause history events',
+    sql: `
+      -- JSON of a ClauseHistoryEvent (deleted, alternative proposed or chosen…); NULL for an edit.
+      ALTER TABLE clause_changes ADD COLUMN event TEXT;
+    `,
+  },
 ];
 
 /** The outcome of bringing a database up to date. */
