@@ -1,5 +1,15 @@
 import { type DelegationCode, PARTY_CODES } from '../domain/delegations';
 import type { Role } from '../domain/roles';
+import {
+  type MessageAccess,
+  mayChangeOwnMessage,
+  mayCreateThread,
+  mayHideMessage,
+  mayReadThread,
+  mayTakePart,
+  type ThreadAccess,
+  type ThreadVisibility,
+} from './threadPolicy';
 
 /** Everything a member may try to do; each is checked by `can`. */
 export const ACTIONS = [
@@ -11,6 +21,13 @@ export const ACTIONS = [
   'proposeAlternative',
   'withdrawAlternative',
   'chooseAlternative',
+  'readThread',
+  'createThread',
+  'replyThread',
+  'resolveThread',
+  'editMessage',
+  'deleteMessage',
+  'hideMessage',
 ] as const;
 
 /** One action a member may try. */
@@ -20,6 +37,8 @@ export type Action = (typeof ACTIONS)[number];
 export interface Actor {
   role: Role;
   delegation: DelegationCode;
+  /** The member's user id; only rules about one's own things (messages) look at it. */
+  userId?: string;
 }
 
 /** What each action is done to: the delegation whose position or bracket it is, or nothing. */
@@ -32,6 +51,13 @@ export interface ActionResources {
   proposeAlternative: undefined;
   withdrawAlternative: { delegation: DelegationCode };
   chooseAlternative: undefined;
+  readThread: ThreadAccess;
+  createThread: { visibility: ThreadVisibility };
+  replyThread: ThreadAccess;
+  resolveThread: ThreadAccess;
+  editMessage: MessageAccess;
+  deleteMessage: MessageAccess;
+  hideMessage: ThreadAccess;
 }
 
 /** The extra argument `can` takes for an action: its resource, when it has one. */
@@ -49,7 +75,8 @@ function isParty(code: DelegationCode): boolean {
  * observers, not the Chair or moderators, never another delegation). A bracket is removed by the
  * delegation that asked for it or by a moderator. Alternatives are proposed by delegates and
  * the Chair's moderators, withdrawn by the delegation that proposed them or a moderator, and
- * only a moderator picks the one that becomes the clause text.
+ * only a moderator picks the one that becomes the clause text. Comment threads follow
+ * `threadPolicy.ts` (private threads stay within their delegation, DESIGN.md decision 5).
  */
 export function can<A extends Action>(actor: Actor, action: A, ...args: ResourceArgs<A>): boolean {
   switch (action) {
@@ -77,6 +104,18 @@ export function can<A extends Action>(actor: Actor, action: A, ...args: Resource
       return actor.role === 'delegate' || actor.role === 'moderator';
     case 'chooseAlternative':
       return actor.role === 'moderator';
+    case 'readThread':
+      return mayReadThread(actor, args[0] as ThreadAccess);
+    case 'createThread':
+      return mayCreateThread(actor, (args[0] as ActionResources['createThread']).visibility);
+    case 'replyThread':
+    case 'resolveThread':
+      return mayTakePart(actor, args[0] as ThreadAccess);
+    case 'editMessage':
+    case 'deleteMessage':
+      return mayChangeOwnMessage(actor, args[0] as MessageAccess);
+    case 'hideMessage':
+      return mayHideMessage(actor, args[0] as ThreadAccess);
   }
   return false;
 }

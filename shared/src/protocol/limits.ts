@@ -28,4 +28,12 @@ export const LIMITS = {
   alternativeTextMax: 4000,
   /** Most alternatives one clause may carry at once. */
   alternativesPerClause: 10,
+  /** Longest comment message, in characters. */
+  threadMessageMax: 4000,
+  /** Longest reason a moderator gives for hiding a message, in characters. */
+  hideReasonMax: 500,
+  /** Longest quote of anchored text a thread keeps, in characters (longer ones are cut). */
+  threadQuoteMax: 1000,
+  /** Longest encoded anchor position (base64 of a Yjs relative position), in characters. */
+  anchorPositionMax: 512,
 } as const;
