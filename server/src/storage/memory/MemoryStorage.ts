@@ -3,6 +3,7 @@ import { MemorySessionStore, MemoryUserStore } from './MemoryAccountStores';
 import { MemoryClauseChangeStore } from './MemoryClauseChangeStore';
 import { MemoryDocumentStore, MemoryUpdateLogStore } from './MemoryDocumentStores';
 import { MemoryNegotiationStore } from './MemoryNegotiationStore';
+import { MemoryThreadStore } from './MemoryThreadStore';
 
 /** Storage in memory: for tests of code above the storage, and a model of its contract. */
 export class MemoryStorage implements Storage {
@@ -12,6 +13,7 @@ export class MemoryStorage implements Storage {
   readonly documents = new MemoryDocumentStore(this.negotiations);
   readonly updates = new MemoryUpdateLogStore(this.documents);
   readonly clauseChanges = new MemoryClauseChangeStore(this.documents, this.users);
+  readonly threads = new MemoryThreadStore(this.documents, this.users);
 
   close(): void {}
 }
