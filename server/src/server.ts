@@ -147,6 +147,7 @@ export async function startServer(
     sessions,
     throttle,
     log: (message) => log('error', message),
+    ...(options.sessionRecheckMs ? { sessionRecheckMs: options.sessionRecheckMs } : {}),
   });
   handle = (request, env) => app.fetch(request, env);
 

@@ -12,6 +12,7 @@ import { securityHeaders } from './middleware/securityHeaders';
 import { negotiationRoutes } from './negotiations/negotiationRoutes';
 import { sessionRoutes } from './session/sessionRoutes';
 import { syncUpgradeRoutes } from './syncUpgrade/syncUpgradeRoutes';
+import { threadRoutes } from './threads/threadRoutes';
 
 /** The HTTP app: the JSON API under /api (sync WebSocket included) and the built client. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -28,6 +29,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.route('/', documentRoutes(deps));
   api.route('/', clauseRoutes(deps));
   api.route('/', alternativeRoutes(deps));
+  api.route('/', threadRoutes(deps));
   api.route('/', syncUpgradeRoutes(deps));
   api.all('*', (c) =>
     errorResponse(c, apiErrors.notFound(`No API route ${c.req.method} ${c.req.path}.`)),

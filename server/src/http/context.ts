@@ -5,6 +5,7 @@ import type { SessionManager } from '../auth/sessions';
 import type { AppConfig } from '../config';
 import type { SessionRecord, Storage, UserRecord } from '../storage/storage';
 import type { SyncServer } from '../sync/SyncServer';
+import type { MessageHiddenEntry } from '../threads/ThreadService';
 
 /** What the HTTP app is built from. */
 export interface AppDeps {
@@ -15,6 +16,10 @@ export interface AppDeps {
   throttle: LoginThrottle;
   /** Where unexpected errors are reported. */
   log: (message: string) => void;
+  /** How often live channels check their session again (default 30 s, like the sync sockets). */
+  sessionRecheckMs?: number;
+  /** Called when a moderator hid a comment message: the audit log's seam. */
+  onMessageHidden?: (entry: MessageHiddenEntry) => void;
 }
 
 /**
