@@ -11,6 +11,7 @@ import './styles/clauses.css';
 import './styles/clause-chips.css';
 import './styles/clause-panel.css';
 import './styles/consensus.css';
+import './styles/comments.css';
 import './styles/history.css';
 
 const root = document.getElementById('root');

@@ -6,6 +6,8 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { type Editor, EditorContent, useEditor } from '@tiptap/react';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { Comments } from '../features/comments/commentExtension';
+import { type CommentTarget, commentTarget } from '../features/comments/commentSelection';
 import { Brackets, ClauseIds, ClauseKeymap, ClauseMarks, ClauseNumbers } from './accordExtensions';
 import type { BracketGuard } from './brackets';
 import { renderCaret, renderSelection } from './caret';
@@ -23,6 +25,8 @@ export function CommuniqueEditor({
   toolbarAside,
   banner,
   aside,
+  margin,
+  onComment,
 }: {
   session: SyncSession;
   user: AwarenessUser;
@@ -32,6 +36,10 @@ export function CommuniqueEditor({
   banner?: ReactNode;
   /** The column beside the page (the clause panel), given the editor once it exists. */
   aside?: (editor: Editor | null) => ReactNode;
+  /** The comments margin between the page and the aside, given the editor once it exists. */
+  margin?: (editor: Editor | null) => ReactNode;
+  /** Opens a new thread on the selected words; absent for those who cannot comment. */
+  onComment?: (target: CommentTarget) => void;
 }) {
   const [blocked, setBlocked] = useState<string | null>(null);
   const bracketGuard = useMemo<BracketGuard>(
@@ -67,6 +75,7 @@ export function CommuniqueEditor({
       ClauseMarks,
       ClauseKeymap,
       Brackets.configure({ guard: bracketGuard }),
+      Comments.configure({ doc: session.doc, onComment: onComment ?? null }),
     ],
     editable,
     editorProps: {
@@ -91,9 +100,23 @@ export function CommuniqueEditor({
           aside ? 'editor-toolbar-bar editor-toolbar-bar--with-aside' : 'editor-toolbar-bar'
         }
       >
-        <EditorToolbar editor={editor} editable={editable} aside={toolbarAside} />
+        <EditorToolbar
+          editor={editor}
+          editable={editable}
+          aside={toolbarAside}
+          onComment={
+            onComment && editor
+              ? () => {
+                  const target = commentTarget(editor.state, session.doc);
+                  if (target) onComment(target);
+                }
+              : undefined
+          }
+        />
       </div>
-      <div className={aside ? 'draft-body draft-body--with-aside' : 'draft-body'}>
+      <div
+        className={`draft-body${aside ? ' draft-body--with-aside' : ''}${margin ? ' draft-body--with-margin' : ''}`}
+      >
         <div className="editor-shell">
           {banner}
           {blocked ? (
@@ -112,6 +135,7 @@ export function CommuniqueEditor({
             <EditorContent editor={editor} />
           </div>
         </div>
+        {margin ? margin(editor) : null}
         {aside ? aside(editor) : null}
       </div>
     </>

@@ -1,0 +1,146 @@
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { useAccordServer } from '../support/accordServer';
+import { openDemoDraft, type Person, signInAs } from '../support/session';
+
+const accord = useAccordServer();
+
+/** Signs in and opens the demo draft, in a browser context of its own. */
+async function joinDraft(browser: Browser, username: string): Promise<Person> {
+  const person = await signInAs(browser, accord.current.url, username);
+  await openDemoDraft(person.page);
+  return person;
+}
+
+/** Selects the first occurrence of `words` in a clause, as a person dragging over them would. */
+async function selectWords(page: Page, clauseId: string, words: string): Promise<void> {
+  await page.locator(`p.clause[data-clause-id="${clauseId}"]`).click();
+  await page.evaluate(
+    ({ id, text }) => {
+      const clause = document.querySelector(`p.clause[data-clause-id="${id}"]`);
+      if (!clause) throw new Error(`no clause ${id}`);
+      const walker = document.createTreeWalker(clause, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = (node as Text).data.indexOf(text);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + text.length);
+        const selection = document.getSelection();
+        selection?.removeAllRanges();
+        selection?.addRange(range);
+        return;
+      }
+      throw new Error(`"${text}" is not in clause ${id}`);
+    },
+    { id: clauseId, text: words },
+  );
+}
+
+/** Opens a thread on words of a clause through the toolbar's Comment button. */
+async function comment(
+  page: Page,
+  clauseId: string,
+  words: string,
+  visibility: 'All delegations' | 'My delegation only',
+  text: string,
+): Promise<void> {
+  await selectWords(page, clauseId, words);
+  await expect(page.getByRole('button', { name: 'Comment', exact: true })).toBeEnabled();
+  await page.getByRole('button', { name: 'Comment', exact: true }).click();
+  const form = page.getByTestId('new-thread-form');
+  await form.getByLabel(visibility, { exact: false }).check();
+  await form.getByLabel('Comment').fill(text);
+  await form.getByRole('button', { name: 'Comment' }).click();
+  await expect(form).toHaveCount(0);
+}
+
+function cards(page: Page) {
+  return page.getByTestId('comments-margin').getByTestId('thread-card');
+}
+
+test("Mexico's private thread stays in Mexico's browser; its public thread appears live for all", async ({
+  browser,
+}) => {
+  const mexico = await joinDraft(browser, 'mx.delegate');
+  const us = await joinDraft(browser, 'us.delegate');
+  const chair = await joinDraft(browser, 'chair');
+
+  await comment(
+    mexico.page,
+    'op-tariffs',
+    'negotiated solutions',
+    'My delegation only',
+    'Hold firm on this',
+  );
+  await comment(
+    mexico.page,
+    'op-tariffs',
+    'new tariffs',
+    'All delegations',
+    'We propose a consultation',
+  );
+
+  await expect(cards(mexico.page)).toHaveCount(2);
+  await expect(
+    cards(mexico.page).filter({ hasText: 'Hold firm on this' }).getByTestId('thread-private-badge'),
+  ).toHaveText('Private — MX only');
+  await expect(mexico.page.locator('.thread-highlight')).toHaveCount(2);
+
+  for (const other of [us, chair]) {
+    await expect(cards(other.page)).toHaveCount(1);
+    await expect(cards(other.page).first()).toContainText('We propose a consultation');
+    await expect(other.page.locator('.thread-highlight')).toHaveCount(1);
+    await expect(other.page.locator('.thread-highlight')).toHaveText('new tariffs');
+    await expect(other.page.locator('body')).not.toContainText('Hold firm on this');
+  }
+
+  // A reply from the United States reaches Mexico live, with an unread badge.
+  const publicCard = cards(us.page).first();
+  await publicCard.getByLabel('Reply').fill('We can live with that');
+  await publicCard.getByRole('button', { name: 'Reply' }).click();
+  const mexicoPublic = cards(mexico.page).filter({ hasText: 'We propose a consultation' });
+  await expect(mexicoPublic).toContainText('We can live with that');
+  await expect(mexicoPublic.getByTestId('thread-unread')).toHaveText('1');
+  await expect(chair.page.getByTestId('comments-margin')).toContainText('We can live with that');
+  await expect(us.page.locator('body')).not.toContainText('Hold firm on this');
+});
+
+test('an anchor follows its words while another delegation edits before them, and detaches when they go', async ({
+  browser,
+}) => {
+  const mexico = await joinDraft(browser, 'mx.delegate');
+  const us = await joinDraft(browser, 'us.delegate');
+  await comment(mexico.page, 'op-jobs', 'formal', 'All delegations', 'Define formal');
+  await expect(us.page.locator('.thread-highlight')).toHaveText('formal');
+
+  // The United States types at the start of the same clause, before the anchored word.
+  await us.page.locator('p.clause[data-clause-id="op-jobs"]').click();
+  await us.page.keyboard.press('Home');
+  await us.page.keyboard.type('Moreover, ');
+  await expect(mexico.page.locator('p.clause[data-clause-id="op-jobs"]')).toContainText(
+    'Moreover, ',
+  );
+  await expect(mexico.page.locator('.thread-highlight')).toHaveText('formal');
+  await expect(us.page.locator('.thread-highlight')).toHaveText('formal');
+
+  // The United States deletes the word: the thread stays, detached, with its quote.
+  await selectWords(us.page, 'op-jobs', 'formal');
+  await us.page.keyboard.press('Delete');
+  await expect(mexico.page.locator('.thread-highlight')).toHaveCount(0);
+  await expect(mexico.page.getByTestId('thread-detached')).toContainText('formal');
+  await expect(cards(mexico.page)).toContainText('Define formal');
+});
+
+test('a message full of markup and script is shown as text', async ({ browser }) => {
+  const mexico = await joinDraft(browser, 'mx.delegate');
+  const us = await joinDraft(browser, 'us.delegate');
+  const script =
+    '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b>bold?</b>';
+  await comment(mexico.page, 'op-tariffs', 'trade tensions', 'All delegations', script);
+  for (const page of [mexico.page, us.page]) {
+    const body = cards(page).getByTestId('message-body');
+    await expect(body).toHaveText(script);
+    await expect(cards(page).locator('img, script, b')).toHaveCount(0);
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+  }
+});
