@@ -110,8 +110,8 @@ test('an anchor follows its words while another delegation edits before them, an
 }) => {
   const mexico = await joinDraft(browser, 'mx.delegate');
   const us = await joinDraft(browser, 'us.delegate');
-  await comment(mexico.page, 'op-jobs', 'formal', 'All delegations', 'Define formal');
-  await expect(us.page.locator('.thread-highlight')).toHaveText('formal');
+  await comment(mexico.page, 'op-jobs', 'vocational', 'All delegations', 'Define vocational');
+  await expect(us.page.locator('.thread-highlight')).toHaveText('vocational');
 
   // The United States types at the start of the same clause, before the anchored word.
   await us.page.locator('p.clause[data-clause-id="op-jobs"]').click();
@@ -120,15 +120,15 @@ test('an anchor follows its words while another delegation edits before them, an
   await expect(mexico.page.locator('p.clause[data-clause-id="op-jobs"]')).toContainText(
     'Moreover, ',
   );
-  await expect(mexico.page.locator('.thread-highlight')).toHaveText('formal');
-  await expect(us.page.locator('.thread-highlight')).toHaveText('formal');
+  await expect(mexico.page.locator('.thread-highlight')).toHaveText('vocational');
+  await expect(us.page.locator('.thread-highlight')).toHaveText('vocational');
 
   // The United States deletes the word: the thread stays, detached, with its quote.
-  await selectWords(us.page, 'op-jobs', 'formal');
+  await selectWords(us.page, 'op-jobs', 'vocational');
   await us.page.keyboard.press('Delete');
   await expect(mexico.page.locator('.thread-highlight')).toHaveCount(0);
-  await expect(mexico.page.getByTestId('thread-detached')).toContainText('formal');
-  await expect(cards(mexico.page)).toContainText('Define formal');
+  await expect(mexico.page.getByTestId('thread-detached')).toContainText('vocational');
+  await expect(cards(mexico.page)).toContainText('Define vocational');
 });
 
 test('a message full of markup and script is shown as text', async ({ browser }) => {
