@@ -113,7 +113,7 @@ export function EditorToolbar({
             disabled={!state.canComment}
             onClick={onComment}
           >
-            💬
+            Comment
           </ToolButton>
         </div>
       ) : null}

@@ -39,9 +39,14 @@ export function threadEventRoutes(
 
       /** The reader as they are now, or undefined once their session or membership is gone. */
       const currentMember = (): ThreadMember | undefined => {
-        if (sessions.validateById(sessionId) === undefined) return undefined;
-        const membership = storage.negotiations.membership(document.negotiationId, user.id);
-        return membership && threadMember(membership);
+        try {
+          if (sessions.validateById(sessionId) === undefined) return undefined;
+          const membership = storage.negotiations.membership(document.negotiationId, user.id);
+          return membership && threadMember(membership);
+        } catch {
+          // The storage is closing (server shutdown): the channel ends with it.
+          return undefined;
+        }
       };
 
       return streamSSE(c, async (stream) => {
@@ -59,7 +64,12 @@ export function threadEventRoutes(
           enqueue(async () => {
             const member = currentMember();
             if (member === undefined) return end();
-            const view = service.view(document, threadId, member);
+            let view: ReturnType<ThreadService['view']>;
+            try {
+              view = service.view(document, threadId, member);
+            } catch {
+              return end();
+            }
             if (view === undefined) return;
             await stream.writeSSE({ event: THREAD_EVENTS.thread, data: JSON.stringify(view) });
           }),
@@ -77,6 +87,7 @@ export function threadEventRoutes(
           Math.min(recheckMs, KEEPALIVE_MS),
         );
         stream.onAbort(() => end());
+        c.req.raw.signal.addEventListener('abort', () => end());
 
         enqueue(async () => {
           const member = currentMember();
