@@ -134,6 +134,12 @@ test('an anchor follows its words while another delegation edits before them, an
   await comment(mexico.page, 'op-jobs', 'vocational', 'All delegations', 'Define vocational');
   await expect(us.page.locator(JOBS_HIGHLIGHT)).toHaveText('vocational');
 
+  // A click on the highlighted word brings its thread into focus in the margin.
+  await us.page.locator(JOBS_HIGHLIGHT).click();
+  await expect(cards(us.page).filter({ hasText: 'Define vocational' })).toHaveClass(
+    /thread-card--active/,
+  );
+
   // The United States types at the start of the same clause, before the anchored word.
   await us.page.locator('p.clause[data-clause-id="op-jobs"]').click();
   await us.page.keyboard.press('Home');

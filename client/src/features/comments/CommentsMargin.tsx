@@ -53,6 +53,20 @@ export function CommentsMargin({
     setThreadHighlights(editor.view, { threads: shown, activeId });
   }, [editor, shown, activeId]);
 
+  // A click on highlighted words brings their thread into focus.
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    const dom = editor.view.dom;
+    const onClick = (event: MouseEvent) => {
+      const target =
+        event.target instanceof Element ? event.target.closest('[data-thread-id]') : null;
+      const id = target?.getAttribute('data-thread-id');
+      if (id) setActiveId(id);
+    };
+    dom.addEventListener('click', onClick);
+    return () => dom.removeEventListener('click', onClick);
+  }, [editor, setActiveId]);
+
   // Re-place the cards whenever the text changes or the window is resized.
   useEffect(() => {
     if (!editor) return;
