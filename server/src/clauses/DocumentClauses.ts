@@ -113,8 +113,8 @@ export class DocumentClauses {
     const at = this.options.now();
     const writes = new Map<string, ClauseMeta>();
     for (const { clauseId, textBefore, textAfter, removed, restored } of changes) {
-      if (removed) {
-        // Its meta stays: an undo brings the clause back with its proposer and positions.
+      if (removed || restored || (textBefore ?? '') !== textAfter) {
+        const event = removed ? 'deleted' : restored ? 'restored' : null;
         this.history.record({
           clauseId,
           textBefore: textBefore ?? '',
@@ -122,21 +122,11 @@ export class DocumentClauses {
           author,
           seq,
           at,
-          event: { kind: 'deleted' },
-        });
-        continue;
-      }
-      if (restored || (textBefore ?? '') !== textAfter) {
-        this.history.record({
-          clauseId,
-          textBefore: textBefore ?? '',
-          textAfter,
-          author,
-          seq,
-          at,
-          ...(restored ? { event: { kind: 'restored' } as const } : {}),
+          ...(event === null ? {} : { event: { kind: event } }),
         });
       }
+      // A removed clause keeps its meta: an undo brings it back with proposer and positions.
+      if (removed) continue;
       const existing = readClauseMeta(this.meta, clauseId);
       const isNew = textBefore === undefined && !this.meta.has(clauseId);
       const inserted = brackets.get(clauseId);
@@ -173,7 +163,7 @@ export class DocumentClauses {
     clauseId: string,
     author: ClauseAuthor,
     position: Position | null,
-  ): { ok: true; value: ClauseMeta } | { ok: false; error: ClauseCommandError } {
+  ): ClauseCommandResult<ClauseMeta> {
     const text = this.index.currentText(clauseId);
     if (text === undefined) return { ok: false, error: 'unknownClause' };
     const meta = metaWithPosition(readClauseMeta(this.meta, clauseId), {
@@ -183,10 +173,7 @@ export class DocumentClauses {
       textHash: clauseTextHash(text),
       at: this.options.now(),
     });
-    const written = this.options.write(() => this.meta.set(clauseId, meta));
-    if (!written.ok) return { ok: false, error: 'storageFailed' };
-    this.owners.setClause(clauseId, meta);
-    return { ok: true, value: meta };
+    return this.writeMeta(clauseId, meta);
   }
 
   /** Every clause with an id, in order, with its status and meta, and the counts by status. */
