@@ -1,3 +1,4 @@
+import { LockedClauseIndex } from '@accord/server/src/clauses/LockedClauseIndex';
 import { validateUpdate } from '@accord/server/src/sync/UpdateValidator';
 import * as Y from 'yjs';
 import { seededRandom } from '../load/random';
@@ -48,6 +49,8 @@ export function measureValidationCost(history: CommuniqueHistory, count: number)
     hasLiveServerStruct: () => false,
     // No brackets are owned in this history: every delete range is allowed.
     mayDeleteRange: () => true,
+    locks: new LockedClauseIndex(),
+    lockedRefusal: () => 'locked',
   };
   const samples: number[] = [];
   updates.forEach((update, index) => {

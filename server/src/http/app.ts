@@ -5,6 +5,7 @@ import type { AppDeps, AppEnv } from './context';
 import { documentRoutes } from './documents/documentRoutes';
 import { apiErrors, createErrorHandler, errorResponse } from './errors';
 import { healthRoutes } from './health/healthRoutes';
+import { lockRoutes } from './locks/lockRoutes';
 import { originCheck } from './middleware/originCheck';
 import { requestBodyLimit } from './middleware/requestBodyLimit';
 import { securityHeaders } from './middleware/securityHeaders';
@@ -26,6 +27,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.route('/', negotiationRoutes(deps));
   api.route('/', documentRoutes(deps));
   api.route('/', clauseRoutes(deps));
+  api.route('/', lockRoutes(deps));
   api.route('/', syncUpgradeRoutes(deps));
   api.all('*', (c) =>
     errorResponse(c, apiErrors.notFound(`No API route ${c.req.method} ${c.req.path}.`)),

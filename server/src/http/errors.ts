@@ -11,6 +11,7 @@ export const API_ERROR_STATUS = {
   forbidden: 403,
   forbidden_origin: 403,
   not_found: 404,
+  conflict: 409,
   payload_too_large: 413,
   internal: 500,
 } as const satisfies Record<ApiErrorCode, ContentfulStatusCode>;
@@ -41,6 +42,7 @@ export const apiErrors = {
   forbiddenOrigin: () =>
     new ApiError('forbidden_origin', 'This request did not come from an allowed origin.'),
   notFound: (message = 'Not found.') => new ApiError('not_found', message),
+  conflict: (message: string) => new ApiError('conflict', message),
   payloadTooLarge: (maxBytes: number) =>
     new ApiError('payload_too_large', `The request body is larger than ${maxBytes} bytes.`),
   internal: () => new ApiError('internal', 'Something went wrong on the server.'),

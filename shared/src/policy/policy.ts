@@ -8,6 +8,8 @@ export const ACTIONS = [
   'manageMembers',
   'statePosition',
   'removeBracket',
+  'lockClause',
+  'viewAudit',
 ] as const;
 
 /** One action a member may try. */
@@ -26,6 +28,8 @@ export interface ActionResources {
   manageMembers: undefined;
   statePosition: { delegation: DelegationCode };
   removeBracket: { delegation: DelegationCode };
+  lockClause: undefined;
+  viewAudit: undefined;
 }
 
 /** The extra argument `can` takes for an action: its resource, when it has one. */
@@ -64,6 +68,9 @@ export function can<A extends Action>(actor: Actor, action: A, ...args: Resource
       if (actor.role === 'moderator') return true;
       return actor.role === 'delegate' && actor.delegation === resource.delegation;
     }
+    case 'lockClause':
+    case 'viewAudit':
+      return actor.role === 'moderator';
   }
   return false;
 }

@@ -19,6 +19,7 @@ export const API_ERROR_CODES = [
   'forbidden',
   'forbidden_origin',
   'not_found',
+  'conflict',
   'payload_too_large',
   'internal',
 ] as const;
@@ -152,4 +153,22 @@ export interface ClauseChangeView {
 export interface ClauseHistoryResponse {
   clause: { id: string; label: string; text: string };
   changes: ClauseChangeView[];
+}
+
+/**
+ * `PUT /api/documents/:documentId/clauses/:clauseId/lock` request body: lock or unlock a clause.
+ * Moderators only; `reason` is required to unlock, and to lock a clause not all five parties
+ * agree with (`lockReasonRequired`).
+ */
+export interface SetLockRequest {
+  locked: boolean;
+  reason?: string | null;
+}
+
+/** `PUT …/lock` response body: the clause's meta after the change. */
+export type SetLockResponse = ClauseMeta;
+
+/** `POST /api/documents/:documentId/clauses/lock-agreed` response body: the clauses it locked. */
+export interface LockAllAgreedResponse {
+  locked: string[];
 }

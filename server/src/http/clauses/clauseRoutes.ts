@@ -7,6 +7,7 @@ import type {
   StatePositionResponse,
 } from '@accord/shared/protocol/api';
 import { Hono } from 'hono';
+import { AuditLog } from '../../audit/AuditLog';
 import type { SyncResult } from '../../sync/syncTypes';
 import type { AppDeps, AppEnv } from '../context';
 import { requireDocumentMember } from '../documents/documentAccess';
@@ -31,6 +32,7 @@ export function clauseRoutes(deps: AppDeps): Hono<AppEnv> {
   const { storage, sessions, sync, config } = deps;
   const app = new Hono<AppEnv>();
   const session = requireSession(sessions, config.secureCookies);
+  const audit = new AuditLog(storage.audit);
 
   app.get('/documents/:documentId/clauses', session, (c) => {
     const { document } = requireDocumentMember(
@@ -100,7 +102,25 @@ export function clauseRoutes(deps: AppDeps): Hono<AppEnv> {
       if (stated.error === 'unknownClause') {
         throw apiErrors.notFound('This clause is not in the draft.');
       }
+      if (stated.error === 'clauseLocked') {
+        throw apiErrors.conflict(
+          'This clause is locked: positions on it cannot change until a moderator unlocks it.',
+        );
+      }
       throw apiErrors.internal();
+    }
+    try {
+      audit.append({
+        negotiationId: document.negotiationId,
+        documentId: document.id,
+        userId: user.id,
+        delegation: membership.delegation,
+        action: 'position',
+        detail: { clauseId, of: delegation, position: request.position },
+      });
+    } catch (error) {
+      // The position is committed; the failure is reported to the operator, not the delegate.
+      deps.log(`Audit entry for a position on ${clauseId} could not be written: ${String(error)}`);
     }
     const body: StatePositionResponse = stated.value;
     return c.json(body);

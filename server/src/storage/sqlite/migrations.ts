@@ -104,6 +104,27 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX clause_changes_by_clause ON clause_changes(document_id, clause_id, id);
     `,
   },
+  {
+    version: 3,
+    name: 'audit log',
+    sql: `
+      -- Append-only, hash-chained per negotiation (AuditLog). No foreign key on user_id: an
+      -- entry must outlive anything it mentions, and the admin tool writes entries with none.
+      CREATE TABLE audit_log (
+        negotiation_id TEXT NOT NULL REFERENCES negotiations(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        document_id TEXT,
+        at INTEGER NOT NULL,
+        user_id TEXT,
+        delegation TEXT,
+        action TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        PRIMARY KEY (negotiation_id, seq)
+      ) STRICT;
+    `,
+  },
 ];
 
 /** The outcome of bringing a database up to date. */
