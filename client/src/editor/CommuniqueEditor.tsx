@@ -4,7 +4,14 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { type Editor, EditorContent, useEditor } from '@tiptap/react';
 import { type ReactNode, useEffect } from 'react';
-import { Brackets, ClauseIds, ClauseKeymap, ClauseMarks, ClauseNumbers } from './accordExtensions';
+import {
+  Brackets,
+  ClauseIds,
+  ClauseKeymap,
+  ClauseLocks,
+  ClauseMarks,
+  ClauseNumbers,
+} from './accordExtensions';
 import { renderCaret, renderSelection } from './caret';
 import { EditorToolbar } from './EditorToolbar';
 import type { SyncSession } from './useSyncSession';
@@ -47,6 +54,7 @@ export function CommuniqueEditor({
       ClauseMarks,
       ClauseKeymap,
       Brackets,
+      ClauseLocks.configure({ doc: session.doc }),
     ],
     editable,
     editorProps: {

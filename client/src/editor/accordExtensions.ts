@@ -1,9 +1,12 @@
-import { Extension } from '@tiptap/core';
+import { type Editor, Extension } from '@tiptap/core';
+import type * as Y from 'yjs';
 import { bracketChipsPlugin, wrapInBrackets } from './brackets';
 import { createClauseEnterCommand } from './clauseEnter';
 import { clauseIdPlugin } from './clauseIds';
+import { clauseLocksPlugin, lockedClauseIds } from './clauseLocks';
 import { clauseMarksPlugin } from './clauseMarks';
 import { clauseNumbersPlugin } from './clauseNumbers';
+import { deleteAroundLockedClauses } from './lockedRanges';
 import { backspaceAfterTitle, deleteAtTitleEnd } from './titleGuard';
 
 /** Keeps every clause's id present and unique after local edits (see clauseIds.ts). */
@@ -60,6 +63,38 @@ export const ClauseKeymap = Extension.create({
         editor.isEditable && backspaceAfterTitle(editor.state, editor.view.dispatch),
       Delete: ({ editor }) =>
         editor.isEditable && deleteAtTitleEnd(editor.state, editor.view.dispatch),
+    };
+  },
+});
+
+/**
+ * Locked clauses (see clauseLocks.ts): shown locked, and no local edit can change them. Backspace
+ * and Delete over a selection that spans locked clauses delete only the unlocked parts, so
+ * select-all then delete clears everything but the locked clauses. Runs before the other keys.
+ */
+export const ClauseLocks = Extension.create<{ doc: Y.Doc | null }>({
+  name: 'accordClauseLocks',
+  priority: 300,
+  addOptions() {
+    return { doc: null };
+  },
+  addProseMirrorPlugins() {
+    return this.options.doc ? [clauseLocksPlugin(this.options.doc)] : [];
+  },
+  addKeyboardShortcuts() {
+    const around =
+      () =>
+      ({ editor }: { editor: Editor }) =>
+        editor.isEditable &&
+        deleteAroundLockedClauses(lockedClauseIds(editor.state))(
+          editor.state,
+          editor.view.dispatch,
+        );
+    return {
+      Backspace: around(),
+      Delete: around(),
+      'Mod-Backspace': around(),
+      'Mod-Delete': around(),
     };
   },
 });

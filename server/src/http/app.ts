@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { auditRoutes } from './audit/auditRoutes';
 import { clauseRoutes } from './clauses/clauseRoutes';
 import { clientRoutes } from './client/clientRoutes';
 import type { AppDeps, AppEnv } from './context';
@@ -28,6 +29,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.route('/', documentRoutes(deps));
   api.route('/', clauseRoutes(deps));
   api.route('/', lockRoutes(deps));
+  api.route('/', auditRoutes(deps));
   api.route('/', syncUpgradeRoutes(deps));
   api.all('*', (c) =>
     errorResponse(c, apiErrors.notFound(`No API route ${c.req.method} ${c.req.path}.`)),

@@ -1,4 +1,5 @@
 import type { DelegationCode } from '@accord/shared/domain/delegations';
+import { can } from '@accord/shared/policy/policy';
 import type { DocumentResponse } from '@accord/shared/protocol/api';
 import type { Editor } from '@tiptap/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -6,6 +7,7 @@ import type * as Y from 'yjs';
 import { setBracketOwners } from '../../editor/brackets';
 import { setClauseMarks } from '../../editor/clauseMarks';
 import { scrollToClause, useFocusedClause } from '../../editor/focusedClause';
+import { LockAllAgreed } from '../locks/LockAllAgreed';
 import { ClausePanel } from './ClausePanel';
 import { ConsensusView } from './ConsensusView';
 import { consensusSummary } from './consensus';
@@ -129,7 +131,19 @@ export function ClauseSidebar({
             onOpenHistory={setHistoryFor}
           />
         ) : (
-          <ConsensusView views={views} focusedId={focusedId} onSelect={selectFromConsensus} />
+          <ConsensusView
+            views={views}
+            focusedId={focusedId}
+            onSelect={selectFromConsensus}
+            actions={
+              can(info.membership, 'lockClause') ? (
+                <LockAllAgreed
+                  documentId={info.document.id}
+                  agreed={views.filter((view) => view.status === 'agreed').length}
+                />
+              ) : null
+            }
+          />
         )}
       </div>
       {historyFor ? (

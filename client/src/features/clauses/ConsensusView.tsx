@@ -21,10 +21,13 @@ export function ConsensusView({
   views,
   focusedId,
   onSelect,
+  actions,
 }: {
   views: readonly ClauseView[];
   focusedId: string | null;
   onSelect: (clauseId: string) => void;
+  /** Moderators' commands over the whole draft (lock all agreed). */
+  actions?: ReactNode;
 }) {
   const [filter, setFilter] = useState<ConsensusFilter>('all');
   const summary = consensusSummary(views);
@@ -56,6 +59,7 @@ export function ConsensusView({
             ) : null,
           )}
         </ul>
+        {actions}
       </header>
 
       <fieldset className="consensus__filter">
@@ -118,6 +122,15 @@ export function ConsensusView({
                   >
                     {view.label}
                   </button>
+                  {view.lock ? (
+                    <span
+                      className="consensus-row__lock"
+                      data-testid="consensus-lock"
+                      title={`Locked${view.lock.reason ? `: ${view.lock.reason}` : ''}`}
+                    >
+                      🔒
+                    </span>
+                  ) : null}
                 </th>
                 <td>
                   <StatusBadge status={view.status} short />
