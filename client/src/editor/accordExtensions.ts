@@ -1,3 +1,4 @@
+import { DRAFT_FRAGMENT } from '@accord/shared/domain/schema';
 import { type Editor, Extension } from '@tiptap/core';
 import type * as Y from 'yjs';
 import { bracketChipsPlugin, wrapInBrackets } from './brackets';
@@ -82,11 +83,13 @@ export const ClauseLocks = Extension.create<{ doc: Y.Doc | null }>({
     return this.options.doc ? [clauseLocksPlugin(this.options.doc)] : [];
   },
   addKeyboardShortcuts() {
+    const fragment = this.options.doc?.getXmlFragment(DRAFT_FRAGMENT) ?? null;
     const around =
       () =>
       ({ editor }: { editor: Editor }) =>
+        fragment !== null &&
         editor.isEditable &&
-        deleteAroundLockedClauses(lockedClauseIds(editor.state))(
+        deleteAroundLockedClauses(lockedClauseIds(editor.state), fragment)(
           editor.state,
           editor.view.dispatch,
         );

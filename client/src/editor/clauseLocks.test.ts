@@ -19,7 +19,18 @@ const SEED = seedUpdate([
   ['pp', 'preambular', 'Recalling the talks'],
   ['op1', 'operative', 'Decide to meet again'],
   ['op2', 'operative', 'Agree to publish'],
+  ['op3', 'operative', 'Report back'],
 ]);
+
+/** The Yjs item id of the locked clause's element: it must never be replaced. */
+function lockedItem(doc: Y.Doc): string {
+  const element = doc
+    .getXmlFragment(DRAFT_FRAGMENT)
+    .toArray()
+    .find((node) => node instanceof Y.XmlElement && node.getAttribute('id') === 'op1');
+  const item = element?._item;
+  return item ? `${item.id.client}:${item.id.clock}` : 'gone';
+}
 
 /** A headless editor over the real Yjs binding, with op1 locked in the meta map. */
 async function lockedEditor() {
@@ -49,7 +60,7 @@ function yTexts(doc: Y.Doc): string[] {
     .map((node) => (node instanceof Y.XmlElement ? node.toString().replace(/<[^>]+>/g, '') : ''));
 }
 
-const ORIGINAL = ['Recalling the talks', 'Decide to meet again', 'Agree to publish'];
+const ORIGINAL = ['Recalling the talks', 'Decide to meet again', 'Agree to publish', 'Report back'];
 
 describe('locked clauses in the editor (real ySync binding)', () => {
   it('refuses typing, deleting, formatting, attributes and paste inside a locked clause', async () => {
@@ -81,42 +92,73 @@ describe('locked clauses in the editor (real ySync binding)', () => {
     }
   });
 
-  it('refuses dragging the locked clause away, but lets others move around it', async () => {
-    const { view } = await lockedEditor();
-    const { doc } = { doc: new Y.Doc() };
-    dragBlock({ doc, view }, 2, 1);
+  it('refuses dragging the locked clause, or another clause across it; allows the rest', async () => {
+    const { doc, view } = await lockedEditor();
+    const item = lockedItem(doc);
+    const client = { doc, view };
+    dragBlock(client, 2, 1);
     expect(texts(view)).toEqual(ORIGINAL);
-    dragBlock({ doc, view }, 3, 1);
-    expect(texts(view)).toEqual([
-      'Agree to publish',
+    // y-tiptap would mirror this move by rewriting the locked clause's element.
+    dragBlock(client, 3, 1);
+    expect(texts(view)).toEqual(ORIGINAL);
+    dragBlock(client, 4, 3);
+    const moved = [
       'Recalling the talks',
       'Decide to meet again',
-    ]);
+      'Report back',
+      'Agree to publish',
+    ];
+    expect(texts(view)).toEqual(moved);
+    expect(yTexts(doc)).toEqual(moved);
+    expect(lockedItem(doc)).toBe(item);
   });
 
   it('lets edits of unlocked clauses through, right next to the locked one', async () => {
     const { doc, view } = await lockedEditor();
+    const item = lockedItem(doc);
     const endOfPp = blockPos(view.state.doc, 2) - 1;
     view.dispatch(view.state.tr.insertText('.', endOfPp));
     view.dispatch(view.state.tr.insertText('We ', startOfBlock(view.state.doc, 3)));
-    const expected = ['Recalling the talks.', 'Decide to meet again', 'We Agree to publish'];
+    view.dispatch(view.state.tr.split(startOfBlock(view.state.doc, 1) + 4));
+    view.dispatch(view.state.tr.delete(blockPos(view.state.doc, 2), blockPos(view.state.doc, 3)));
+    const expected = ['Reca', 'Decide to meet again', 'We Agree to publish', 'Report back'];
     expect(texts(view)).toEqual(expected);
     expect(yTexts(doc)).toEqual(expected);
+    expect(lockedItem(doc)).toBe(item);
   });
 
   it('select all, then delete: the locked clause stays, everything else goes', async () => {
     const { doc, view } = await lockedEditor();
+    const item = lockedItem(doc);
     const all = view.state.tr.setSelection(new AllSelection(view.state.doc));
     view.dispatch(all);
     // The plain delete is refused as a whole…
     view.dispatch(view.state.tr.deleteSelection());
     expect(texts(view)).toEqual(ORIGINAL);
     // …and the lock-aware one deletes around it.
-    const ran = deleteAroundLockedClauses(lockedClauseIds(view.state))(view.state, view.dispatch);
+    const ran = deleteAroundLockedClauses(
+      lockedClauseIds(view.state),
+      doc.getXmlFragment(DRAFT_FRAGMENT),
+    )(view.state, view.dispatch);
     expect(ran).toBe(true);
     expect(texts(view)).toEqual(['Decide to meet again']);
     expect(yTexts(doc)).toEqual(['Decide to meet again']);
     expect(view.state.doc.child(0).textContent).toBe('');
+    expect(lockedItem(doc)).toBe(item);
+  });
+
+  it('a selection from inside one clause to inside another deletes only the unlocked text', async () => {
+    const { doc, view } = await lockedEditor();
+    const from = startOfBlock(view.state.doc, 1) + 9;
+    const to = startOfBlock(view.state.doc, 3) + 6;
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, from, to)));
+    deleteAroundLockedClauses(lockedClauseIds(view.state), doc.getXmlFragment(DRAFT_FRAGMENT))(
+      view.state,
+      view.dispatch,
+    );
+    const expected = ['Recalling', 'Decide to meet again', 'to publish', 'Report back'];
+    expect(texts(view)).toEqual(expected);
+    expect(yTexts(doc)).toEqual(expected);
   });
 
   it('never filters remote changes, even inside a locked clause', async () => {
@@ -127,6 +169,10 @@ describe('locked clauses in the editor (real ySync binding)', () => {
     (clause.get(0) as Y.XmlText).insert(0, 'Remote: ');
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote, Y.encodeStateVector(doc)), 'remote');
     expect(texts(view)[1]).toBe('Remote: Decide to meet again');
+    // Even one that replaces the locked clause's element: the server decides, not the editor.
+    remote.getXmlFragment(DRAFT_FRAGMENT).delete(2, 1);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote, Y.encodeStateVector(doc)), 'remote');
+    expect(texts(view)).toEqual(['Recalling the talks', 'Agree to publish', 'Report back']);
   });
 
   it('follows locks and unlocks as the meta map changes', async () => {
@@ -141,6 +187,7 @@ describe('locked clauses in the editor (real ySync binding)', () => {
       'Recalling the talks',
       'DYecide to meet again',
       'Agree to publish',
+      'Report back',
     ]);
   });
 });

@@ -4,7 +4,7 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type * as Y from 'yjs';
-import { lockedRanges, touchesLockedClause } from './lockedRanges';
+import { keepsLockedClausesInPlace, lockedRanges, touchesLockedClause } from './lockedRanges';
 import { isFromYjs } from './remoteTransactions';
 
 interface ClauseLocksState {
@@ -66,7 +66,8 @@ export function lockedClauseIds(state: Parameters<typeof clauseLocksPluginKey.ge
  * Y.Doc, live. A local transaction that would change a locked clause (typing, deleting,
  * formatting, paste, drop, a split or a join) is filtered out; transactions that come out of
  * Yjs (remote edits, the first render) always pass, because the server is the authority and a
- * client must never diverge from it. Locked clauses are marked (class, lock label, no caret).
+ * client must never diverge from it. So is a local transaction that y-tiptap would mirror by
+ * rewriting a locked clause's element (`keepsLockedClausesInPlace`). Locked clauses are marked (class, lock label, no caret).
  * The server refuses such changes anyway; this is for a good experience.
  */
 export function clauseLocksPlugin(doc: Y.Doc): Plugin<ClauseLocksState> {
@@ -83,7 +84,8 @@ export function clauseLocksPlugin(doc: Y.Doc): Plugin<ClauseLocksState> {
     },
     filterTransaction: (tr, state) => {
       if (!tr.docChanged || isFromYjs(tr)) return true;
-      return !touchesLockedClause(tr, lockedClauseIds(state));
+      const ids = lockedClauseIds(state);
+      return !touchesLockedClause(tr, ids) && keepsLockedClausesInPlace(tr.before, tr.doc, ids);
     },
     props: {
       decorations: (state) => clauseLocksPluginKey.getState(state)?.decorations,
