@@ -46,9 +46,9 @@ test('the Chair locks a clause; delegates in other browsers cannot change it; th
   const lockedText = async (page: Page) =>
     clause(page, LOCKED).evaluate((element) => {
       const copy = element.cloneNode(true) as HTMLElement;
-      for (const widget of copy.querySelectorAll('.clause-number, .collaboration-carets__caret')) {
+      copy.querySelectorAll('.clause-number, .collaboration-carets__caret').forEach((widget) => {
         widget.remove();
-      }
+      });
       return copy.textContent ?? '';
     });
   const original = await lockedText(chair.page);
