@@ -211,6 +211,21 @@ describe('an update that would change a locked clause is refused (4423)', () => 
   });
 });
 
+describe('the lock holds across a restart', () => {
+  it('a reloaded document still refuses changes to the locked clause', async () => {
+    const first = await startServer();
+    expect((await setLock(first.server, LOCKED, true)).status).toBe(200);
+    const before = clauseFingerprint(storedDoc(first.server), LOCKED);
+    const dataDir = first.server.dataDir;
+    await first.close();
+    const { server } = await startServer({ dataDir });
+    const attacker = await openAttacker(server);
+    attacker.send(attacker.craft((doc) => clauseText(doc, LOCKED).insert(0, 'After restart ')));
+    expect((await closedWith(attacker.socket)).code).toBe(CLOSE_CODES.clauseLocked);
+    expect(clauseFingerprint(storedDoc(server), LOCKED)).toBe(before);
+  });
+});
+
 describe('pending and foreign structs around a locked clause are refused', () => {
   it('a locked-clause insert split over two messages (second half first): 4409', async () => {
     const scene = await lockedScene();
