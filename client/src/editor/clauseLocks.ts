@@ -45,7 +45,7 @@ function lockDecorations(
       // The browser then offers no caret inside: typing, IME and spellcheck cannot reach it.
       contenteditable: 'false',
       'data-locked': 'true',
-      'data-lock-label': `🔒 ${label}`,
+      'data-lock-label': label,
       title: lock.reason ? `${label} — ${lock.reason}` : label,
     });
   });

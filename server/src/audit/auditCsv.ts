@@ -33,5 +33,5 @@ export function auditCsv(entries: readonly AuditEntryView[]): string {
       entry.hash,
     ].map(field),
   );
-  return [[...COLUMNS], ...rows].map((row) => row.join(',')).join('\r\n') + '\r\n';
+  return `${[[...COLUMNS], ...rows].map((row) => row.join(',')).join('\r\n')}\r\n`;
 }

@@ -169,7 +169,8 @@ export class ClauseLocks {
     return labels;
   }
 
-  private labelOf(clauseId: string): string {
+  /** A clause's number now (PP2, OP3…); walks the draft once. */
+  labelOf(clauseId: string): string {
     return this.labels().get(clauseId) ?? 'This clause';
   }
 }

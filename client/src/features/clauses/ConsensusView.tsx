@@ -2,6 +2,7 @@ import { DELEGATIONS, PARTY_CODES } from '@accord/shared/domain/delegations';
 import { POSITION_LABELS, POSITIONS } from '@accord/shared/domain/positions';
 import { CLAUSE_STATUSES } from '@accord/shared/domain/status';
 import { type ReactNode, useState } from 'react';
+import { LockIcon } from '../locks/LockIcon';
 import { PositionChip, StatusBadge } from './ClauseBadges';
 import type { ClauseView } from './clauseViews';
 import { type ConsensusFilter, consensusSummary, filterClauses, STATUS_LABELS } from './consensus';
@@ -128,7 +129,7 @@ export function ConsensusView({
                       data-testid="consensus-lock"
                       title={`Locked${view.lock.reason ? `: ${view.lock.reason}` : ''}`}
                     >
-                      🔒
+                      <LockIcon />
                     </span>
                   ) : null}
                 </th>

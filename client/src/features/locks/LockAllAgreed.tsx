@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { lockAllAgreed } from '../../api/endpoints';
+import { LockIcon } from './LockIcon';
 
 /** A moderator's "lock every agreed clause" for the consensus view, with what it did. */
 export function LockAllAgreed({ documentId, agreed }: { documentId: string; agreed: number }) {
@@ -26,7 +27,7 @@ export function LockAllAgreed({ documentId, agreed }: { documentId: string; agre
         disabled={pending || agreed === 0}
         onClick={() => void run()}
       >
-        🔒 Lock all agreed ({agreed})
+        <LockIcon /> Lock all agreed ({agreed})
       </button>
       {message ? (
         <span className="lock-all__message" role="status">

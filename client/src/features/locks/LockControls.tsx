@@ -2,6 +2,7 @@ import { LOCK_REASON_MAX_CHARS, lockReasonRequired } from '@accord/shared/domain
 import { type FormEvent, useEffect, useState } from 'react';
 import { setClauseLock } from '../../api/endpoints';
 import type { ClauseView } from '../clauses/clauseViews';
+import { LockIcon } from './LockIcon';
 
 /**
  * A moderator's lock and unlock for one clause. Locking a clause all five agree with takes one
@@ -82,7 +83,7 @@ export function LockControls({ view, documentId }: { view: ClauseView; documentI
           disabled={pending}
           onClick={() => (needsReason ? setAsking(true) : void send(null))}
         >
-          {locked ? '🔓 Unlock' : '🔒 Lock'} {view.label}
+          <LockIcon open={locked} /> {locked ? 'Unlock' : 'Lock'} {view.label}
         </button>
       )}
       {error ? (

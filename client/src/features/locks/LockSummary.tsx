@@ -3,6 +3,7 @@ import { DELEGATIONS } from '@accord/shared/domain/delegations';
 import { DelegationChip } from '../../app/DelegationChip';
 import { formatChangeTime } from '../clauses/changeTime';
 import type { NameLookup } from '../clauses/clearedNotice';
+import { LockIcon } from './LockIcon';
 
 /** Who locked a clause, when, and why: shown to everyone in the clause panel. */
 export function LockSummary({ lock, nameOf }: { lock: ClauseLock; nameOf: NameLookup }) {
@@ -10,9 +11,8 @@ export function LockSummary({ lock, nameOf }: { lock: ClauseLock; nameOf: NameLo
   return (
     <div className="lock-summary" data-testid="lock-summary" role="status">
       <p className="lock-summary__title">
-        <span aria-hidden="true">🔒 </span>Locked by{' '}
-        <DelegationChip code={lock.delegation} compact /> <span data-testid="lock-who">{who}</span>{' '}
-        ·{' '}
+        <LockIcon /> Locked by <DelegationChip code={lock.delegation} compact />{' '}
+        <span data-testid="lock-who">{who}</span> ·{' '}
         <time dateTime={new Date(lock.at).toISOString()}>
           {formatChangeTime(lock.at, Date.now())}
         </time>

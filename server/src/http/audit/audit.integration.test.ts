@@ -82,7 +82,7 @@ describe('GET /api/negotiations/:id/audit', () => {
     expect(entries[1]!.detail).toMatchObject({ reason: 'MX asked to reopen' });
     expect(entries[2]).toMatchObject({
       delegation: 'MX',
-      detail: { clauseId: 'op-jobs', of: 'MX', position: 'reserve' },
+      detail: { clauseId: 'op-jobs', label: 'OP4', of: 'MX', position: 'reserve' },
     });
     expect(entries[1]!.prevHash).toBe(entries[0]!.hash);
   });

@@ -93,10 +93,11 @@ export function clauseRoutes(deps: AppDeps): Hono<AppEnv> {
       );
     }
     const clauseId = c.req.param('clauseId');
-    const stated = syncValue(
-      sync.withClauses(document.id, (clauses) =>
-        clauses.statePosition(clauseId, { userId: user.id, delegation }, request.position),
-      ),
+    const { stated, label } = syncValue(
+      sync.withClauses(document.id, (clauses) => ({
+        stated: clauses.statePosition(clauseId, { userId: user.id, delegation }, request.position),
+        label: clauses.locks.labelOf(clauseId),
+      })),
     );
     if (!stated.ok) {
       if (stated.error === 'unknownClause') {
@@ -116,7 +117,7 @@ export function clauseRoutes(deps: AppDeps): Hono<AppEnv> {
         userId: user.id,
         delegation: membership.delegation,
         action: 'position',
-        detail: { clauseId, of: delegation, position: request.position },
+        detail: { clauseId, label, of: delegation, position: request.position },
       });
     } catch (error) {
       // The position is committed; the failure is reported to the operator, not the delegate.
