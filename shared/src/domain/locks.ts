@@ -52,5 +52,5 @@ export function lockerPhrase(lock: Pick<ClauseLock, 'delegation'>): string {
  * enough for a WebSocket close reason (at most 123 bytes).
  */
 export function lockedClauseRefusal(label: string, lock: Pick<ClauseLock, 'delegation'>): string {
-  return `${label} is locked by ${lockerPhrase(lock)}; your whole change was not saved, edits to other clauses included.`;
+  return `${label} is locked by ${lockerPhrase(lock)}; the whole change was refused, edits to other clauses included.`;
 }

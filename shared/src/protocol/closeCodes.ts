@@ -66,7 +66,7 @@ export function describeCloseCode(code: number): string | undefined {
     case CLOSE_CODES.updateRejected:
       return 'A change was refused by the server.';
     case CLOSE_CODES.clauseLocked:
-      return 'A clause you edited is locked; your whole change was not saved, edits to unlocked clauses included.';
+      return 'A clause you edited is locked; the whole change was refused, edits to unlocked clauses included.';
     case CLOSE_CODES.serverShutdown:
       return 'The server is restarting; reconnecting.';
     case CLOSE_CODES.slowConnection:

@@ -46,7 +46,7 @@ describe('refusalRestartDelayMs', () => {
 describe('refusalMessage', () => {
   it("shows the server's reason for a locked clause, the code's description otherwise", () => {
     const reason =
-      'OP3 is locked by the Chair; your whole change was not saved, edits to other clauses included.';
+      'OP3 is locked by the Chair; the whole change was refused, edits to other clauses included.';
     expect(refusalMessage(CLOSE_CODES.clauseLocked, reason)).toBe(reason);
     expect(refusalMessage(CLOSE_CODES.clauseLocked, '')).toMatch(/locked/);
     expect(refusalMessage(CLOSE_CODES.updateRejected, 'anything')).toBe(
