@@ -7,6 +7,8 @@ const accord = useAccordServer();
 /** OP3 of the demo draft, locked by the Chair; OP4, left unlocked. */
 const LOCKED = 'op-supply-chains';
 const UNLOCKED = 'op-jobs';
+/** OP6, locked while a delegate edits it offline (the first test; the server is shared). */
+const OFFLINE_LOCKED = 'op-returns';
 
 async function joinDraft(browser: Browser, username: string): Promise<Person> {
   const person = await signInAs(browser, accord.current.url, username);
@@ -35,6 +37,41 @@ async function pasteText(page: Page, text: string): Promise<void> {
     );
   }, text);
 }
+
+test('an edit made offline in a clause the Chair locks meanwhile is refused with a clear notice', async ({
+  browser,
+}) => {
+  const chair = await joinDraft(browser, 'chair');
+  const salvador = await joinDraft(browser, 'sv.delegate');
+  await salvador.context.setOffline(true);
+  await expect(salvador.page.getByTestId('connection-status')).not.toHaveAttribute(
+    'data-status',
+    'connected',
+  );
+  await clause(salvador.page, OFFLINE_LOCKED).click();
+  await salvador.page.keyboard.press('End');
+  await salvador.page.keyboard.type(' OFFLINE-EDIT');
+  await expect(clause(salvador.page, OFFLINE_LOCKED)).toContainText('OFFLINE-EDIT');
+
+  const panel = await selectClause(chair.page, OFFLINE_LOCKED);
+  await panel.getByTestId('lock-button').click();
+  await panel.getByTestId('lock-reason').fill('Closed while El Salvador was away');
+  await panel.getByTestId('lock-confirm').click();
+  await expect(clause(chair.page, OFFLINE_LOCKED)).toHaveClass(/clause--locked/);
+
+  // Back online, the edit made before the lock reached the server arrives after it: refused.
+  await salvador.context.setOffline(false);
+  await expect(salvador.page.getByTestId('sync-notice')).toContainText(
+    'OP6 is locked by the Chair; the whole change was refused',
+  );
+  await expect(clause(salvador.page, OFFLINE_LOCKED)).toHaveClass(/clause--locked/);
+  await expect(clause(salvador.page, OFFLINE_LOCKED)).not.toContainText('OFFLINE-EDIT');
+  await expect(salvador.page.getByTestId('connection-status')).toHaveAttribute(
+    'data-status',
+    'connected',
+  );
+  await expect(clause(chair.page, OFFLINE_LOCKED)).not.toContainText('OFFLINE-EDIT');
+});
 
 test('the Chair locks a clause; delegates in other browsers cannot change it; the audit log shows the lock', async ({
   browser,
@@ -103,7 +140,9 @@ test('the Chair locks a clause; delegates in other browsers cannot change it; th
   await mexico.page.keyboard.press('ControlOrMeta+a');
   await mexico.page.keyboard.press('Delete');
   for (const { page } of [chair, us, mexico]) {
-    await expect(page.locator('p.clause')).toHaveCount(1);
+    // Only the locked clauses are left: OP3, and OP6 from the test before.
+    await expect(page.locator('p.clause')).toHaveCount(2);
+    await expect(page.locator('p.clause:not(.clause--locked)')).toHaveCount(0);
     expect(await lockedText(page)).toBe(original);
     await expect(clause(page, LOCKED)).toHaveClass(/clause--locked/);
   }
@@ -114,8 +153,10 @@ test('the Chair locks a clause; delegates in other browsers cannot change it; th
   // The Chair's audit log shows the lock, who made it and the reason; the chain verifies.
   await chair.page.getByTestId('audit-open').click();
   const drawer = chair.page.getByTestId('audit-drawer');
-  const entry = drawer.locator('[data-testid="audit-entry"][data-action="lock"]');
-  await expect(entry).toContainText('OP3');
+  const entry = drawer.locator('[data-testid="audit-entry"][data-action="lock"]', {
+    hasText: 'OP3',
+  });
+  await expect(entry).toHaveCount(1);
   await expect(entry).toContainText('Amb. Ruth Okafor');
   await expect(entry).toContainText('Agreed in the informal consultations');
   await drawer.getByTestId('audit-verify').click();
