@@ -6,7 +6,14 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { type Editor, EditorContent, useEditor } from '@tiptap/react';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
-import { Brackets, ClauseIds, ClauseKeymap, ClauseMarks, ClauseNumbers } from './accordExtensions';
+import {
+  Brackets,
+  ClauseIds,
+  ClauseKeymap,
+  ClauseLocks,
+  ClauseMarks,
+  ClauseNumbers,
+} from './accordExtensions';
 import type { BracketGuard } from './brackets';
 import { renderCaret, renderSelection } from './caret';
 import { EditorToolbar } from './EditorToolbar';
@@ -67,6 +74,7 @@ export function CommuniqueEditor({
       ClauseMarks,
       ClauseKeymap,
       Brackets.configure({ guard: bracketGuard }),
+      ClauseLocks.configure({ doc: session.doc }),
     ],
     editable,
     editorProps: {

@@ -29,6 +29,7 @@ import { BracketOwners } from './BracketOwners';
 import { type InsertedBracket, insertedOpenBrackets, isLiveChar } from './bracketChars';
 import { ClauseHistoryRecorder } from './ClauseHistoryRecorder';
 import { ClauseIndex } from './ClauseIndex';
+import { ClauseLocks } from './ClauseLocks';
 import { type ClauseAuthor, metaAfterTextChange, metaWithPosition } from './clauseMetaChanges';
 
 /** What a document's clauses need from the sync core. */
@@ -67,6 +68,8 @@ export interface ClauseHistory {
  */
 export class DocumentClauses {
   private readonly index: ClauseIndex;
+  /** Which clauses are locked, and the lock and unlock commands. */
+  readonly locks: ClauseLocks;
   private readonly history: ClauseHistoryRecorder;
   private readonly meta: Y.Map<unknown>;
   private readonly owners = new BracketOwners();
@@ -81,6 +84,14 @@ export class DocumentClauses {
     for (const clauseId of this.meta.keys()) {
       this.owners.setClause(clauseId, readClauseMeta(this.meta, clauseId));
     }
+    this.locks = new ClauseLocks({
+      doc: options.doc,
+      meta: this.meta,
+      index: this.index,
+      write: options.write,
+      now: options.now,
+      written: (clauseId, meta) => this.owners.setClause(clauseId, meta),
+    });
     options.doc.on('afterTransaction', this.collectBrackets);
   }
 
@@ -158,7 +169,10 @@ export class DocumentClauses {
     }
   }
 
-  /** States (or, with null, withdraws) a delegation's position on a clause's current text. */
+  /**
+   * States (or, with null, withdraws) a delegation's position on a clause's current text. A
+   * locked clause's positions are frozen with it: the lock records the agreement it was given on.
+   */
   statePosition(
     clauseId: string,
     author: ClauseAuthor,
@@ -166,6 +180,7 @@ export class DocumentClauses {
   ): ClauseCommandResult<ClauseMeta> {
     const text = this.index.currentText(clauseId);
     if (text === undefined) return { ok: false, error: 'unknownClause' };
+    if (this.locks.isLocked(clauseId)) return { ok: false, error: 'clauseLocked' };
     const meta = metaWithPosition(readClauseMeta(this.meta, clauseId), {
       delegation: author.delegation,
       position,

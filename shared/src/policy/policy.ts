@@ -11,6 +11,8 @@ export const ACTIONS = [
   'proposeAlternative',
   'withdrawAlternative',
   'chooseAlternative',
+  'lockClause',
+  'viewAudit',
 ] as const;
 
 /** One action a member may try. */
@@ -32,6 +34,8 @@ export interface ActionResources {
   proposeAlternative: undefined;
   withdrawAlternative: { delegation: DelegationCode };
   chooseAlternative: undefined;
+  lockClause: undefined;
+  viewAudit: undefined;
 }
 
 /** The extra argument `can` takes for an action: its resource, when it has one. */
@@ -76,6 +80,8 @@ export function can<A extends Action>(actor: Actor, action: A, ...args: Resource
     case 'proposeAlternative':
       return actor.role === 'delegate' || actor.role === 'moderator';
     case 'chooseAlternative':
+    case 'lockClause':
+    case 'viewAudit':
       return actor.role === 'moderator';
   }
   return false;

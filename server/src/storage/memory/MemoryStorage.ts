@@ -1,5 +1,6 @@
 import type { Storage } from '../storage';
 import { MemorySessionStore, MemoryUserStore } from './MemoryAccountStores';
+import { MemoryAuditStore } from './MemoryAuditStore';
 import { MemoryClauseChangeStore } from './MemoryClauseChangeStore';
 import { MemoryDocumentStore, MemoryUpdateLogStore } from './MemoryDocumentStores';
 import { MemoryNegotiationStore } from './MemoryNegotiationStore';
@@ -12,6 +13,7 @@ export class MemoryStorage implements Storage {
   readonly documents = new MemoryDocumentStore(this.negotiations);
   readonly updates = new MemoryUpdateLogStore(this.documents);
   readonly clauseChanges = new MemoryClauseChangeStore(this.documents, this.users);
+  readonly audit = new MemoryAuditStore();
 
   close(): void {}
 }
