@@ -8,7 +8,6 @@ import type {
 } from '@accord/shared/protocol/api';
 import { Hono } from 'hono';
 import { AuditLog } from '../../audit/AuditLog';
-import type { SyncResult } from '../../sync/syncTypes';
 import type { AppDeps, AppEnv } from '../context';
 import { requireDocumentMember } from '../documents/documentAccess';
 import { apiErrors } from '../errors';
