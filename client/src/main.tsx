@@ -13,6 +13,7 @@ import './styles/clause-panel.css';
 import './styles/consensus.css';
 import './styles/comments.css';
 import './styles/history.css';
+import './styles/locks.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

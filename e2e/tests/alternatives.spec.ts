@@ -19,7 +19,7 @@ function clause(page: Page, clauseId: string): Locator {
 async function textOf(page: Page, clauseId: string): Promise<string> {
   return clause(page, clauseId).evaluate((element) => {
     const copy = element.cloneNode(true) as HTMLElement;
-    for (const widget of copy.querySelectorAll('.ProseMirror-widget')) widget.remove();
+    for (const widget of Array.from(copy.querySelectorAll('.ProseMirror-widget'))) widget.remove();
     return copy.textContent ?? '';
   });
 }

@@ -8,7 +8,14 @@ import { type Editor, EditorContent, useEditor } from '@tiptap/react';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { Comments } from '../features/comments/commentExtension';
 import { type CommentTarget, commentTarget } from '../features/comments/commentSelection';
-import { Brackets, ClauseIds, ClauseKeymap, ClauseMarks, ClauseNumbers } from './accordExtensions';
+import {
+  Brackets,
+  ClauseIds,
+  ClauseKeymap,
+  ClauseLocks,
+  ClauseMarks,
+  ClauseNumbers,
+} from './accordExtensions';
 import type { BracketGuard } from './brackets';
 import { renderCaret, renderSelection } from './caret';
 import { EditorToolbar } from './EditorToolbar';
@@ -75,6 +82,7 @@ export function CommuniqueEditor({
       ClauseMarks,
       ClauseKeymap,
       Brackets.configure({ guard: bracketGuard }),
+      ClauseLocks.configure({ doc: session.doc }),
       Comments.configure({ doc: session.doc, onComment: onComment ?? null }),
     ],
     editable,

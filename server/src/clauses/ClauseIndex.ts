@@ -64,6 +64,11 @@ export class ClauseIndex {
     return undefined;
   }
 
+  /** The live elements that carry a clause id (more than one only after a paste, briefly). */
+  elementsOf(clauseId: string): Y.XmlElement[] {
+    return [...(this.elementsById.get(clauseId) ?? [])].filter(isLive);
+  }
+
   /**
    * The clauses whose text changed (or that appeared) since the last call, as client
    * transactions left them. Clear on return.

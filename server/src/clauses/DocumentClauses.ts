@@ -29,6 +29,7 @@ import { BracketOwners } from './BracketOwners';
 import { type InsertedBracket, insertedOpenBrackets, isLiveChar } from './bracketChars';
 import { ClauseHistoryRecorder } from './ClauseHistoryRecorder';
 import { ClauseIndex } from './ClauseIndex';
+import { ClauseLocks } from './ClauseLocks';
 import { type ClauseAuthor, metaAfterTextChange, metaWithPosition } from './clauseMetaChanges';
 
 /** What a document's clauses need from the sync core. */
@@ -67,6 +68,8 @@ export interface ClauseHistory {
  */
 export class DocumentClauses {
   private readonly index: ClauseIndex;
+  /** Which clauses are locked, and the lock and unlock commands. */
+  readonly locks: ClauseLocks;
   private readonly history: ClauseHistoryRecorder;
   private readonly meta: Y.Map<unknown>;
   private readonly owners = new BracketOwners();
@@ -81,6 +84,14 @@ export class DocumentClauses {
     for (const clauseId of this.meta.keys()) {
       this.owners.setClause(clauseId, readClauseMeta(this.meta, clauseId));
     }
+    this.locks = new ClauseLocks({
+      doc: options.doc,
+      meta: this.meta,
+      index: this.index,
+      write: options.write,
+      now: options.now,
+      written: (clauseId, meta) => this.owners.setClause(clauseId, meta),
+    });
     options.doc.on('afterTransaction', this.collectBrackets);
   }
 
@@ -113,8 +124,8 @@ export class DocumentClauses {
     const at = this.options.now();
     const writes = new Map<string, ClauseMeta>();
     for (const { clauseId, textBefore, textAfter, removed, restored } of changes) {
-      if (removed) {
-        // Its meta stays: an undo brings the clause back with its proposer and positions.
+      if (removed || restored || (textBefore ?? '') !== textAfter) {
+        const event = removed ? 'deleted' : restored ? 'restored' : null;
         this.history.record({
           clauseId,
           textBefore: textBefore ?? '',
@@ -122,21 +133,11 @@ export class DocumentClauses {
           author,
           seq,
           at,
-          event: { kind: 'deleted' },
-        });
-        continue;
-      }
-      if (restored || (textBefore ?? '') !== textAfter) {
-        this.history.record({
-          clauseId,
-          textBefore: textBefore ?? '',
-          textAfter,
-          author,
-          seq,
-          at,
-          ...(restored ? { event: { kind: 'restored' } as const } : {}),
+          ...(event === null ? {} : { event: { kind: event } }),
         });
       }
+      // A removed clause keeps its meta: an undo brings it back with proposer and positions.
+      if (removed) continue;
       const existing = readClauseMeta(this.meta, clauseId);
       const isNew = textBefore === undefined && !this.meta.has(clauseId);
       const inserted = brackets.get(clauseId);
@@ -168,14 +169,18 @@ export class DocumentClauses {
     }
   }
 
-  /** States (or, with null, withdraws) a delegation's position on a clause's current text. */
+  /**
+   * States (or, with null, withdraws) a delegation's position on a clause's current text. A
+   * locked clause's positions are frozen with it: the lock records the agreement it was given on.
+   */
   statePosition(
     clauseId: string,
     author: ClauseAuthor,
     position: Position | null,
-  ): { ok: true; value: ClauseMeta } | { ok: false; error: ClauseCommandError } {
+  ): ClauseCommandResult<ClauseMeta> {
     const text = this.index.currentText(clauseId);
     if (text === undefined) return { ok: false, error: 'unknownClause' };
+    if (this.locks.isLocked(clauseId)) return { ok: false, error: 'clauseLocked' };
     const meta = metaWithPosition(readClauseMeta(this.meta, clauseId), {
       delegation: author.delegation,
       position,
@@ -183,10 +188,7 @@ export class DocumentClauses {
       textHash: clauseTextHash(text),
       at: this.options.now(),
     });
-    const written = this.options.write(() => this.meta.set(clauseId, meta));
-    if (!written.ok) return { ok: false, error: 'storageFailed' };
-    this.owners.setClause(clauseId, meta);
-    return { ok: true, value: meta };
+    return this.writeMeta(clauseId, meta);
   }
 
   /** Every clause with an id, in order, with its status and meta, and the counts by status. */

@@ -65,8 +65,11 @@ describe('alternatives', () => {
   });
 
   it('changes nothing on a locked clause', () => {
-    expect(metaWithAlternative(locked, alternative('a1'))).toEqual({ ok: false, error: 'locked' });
-    expect(metaWithoutAlternative(locked, 'a1')).toEqual({ ok: false, error: 'locked' });
-    expect(settleAlternatives(locked, null)).toEqual({ ok: false, error: 'locked' });
+    expect(metaWithAlternative(locked, alternative('a1'))).toEqual({
+      ok: false,
+      error: 'clauseLocked',
+    });
+    expect(metaWithoutAlternative(locked, 'a1')).toEqual({ ok: false, error: 'clauseLocked' });
+    expect(settleAlternatives(locked, null)).toEqual({ ok: false, error: 'clauseLocked' });
   });
 });

@@ -2,7 +2,7 @@ import type { ClauseAlternative, ClauseMeta } from '@accord/shared/domain/clause
 import { LIMITS } from '@accord/shared/protocol/limits';
 
 /** Why an alternative could not be proposed, withdrawn or chosen. */
-export type AlternativeError = 'locked' | 'tooManyAlternatives' | 'unknownAlternative';
+export type AlternativeError = 'clauseLocked' | 'tooManyAlternatives' | 'unknownAlternative';
 
 /** A result of the pure alternative rules. */
 export type AlternativeResult<T> = { ok: true; value: T } | { ok: false; error: AlternativeError };
@@ -12,7 +12,7 @@ export function metaWithAlternative(
   meta: ClauseMeta,
   alternative: ClauseAlternative,
 ): AlternativeResult<ClauseMeta> {
-  if (meta.lock) return { ok: false, error: 'locked' };
+  if (meta.lock) return { ok: false, error: 'clauseLocked' };
   const alternatives = meta.alternatives ?? [];
   if (alternatives.length >= LIMITS.alternativesPerClause) {
     return { ok: false, error: 'tooManyAlternatives' };
@@ -25,7 +25,7 @@ export function metaWithoutAlternative(
   meta: ClauseMeta,
   alternativeId: string,
 ): AlternativeResult<{ meta: ClauseMeta; alternative: ClauseAlternative }> {
-  if (meta.lock) return { ok: false, error: 'locked' };
+  if (meta.lock) return { ok: false, error: 'clauseLocked' };
   const alternatives = meta.alternatives ?? [];
   const alternative = alternatives.find((candidate) => candidate.id === alternativeId);
   if (alternative === undefined) return { ok: false, error: 'unknownAlternative' };
@@ -47,7 +47,7 @@ export function settleAlternatives(
   meta: ClauseMeta,
   alternativeId: string | null,
 ): AlternativeResult<{ chosen: ClauseAlternative | null; setAside: ClauseAlternative[] }> {
-  if (meta.lock) return { ok: false, error: 'locked' };
+  if (meta.lock) return { ok: false, error: 'clauseLocked' };
   const alternatives = meta.alternatives ?? [];
   if (alternativeId === null) return { ok: true, value: { chosen: null, setAside: alternatives } };
   const chosen = alternatives.find((candidate) => candidate.id === alternativeId);

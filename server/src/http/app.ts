@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { auditRoutes } from './audit/auditRoutes';
 import { alternativeRoutes } from './clauses/alternativeRoutes';
 import { clauseRoutes } from './clauses/clauseRoutes';
 import { clientRoutes } from './client/clientRoutes';
@@ -6,6 +7,7 @@ import type { AppDeps, AppEnv } from './context';
 import { documentRoutes } from './documents/documentRoutes';
 import { apiErrors, createErrorHandler, errorResponse } from './errors';
 import { healthRoutes } from './health/healthRoutes';
+import { lockRoutes } from './locks/lockRoutes';
 import { originCheck } from './middleware/originCheck';
 import { requestBodyLimit } from './middleware/requestBodyLimit';
 import { securityHeaders } from './middleware/securityHeaders';
@@ -30,6 +32,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.route('/', clauseRoutes(deps));
   api.route('/', alternativeRoutes(deps));
   api.route('/', threadRoutes(deps));
+  api.route('/', lockRoutes(deps));
+  api.route('/', auditRoutes(deps));
   api.route('/', syncUpgradeRoutes(deps));
   api.all('*', (c) =>
     errorResponse(c, apiErrors.notFound(`No API route ${c.req.method} ${c.req.path}.`)),

@@ -5,7 +5,6 @@ import type { SessionManager } from '../auth/sessions';
 import type { AppConfig } from '../config';
 import type { SessionRecord, Storage, UserRecord } from '../storage/storage';
 import type { SyncServer } from '../sync/SyncServer';
-import type { MessageHiddenEntry } from '../threads/ThreadService';
 
 /** What the HTTP app is built from. */
 export interface AppDeps {
@@ -18,8 +17,6 @@ export interface AppDeps {
   log: (message: string) => void;
   /** How often live channels check their session again (default 30 s, like the sync sockets). */
   sessionRecheckMs?: number;
-  /** Called when a moderator hid a comment message: the audit log's seam. */
-  onMessageHidden?: (entry: MessageHiddenEntry) => void;
 }
 
 /**

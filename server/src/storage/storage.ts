@@ -17,6 +17,7 @@ export interface Storage {
   readonly updates: UpdateLogStore;
   readonly clauseChanges: ClauseChangeStore;
   readonly threads: ThreadStore;
+  readonly audit: AuditStore;
   /** Flushes and closes; no method may be called afterwards. */
   close(): void;
 }
@@ -249,4 +250,36 @@ export interface ThreadStore {
   markRead(threadId: string, userId: string, seq: number): void;
   /** The read marks of a user on a draft's threads: thread id → last read sequence number. */
   readMarks(documentId: string, userId: string): Map<string, number>;
+}
+
+/**
+ * One entry of a negotiation's audit log (issue 4): who did what, when. `seq` counts from 1
+ * within the negotiation; `detail` is canonical JSON text, stored as hashed, so that the hash
+ * can be recomputed from the row; `hash` covers every other field and `prevHash`, the hash of
+ * the entry before (a chain: changing or removing any entry breaks every hash after it).
+ */
+export interface AuditRecord {
+  negotiationId: string;
+  seq: number;
+  documentId: string | null;
+  /** Milliseconds since the epoch. */
+  at: number;
+  /** Who did it; null for the admin tool, run by whoever operates the server. */
+  userId: string | null;
+  delegation: DelegationCode | null;
+  action: string;
+  detail: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** The append-only audit log. */
+export interface AuditStore {
+  /**
+   * Appends the entry `build` makes from the negotiation's last entry (undefined for the
+   * first), atomically: no other append, even from another process, comes in between.
+   */
+  append(negotiationId: string, build: (last: AuditRecord | undefined) => AuditRecord): AuditRecord;
+  /** A negotiation's entries, oldest first. */
+  list(negotiationId: string): AuditRecord[];
 }

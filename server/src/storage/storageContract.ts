@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { describeAuditContract } from './auditContract';
 import { describeClauseChangeContract } from './clauseChangeContract';
 import { SERVER_AUTHOR, type Storage } from './storage';
 import { describeThreadContract } from './threadContract';
@@ -297,5 +298,6 @@ export function describeStorageContract(name: string, open: () => Storage): void
     });
     describeClauseChangeContract(open);
     describeThreadContract(open);
+    describeAuditContract(open);
   });
 }

@@ -205,6 +205,8 @@ export class SyncDocument {
         this.serverStructs.hasLiveIn(clientId, clock, end),
       mayDeleteRange: (clientId, clock, end) =>
         this.clauses.mayDeleteRange(principal, clientId, clock, end),
+      locks: this.clauses.locks.index,
+      lockedRefusal: (clauseId) => this.clauses.locks.refusalMessage(clauseId),
     });
     if (!checked.ok) return checked;
     if (!checked.value.novel) return { ok: true, value: 'alreadyKnown' };

@@ -89,3 +89,13 @@ describe('alternatives', () => {
     expect(can(observer, 'chooseAlternative')).toBe(false);
   });
 });
+
+describe("can(…, 'lockClause' | 'viewAudit')", () => {
+  it('lets moderators lock and read the audit log, never delegates or observers', () => {
+    for (const action of ['lockClause', 'viewAudit'] as const) {
+      expect(can({ role: 'moderator', delegation: 'CHAIR' }, action)).toBe(true);
+      expect(can({ role: 'delegate', delegation: 'MX' }, action)).toBe(false);
+      expect(can({ role: 'observer', delegation: 'CHAIR' }, action)).toBe(false);
+    }
+  });
+});

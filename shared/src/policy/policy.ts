@@ -28,6 +28,8 @@ export const ACTIONS = [
   'editMessage',
   'deleteMessage',
   'hideMessage',
+  'lockClause',
+  'viewAudit',
 ] as const;
 
 /** One action a member may try. */
@@ -58,6 +60,8 @@ export interface ActionResources {
   editMessage: MessageAccess;
   deleteMessage: MessageAccess;
   hideMessage: ThreadAccess;
+  lockClause: undefined;
+  viewAudit: undefined;
 }
 
 /** The extra argument `can` takes for an action: its resource, when it has one. */
@@ -103,6 +107,8 @@ export function can<A extends Action>(actor: Actor, action: A, ...args: Resource
     case 'proposeAlternative':
       return actor.role === 'delegate' || actor.role === 'moderator';
     case 'chooseAlternative':
+    case 'lockClause':
+    case 'viewAudit':
       return actor.role === 'moderator';
     case 'readThread':
       return mayReadThread(actor, args[0] as ThreadAccess);

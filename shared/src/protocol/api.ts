@@ -179,3 +179,21 @@ export interface ChooseAlternativeRequest {
 
 /** The clause's meta after an alternative was proposed, withdrawn or chosen. */
 export type AlternativeResponse = ClauseMeta;
+
+/**
+ * `PUT /api/documents/:documentId/clauses/:clauseId/lock` request body: lock or unlock a clause.
+ * Moderators only; `reason` is required to unlock, and to lock a clause not all five parties
+ * agree with (`lockReasonRequired`).
+ */
+export interface SetLockRequest {
+  locked: boolean;
+  reason?: string | null;
+}
+
+/** `PUT …/lock` response body: the clause's meta after the change. */
+export type SetLockResponse = ClauseMeta;
+
+/** `POST /api/documents/:documentId/clauses/lock-agreed` response body: the clauses it locked. */
+export interface LockAllAgreedResponse {
+  locked: string[];
+}

@@ -2,6 +2,7 @@ import { can } from '@accord/shared/policy/policy';
 import type { AlternativeResponse } from '@accord/shared/protocol/api';
 import { LIMITS } from '@accord/shared/protocol/limits';
 import { Hono } from 'hono';
+import { AuditLog } from '../../audit/AuditLog';
 import { chooseAlternative } from '../../clauses/chooseAlternative';
 import type { ClauseCommandError } from '../../clauses/DocumentClauses';
 import type { AppDeps, AppEnv } from '../context';
@@ -19,7 +20,7 @@ function commandError(error: ClauseCommandError | 'forbidden'): ApiError {
       return apiErrors.notFound('This clause is not in the draft.');
     case 'unknownAlternative':
       return apiErrors.notFound('This alternative is not on the table for this clause.');
-    case 'locked':
+    case 'clauseLocked':
       return apiErrors.conflict('This clause is locked: unlock it before changing its wording.');
     case 'tooManyAlternatives':
       return apiErrors.conflict(
@@ -45,6 +46,7 @@ export function alternativeRoutes(deps: AppDeps): Hono<AppEnv> {
   const { storage, sessions, sync, config } = deps;
   const app = new Hono<AppEnv>();
   const session = requireSession(sessions, config.secureCookies);
+  const audit = new AuditLog(storage.audit);
   const base = '/documents/:documentId/clauses/:clauseId/alternatives';
 
   app.post(base, session, async (c) => {
@@ -81,16 +83,43 @@ export function alternativeRoutes(deps: AppDeps): Hono<AppEnv> {
     }
     const { alternativeId } = await readJsonBody(c, chooseAlternativeSchema);
     const moderator = { userId: user.id, delegation: membership.delegation, role: membership.role };
-    const chosen = syncValue(
-      sync.withDocument(document.id, (doc) =>
-        chooseAlternative(doc, c.req.param('clauseId'), alternativeId, moderator),
-      ),
+    const clauseId = c.req.param('clauseId');
+    const { chosen, picked, label } = syncValue(
+      sync.withDocument(document.id, (doc) => {
+        const picked = doc.clauses.alternativeToChoose(clauseId, alternativeId);
+        const label = doc.clauses.locks.labelOf(clauseId);
+        return {
+          chosen: chooseAlternative(doc, clauseId, alternativeId, moderator),
+          picked,
+          label,
+        };
+      }),
     );
     if (!chosen.ok) {
       if (chosen.error === 'textRefused') {
         throw apiErrors.conflict(`The chosen wording could not be written: ${chosen.message}`);
       }
       throw commandError(chosen.error);
+    }
+    const wording = picked.ok ? picked.value : null;
+    try {
+      audit.append({
+        negotiationId: document.negotiationId,
+        documentId: document.id,
+        userId: user.id,
+        delegation: membership.delegation,
+        action: 'alternativeChosen',
+        detail: {
+          clauseId,
+          label,
+          alternativeId,
+          proposedBy: wording?.delegation ?? null,
+          text: wording?.text ?? null,
+        },
+      });
+    } catch (error) {
+      // The choice is committed; the failure is reported to the operator, not the Chair.
+      deps.log(`Audit entry for a choice on ${clauseId} could not be written: ${String(error)}`);
     }
     const body: AlternativeResponse = chosen.value;
     return c.json(body);

@@ -1,3 +1,4 @@
+import type { AuditLogResponse } from '@accord/shared/domain/audit';
 import { type ClauseMeta, clauseMetaMap, readClauseMeta } from '@accord/shared/domain/clauseMeta';
 import type { ClauseHistoryResponse } from '@accord/shared/protocol/api';
 import { LIMITS } from '@accord/shared/protocol/limits';
@@ -184,6 +185,22 @@ describe('a moderator chooses', () => {
     expect(changes.filter((change) => change.event?.kind === 'alternativeProposed')).toHaveLength(
       2,
     );
+
+    // The choice is in the audit log, with the wording and whose it was.
+    const negotiationId = server.storage.negotiations.list()[0]!.id;
+    const audit = await apiRequest(
+      server,
+      await signIn(server, 'chair', DEMO_PASSWORD),
+      'GET',
+      `/api/negotiations/${negotiationId}/audit`,
+    );
+    const entries = (audit.body as AuditLogResponse).entries;
+    expect(entries.filter((entry) => entry.action === 'alternativeChosen')).toMatchObject([
+      {
+        delegation: 'CHAIR',
+        detail: { clauseId: 'op-tariffs', proposedBy: 'MX', text: 'Mexican words;' },
+      },
+    ]);
   }, 20_000);
 
   it('keeps the text when asked, setting every alternative aside', async () => {

@@ -1,3 +1,4 @@
+import type { AuditLogResponse } from '@accord/shared/domain/audit';
 import type { ThreadVisibility } from '@accord/shared/policy/threadPolicy';
 import type {
   ThreadListResponse,
@@ -249,6 +250,21 @@ describe('thread matrix over HTTP', () => {
           body: 'sneaky',
         });
         expect(edit.status).toBe(409);
+        const negotiationId = server.storage.negotiations.list()[0]?.id;
+        const audit = await apiRequest(
+          server,
+          cookies.get(actor.username) ?? null,
+          'GET',
+          `/api/negotiations/${negotiationId}/audit`,
+        );
+        const entry = (audit.body as AuditLogResponse).entries.find(
+          (candidate) =>
+            candidate.action === 'messageHidden' && candidate.detail.messageId === messageId,
+        );
+        expect(entry).toMatchObject({
+          delegation: 'CHAIR',
+          detail: { threadId: thread.id, reason: 'Off topic' },
+        });
       }
     }
   });

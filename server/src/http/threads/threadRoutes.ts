@@ -2,6 +2,7 @@ import { resolveThreadAnchor } from '@accord/shared/domain/threadAnchor';
 import { LIMITS } from '@accord/shared/protocol/limits';
 import type { ThreadListResponse, ThreadResponse } from '@accord/shared/protocol/threads';
 import { type Context, Hono } from 'hono';
+import { AuditLog } from '../../audit/AuditLog';
 import { ThreadHub } from '../../threads/ThreadHub';
 import { type ThreadResult, ThreadService, threadMember } from '../../threads/ThreadService';
 import type { AppDeps, AppEnv, SessionEnv } from '../context';
@@ -27,10 +28,28 @@ import {
 export function threadRoutes(deps: AppDeps): Hono<AppEnv> {
   const { storage, sessions, sync, config } = deps;
   const hub = new ThreadHub();
+  const audit = new AuditLog(storage.audit);
   const service = new ThreadService({
     storage,
     hub,
-    ...(deps.onMessageHidden ? { onHidden: deps.onMessageHidden } : {}),
+    // Only public messages can be hidden, so the entry reveals nothing private.
+    onHidden: (entry) => {
+      try {
+        audit.append({
+          negotiationId: entry.negotiationId,
+          documentId: entry.documentId,
+          userId: entry.userId,
+          delegation: entry.delegation,
+          action: 'messageHidden',
+          detail: { threadId: entry.threadId, messageId: entry.messageId, reason: entry.reason },
+        });
+      } catch (error) {
+        // The message is hidden; the failure is reported to the operator, not the moderator.
+        deps.log(
+          `Audit entry for hiding ${entry.messageId} could not be written: ${String(error)}`,
+        );
+      }
+    },
   });
   const app = new Hono<AppEnv>();
   const session = requireSession(sessions, config.secureCookies);

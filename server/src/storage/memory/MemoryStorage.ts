@@ -1,5 +1,6 @@
 import type { Storage } from '../storage';
 import { MemorySessionStore, MemoryUserStore } from './MemoryAccountStores';
+import { MemoryAuditStore } from './MemoryAuditStore';
 import { MemoryClauseChangeStore } from './MemoryClauseChangeStore';
 import { MemoryDocumentStore, MemoryUpdateLogStore } from './MemoryDocumentStores';
 import { MemoryNegotiationStore } from './MemoryNegotiationStore';
@@ -14,6 +15,7 @@ export class MemoryStorage implements Storage {
   readonly updates = new MemoryUpdateLogStore(this.documents);
   readonly clauseChanges = new MemoryClauseChangeStore(this.documents, this.users);
   readonly threads = new MemoryThreadStore(this.documents, this.users);
+  readonly audit = new MemoryAuditStore();
 
   close(): void {}
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Storage } from '../storage';
 import { migrate } from './migrations';
+import { SqliteAuditStore } from './SqliteAuditStore';
 import { SqliteClauseChangeStore } from './SqliteClauseChangeStore';
 import { SqliteDocumentStore } from './SqliteDocumentStore';
 import { SqliteNegotiationStore } from './SqliteNegotiationStore';
@@ -26,6 +27,7 @@ export class SqliteStorage implements Storage {
   readonly updates: SqliteUpdateLogStore;
   readonly clauseChanges: SqliteClauseChangeStore;
   readonly threads: SqliteThreadStore;
+  readonly audit: SqliteAuditStore;
 
   private constructor(private readonly db: Database.Database) {
     this.users = new SqliteUserStore(db);
@@ -35,6 +37,7 @@ export class SqliteStorage implements Storage {
     this.updates = new SqliteUpdateLogStore(db);
     this.clauseChanges = new SqliteClauseChangeStore(db);
     this.threads = new SqliteThreadStore(db);
+    this.audit = new SqliteAuditStore(db);
   }
 
   /** Opens (creating if needed) the database in `dataDir` and brings its schema up to date. */

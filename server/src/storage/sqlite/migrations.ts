@@ -113,6 +113,27 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 4,
+    name: 'audit log',
+    sql: `
+      -- Append-only, hash-chained per negotiation (AuditLog). No foreign key on user_id: an
+      -- entry must outlive anything it mentions, and the admin tool writes entries with none.
+      CREATE TABLE audit_log (
+        negotiation_id TEXT NOT NULL REFERENCES negotiations(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        document_id TEXT,
+        at INTEGER NOT NULL,
+        user_id TEXT,
+        delegation TEXT,
+        action TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        PRIMARY KEY (negotiation_id, seq)
+      ) STRICT;
+    `,
+  },
+  {
     version: 5,
     name: 'comment threads',
     sql: `
