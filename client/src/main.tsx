@@ -11,8 +11,10 @@ import './styles/clauses.css';
 import './styles/clause-chips.css';
 import './styles/clause-panel.css';
 import './styles/consensus.css';
+import './styles/comments.css';
 import './styles/history.css';
 import './styles/export.css';
+import './styles/locks.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { useAccordServer } from '../support/accordServer';
+import { comment } from '../support/comments';
 import { openDemoDraft, signInAs } from '../support/session';
 
 const accord = useAccordServer();
@@ -10,6 +11,8 @@ test('a delegate downloads the draft compilation in Markdown from the export dia
 }) => {
   const { page, context } = await signInAs(browser, accord.current.url, 'mx.delegate');
   await openDemoDraft(page);
+  await comment(page, 'op-tariffs', 'ninety days', 'All delegations', 'Public note on notice');
+  await comment(page, 'op-tariffs', 'new tariffs', 'My delegation only', 'PRIVATE fallback line');
 
   await page.getByTestId('export-button').click();
   const dialog = page.getByTestId('export-dialog');
@@ -21,7 +24,7 @@ test('a delegate downloads the draft compilation in Markdown from the export dia
   await expect(dialog.getByTestId('export-final-reasons')).toContainText(
     'Only a moderator can export the final communiqué.',
   );
-  await expect(dialog.getByTestId('export-threads')).toBeDisabled();
+  await dialog.getByTestId('export-threads').check();
 
   const downloading = page.waitForEvent('download');
   await dialog.getByTestId('export-download').click();
@@ -36,6 +39,9 @@ test('a delegate downloads the draft compilation in Markdown from the export dia
   expect(markdown).toContain('**OP1** Commit to promote private-sector investment');
   expect(markdown).toContain('**OP10** Decide to meet again at ministerial level');
   expect(markdown).toContain('*Bracketed. US — · CA — · MX — · SV — · GT —*');
+  // The public thread is listed, as asked; the private one never leaves Mexico's browser.
+  expect(markdown).toContain('Public note on notice');
+  expect(markdown).not.toContain('PRIVATE fallback line');
   await expect(dialog).toContainText(`Downloaded ${download.suggestedFilename()}`);
   await context.close();
 });

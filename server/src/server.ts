@@ -148,6 +148,7 @@ export async function startServer(
     throttle,
     log: (message) => log('error', message),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.sessionRecheckMs ? { sessionRecheckMs: options.sessionRecheckMs } : {}),
   });
   handle = (request, env) => app.fetch(request, env);
 

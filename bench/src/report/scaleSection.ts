@@ -103,6 +103,30 @@ export function scaleSection(outcome: Outcome<ScaleResults> | null): string {
       '',
     );
   }
+  const locked = scale.lockedValidation;
+  if (locked !== undefined) {
+    lines.push('### Update validation with locked clauses', '');
+    if (!locked.ok) {
+      lines.push(`Failed: ${locked.error}`, '');
+    } else {
+      const first = locked.value[0];
+      lines.push(
+        'The same keystrokes timed twice: with no clause locked, then with every other clause locked (the locked-clause index is consulted for every origin and delete range). In brackets: locked ÷ unlocked, then the ratio to the smallest document.',
+        '',
+        table(
+          ['Clauses', 'p50 unlocked', 'p50 locked', 'p95 unlocked', 'p95 locked'],
+          locked.value.map((cost) => [
+            String(cost.clauses),
+            formatMicros(cost.unlocked.p50),
+            `${formatMicros(cost.locked.p50)} (${ratio(cost.locked.p50, cost.unlocked.p50)}, ${first ? ratio(cost.locked.p50, first.locked.p50) : 'n/a'})`,
+            formatMicros(cost.unlocked.p95),
+            `${formatMicros(cost.locked.p95)} (${ratio(cost.locked.p95, cost.unlocked.p95)})`,
+          ]),
+        ),
+        '',
+      );
+    }
+  }
   return lines.join('\n');
 }
 

@@ -6,7 +6,12 @@ import { accordScale } from './accordScale';
 import { buildCommunique, type CommuniqueHistory } from './buildCommunique';
 import { hocuspocusScale } from './hocuspocusScale';
 import type { ScaleResults } from './scaleTypes';
-import { measureValidationCost, type ValidationCost } from './validationCost';
+import {
+  type LockedValidationCost,
+  measureLockedValidationCost,
+  measureValidationCost,
+  type ValidationCost,
+} from './validationCost';
 
 /** The id of the large draft, on every server. */
 export const LARGE_DRAFT_ID = 'bench-communique';
@@ -42,6 +47,10 @@ export async function runScale(
   log(`scale: Hocuspocus ${hocuspocus.ok ? 'done' : `failed: ${hocuspocus.error}`}`);
   const validation = await attempt(async () => validationCosts(settings, history));
   log(`scale: validation ${validation.ok ? 'done' : `failed: ${validation.error}`}`);
+  const lockedValidation = await attempt(async () => lockedValidationCosts(settings, history));
+  log(
+    `scale: locked validation ${lockedValidation.ok ? 'done' : `failed: ${lockedValidation.error}`}`,
+  );
   return {
     history,
     results: {
@@ -54,6 +63,7 @@ export async function runScale(
       accord,
       hocuspocus,
       validation,
+      lockedValidation,
     },
   };
 }
@@ -87,5 +97,20 @@ async function validationCosts(
   measureValidationCost(historyOf(smallest), settings.validationUpdates);
   return settings.validationSizes.map((clauses) =>
     measureValidationCost(historyOf(clauses), settings.validationUpdates),
+  );
+}
+
+/** Validation cost with half the clauses locked, next to none, at each size (issue 4). */
+async function lockedValidationCosts(
+  settings: ScaleSettings,
+  main: CommuniqueHistory,
+): Promise<LockedValidationCost[]> {
+  return settings.validationSizes.map((clauses) =>
+    measureLockedValidationCost(
+      clauses === main.clauses
+        ? main
+        : buildCommunique({ clauses, edits: clauses * 100, authors: settings.authors }),
+      settings.validationUpdates,
+    ),
   );
 }

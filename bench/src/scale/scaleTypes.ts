@@ -1,5 +1,5 @@
 import type { Outcome } from '../outcome';
-import type { ValidationCost } from './validationCost';
+import type { LockedValidationCost, ValidationCost } from './validationCost';
 
 /** Rows and bytes of one document's stored update log. */
 export interface LogStats {
@@ -46,4 +46,6 @@ export interface ScaleResults {
   accord: Outcome<AccordScale>;
   hocuspocus: Outcome<HocuspocusScale>;
   validation: Outcome<ValidationCost[]>;
+  /** The same with every other clause locked (issue 4); absent in reports made before locks. */
+  lockedValidation?: Outcome<LockedValidationCost[]>;
 }

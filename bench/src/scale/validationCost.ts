@@ -1,3 +1,4 @@
+import { LockedClauseIndex } from '@accord/server/src/clauses/LockedClauseIndex';
 import { validateUpdate } from '@accord/server/src/sync/UpdateValidator';
 import * as Y from 'yjs';
 import { seededRandom } from '../load/random';
@@ -48,6 +49,8 @@ export function measureValidationCost(history: CommuniqueHistory, count: number)
     hasLiveServerStruct: () => false,
     // No brackets are owned in this history: every delete range is allowed.
     mayDeleteRange: () => true,
+    locks: new LockedClauseIndex(),
+    lockedRefusal: () => 'locked',
   };
   const samples: number[] = [];
   updates.forEach((update, index) => {
@@ -62,4 +65,85 @@ export function measureValidationCost(history: CommuniqueHistory, count: number)
   client.destroy();
   server.destroy();
   return { clauses: history.clauses, micros: summarise(samples) };
+}
+
+/** Validation cost with and without locked clauses, at one document size. */
+export interface LockedValidationCost {
+  clauses: number;
+  /** Microseconds per call with no clause locked. */
+  unlocked: LatencySummary;
+  /** Microseconds per call with every other clause locked (keystrokes in the others). */
+  locked: LatencySummary;
+}
+
+/**
+ * Times `validateUpdate` on one-keystroke updates into random clauses of every other clause (the
+ * odd ones), first with no clause locked, then with every even clause locked, so that each
+ * update's origins are looked up in the locked-clause index. Both runs time the same updates.
+ */
+export function measureLockedValidationCost(
+  history: CommuniqueHistory,
+  count: number,
+): LockedValidationCost {
+  const client = new Y.Doc();
+  Y.applyUpdate(client, history.state);
+  const clauseElements = () =>
+    client
+      .getXmlFragment('default')
+      .toArray()
+      .filter((node): node is Y.XmlElement => node instanceof Y.XmlElement);
+  const free = clauseElements().filter((_element, index) => index % 2 === 1);
+  const random = seededRandom(11);
+  const updates: Uint8Array[] = [];
+  client.on('update', (update: Uint8Array) => updates.push(update));
+  for (let index = 0; index < count + WARMUP_UPDATES; index++) {
+    const text = free[Math.floor(random() * free.length)]?.get(0);
+    if (text instanceof Y.XmlText) text.insert(Math.floor(random() * (text.length + 1)), 'x');
+  }
+  client.destroy();
+  const run = (lock: boolean) => {
+    const server = new Y.Doc();
+    Y.applyUpdate(server, history.state);
+    const owners = new Map<number, string>(
+      history.authorClientIds.map((clientId, index) => [clientId, `author-${index}`]),
+    );
+    const locks = new LockedClauseIndex();
+    if (lock) {
+      const elements = server
+        .getXmlFragment('default')
+        .toArray()
+        .filter((node): node is Y.XmlElement => node instanceof Y.XmlElement);
+      locks.rebuild(
+        elements
+          .filter((_element, index) => index % 2 === 0)
+          .map((element, index) => ({ clauseId: `locked-${index}`, elements: [element] })),
+      );
+    }
+    const context = {
+      doc: server,
+      userId: 'bench-user',
+      ownerOf: (clientId: number) => owners.get(clientId),
+      hasLiveServerStruct: () => false,
+      mayDeleteRange: () => true,
+      locks,
+      lockedRefusal: () => 'locked',
+    };
+    const samples: number[] = [];
+    updates.forEach((update, index) => {
+      const start = performance.now();
+      const result = validateUpdate(update, context);
+      const elapsed = performance.now() - start;
+      if (!result.ok) throw new Error(`validation refused a valid update: ${result.error.message}`);
+      for (const clientId of result.value.unboundClientIds) owners.set(clientId, 'bench-user');
+      Y.applyUpdate(server, update);
+      if (index >= WARMUP_UPDATES) samples.push(elapsed * 1000);
+    });
+    server.destroy();
+    return summarise(samples);
+  };
+  // Warm the JIT on both paths before timing either.
+  run(true);
+  const unlocked = run(false);
+  const locked = run(true);
+  return { clauses: history.clauses, unlocked, locked };
 }

@@ -2,7 +2,7 @@ import { type ApiFailure, type ApiResult, failureFromResponse } from './apiResul
 
 /** Options of one API call. */
 export interface ApiRequestOptions {
-  method?: 'GET' | 'POST' | 'PUT';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
 }

@@ -1,10 +1,17 @@
+import type { AuditLogResponse, AuditVerifyResponse } from '@accord/shared/domain/audit';
 import type { Position } from '@accord/shared/domain/positions';
 import type {
+  AlternativeResponse,
+  ChooseAlternativeRequest,
   ClauseHistoryResponse,
   DocumentResponse,
+  LockAllAgreedResponse,
   LoginRequest,
   MeResponse,
   NegotiationResponse,
+  ProposeAlternativeRequest,
+  SetLockRequest,
+  SetLockResponse,
   StatePositionRequest,
   StatePositionResponse,
 } from '@accord/shared/protocol/api';
@@ -75,4 +82,84 @@ export function fetchClauseHistory(
     `${clausePath(documentId, clauseId)}/history`,
     signal ? { signal } : {},
   );
+}
+
+/** POST …/clauses/:clauseId/alternatives: proposes an alternative wording for the caller's delegation. */
+export function proposeAlternative(
+  documentId: string,
+  clauseId: string,
+  text: string,
+): Promise<ApiResult<AlternativeResponse>> {
+  const body: ProposeAlternativeRequest = { text };
+  return apiRequest<AlternativeResponse>(`${clausePath(documentId, clauseId)}/alternatives`, {
+    method: 'POST',
+    body,
+  });
+}
+
+/** DELETE …/clauses/:clauseId/alternatives/:alternativeId: withdraws an alternative. */
+export function withdrawAlternative(
+  documentId: string,
+  clauseId: string,
+  alternativeId: string,
+): Promise<ApiResult<AlternativeResponse>> {
+  return apiRequest<AlternativeResponse>(
+    `${clausePath(documentId, clauseId)}/alternatives/${encodeURIComponent(alternativeId)}`,
+    { method: 'DELETE' },
+  );
+}
+
+/** POST …/clauses/:clauseId/alternatives/choose: a moderator's choice (null keeps the text). */
+export function chooseAlternative(
+  documentId: string,
+  clauseId: string,
+  alternativeId: string | null,
+): Promise<ApiResult<AlternativeResponse>> {
+  const body: ChooseAlternativeRequest = { alternativeId };
+  return apiRequest<AlternativeResponse>(
+    `${clausePath(documentId, clauseId)}/alternatives/choose`,
+    { method: 'POST', body },
+  );
+}
+/** PUT /api/documents/:id/clauses/:clauseId/lock: a moderator locks or unlocks a clause. */
+export function setClauseLock(
+  documentId: string,
+  clauseId: string,
+  request: SetLockRequest,
+): Promise<ApiResult<SetLockResponse>> {
+  return apiRequest<SetLockResponse>(`${clausePath(documentId, clauseId)}/lock`, {
+    method: 'PUT',
+    body: request,
+  });
+}
+
+/** POST /api/documents/:id/clauses/lock-agreed: a moderator locks every agreed clause. */
+export function lockAllAgreed(documentId: string): Promise<ApiResult<LockAllAgreedResponse>> {
+  return apiRequest<LockAllAgreedResponse>(
+    `/api/documents/${encodeURIComponent(documentId)}/clauses/lock-agreed`,
+    { method: 'POST' },
+  );
+}
+
+/** GET /api/negotiations/:id/audit: the audit log, oldest first (moderators only). */
+export function fetchAuditLog(
+  negotiationId: string,
+  signal?: AbortSignal,
+): Promise<ApiResult<AuditLogResponse>> {
+  return apiRequest<AuditLogResponse>(
+    `/api/negotiations/${encodeURIComponent(negotiationId)}/audit`,
+    signal ? { signal } : {},
+  );
+}
+
+/** GET /api/negotiations/:id/audit/verify: checks the audit log's hash chain. */
+export function verifyAuditLog(negotiationId: string): Promise<ApiResult<AuditVerifyResponse>> {
+  return apiRequest<AuditVerifyResponse>(
+    `/api/negotiations/${encodeURIComponent(negotiationId)}/audit/verify`,
+  );
+}
+
+/** Where the audit log downloads as CSV. */
+export function auditCsvUrl(negotiationId: string): string {
+  return `/api/negotiations/${encodeURIComponent(negotiationId)}/audit?format=csv`;
 }

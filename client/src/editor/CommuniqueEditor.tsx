@@ -1,10 +1,22 @@
+import { DELEGATIONS } from '@accord/shared/domain/delegations';
 import { communiqueExtensions, DRAFT_FRAGMENT } from '@accord/shared/domain/schema';
+import { can } from '@accord/shared/policy/policy';
 import type { AwarenessUser } from '@accord/shared/protocol/api';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { type Editor, EditorContent, useEditor } from '@tiptap/react';
-import { type ReactNode, useEffect } from 'react';
-import { Brackets, ClauseIds, ClauseKeymap, ClauseMarks, ClauseNumbers } from './accordExtensions';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { Comments } from '../features/comments/commentExtension';
+import { type CommentTarget, commentTarget } from '../features/comments/commentSelection';
+import {
+  Brackets,
+  ClauseIds,
+  ClauseKeymap,
+  ClauseLocks,
+  ClauseMarks,
+  ClauseNumbers,
+} from './accordExtensions';
+import type { BracketGuard } from './brackets';
 import { renderCaret, renderSelection } from './caret';
 import { EditorToolbar } from './EditorToolbar';
 import type { SyncSession } from './useSyncSession';
@@ -20,6 +32,8 @@ export function CommuniqueEditor({
   toolbarAside,
   banner,
   aside,
+  margin,
+  onComment,
 }: {
   session: SyncSession;
   user: AwarenessUser;
@@ -29,7 +43,28 @@ export function CommuniqueEditor({
   banner?: ReactNode;
   /** The column beside the page (the clause panel), given the editor once it exists. */
   aside?: (editor: Editor | null) => ReactNode;
+  /** The comments margin between the page and the aside, given the editor once it exists. */
+  margin?: (editor: Editor | null) => ReactNode;
+  /** Opens a new thread on the selected words; absent for those who cannot comment. */
+  onComment?: (target: CommentTarget) => void;
 }) {
+  const [blocked, setBlocked] = useState<string | null>(null);
+  const bracketGuard = useMemo<BracketGuard>(
+    () => ({
+      mayRemove: (owner) => can(user, 'removeBracket', { delegation: owner }),
+      onBlocked: (owner) =>
+        setBlocked(
+          `That would remove a bracket asked for by ${DELEGATIONS[owner].name}: only ${DELEGATIONS[owner].name} or the Chair can remove it.`,
+        ),
+    }),
+    [user],
+  );
+  useEffect(() => {
+    if (blocked === null) return;
+    const timer = setTimeout(() => setBlocked(null), 8_000);
+    return () => clearTimeout(timer);
+  }, [blocked]);
+
   const editor = useEditor({
     // Collaboration brings its own Yjs-aware undo; the schema has no UndoRedo to disable.
     extensions: [
@@ -46,7 +81,9 @@ export function CommuniqueEditor({
       ClauseNumbers,
       ClauseMarks,
       ClauseKeymap,
-      Brackets,
+      Brackets.configure({ guard: bracketGuard }),
+      ClauseLocks.configure({ doc: session.doc }),
+      Comments.configure({ doc: session.doc, onComment: onComment ?? null }),
     ],
     editable,
     editorProps: {
@@ -71,15 +108,42 @@ export function CommuniqueEditor({
           aside ? 'editor-toolbar-bar editor-toolbar-bar--with-aside' : 'editor-toolbar-bar'
         }
       >
-        <EditorToolbar editor={editor} editable={editable} aside={toolbarAside} />
+        <EditorToolbar
+          editor={editor}
+          editable={editable}
+          aside={toolbarAside}
+          onComment={
+            onComment && editor
+              ? () => {
+                  const target = commentTarget(editor.state, session.doc);
+                  if (target) onComment(target);
+                }
+              : undefined
+          }
+        />
       </div>
-      <div className={aside ? 'draft-body draft-body--with-aside' : 'draft-body'}>
+      <div
+        className={`draft-body${aside ? ' draft-body--with-aside' : ''}${margin ? ' draft-body--with-margin' : ''}`}
+      >
         <div className="editor-shell">
           {banner}
+          {blocked ? (
+            <div className="notice notice--info" role="status" data-testid="edit-blocked-notice">
+              <p className="notice__text">{blocked}</p>
+              <button
+                type="button"
+                className="button button--quiet"
+                onClick={() => setBlocked(null)}
+              >
+                Dismiss
+              </button>
+            </div>
+          ) : null}
           <div className="paper" data-testid="editor">
             <EditorContent editor={editor} />
           </div>
         </div>
+        {margin ? margin(editor) : null}
         {aside ? aside(editor) : null}
       </div>
     </>

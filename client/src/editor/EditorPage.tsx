@@ -10,6 +10,8 @@ import { useMe, useSignInAgain } from '../app/session';
 import { useApiResource } from '../app/useApiResource';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { ClauseSidebar } from '../features/clauses/ClauseSidebar';
+import { CommentsMargin } from '../features/comments/CommentsMargin';
+import { useComments } from '../features/comments/useComments';
 import { ConnectionIndicator } from '../features/connection/ConnectionIndicator';
 import { ExportButton } from '../features/export/ExportButton';
 import { PresenceBar } from '../features/presence/PresenceBar';
@@ -62,6 +64,8 @@ function DraftWorkspace({ info }: { info: DocumentResponse }) {
   );
   const sync = useSyncSession(info.document.id, localUser, signInAgain);
   const canEdit = can(membership, 'editText');
+  const comments = useComments(info.document.id);
+  const commenter = { ...membership, userId: me.user.id };
   const stopped = sync.stoppedMessage !== null;
   const notices = (
     <SyncNotices
@@ -104,6 +108,21 @@ function DraftWorkspace({ info }: { info: DocumentResponse }) {
             user={localUser}
             editable={canEdit && !stopped}
             banner={notices}
+            onComment={
+              can(membership, 'createThread', { visibility: 'public' })
+                ? comments.startThread
+                : undefined
+            }
+            margin={(editor) =>
+              sync.session ? (
+                <CommentsMargin
+                  editor={editor}
+                  doc={sync.session.doc}
+                  comments={comments}
+                  me={commenter}
+                />
+              ) : null
+            }
             aside={(editor) =>
               sync.session ? (
                 <ClauseSidebar editor={editor} doc={sync.session.doc} info={info} />

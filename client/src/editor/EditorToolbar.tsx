@@ -1,6 +1,7 @@
 import { type ClauseKind, NODE_NAMES } from '@accord/shared/domain/schema';
 import { type Editor, useEditorState } from '@tiptap/react';
 import type { ReactNode } from 'react';
+import { commentableRange } from '../features/comments/commentSelection';
 import { wrapInBrackets } from './brackets';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -14,10 +15,13 @@ export function EditorToolbar({
   editor,
   editable,
   aside,
+  onComment,
 }: {
   editor: Editor | null;
   editable: boolean;
   aside?: ReactNode;
+  /** Opens a thread on the selected words (absent: no Comment button). */
+  onComment?: (() => void) | undefined;
 }) {
   const state = useEditorState({
     editor,
@@ -35,6 +39,7 @@ export function EditorToolbar({
         italic: current.isActive('italic'),
         kind,
         canBracket: wrapInBrackets(current.state),
+        canComment: commentableRange(current.state) !== null,
         canUndo: current.can().undo(),
         canRedo: current.can().redo(),
       };
@@ -100,6 +105,18 @@ export function EditorToolbar({
           [ ]
         </ToolButton>
       </div>
+      {onComment ? (
+        <div className="editor-toolbar__group">
+          <ToolButton
+            label="Comment"
+            shortcut={isMac ? '⌥⌘M' : 'Ctrl+Alt+M'}
+            disabled={!state.canComment}
+            onClick={onComment}
+          >
+            Comment
+          </ToolButton>
+        </div>
+      ) : null}
       <div className="editor-toolbar__group">
         <ToolButton
           label="Undo"

@@ -1,9 +1,13 @@
-import { Extension } from '@tiptap/core';
-import { bracketChipsPlugin, wrapInBrackets } from './brackets';
+import { DRAFT_FRAGMENT } from '@accord/shared/domain/schema';
+import { type Editor, Extension } from '@tiptap/core';
+import type * as Y from 'yjs';
+import { type BracketGuard, bracketChipsPlugin, wrapInBrackets } from './brackets';
 import { createClauseEnterCommand } from './clauseEnter';
 import { clauseIdPlugin } from './clauseIds';
+import { clauseLocksPlugin, lockedClauseIds } from './clauseLocks';
 import { clauseMarksPlugin } from './clauseMarks';
 import { clauseNumbersPlugin } from './clauseNumbers';
+import { deleteAroundLockedClauses } from './lockedRanges';
 import { backspaceAfterTitle, deleteAtTitleEnd } from './titleGuard';
 
 /** Keeps every clause's id present and unique after local edits (see clauseIds.ts). */
@@ -31,10 +35,13 @@ export const ClauseMarks = Extension.create({
 });
 
 /** Brackets: Mod-[ wraps the selection, and chips show who asked for each (see brackets.ts). */
-export const Brackets = Extension.create({
+export const Brackets = Extension.create<{ guard: BracketGuard | undefined }>({
   name: 'accordBrackets',
+  addOptions() {
+    return { guard: undefined };
+  },
   addProseMirrorPlugins() {
-    return [bracketChipsPlugin()];
+    return [bracketChipsPlugin(this.options.guard)];
   },
   addKeyboardShortcuts() {
     return {
@@ -60,6 +67,40 @@ export const ClauseKeymap = Extension.create({
         editor.isEditable && backspaceAfterTitle(editor.state, editor.view.dispatch),
       Delete: ({ editor }) =>
         editor.isEditable && deleteAtTitleEnd(editor.state, editor.view.dispatch),
+    };
+  },
+});
+
+/**
+ * Locked clauses (see clauseLocks.ts): shown locked, and no local edit can change them. Backspace
+ * and Delete over a selection that spans locked clauses delete only the unlocked parts, so
+ * select-all then delete clears everything but the locked clauses. Runs before the other keys.
+ */
+export const ClauseLocks = Extension.create<{ doc: Y.Doc | null }>({
+  name: 'accordClauseLocks',
+  priority: 300,
+  addOptions() {
+    return { doc: null };
+  },
+  addProseMirrorPlugins() {
+    return this.options.doc ? [clauseLocksPlugin(this.options.doc)] : [];
+  },
+  addKeyboardShortcuts() {
+    const fragment = this.options.doc?.getXmlFragment(DRAFT_FRAGMENT) ?? null;
+    const around =
+      () =>
+      ({ editor }: { editor: Editor }) =>
+        fragment !== null &&
+        editor.isEditable &&
+        deleteAroundLockedClauses(lockedClauseIds(editor.state), fragment)(
+          editor.state,
+          editor.view.dispatch,
+        );
+    return {
+      Backspace: around(),
+      Delete: around(),
+      'Mod-Backspace': around(),
+      'Mod-Delete': around(),
     };
   },
 });

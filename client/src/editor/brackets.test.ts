@@ -1,6 +1,6 @@
 import { TextSelection } from '@tiptap/pm/state';
 import { describe, expect, it } from 'vitest';
-import { wrapInBrackets } from './brackets';
+import { forbiddenBracketDeletion, wrapInBrackets } from './brackets';
 import { clausesOf, communiqueDoc, startOfBlock, stateWith } from './testDocs';
 
 const doc = communiqueDoc([
@@ -33,5 +33,34 @@ describe('wrapInBrackets', () => {
     const start = startOfBlock(doc, 2);
     expect(wrapInBrackets(selecting(start + 3, start + 3))).toBe(false);
     expect(wrapInBrackets(selecting(startOfBlock(doc, 1) + 3, start + 3))).toBe(false);
+  });
+});
+
+describe('forbiddenBracketDeletion', () => {
+  const bracketed = communiqueDoc([['op', 'operative', 'Decide [to meet] again.']]);
+  const start = startOfBlock(bracketed, 1);
+  const open = start + 'Decide '.length;
+  const brackets = [{ position: open, owner: 'MX' as const }];
+  const onlyOwn = (owner: string) => owner === 'US';
+
+  it("names the owner when an edit deletes another delegation's '['", () => {
+    const state = stateWith(bracketed, open);
+    expect(forbiddenBracketDeletion(state.tr.delete(open, open + 1), brackets, onlyOwn)).toBe('MX');
+    // Typing over a selection that holds it deletes it too.
+    expect(
+      forbiddenBracketDeletion(state.tr.insertText('x', open - 2, open + 3), brackets, onlyOwn),
+    ).toBe('MX');
+  });
+
+  it("lets edits around the '[' through, and its owner or a moderator delete it", () => {
+    const state = stateWith(bracketed, open);
+    expect(forbiddenBracketDeletion(state.tr.insertText('x', open), brackets, onlyOwn)).toBeNull();
+    expect(
+      forbiddenBracketDeletion(state.tr.delete(open + 1, open + 3), brackets, onlyOwn),
+    ).toBeNull();
+    expect(forbiddenBracketDeletion(state.tr.delete(open - 2, open), brackets, onlyOwn)).toBeNull();
+    expect(
+      forbiddenBracketDeletion(state.tr.delete(open, open + 1), brackets, () => true),
+    ).toBeNull();
   });
 });

@@ -2,11 +2,18 @@ import { parseBracketCharKey } from '@accord/shared/domain/bracketChars';
 import { DELEGATIONS, type DelegationCode } from '@accord/shared/domain/delegations';
 import { NODE_NAMES } from '@accord/shared/domain/schema';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { type Command, type EditorState, Plugin, PluginKey } from '@tiptap/pm/state';
+import {
+  type Command,
+  type EditorState,
+  Plugin,
+  PluginKey,
+  type Transaction,
+} from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import { relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { readableTextColour } from '../app/colour';
+import { isFromYjs } from './remoteTransactions';
 
 /**
  * Wraps the selection in '[' … ']' in one transaction, when it is a non-empty span inside one
@@ -75,21 +82,75 @@ export function bracketChipDecorations(
     const position = bracketPosition(state, key);
     if (position === null) continue;
     decorations.push(
-      Decoration.widget(position + 1, () => chip(code), { side: -1, key: `${key}:${code}` }),
+      Decoration.widget(position + 1, () => chip(code), {
+        side: -1,
+        key: `${key}:${code}`,
+        owner: code,
+      }),
     );
   }
   return DecorationSet.create(doc, decorations);
+}
+
+/** An owned '[' in the document: its position and the delegation that asked for it. */
+export interface OwnedBracket {
+  position: number;
+  owner: DelegationCode;
+}
+
+/**
+ * The owner of the first owned '[' a transaction deletes that this person may not remove, or
+ * null. The server refuses such a change anyway (and the editor would then start over from the
+ * server's copy); stopping it here keeps the person's other work.
+ */
+export function forbiddenBracketDeletion(
+  tr: Transaction,
+  brackets: readonly OwnedBracket[],
+  mayRemove: (owner: DelegationCode) => boolean,
+): DelegationCode | null {
+  if (!tr.docChanged) return null;
+  for (const { position, owner } of brackets) {
+    if (mayRemove(owner)) continue;
+    if (tr.mapping.mapResult(position, 1).deletedAfter) return owner;
+  }
+  return null;
+}
+
+/** The owned '[' the chips plugin shows now. */
+function ownedBrackets(state: EditorState): OwnedBracket[] {
+  const decorations = bracketChipsPluginKey.getState(state)?.decorations;
+  if (decorations === undefined) return [];
+  return decorations.find().map((decoration) => ({
+    // The chip sits right after its '['.
+    position: decoration.from - 1,
+    owner: (decoration.spec as { owner: DelegationCode }).owner,
+  }));
+}
+
+/** Who may remove whose brackets in this editor, and what to do when a keystroke may not. */
+export interface BracketGuard {
+  mayRemove: (owner: DelegationCode) => boolean;
+  onBlocked: (owner: DelegationCode) => void;
 }
 
 /**
  * Shows, after each '[' the server attributed to a delegation, a small chip with that
  * delegation's code and colour. The owners come from the clause meta through
  * `setBracketOwners`, which is called after each change of the draft or the meta, once Yjs
- * has updated its mapping; in between, the chips follow the text.
+ * has updated its mapping; in between, the chips follow the text. With a guard, a local edit
+ * that would delete a '[' this person may not remove is stopped, and the guard told.
  */
-export function bracketChipsPlugin(): Plugin<BracketChipsState> {
+export function bracketChipsPlugin(guard?: BracketGuard): Plugin<BracketChipsState> {
   return new Plugin<BracketChipsState>({
     key: bracketChipsPluginKey,
+    // Only this person's own edits: what comes out of Yjs is shared state already.
+    filterTransaction: (tr, state) => {
+      if (guard === undefined || isFromYjs(tr)) return true;
+      const owner = forbiddenBracketDeletion(tr, ownedBrackets(state), guard.mayRemove);
+      if (owner === null) return true;
+      guard.onBlocked(owner);
+      return false;
+    },
     state: {
       init: () => ({ owners: new Map(), decorations: DecorationSet.empty }),
       apply: (tr, previous, _old, state) => {

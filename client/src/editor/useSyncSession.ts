@@ -9,7 +9,11 @@ import {
   PROBE_AFTER_FAILURES,
   PROBE_INTERVAL_MS,
 } from '../features/connection/accessProbe';
-import { closeDisposition, refusalRestartDelayMs } from '../features/connection/closeDisposition';
+import {
+  closeDisposition,
+  refusalMessage,
+  refusalRestartDelayMs,
+} from '../features/connection/closeDisposition';
 import {
   type ConnectionStatus,
   connectionStatus,
@@ -130,7 +134,7 @@ export function useSyncSession(
       } else if (disposition === 'refused') {
         const now = Date.now();
         refusals.current = [...refusals.current.filter((at) => now - at < REFUSAL_WINDOW_MS), now];
-        const message = describeCloseCode(code ?? 0) ?? 'A change was refused by the server.';
+        const message = refusalMessage(code, event?.reason);
         setRefusal({ message, at: now });
         // Hide the editor at once: anything typed into this doc from now on would be lost.
         setLoaded(false);

@@ -27,6 +27,7 @@ export type AdminCommand =
   | { kind: 'negotiation list' }
   | { kind: 'document list' }
   | ExportCommand
+  | { kind: 'audit verify'; negotiationId: string }
   | { kind: 'help' };
 
 /** Parsed arguments or a usage error. */
@@ -45,6 +46,7 @@ export const ADMIN_USAGE = `Usage: accord-admin <command> (reads ACCORD_DATA_DIR
   document list
   export --document <id> --format txt|md|html|docx|pdf [--mode draft|final] [--threads public] [--out <file>|-]
                                (default --out: the export's own file name in the current folder)
+  audit verify --negotiation <id>   (exit code 1 and the first broken entry if the chain is broken)
 
 Delegations: US, CA, MX, SV, GT, CHAIR. Roles: moderator, delegate, observer.
 Without --password-stdin the password is asked for on the terminal.`;
@@ -175,6 +177,14 @@ export function parseAdminArgs(argv: readonly string[]): AdminArgsResult {
       const arity = expectArity(rest, 0, command);
       if (arity) return { ok: false, error: arity };
       return { ok: true, value: { kind: command } };
+    }
+    case 'audit verify': {
+      const arity = expectArity(rest, 0, 'audit verify --negotiation <id>');
+      if (arity) return { ok: false, error: arity };
+      if (values.negotiation === undefined) {
+        return { ok: false, error: 'audit verify needs --negotiation.' };
+      }
+      return { ok: true, value: { kind: command, negotiationId: values.negotiation } };
     }
     default:
       return { ok: false, error: `Unknown command "${command}".` };

@@ -1,4 +1,5 @@
 import { LIMITS } from '@accord/shared/protocol/limits';
+import { AuditLog } from '../audit/AuditLog';
 import { hashPassword } from '../auth/password';
 import type { Storage, UserRecord } from '../storage/storage';
 import { ADMIN_USAGE, type AdminCommand, type MembershipArgs } from './adminArgs';
@@ -43,7 +44,22 @@ function assign(storage: Storage, user: UserRecord, membership: MembershipArgs):
       error: `No negotiation "${membership.negotiationId}" (see: accord-admin negotiation list).`,
     };
   }
+  const previous = storage.negotiations.membership(negotiation.id, user.id);
   storage.negotiations.setMembership({ ...membership, userId: user.id });
+  new AuditLog(storage.audit).append({
+    negotiationId: negotiation.id,
+    // The admin tool is run by whoever operates the server; no member did it.
+    userId: null,
+    delegation: null,
+    action: 'membership',
+    detail: {
+      memberUserId: user.id,
+      username: user.username,
+      delegation: membership.delegation,
+      role: membership.role,
+      previous: previous ? { delegation: previous.delegation, role: previous.role } : null,
+    },
+  });
   return {
     ok: true,
     value: `${user.username} is ${membership.role} for ${membership.delegation} in "${negotiation.title}".`,
@@ -128,6 +144,24 @@ function listDocuments(storage: Storage): string {
   return formatTable(['id', 'title', 'negotiation', 'updated'], rows);
 }
 
+/** Verifies a negotiation's audit chain; a broken chain is a failed command naming the entry. */
+function verifyAudit(storage: Storage, negotiationId: string): CommandResult {
+  if (storage.negotiations.byId(negotiationId) === undefined) {
+    return {
+      ok: false,
+      error: `No negotiation "${negotiationId}" (see: accord-admin negotiation list).`,
+    };
+  }
+  const result = new AuditLog(storage.audit).verify(negotiationId);
+  if (result.firstBroken) {
+    return {
+      ok: false,
+      error: `Audit log broken at entry ${result.firstBroken.seq}: ${result.firstBroken.reason} (${result.entries} entries).`,
+    };
+  }
+  return { ok: true, value: `Audit log intact: ${result.entries} entries verified.` };
+}
+
 /** Runs one admin command against the storage (`exportIo`: where an export is written). */
 export async function runAdminCommand(
   storage: Storage,
@@ -148,6 +182,8 @@ export async function runAdminCommand(
       return { ok: true, value: listDocuments(storage) };
     case 'export':
       return runExportCommand(storage, command, exportIo);
+    case 'audit verify':
+      return verifyAudit(storage, command.negotiationId);
     default:
       break;
   }

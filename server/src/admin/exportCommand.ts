@@ -43,7 +43,7 @@ export function processExportIo(cwd: string): ExportIo {
  * Exports a draft from the data folder, for the secretariat: the same model and renderers as
  * the HTTP export, and the same rule for the final text (every clause locked, no brackets or
  * alternatives left). Whoever can read the data folder may export; the server's permissions
- * guard the HTTP route. No comment thread is exported yet: there are none to give.
+ * guard the HTTP route. Public threads only when asked for (`--threads public`), private never.
  */
 export async function runExportCommand(
   storage: Storage,
@@ -60,7 +60,13 @@ export async function runExportCommand(
   }
   const doc = loadStoredDocument(storage, document.id, (_level, message) => io.warn(message));
   try {
-    const context = exportContextFor(storage, document, negotiation, io.now());
+    const context = exportContextFor(
+      storage,
+      document,
+      negotiation,
+      io.now(),
+      command.request.publicThreads,
+    );
     const outcome = await produceExport(buildExportModel(doc, context), command.request);
     if (!outcome.ok) {
       const lines = describeBlockers(outcome.error.blockers).map((line) => `  ${line}`);

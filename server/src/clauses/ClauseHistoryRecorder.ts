@@ -1,3 +1,4 @@
+import type { ClauseHistoryEvent } from '@accord/shared/domain/clauseHistory';
 import type { ClauseChangeRecord, ClauseChangeStore } from '../storage/storage';
 import type { SyncLog } from '../sync/syncTypes';
 import type { ClauseAuthor } from './clauseMetaChanges';
@@ -17,6 +18,8 @@ export interface ClauseTextEdit {
   /** The update-log sequence number of the update it came in. */
   seq: number;
   at: number;
+  /** What happened besides typing; an entry with an event is never coalesced with another. */
+  event?: ClauseHistoryEvent;
 }
 
 /**
@@ -36,11 +39,14 @@ export class ClauseHistoryRecorder {
   /** Records one change of a clause's text, extending the clause's latest change if it can. */
   record(edit: ClauseTextEdit): void {
     const { clauseId, author, seq, at, textAfter } = edit;
+    const event = edit.event ?? null;
     try {
       let last = this.latest.get(clauseId);
       if (last === undefined) last = this.store.latest(this.documentId, clauseId) ?? null;
       if (
         last !== null &&
+        event === null &&
+        last.event === null &&
         last.userId === author.userId &&
         at >= last.at &&
         at - last.at <= COALESCE_WINDOW_MS
@@ -58,6 +64,7 @@ export class ClauseHistoryRecorder {
         at,
         textBefore: edit.textBefore,
         textAfter,
+        event,
       });
       this.latest.set(clauseId, appended);
     } catch (error) {

@@ -55,7 +55,7 @@ describe('ClauseIndex', () => {
     expect(index.takeChanges()).toEqual([]);
   });
 
-  it('reports a new clause without text before, and forgets a removed one', () => {
+  it('reports a new clause without text before, and a removed one with its last text', () => {
     const { index, client } = setup();
     const added = new Y.XmlElement('clause');
     client.transact(() => {
@@ -67,9 +67,39 @@ describe('ClauseIndex', () => {
       { clauseId: 'c3', textBefore: undefined, textAfter: 'Three.' },
     ]);
     client.getXmlFragment('default').delete(1, 1);
-    expect(index.takeChanges()).toEqual([]);
+    expect(index.takeChanges()).toEqual([
+      { clauseId: 'c1', textBefore: 'One.', textAfter: '', removed: true },
+    ]);
     expect(index.currentText('c1')).toBeUndefined();
     expect(index.currentText('c3')).toBe('Three.');
+  });
+
+  it('reports a removed clause that comes back (an undo) as restored, once', () => {
+    const { index, client } = setup();
+    const undo = new Y.UndoManager(client.getXmlFragment('default'));
+    client.getXmlFragment('default').delete(2, 1);
+    expect(index.takeChanges()).toEqual([
+      { clauseId: 'c2', textBefore: 'Two.', textAfter: '', removed: true },
+    ]);
+    undo.undo();
+    expect(index.takeChanges()).toEqual([
+      { clauseId: 'c2', textBefore: '', textAfter: 'Two.', restored: true },
+    ]);
+    expect(index.currentText('c2')).toBe('Two.');
+  });
+
+  it('does not report a clause moved elsewhere (deleted and inserted again) as removed', () => {
+    const { index, client } = setup();
+    const moved = new Y.XmlElement('clause');
+    client.transact(() => {
+      const fragment = client.getXmlFragment('default');
+      fragment.delete(1, 1);
+      fragment.insert(2, [moved]);
+      moved.setAttribute('id', 'c1');
+      moved.insert(0, [new Y.XmlText('One.')]);
+    });
+    expect(index.takeChanges()).toEqual([]);
+    expect(index.currentText('c1')).toBe('One.');
   });
 
   it('keeps the text of a clause replaced by a new element with the same id (a paste)', () => {

@@ -8,12 +8,18 @@ import {
 import { DRAFT_FRAGMENT } from '@accord/shared/domain/schema';
 import * as Y from 'yjs';
 
-/** A clause whose text changed, or which appeared (`textBefore` undefined), in client updates. */
+/**
+ * A clause whose text changed, which appeared (`textBefore` undefined), left the draft
+ * (`removed`, `textAfter` empty) or came back after leaving it (`restored`, `textBefore` empty),
+ * in client updates.
+ */
 export interface ClauseTextChange {
   clauseId: string;
   /** The text before; undefined when the clause id was not in the document before. */
   textBefore: string | undefined;
   textAfter: string;
+  removed?: true;
+  restored?: true;
 }
 
 interface ElementState {
@@ -34,6 +40,8 @@ export class ClauseIndex {
   /** The last text of every clause id seen while loaded, kept after a clause is removed. */
   private readonly lastText = new Map<string, string>();
   private readonly touched = new Set<Y.XmlElement>();
+  /** Clause ids that left the draft while loaded (their last text stays in `lastText`). */
+  private readonly removed = new Set<string>();
 
   constructor(private readonly doc: Y.Doc) {
     this.fragment = doc.getXmlFragment(DRAFT_FRAGMENT);
@@ -56,16 +64,25 @@ export class ClauseIndex {
     return undefined;
   }
 
+  /** The live elements that carry a clause id (more than one only after a paste, briefly). */
+  elementsOf(clauseId: string): Y.XmlElement[] {
+    return [...(this.elementsById.get(clauseId) ?? [])].filter(isLive);
+  }
+
   /**
    * The clauses whose text changed (or that appeared) since the last call, as client
    * transactions left them. Clear on return.
    */
   takeChanges(): ClauseTextChange[] {
     const after = new Map<string, string>();
+    const gone = new Set<string>();
     for (const element of this.touched) {
       const old = this.states.get(element);
       if (old !== undefined) this.untrack(element, old);
-      if (!isLive(element)) continue;
+      if (!isLive(element)) {
+        if (old?.id) gone.add(old.id);
+        continue;
+      }
       const state = { id: clauseIdOf(element), text: plainText(element) };
       this.track(element, state);
       if (state.id !== null) after.set(state.id, state.text);
@@ -73,9 +90,26 @@ export class ClauseIndex {
     this.touched.clear();
     const changes: ClauseTextChange[] = [];
     for (const [clauseId, textAfter] of after) {
+      if (this.removed.delete(clauseId)) {
+        this.lastText.set(clauseId, textAfter);
+        changes.push({ clauseId, textBefore: '', textAfter, restored: true });
+        continue;
+      }
       const textBefore = this.lastText.get(clauseId);
       this.lastText.set(clauseId, textAfter);
       if (textBefore !== textAfter) changes.push({ clauseId, textBefore, textAfter });
+    }
+    // A clause moved (deleted and inserted again) or a repaired duplicate still has its id live.
+    for (const clauseId of gone) {
+      if (after.has(clauseId) || this.currentText(clauseId) !== undefined) continue;
+      if (this.removed.has(clauseId)) continue;
+      this.removed.add(clauseId);
+      changes.push({
+        clauseId,
+        textBefore: this.lastText.get(clauseId) ?? '',
+        textAfter: '',
+        removed: true,
+      });
     }
     return changes;
   }

@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { bracketCharKey, parseBracketCharKey } from '@accord/shared/domain/bracketChars';
+import type { ClauseHistoryEvent } from '@accord/shared/domain/clauseHistory';
 import {
+  type ClauseAlternative,
   type ClauseMeta,
   clauseMetaMap,
   emptyClauseMeta,
@@ -12,14 +15,21 @@ import { DRAFT_FRAGMENT } from '@accord/shared/domain/schema';
 import { countClauses } from '@accord/shared/domain/status';
 import { clauseTextHash } from '@accord/shared/domain/textHash';
 import { type Actor, can } from '@accord/shared/policy/policy';
-import type { ClauseListResponse } from '@accord/shared/protocol/api';
+import type { ClauseHistoryResponse, ClauseListResponse } from '@accord/shared/protocol/api';
 import type * as Y from 'yjs';
 import type { ClauseChangeRecord, ClauseChangeStore } from '../storage/storage';
 import type { SyncLog, SyncResult } from '../sync/syncTypes';
+import {
+  type AlternativeError,
+  metaWithAlternative,
+  metaWithoutAlternative,
+  settleAlternatives,
+} from './alternativeChanges';
 import { BracketOwners } from './BracketOwners';
 import { type InsertedBracket, insertedOpenBrackets, isLiveChar } from './bracketChars';
 import { ClauseHistoryRecorder } from './ClauseHistoryRecorder';
 import { ClauseIndex } from './ClauseIndex';
+import { ClauseLocks } from './ClauseLocks';
 import { type ClauseAuthor, metaAfterTextChange, metaWithPosition } from './clauseMetaChanges';
 
 /** What a document's clauses need from the sync core. */
@@ -34,11 +44,16 @@ export interface DocumentClausesOptions {
 }
 
 /** Why a clause command failed. */
-export type ClauseCommandError = 'unknownClause' | 'storageFailed';
+export type ClauseCommandError = 'unknownClause' | 'storageFailed' | AlternativeError;
+
+/** The outcome of a clause command. */
+export type ClauseCommandResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; error: ClauseCommandError };
 
 /** A clause now and its recorded changes, newest first. */
 export interface ClauseHistory {
-  clause: { id: string; label: string; text: string };
+  clause: ClauseHistoryResponse['clause'];
   changes: ClauseChangeRecord[];
 }
 
@@ -53,6 +68,8 @@ export interface ClauseHistory {
  */
 export class DocumentClauses {
   private readonly index: ClauseIndex;
+  /** Which clauses are locked, and the lock and unlock commands. */
+  readonly locks: ClauseLocks;
   private readonly history: ClauseHistoryRecorder;
   private readonly meta: Y.Map<unknown>;
   private readonly owners = new BracketOwners();
@@ -67,6 +84,14 @@ export class DocumentClauses {
     for (const clauseId of this.meta.keys()) {
       this.owners.setClause(clauseId, readClauseMeta(this.meta, clauseId));
     }
+    this.locks = new ClauseLocks({
+      doc: options.doc,
+      meta: this.meta,
+      index: this.index,
+      write: options.write,
+      now: options.now,
+      written: (clauseId, meta) => this.owners.setClause(clauseId, meta),
+    });
     options.doc.on('afterTransaction', this.collectBrackets);
   }
 
@@ -98,8 +123,9 @@ export class DocumentClauses {
     if (changes.length === 0) return;
     const at = this.options.now();
     const writes = new Map<string, ClauseMeta>();
-    for (const { clauseId, textBefore, textAfter } of changes) {
-      if ((textBefore ?? '') !== textAfter) {
+    for (const { clauseId, textBefore, textAfter, removed, restored } of changes) {
+      if (removed || restored || (textBefore ?? '') !== textAfter) {
+        const event = removed ? 'deleted' : restored ? 'restored' : null;
         this.history.record({
           clauseId,
           textBefore: textBefore ?? '',
@@ -107,8 +133,11 @@ export class DocumentClauses {
           author,
           seq,
           at,
+          ...(event === null ? {} : { event: { kind: event } }),
         });
       }
+      // A removed clause keeps its meta: an undo brings it back with proposer and positions.
+      if (removed) continue;
       const existing = readClauseMeta(this.meta, clauseId);
       const isNew = textBefore === undefined && !this.meta.has(clauseId);
       const inserted = brackets.get(clauseId);
@@ -140,14 +169,18 @@ export class DocumentClauses {
     }
   }
 
-  /** States (or, with null, withdraws) a delegation's position on a clause's current text. */
+  /**
+   * States (or, with null, withdraws) a delegation's position on a clause's current text. A
+   * locked clause's positions are frozen with it: the lock records the agreement it was given on.
+   */
   statePosition(
     clauseId: string,
     author: ClauseAuthor,
     position: Position | null,
-  ): { ok: true; value: ClauseMeta } | { ok: false; error: ClauseCommandError } {
+  ): ClauseCommandResult<ClauseMeta> {
     const text = this.index.currentText(clauseId);
     if (text === undefined) return { ok: false, error: 'unknownClause' };
+    if (this.locks.isLocked(clauseId)) return { ok: false, error: 'clauseLocked' };
     const meta = metaWithPosition(readClauseMeta(this.meta, clauseId), {
       delegation: author.delegation,
       position,
@@ -155,10 +188,7 @@ export class DocumentClauses {
       textHash: clauseTextHash(text),
       at: this.options.now(),
     });
-    const written = this.options.write(() => this.meta.set(clauseId, meta));
-    if (!written.ok) return { ok: false, error: 'storageFailed' };
-    this.owners.setClause(clauseId, meta);
-    return { ok: true, value: meta };
+    return this.writeMeta(clauseId, meta);
   }
 
   /** Every clause with an id, in order, with its status and meta, and the counts by status. */
@@ -169,21 +199,143 @@ export class DocumentClauses {
     return { clauses, counts: countClauses(clauses.map((clause) => clause.status)) };
   }
 
-  /** A clause now and its history, or undefined when it is not in the document. */
+  /**
+   * A clause now and its history; a clause that left the draft has one while its history
+   * records it (`removed`). Undefined for a clause the draft never had.
+   */
   historyOf(clauseId: string): ClauseHistory | undefined {
-    if (this.index.currentText(clauseId) === undefined) return undefined;
-    const clause = readClauses(this.options.doc).find((candidate) => candidate.id === clauseId);
-    if (clause === undefined) return undefined;
+    const changes = this.options.changes.list(this.options.documentId, clauseId);
+    const clause =
+      this.index.currentText(clauseId) === undefined
+        ? undefined
+        : readClauses(this.options.doc).find((candidate) => candidate.id === clauseId);
+    if (clause === undefined) {
+      if (changes.length === 0) return undefined;
+      return { clause: { id: clauseId, label: '', text: '', removed: true }, changes };
+    }
     return {
-      clause: { id: clauseId, label: clause.label, text: clause.text },
-      changes: this.options.changes.list(this.options.documentId, clauseId),
+      clause: { id: clauseId, label: clause.label, text: clause.text, removed: false },
+      changes,
     };
+  }
+
+  /** Adds an alternative wording to a clause, attributed to its author's delegation. */
+  proposeAlternative(
+    clauseId: string,
+    author: ClauseAuthor,
+    text: string,
+  ): ClauseCommandResult<ClauseMeta> {
+    const current = this.index.currentText(clauseId);
+    if (current === undefined) return { ok: false, error: 'unknownClause' };
+    const at = this.options.now();
+    const alternative = {
+      id: randomUUID(),
+      text,
+      delegation: author.delegation,
+      userId: author.userId,
+      at,
+    };
+    const next = metaWithAlternative(this.metaOf(clauseId, current), alternative);
+    if (!next.ok) return next;
+    const written = this.writeMeta(clauseId, next.value);
+    if (written.ok)
+      this.recordEvent(clauseId, current, author, { kind: 'alternativeProposed', alternative });
+    return written;
+  }
+
+  /** Takes an alternative off the table; `may` says whether the actor may withdraw it. */
+  withdrawAlternative(
+    clauseId: string,
+    alternativeId: string,
+    author: ClauseAuthor,
+    may: (alternative: ClauseAlternative) => boolean,
+  ): ClauseCommandResult<ClauseMeta> | { ok: false; error: 'forbidden' } {
+    const current = this.index.currentText(clauseId);
+    if (current === undefined) return { ok: false, error: 'unknownClause' };
+    const next = metaWithoutAlternative(this.metaOf(clauseId, current), alternativeId);
+    if (!next.ok) return next;
+    if (!may(next.value.alternative)) return { ok: false, error: 'forbidden' };
+    const written = this.writeMeta(clauseId, next.value.meta);
+    if (written.ok) {
+      this.recordEvent(clauseId, current, author, {
+        kind: 'alternativeWithdrawn',
+        alternative: next.value.alternative,
+      });
+    }
+    return written;
+  }
+
+  /**
+   * The alternative a moderator may choose (null: keep the text), checked before the text is
+   * written; then `settleAlternatives` clears them and records the choice.
+   */
+  alternativeToChoose(
+    clauseId: string,
+    alternativeId: string | null,
+  ): ClauseCommandResult<ClauseAlternative | null> {
+    const current = this.index.currentText(clauseId);
+    if (current === undefined) return { ok: false, error: 'unknownClause' };
+    const settled = settleAlternatives(this.metaOf(clauseId, current), alternativeId);
+    if (!settled.ok) return settled;
+    return { ok: true, value: settled.value.chosen };
+  }
+
+  /**
+   * Clears a clause's alternatives once the chosen one's text is in (or the text stands) and
+   * records the choice and the wordings set aside in its history.
+   */
+  settleAlternatives(
+    clauseId: string,
+    alternativeId: string | null,
+    author: ClauseAuthor,
+  ): ClauseCommandResult<ClauseMeta> {
+    const current = this.index.currentText(clauseId);
+    if (current === undefined) return { ok: false, error: 'unknownClause' };
+    const meta = this.metaOf(clauseId, current);
+    const settled = settleAlternatives(meta, alternativeId);
+    if (!settled.ok) return settled;
+    const written = this.writeMeta(clauseId, { ...meta, alternatives: [] });
+    if (written.ok) {
+      this.recordEvent(clauseId, current, author, { kind: 'alternativeChosen', ...settled.value });
+    }
+    return written;
   }
 
   /** Stops following the document. */
   destroy(): void {
     this.index.destroy();
     this.options.doc.off('afterTransaction', this.collectBrackets);
+  }
+
+  /** A clause's meta, or an empty one for its current text. */
+  private metaOf(clauseId: string, text: string): ClauseMeta {
+    return readClauseMeta(this.meta, clauseId) ?? emptyClauseMeta(clauseTextHash(text));
+  }
+
+  private writeMeta(clauseId: string, meta: ClauseMeta): ClauseCommandResult<ClauseMeta> {
+    const written = this.options.write(() => this.meta.set(clauseId, meta));
+    if (!written.ok) return { ok: false, error: 'storageFailed' };
+    this.owners.setClause(clauseId, meta);
+    return { ok: true, value: meta };
+  }
+
+  /** A history entry for something other than typing; the text stays as it is. */
+  private recordEvent(
+    clauseId: string,
+    text: string,
+    author: ClauseAuthor,
+    event: ClauseHistoryEvent,
+  ): void {
+    // Not tied to an update of the log: the meta write that goes with it is the server's.
+    this.history.record({
+      clauseId,
+      textBefore: text,
+      textAfter: text,
+      author,
+      seq: 0,
+      at: this.options.now(),
+      event,
+    });
   }
 
   /** A meta with new brackets added and the brackets whose '[' is gone dropped. */

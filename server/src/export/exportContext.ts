@@ -3,9 +3,38 @@ import type { ExportContext, ExportThread } from '@accord/shared/export/exportMo
 import type { DocumentRecord, NegotiationRecord, Storage } from '../storage/storage';
 
 /**
+ * A draft's public comment threads as a draft compilation lists them: the messages still
+ * standing (deleted and hidden ones left out), with their authors' names. Private threads are
+ * filtered out here, and the export type admits no other visibility (DESIGN.md decision 5).
+ */
+export function publicExportThreads(storage: Storage, documentId: string): ExportThread[] {
+  const threads: ExportThread[] = [];
+  for (const thread of storage.threads.listByDocument(documentId)) {
+    if (thread.visibility !== 'public') continue;
+    const messages = storage.threads
+      .messages(thread.id)
+      .filter((message) => message.deletedAt === null && message.hiddenAt === null)
+      .map((message) => ({
+        author: storage.users.byId(message.authorId)?.displayName ?? 'A former member',
+        delegation: message.delegation,
+        at: message.createdAt,
+        text: message.body,
+      }));
+    if (messages.length === 0) continue;
+    threads.push({
+      visibility: 'public',
+      clauseId: thread.clauseId,
+      quote: thread.quote,
+      messages,
+    });
+  }
+  return threads;
+}
+
+/**
  * What an export of a draft needs besides the draft itself: its negotiation (title, venue,
- * date), the delegations that have members in it, the export time and the public threads.
- * Until comment threads exist on the server, callers pass none. The export time is taken to
+ * date), the delegations that have members in it, the export time and, when asked for, the
+ * public threads (`publicThreads`: never private ones). The export time is taken to
  * the minute, as exports show it: two exports of the same state within a minute are the same
  * bytes in every format (Word's and PDF's metadata carry the time too).
  */
@@ -14,7 +43,7 @@ export function exportContextFor(
   document: DocumentRecord,
   negotiation: NegotiationRecord,
   exportedAt: number,
-  threads: readonly ExportThread[] = [],
+  publicThreads = false,
 ): ExportContext {
   const delegations = new Set<DelegationCode>(
     storage.negotiations.members(negotiation.id).map((member) => member.delegation),
@@ -28,6 +57,6 @@ export function exportContextFor(
     },
     delegations: [...delegations],
     exportedAt: Math.floor(exportedAt / 60_000) * 60_000,
-    threads,
+    threads: publicThreads ? publicExportThreads(storage, document.id) : [],
   };
 }

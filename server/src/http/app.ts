@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import { auditRoutes } from './audit/auditRoutes';
+import { alternativeRoutes } from './clauses/alternativeRoutes';
 import { clauseRoutes } from './clauses/clauseRoutes';
 import { clientRoutes } from './client/clientRoutes';
 import type { AppDeps, AppEnv } from './context';
@@ -6,12 +8,14 @@ import { documentRoutes } from './documents/documentRoutes';
 import { apiErrors, createErrorHandler, errorResponse } from './errors';
 import { exportRoutes } from './exports/exportRoutes';
 import { healthRoutes } from './health/healthRoutes';
+import { lockRoutes } from './locks/lockRoutes';
 import { originCheck } from './middleware/originCheck';
 import { requestBodyLimit } from './middleware/requestBodyLimit';
 import { securityHeaders } from './middleware/securityHeaders';
 import { negotiationRoutes } from './negotiations/negotiationRoutes';
 import { sessionRoutes } from './session/sessionRoutes';
 import { syncUpgradeRoutes } from './syncUpgrade/syncUpgradeRoutes';
+import { threadRoutes } from './threads/threadRoutes';
 
 /** The HTTP app: the JSON API under /api (sync WebSocket included) and the built client. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -27,6 +31,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.route('/', negotiationRoutes(deps));
   api.route('/', documentRoutes(deps));
   api.route('/', clauseRoutes(deps));
+  api.route('/', alternativeRoutes(deps));
+  api.route('/', threadRoutes(deps));
+  api.route('/', lockRoutes(deps));
+  api.route('/', auditRoutes(deps));
   api.route('/', exportRoutes(deps));
   api.route('/', syncUpgradeRoutes(deps));
   api.all('*', (c) =>

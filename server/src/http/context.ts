@@ -17,6 +17,8 @@ export interface AppDeps {
   log: (message: string) => void;
   /** The clock of exports' time stamps (tests fix it); `Date.now` by default. */
   now?: () => number;
+  /** How often live channels check their session again (default 30 s, like the sync sockets). */
+  sessionRecheckMs?: number;
 }
 
 /**

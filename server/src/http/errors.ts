@@ -11,6 +11,7 @@ export const API_ERROR_STATUS = {
   forbidden: 403,
   forbidden_origin: 403,
   not_found: 404,
+  conflict: 409,
   payload_too_large: 413,
   final_export_blocked: 409,
   internal: 500,
@@ -42,6 +43,8 @@ export const apiErrors = {
   forbiddenOrigin: () =>
     new ApiError('forbidden_origin', 'This request did not come from an allowed origin.'),
   notFound: (message = 'Not found.') => new ApiError('not_found', message),
+  /** The request is well-formed but the state of what it acts on does not allow it now. */
+  conflict: (message: string) => new ApiError('conflict', message),
   payloadTooLarge: (maxBytes: number) =>
     new ApiError('payload_too_large', `The request body is larger than ${maxBytes} bytes.`),
   internal: () => new ApiError('internal', 'Something went wrong on the server.'),

@@ -27,6 +27,7 @@ export function describeClauseChangeContract(open: () => Storage): void {
       at,
       textBefore: 'before',
       textAfter,
+      event: null,
     });
 
     it('appends changes and lists a clause’s changes newest first', () => {
@@ -46,6 +47,26 @@ export function describeClauseChangeContract(open: () => Storage): void {
       expect(storage.clauseChanges.list('d', 'c1')).toEqual([
         { ...first, seq: 9, at: 5, textAfter: 'one more' },
       ]);
+    });
+
+    it('keeps an event with its change', () => {
+      const alternative = {
+        id: 'a1',
+        text: 'Other words',
+        delegation: 'MX' as const,
+        userId: 'u-mx',
+        at: 1,
+      };
+      const proposed = storage.clauseChanges.append({
+        ...change('c1', 'before', 1),
+        event: { kind: 'alternativeProposed', alternative },
+      });
+      const deleted = storage.clauseChanges.append({
+        ...change('c1', '', 2),
+        event: { kind: 'deleted' },
+      });
+      expect(storage.clauseChanges.list('d', 'c1')).toEqual([deleted, proposed]);
+      expect(storage.clauseChanges.latest('d', 'c1')?.event).toEqual({ kind: 'deleted' });
     });
 
     it('refuses a change of an unknown document or user', () => {

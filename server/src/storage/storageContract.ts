@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { describeAuditContract } from './auditContract';
 import { describeClauseChangeContract } from './clauseChangeContract';
 import { SERVER_AUTHOR, type Storage } from './storage';
+import { describeThreadContract } from './threadContract';
 
 /**
  * The behaviour every Storage implementation must have, as one suite that each implementation
@@ -295,5 +297,7 @@ export function describeStorageContract(name: string, open: () => Storage): void
       });
     });
     describeClauseChangeContract(open);
+    describeThreadContract(open);
+    describeAuditContract(open);
   });
 }

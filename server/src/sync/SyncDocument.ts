@@ -1,5 +1,6 @@
 import { can } from '@accord/shared/policy/policy';
 import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
+import { uint32 } from 'lib0/random';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { DocumentClauses } from '../clauses/DocumentClauses';
@@ -15,7 +16,7 @@ import {
 import { ServerStructIndex } from './ServerStructIndex';
 import { SERVER_WRITE_ORIGIN, ServerWriter } from './ServerWriter';
 import type { SyncConnection } from './SyncConnection';
-import type { SyncLog, SyncResult } from './syncTypes';
+import type { SyncLog, SyncPrincipal, SyncResult } from './syncTypes';
 import { validateUpdate } from './UpdateValidator';
 
 /** What happened to an update a connection sent. */
@@ -153,7 +154,48 @@ export class SyncDocument {
    * without closing them: a stock client sends a (possibly empty) step 2 on every connect.
    */
   receiveUpdate(connection: SyncConnection, update: Uint8Array): SyncResult<UpdateOutcome> {
-    const { principal } = connection;
+    return this.applyAs(connection.principal, update, connection);
+  }
+
+  /**
+   * Makes a text change on a person's behalf (a moderator's choice of an alternative wording),
+   * exactly as if their editor had sent it: the change is made in a copy of the document under
+   * a fresh Yjs client id, and the resulting update goes through the same checks, binding, log,
+   * broadcast and clause tracking as a client's. So the text is theirs (clients can build on
+   * it, unlike the server's own structs) and its history names them.
+   */
+  writeTextAs(
+    author: Pick<SyncPrincipal, 'userId' | 'delegation' | 'role'>,
+    change: (doc: Y.Doc) => void,
+  ): SyncResult<UpdateOutcome> {
+    const copy = new Y.Doc();
+    try {
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.doc));
+      while (
+        Y.getState(this.doc.store, copy.clientID) > 0 ||
+        this.persistence.ownerOf(copy.clientID) !== undefined
+      ) {
+        copy.clientID = uint32();
+      }
+      let made: Uint8Array | null = null;
+      copy.on('update', (update: Uint8Array) => {
+        made = update;
+      });
+      copy.transact(() => change(copy));
+      const update = made as Uint8Array | null;
+      if (update === null) return { ok: true, value: 'alreadyKnown' };
+      return this.applyAs(author, update, null);
+    } finally {
+      copy.destroy();
+    }
+  }
+
+  /** Authorize, validate, commit, apply, broadcast (to all but `origin`), track clauses. */
+  private applyAs(
+    principal: Pick<SyncPrincipal, 'userId' | 'delegation' | 'role'>,
+    update: Uint8Array,
+    origin: SyncConnection | null,
+  ): SyncResult<UpdateOutcome> {
     if (!can(principal, 'editText')) return { ok: true, value: 'droppedReadOnly' };
     const checked = validateUpdate(update, {
       doc: this.doc,
@@ -163,6 +205,8 @@ export class SyncDocument {
         this.serverStructs.hasLiveIn(clientId, clock, end),
       mayDeleteRange: (clientId, clock, end) =>
         this.clauses.mayDeleteRange(principal, clientId, clock, end),
+      locks: this.clauses.locks.index,
+      lockedRefusal: (clauseId) => this.clauses.locks.refusalMessage(clauseId),
     });
     if (!checked.ok) return checked;
     if (!checked.value.novel) return { ok: true, value: 'alreadyKnown' };
@@ -174,7 +218,7 @@ export class SyncDocument {
     if (!committed.ok) return committed;
     try {
       // Committed before this line: the broadcast in the 'update' listener follows the commit.
-      Y.applyUpdate(this.doc, update, connection);
+      Y.applyUpdate(this.doc, update, origin);
     } catch (error) {
       this.log(
         'error',

@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import type { DocumentClauses } from '../clauses/DocumentClauses';
 import { DocumentRegistry } from './DocumentRegistry';
 import { SyncConnection } from './SyncConnection';
+import type { SyncDocument } from './SyncDocument';
 import type {
   SyncConnectionHandle,
   SyncLog,
@@ -88,13 +89,21 @@ export class SyncServer {
    * connection before it returns.
    */
   withClauses<T>(documentId: string, use: (clauses: DocumentClauses) => T): SyncResult<T> {
+    return this.withDocument(documentId, (document) => use(document.clauses));
+  }
+
+  /**
+   * Runs `use` with a draft's document loaded (from the log if need be), for commands that
+   * write text on someone's behalf (`SyncDocument.writeTextAs`).
+   */
+  withDocument<T>(documentId: string, use: (document: SyncDocument) => T): SyncResult<T> {
     if (this.shuttingDown) {
       return {
         ok: false,
         error: { reason: 'serverShutdown', message: 'The server is shutting down.' },
       };
     }
-    return this.registry.withDocument(documentId, (document) => use(document.clauses));
+    return this.registry.withDocument(documentId, use);
   }
 
   /**

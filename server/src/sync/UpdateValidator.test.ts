@@ -2,6 +2,7 @@ import { DRAFT_FRAGMENT } from '@accord/shared/domain/schema';
 import { LIMITS } from '@accord/shared/protocol/limits';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { LockedClauseIndex } from '../clauses/LockedClauseIndex';
 import { type UpdateValidationContext, validateUpdate } from './UpdateValidator';
 
 const ALICE = 'user-alice';
@@ -32,6 +33,8 @@ function context(
     ownerOf: (clientId) => owners.get(clientId),
     hasLiveServerStruct: () => false,
     mayDeleteRange: () => true,
+    locks: new LockedClauseIndex(),
+    lockedRefusal: () => 'locked',
   };
 }
 

@@ -1,6 +1,8 @@
 import { LIMITS } from '@accord/shared/protocol/limits';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
+import type { LockedClauseIndex } from '../clauses/LockedClauseIndex';
+import { lockedClauseTouched } from './lockedClauseCheck';
 import { checkServerOwnedState, type ServerOwnedStateContext } from './serverOwnedState';
 import { dependenciesOf } from './structDependencies';
 import type { SyncRejection, SyncResult } from './syncTypes';
@@ -18,6 +20,10 @@ export interface UpdateValidationContext extends ServerOwnedStateContext {
    * when it holds a live opening bracket of another delegation (`DocumentClauses`).
    */
   mayDeleteRange(clientId: number, clock: number, end: number): boolean;
+  /** The structs of the locked clauses (`ClauseLocks.index`). */
+  locks: LockedClauseIndex;
+  /** The notice for a sender whose update touched a locked clause. */
+  lockedRefusal(clauseId: string): string;
 }
 
 /** A valid update, and what committing it involves. */
@@ -48,8 +54,9 @@ function reject(
  * Checks one untrusted Yjs update (v1) before it is applied, stored or broadcast
  * (DESIGN.md decision 3): size, decoding, no missing dependencies (nothing may stay pending in
  * the server's document, which would then diverge from the log forever), nothing touching
- * server-owned state (decision 2, `checkServerOwnedState`), no other delegation's bracket
- * removed, and client ids bound to the sender.
+ * server-owned state (decision 2, `checkServerOwnedState`), nothing inside or deleting a
+ * locked clause (`lockedClauseTouched`), no other delegation's bracket removed, and client ids
+ * bound to the sender.
  * Costs O(update size): it reads the document's state per client and, to spot no-op updates,
  * at most a bounded number of the document's structs.
  */
@@ -86,6 +93,8 @@ export function validateUpdate(
   }
   const serverOwned = checkServerOwnedState(decoded, stateBefore, context);
   if (!serverOwned.ok) return serverOwned;
+  const locked = lockedClauseTouched(decoded, context.doc, context.locks);
+  if (locked !== undefined) return reject('clauseLocked', context.lockedRefusal(locked));
   for (const [clientId, ranges] of decoded.ds.clients) {
     for (const range of ranges) {
       if (!context.mayDeleteRange(clientId, range.clock, range.clock + range.len)) {

@@ -13,7 +13,7 @@ export interface ApiReply {
 export async function apiRequest(
   server: Pick<RunningServer, 'url'>,
   cookie: string | null,
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
 ): Promise<ApiReply> {

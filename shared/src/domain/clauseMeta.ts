@@ -90,6 +90,15 @@ export interface ClauseMeta {
 
 const delegationSchema = z.enum([...PARTY_CODES, 'CHAIR']);
 
+/** The shape of one `ClauseAlternative`, for parsing stored values. */
+export const clauseAlternativeSchema: z.ZodType<ClauseAlternative> = z.object({
+  id: z.string(),
+  text: z.string(),
+  delegation: delegationSchema,
+  userId: z.string(),
+  at: z.number(),
+});
+
 const clauseMetaSchema: z.ZodType<ClauseMeta> = z.object({
   proposer: z
     .object({ delegation: delegationSchema, userId: z.string(), at: z.number() })
@@ -129,17 +138,7 @@ const clauseMetaSchema: z.ZodType<ClauseMeta> = z.object({
     })
     .nullable()
     .optional(),
-  alternatives: z
-    .array(
-      z.object({
-        id: z.string(),
-        text: z.string(),
-        delegation: delegationSchema,
-        userId: z.string(),
-        at: z.number(),
-      }),
-    )
-    .optional(),
+  alternatives: z.array(clauseAlternativeSchema).optional(),
 });
 
 /** A clause with no proposer, positions or clearings yet, for the given text hash. */

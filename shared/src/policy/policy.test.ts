@@ -74,3 +74,40 @@ describe("can(…, 'exportDraft' | 'exportFinal')", () => {
     expect(can({ role: 'observer', delegation: 'CHAIR' }, 'exportFinal')).toBe(false);
   });
 });
+
+describe('alternatives', () => {
+  const mx = { role: 'delegate', delegation: 'MX' } as const;
+  const chair = { role: 'moderator', delegation: 'CHAIR' } as const;
+  const observer = { role: 'observer', delegation: 'CHAIR' } as const;
+  const usObserver = { role: 'observer', delegation: 'US' } as const;
+
+  it('lets delegates and moderators propose one, never observers', () => {
+    expect(can(mx, 'proposeAlternative')).toBe(true);
+    expect(can(chair, 'proposeAlternative')).toBe(true);
+    expect(can(observer, 'proposeAlternative')).toBe(false);
+    expect(can(usObserver, 'proposeAlternative')).toBe(false);
+  });
+
+  it('lets the proposing delegation or a moderator withdraw one', () => {
+    expect(can(mx, 'withdrawAlternative', { delegation: 'MX' })).toBe(true);
+    expect(can(mx, 'withdrawAlternative', { delegation: 'US' })).toBe(false);
+    expect(can(chair, 'withdrawAlternative', { delegation: 'US' })).toBe(true);
+    expect(can(usObserver, 'withdrawAlternative', { delegation: 'US' })).toBe(false);
+  });
+
+  it('lets only moderators choose the wording', () => {
+    expect(can(chair, 'chooseAlternative')).toBe(true);
+    expect(can(mx, 'chooseAlternative')).toBe(false);
+    expect(can(observer, 'chooseAlternative')).toBe(false);
+  });
+});
+
+describe("can(…, 'lockClause' | 'viewAudit')", () => {
+  it('lets moderators lock and read the audit log, never delegates or observers', () => {
+    for (const action of ['lockClause', 'viewAudit'] as const) {
+      expect(can({ role: 'moderator', delegation: 'CHAIR' }, action)).toBe(true);
+      expect(can({ role: 'delegate', delegation: 'MX' }, action)).toBe(false);
+      expect(can({ role: 'observer', delegation: 'CHAIR' }, action)).toBe(false);
+    }
+  });
+});

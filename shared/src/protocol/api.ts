@@ -1,3 +1,4 @@
+import type { ClauseHistoryEvent } from '../domain/clauseHistory';
 import type { ClauseMeta } from '../domain/clauseMeta';
 import type { ClauseSummary } from '../domain/clauseSummary';
 import type { DelegationCode } from '../domain/delegations';
@@ -20,6 +21,7 @@ export const API_ERROR_CODES = [
   'forbidden',
   'forbidden_origin',
   'not_found',
+  'conflict',
   'payload_too_large',
   'final_export_blocked',
   'internal',
@@ -144,6 +146,8 @@ export interface ClauseChangeView {
   delegation: DelegationCode;
   textBefore: string;
   textAfter: string;
+  /** What happened besides typing (deleted, an alternative proposed or chosen…), or null. */
+  event: ClauseHistoryEvent | null;
 }
 
 /**
@@ -152,8 +156,48 @@ export interface ClauseChangeView {
  * have no entry: the oldest change's `textBefore` is the text as it stood then.
  */
 export interface ClauseHistoryResponse {
-  clause: { id: string; label: string; text: string };
+  /** The clause now; a clause that left the draft has no label or text and `removed` set. */
+  clause: { id: string; label: string; text: string; removed: boolean };
   changes: ClauseChangeView[];
+}
+
+/**
+ * `POST /api/documents/:documentId/clauses/:clauseId/alternatives` request body: an alternative
+ * wording of the clause (plain text), attributed to the caller's delegation. Response: the
+ * clause's meta after the change (`StatePositionResponse`'s shape).
+ */
+export interface ProposeAlternativeRequest {
+  text: string;
+}
+
+/**
+ * `POST /api/documents/:documentId/clauses/:clauseId/alternatives/choose` request body: the
+ * alternative a moderator picks, which replaces the clause text, or null to keep the current
+ * text; either way the alternatives are settled and the others kept in the clause's history.
+ */
+export interface ChooseAlternativeRequest {
+  alternativeId: string | null;
+}
+
+/** The clause's meta after an alternative was proposed, withdrawn or chosen. */
+export type AlternativeResponse = ClauseMeta;
+
+/**
+ * `PUT /api/documents/:documentId/clauses/:clauseId/lock` request body: lock or unlock a clause.
+ * Moderators only; `reason` is required to unlock, and to lock a clause not all five parties
+ * agree with (`lockReasonRequired`).
+ */
+export interface SetLockRequest {
+  locked: boolean;
+  reason?: string | null;
+}
+
+/** `PUT …/lock` response body: the clause's meta after the change. */
+export type SetLockResponse = ClauseMeta;
+
+/** `POST /api/documents/:documentId/clauses/lock-agreed` response body: the clauses it locked. */
+export interface LockAllAgreedResponse {
+  locked: string[];
 }
 
 /**

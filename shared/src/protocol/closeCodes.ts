@@ -20,6 +20,11 @@ export const CLOSE_CODES = {
   foreignClientId: 4410,
   /** An update was refused by a document rule (for example, it touches a locked clause). */
   updateRejected: 4422,
+  /**
+   * An update touches a locked clause (inserts into it, deletes or formats any of it, moves it):
+   * the whole update is refused, edits to unlocked clauses in it included.
+   */
+  clauseLocked: 4423,
   /** The server is shutting down; reconnect later. */
   serverShutdown: 4503,
   /** The socket could not keep up with the document's traffic (send buffer full); reconnect. */
@@ -60,6 +65,8 @@ export function describeCloseCode(code: number): string | undefined {
       return 'A change was attributed to another user and was refused.';
     case CLOSE_CODES.updateRejected:
       return 'A change was refused by the server.';
+    case CLOSE_CODES.clauseLocked:
+      return 'A clause you edited is locked; the whole change was refused, edits to unlocked clauses included.';
     case CLOSE_CODES.serverShutdown:
       return 'The server is restarting; reconnecting.';
     case CLOSE_CODES.slowConnection:

@@ -24,4 +24,16 @@ export const LIMITS = {
   loginFailuresPerAddress: 20,
   /** Window over which failed sign-ins are counted, in milliseconds. */
   loginFailureWindowMs: 15 * 60 * 1000,
+  /** Longest alternative wording of a clause, in characters. */
+  alternativeTextMax: 4000,
+  /** Most alternatives one clause may carry at once. */
+  alternativesPerClause: 10,
+  /** Longest comment message, in characters. */
+  threadMessageMax: 4000,
+  /** Longest reason a moderator gives for hiding a message, in characters. */
+  hideReasonMax: 500,
+  /** Longest quote of anchored text a thread keeps, in characters (longer ones are cut). */
+  threadQuoteMax: 1000,
+  /** Longest encoded anchor position (base64 of a Yjs relative position), in characters. */
+  anchorPositionMax: 512,
 } as const;

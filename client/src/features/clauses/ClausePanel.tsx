@@ -3,6 +3,9 @@ import { DELEGATIONS, type DelegationCode, PARTY_CODES } from '@accord/shared/do
 import { can } from '@accord/shared/policy/policy';
 import type { DocumentResponse } from '@accord/shared/protocol/api';
 import { DelegationChip } from '../../app/DelegationChip';
+import { LockControls } from '../locks/LockControls';
+import { LockSummary } from '../locks/LockSummary';
+import { AlternativesSection } from './AlternativesSection';
 import { PositionChip, StatusBadge } from './ClauseBadges';
 import { formatChangeTime } from './changeTime';
 import type { ClauseView } from './clauseViews';
@@ -98,7 +101,10 @@ export function ClausePanel({
         </div>
       ) : null}
 
-      {mayState ? (
+      {view.lock ? <LockSummary lock={view.lock} nameOf={nameOf} /> : null}
+      {can(membership, 'lockClause') ? <LockControls view={view} documentId={documentId} /> : null}
+
+      {mayState && !view.lock ? (
         <PositionButtons
           documentId={documentId}
           clauseId={view.id}
@@ -108,9 +114,11 @@ export function ClausePanel({
         />
       ) : (
         <p className="clause-panel__note">
-          {membership.role === 'delegate'
-            ? 'Positions are stated by the five national delegations.'
-            : 'Each delegation’s delegates state its position.'}
+          {view.lock
+            ? 'Positions are frozen while the clause is locked.'
+            : membership.role === 'delegate'
+              ? 'Positions are stated by the five national delegations.'
+              : 'Each delegation’s delegates state its position.'}
         </p>
       )}
 
@@ -158,6 +166,16 @@ export function ClausePanel({
           </ul>
         </>
       ) : null}
+
+      <AlternativesSection
+        documentId={documentId}
+        clauseId={view.id}
+        clauseLabel={view.label}
+        alternatives={view.alternatives}
+        locked={view.lock !== null}
+        membership={membership}
+        nameOf={nameOf}
+      />
 
       <button
         type="button"

@@ -1,4 +1,5 @@
 import type { DelegationCode } from '@accord/shared/domain/delegations';
+import { can } from '@accord/shared/policy/policy';
 import type { DocumentResponse } from '@accord/shared/protocol/api';
 import type { Editor } from '@tiptap/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -6,6 +7,8 @@ import type * as Y from 'yjs';
 import { setBracketOwners } from '../../editor/brackets';
 import { setClauseMarks } from '../../editor/clauseMarks';
 import { scrollToClause, useFocusedClause } from '../../editor/focusedClause';
+import { AuditDrawer } from '../audit/AuditDrawer';
+import { LockAllAgreed } from '../locks/LockAllAgreed';
 import { ClausePanel } from './ClausePanel';
 import { ConsensusView } from './ConsensusView';
 import { consensusSummary } from './consensus';
@@ -34,6 +37,7 @@ export function ClauseSidebar({
   const [focusedId, focus] = useFocusedClause(editor);
   const [tab, setTab] = useState<SidebarTab>('clause');
   const [historyFor, setHistoryFor] = useState<string | null>(null);
+  const [auditOpen, setAuditOpen] = useState(false);
   const focused = useMemo(
     () => views.find((view) => view.id === focusedId) ?? null,
     [views, focusedId],
@@ -82,6 +86,7 @@ export function ClauseSidebar({
     [editor, focus],
   );
   const closeHistory = useCallback(() => setHistoryFor(null), []);
+  const closeAudit = useCallback(() => setAuditOpen(false), []);
 
   return (
     <aside className="clause-sidebar" aria-label="Clauses">
@@ -113,6 +118,17 @@ export function ClauseSidebar({
             {summary.settled}/{summary.total}
           </span>
         </button>
+        {can(info.membership, 'viewAudit') ? (
+          <button
+            type="button"
+            className="clause-sidebar__tab"
+            data-testid="audit-open"
+            aria-pressed={auditOpen}
+            onClick={() => setAuditOpen((open) => !open)}
+          >
+            Audit log
+          </button>
+        ) : null}
       </div>
       <div
         className="clause-sidebar__body"
@@ -129,9 +145,22 @@ export function ClauseSidebar({
             onOpenHistory={setHistoryFor}
           />
         ) : (
-          <ConsensusView views={views} focusedId={focusedId} onSelect={selectFromConsensus} />
+          <ConsensusView
+            views={views}
+            focusedId={focusedId}
+            onSelect={selectFromConsensus}
+            actions={
+              can(info.membership, 'lockClause') ? (
+                <LockAllAgreed
+                  documentId={info.document.id}
+                  agreed={views.filter((view) => view.status === 'agreed').length}
+                />
+              ) : null
+            }
+          />
         )}
       </div>
+      {auditOpen ? <AuditDrawer negotiationId={info.negotiation.id} onClose={closeAudit} /> : null}
       {historyFor ? (
         <HistoryDrawer
           key={historyFor}

@@ -2,6 +2,7 @@ import { DELEGATIONS, PARTY_CODES } from '@accord/shared/domain/delegations';
 import { POSITION_LABELS, POSITIONS } from '@accord/shared/domain/positions';
 import { CLAUSE_STATUSES } from '@accord/shared/domain/status';
 import { type ReactNode, useState } from 'react';
+import { LockIcon } from '../locks/LockIcon';
 import { PositionChip, StatusBadge } from './ClauseBadges';
 import type { ClauseView } from './clauseViews';
 import { type ConsensusFilter, consensusSummary, filterClauses, STATUS_LABELS } from './consensus';
@@ -21,10 +22,13 @@ export function ConsensusView({
   views,
   focusedId,
   onSelect,
+  actions,
 }: {
   views: readonly ClauseView[];
   focusedId: string | null;
   onSelect: (clauseId: string) => void;
+  /** Moderators' commands over the whole draft (lock all agreed). */
+  actions?: ReactNode;
 }) {
   const [filter, setFilter] = useState<ConsensusFilter>('all');
   const summary = consensusSummary(views);
@@ -56,6 +60,7 @@ export function ConsensusView({
             ) : null,
           )}
         </ul>
+        {actions}
       </header>
 
       <fieldset className="consensus__filter">
@@ -118,6 +123,15 @@ export function ConsensusView({
                   >
                     {view.label}
                   </button>
+                  {view.lock ? (
+                    <span
+                      className="consensus-row__lock"
+                      data-testid="consensus-lock"
+                      title={`Locked${view.lock.reason ? `: ${view.lock.reason}` : ''}`}
+                    >
+                      <LockIcon />
+                    </span>
+                  ) : null}
                 </th>
                 <td>
                   <StatusBadge status={view.status} short />

@@ -4,7 +4,14 @@ import type { ApiFailure } from '../../api/apiResult';
 import { fetchClauseHistory } from '../../api/endpoints';
 import { DelegationChip } from '../../app/DelegationChip';
 import { formatChangeTime, formatFullTime } from './changeTime';
-import { type ClauseVersion, changeKey, originalVersion, versionAfter } from './historyModel';
+import {
+  type ClauseVersion,
+  changeKey,
+  eventSummary,
+  eventWordings,
+  originalVersion,
+  versionAfter,
+} from './historyModel';
 import { type DiffPart, diffWordCounts, wordDiffParts } from './wordDiff';
 
 /** How long the clause text must rest before the open history is fetched again. */
@@ -210,6 +217,8 @@ function HistoryEntry({
 }) {
   const parts = wordDiffParts(change.textBefore, change.textAfter);
   const counts = diffWordCounts(parts);
+  const summary = eventSummary(change.event);
+  const textChanged = change.textBefore !== change.textAfter;
   return (
     <li
       className={active ? 'history-entry history-entry--active' : 'history-entry'}
@@ -227,14 +236,40 @@ function HistoryEntry({
           {formatChangeTime(change.at, now)}
         </time>
       </div>
-      <p className="history-entry__diff" data-testid="history-diff">
-        <DiffText parts={parts} />
-      </p>
+      {summary ? (
+        <p
+          className="history-entry__event"
+          data-testid="history-event"
+          data-kind={change.event?.kind}
+        >
+          {summary}
+        </p>
+      ) : null}
+      {eventWordings(change.event).map((wording) => (
+        <blockquote key={wording.key} className="history-entry__wording">
+          <span className="history-entry__wording-label">{wording.label}</span> {wording.text}
+        </blockquote>
+      ))}
+      {textChanged ? (
+        <p className="history-entry__diff" data-testid="history-diff">
+          <DiffText parts={parts} />
+        </p>
+      ) : null}
       <div className="history-entry__foot">
         <span className="history-entry__counts">
-          {counts.inserted > 0 ? <span className="diff-count--ins">+{counts.inserted}</span> : null}
-          {counts.deleted > 0 ? <span className="diff-count--del">−{counts.deleted}</span> : null}
-          {counts.inserted + counts.deleted === 0 ? 'punctuation' : ' words'}
+          {textChanged ? (
+            <>
+              {counts.inserted > 0 ? (
+                <span className="diff-count--ins">+{counts.inserted}</span>
+              ) : null}
+              {counts.deleted > 0 ? (
+                <span className="diff-count--del">−{counts.deleted}</span>
+              ) : null}
+              {counts.inserted + counts.deleted === 0 ? 'punctuation' : ' words'}
+            </>
+          ) : (
+            'text unchanged'
+          )}
         </span>
         <button
           type="button"

@@ -1,6 +1,6 @@
 import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
 import { describe, expect, it } from 'vitest';
-import { closeDisposition, refusalRestartDelayMs } from './closeDisposition';
+import { closeDisposition, refusalMessage, refusalRestartDelayMs } from './closeDisposition';
 
 describe('closeDisposition', () => {
   it('stops on session, access and existence problems', () => {
@@ -15,6 +15,7 @@ describe('closeDisposition', () => {
       CLOSE_CODES.missingDependencies,
       CLOSE_CODES.foreignClientId,
       CLOSE_CODES.updateRejected,
+      CLOSE_CODES.clauseLocked,
       CLOSE_CODES.messageTooLarge,
     ]) {
       expect(closeDisposition(code)).toBe('refused');
@@ -39,5 +40,17 @@ describe('refusalRestartDelayMs', () => {
     expect(refusalRestartDelayMs(2)).toBe(1_000);
     expect(refusalRestartDelayMs(3)).toBe(2_000);
     expect(refusalRestartDelayMs(20)).toBe(30_000);
+  });
+});
+
+describe('refusalMessage', () => {
+  it("shows the server's reason for a locked clause, the code's description otherwise", () => {
+    const reason =
+      'OP3 is locked by the Chair; the whole change was refused, edits to other clauses included.';
+    expect(refusalMessage(CLOSE_CODES.clauseLocked, reason)).toBe(reason);
+    expect(refusalMessage(CLOSE_CODES.clauseLocked, '')).toMatch(/locked/);
+    expect(refusalMessage(CLOSE_CODES.updateRejected, 'anything')).toBe(
+      'A change was refused by the server.',
+    );
   });
 });

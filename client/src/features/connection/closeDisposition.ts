@@ -1,6 +1,7 @@
 import {
   CLOSE_CODES,
   type CloseCode,
+  describeCloseCode,
   TERMINAL_CLOSE_CODES,
 } from '@accord/shared/protocol/closeCodes';
 
@@ -14,6 +15,7 @@ export const REFUSED_CHANGE_CLOSE_CODES: readonly CloseCode[] = [
   CLOSE_CODES.missingDependencies,
   CLOSE_CODES.foreignClientId,
   CLOSE_CODES.updateRejected,
+  CLOSE_CODES.clauseLocked,
   CLOSE_CODES.messageTooLarge,
 ];
 
@@ -44,4 +46,13 @@ export function closeDisposition(code: number | null | undefined): CloseDisposit
 export function refusalRestartDelayMs(recentRefusals: number): number {
   if (recentRefusals <= 1) return 0;
   return Math.min(1_000 * 2 ** (recentRefusals - 2), 30_000);
+}
+
+/**
+ * What a refused change notice says: for a locked clause, the server's close reason names the
+ * clause and who locked it ("OP3 is locked by the Chair; …"); otherwise the code's description.
+ */
+export function refusalMessage(code: number | null, reason: string | undefined): string {
+  if (code === CLOSE_CODES.clauseLocked && reason) return reason;
+  return describeCloseCode(code ?? 0) ?? 'A change was refused by the server.';
 }

@@ -19,8 +19,9 @@ type DownloadState =
 
 /**
  * The export dialog: a format, a draft compilation or the final communiqué (disabled, with
- * the reasons, for a non-moderator or while clauses block it), and public comments, which
- * stay disabled until comment threads exist. Downloads through the HTTP export.
+ * the reasons, for a non-moderator or while clauses block it), and, for a draft compilation,
+ * whether to list the public comment threads (private ones are never exported). Downloads
+ * through the HTTP export.
  */
 export function ExportDialog({
   documentId,
@@ -36,6 +37,7 @@ export function ExportDialog({
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [format, setFormat] = useState<ExportFormat>('pdf');
   const [mode, setMode] = useState<ExportMode>('draft');
+  const [withThreads, setWithThreads] = useState(false);
   const [download, setDownload] = useState<DownloadState>({ status: 'idle' });
   const blockers = useFinalExportBlockers(doc, true);
   const final = finalExportAvailability(actor, blockers);
@@ -52,7 +54,7 @@ export function ExportDialog({
     const result = await downloadExport(documentId, {
       format,
       mode: effectiveMode,
-      publicThreads: false,
+      publicThreads: effectiveMode === 'draft' && withThreads,
     });
     setDownload(
       result.ok
@@ -128,9 +130,16 @@ export function ExportDialog({
             </div>
           )}
         </fieldset>
-        <label className="export-dialog__disabled">
-          <input type="checkbox" disabled data-testid="export-threads" /> Include public comments
-          (comment threads are not available yet)
+        <label className={effectiveMode === 'draft' ? undefined : 'export-dialog__disabled'}>
+          <input
+            type="checkbox"
+            data-testid="export-threads"
+            checked={effectiveMode === 'draft' && withThreads}
+            disabled={effectiveMode !== 'draft'}
+            onChange={(event) => setWithThreads(event.target.checked)}
+          />{' '}
+          Include public comment threads (draft compilation only; private threads are never
+          exported)
         </label>
         {download.status === 'error' ? (
           <p className="export-dialog__error" role="alert" data-testid="export-error">

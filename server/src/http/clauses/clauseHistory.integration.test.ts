@@ -121,7 +121,12 @@ describe('clause history', () => {
     await edit(mexico, 'e');
 
     const history = await get<ClauseHistoryResponse>(server, '/clauses/op-jobs/history');
-    expect(history.clause).toEqual({ id: 'op-jobs', label: 'OP4', text: `edcba${original}` });
+    expect(history.clause).toEqual({
+      id: 'op-jobs',
+      label: 'OP4',
+      text: `edcba${original}`,
+      removed: false,
+    });
     expect(history.changes).toEqual([
       {
         at: start + 73_000,
@@ -130,6 +135,7 @@ describe('clause history', () => {
         delegation: 'MX',
         textBefore: `dcba${original}`,
         textAfter: `edcba${original}`,
+        event: null,
       },
       expect.objectContaining({
         at: start + 12_000,

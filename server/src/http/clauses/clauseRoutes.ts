@@ -7,19 +7,14 @@ import type {
   StatePositionResponse,
 } from '@accord/shared/protocol/api';
 import { Hono } from 'hono';
-import type { SyncResult } from '../../sync/syncTypes';
+import { AuditLog } from '../../audit/AuditLog';
 import type { AppDeps, AppEnv } from '../context';
 import { requireDocumentMember } from '../documents/documentAccess';
 import { apiErrors } from '../errors';
 import { readJsonBody } from '../jsonBody';
 import { requireSession } from '../middleware/requireSession';
+import { syncValue } from '../syncValue';
 import { statePositionSchema } from './clauses.schema';
-
-/** The value of a sync-core call; a failure there (storage, shutdown) is the server's fault. */
-function syncValue<T>(result: SyncResult<T>): T {
-  if (!result.ok) throw apiErrors.internal();
-  return result.value;
-}
 
 /**
  * The clauses of a draft: the consensus data (`GET …/clauses`), a clause's history
@@ -31,6 +26,7 @@ export function clauseRoutes(deps: AppDeps): Hono<AppEnv> {
   const { storage, sessions, sync, config } = deps;
   const app = new Hono<AppEnv>();
   const session = requireSession(sessions, config.secureCookies);
+  const audit = new AuditLog(storage.audit);
 
   app.get('/documents/:documentId/clauses', session, (c) => {
     const { document } = requireDocumentMember(
@@ -71,6 +67,7 @@ export function clauseRoutes(deps: AppDeps): Hono<AppEnv> {
       delegation: change.delegation,
       textBefore: change.textBefore,
       textAfter: change.textAfter,
+      event: change.event,
     }));
     const body: ClauseHistoryResponse = { clause: history.clause, changes };
     return c.json(body);
@@ -91,16 +88,35 @@ export function clauseRoutes(deps: AppDeps): Hono<AppEnv> {
       );
     }
     const clauseId = c.req.param('clauseId');
-    const stated = syncValue(
-      sync.withClauses(document.id, (clauses) =>
-        clauses.statePosition(clauseId, { userId: user.id, delegation }, request.position),
-      ),
+    const { stated, label } = syncValue(
+      sync.withClauses(document.id, (clauses) => ({
+        stated: clauses.statePosition(clauseId, { userId: user.id, delegation }, request.position),
+        label: clauses.locks.labelOf(clauseId),
+      })),
     );
     if (!stated.ok) {
       if (stated.error === 'unknownClause') {
         throw apiErrors.notFound('This clause is not in the draft.');
       }
+      if (stated.error === 'clauseLocked') {
+        throw apiErrors.conflict(
+          'This clause is locked: positions on it cannot change until a moderator unlocks it.',
+        );
+      }
       throw apiErrors.internal();
+    }
+    try {
+      audit.append({
+        negotiationId: document.negotiationId,
+        documentId: document.id,
+        userId: user.id,
+        delegation: membership.delegation,
+        action: 'position',
+        detail: { clauseId, label, of: delegation, position: request.position },
+      });
+    } catch (error) {
+      // The position is committed; the failure is reported to the operator, not the delegate.
+      deps.log(`Audit entry for a position on ${clauseId} could not be written: ${String(error)}`);
     }
     const body: StatePositionResponse = stated.value;
     return c.json(body);

@@ -1,5 +1,6 @@
 import { PARTY_CODES } from '@accord/shared/domain/delegations';
 import { POSITIONS } from '@accord/shared/domain/positions';
+import { LIMITS } from '@accord/shared/protocol/limits';
 import { z } from 'zod';
 
 /**
@@ -10,4 +11,22 @@ import { z } from 'zod';
 export const statePositionSchema = z.object({
   position: z.enum(POSITIONS, { error: `Use one of ${POSITIONS.join(', ')}, or null.` }).nullable(),
   delegation: z.enum(PARTY_CODES, { error: `Use one of ${PARTY_CODES.join(', ')}.` }).optional(),
+});
+
+/** `POST …/clauses/:clauseId/alternatives`: an alternative wording, plain text, trimmed. */
+export const proposeAlternativeSchema = z.object({
+  text: z
+    .string({ error: 'Give the alternative wording as text.' })
+    .trim()
+    .min(1, { error: 'The alternative wording is empty.' })
+    .max(LIMITS.alternativeTextMax, {
+      error: `An alternative wording may have at most ${LIMITS.alternativeTextMax} characters.`,
+    }),
+});
+
+/** `POST …/clauses/:clauseId/alternatives/choose`: the alternative chosen, or null to keep the text. */
+export const chooseAlternativeSchema = z.object({
+  alternativeId: z
+    .string({ error: 'Name the alternative chosen, or null to keep the text.' })
+    .nullable(),
 });

@@ -1,14 +1,10 @@
-import { clauseMetaMap, emptyClauseMeta, readClauseMeta } from '@accord/shared/domain/clauseMeta';
+import { clauseMetaMap, readClauseMeta } from '@accord/shared/domain/clauseMeta';
 import { clauseElements, clauseIdOf, plainText } from '@accord/shared/domain/clauseNodes';
-import { clauseTextHash } from '@accord/shared/domain/textHash';
 import type { FinalExportRefusalBody } from '@accord/shared/protocol/api';
 import { strFromU8, unzipSync } from 'fflate';
 import { extractText } from 'unpdf';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { DEMO_PASSWORD } from '../../seed/demo';
-import { SqliteStorage } from '../../storage/sqlite/SqliteStorage';
-import { SERVER_AUTHOR } from '../../storage/storage';
 import { clauseText } from '../../sync/testClient';
 import {
   closeAll,
@@ -18,7 +14,9 @@ import {
   storedDoc,
   until,
 } from '../../sync/wsTestClients';
+import { apiRequest } from '../../testing/apiClient';
 import { type RunningTestServer, signIn } from '../../testing/testServer';
+import { demoAnchor } from '../threads/threadTestSetup';
 
 /**
  * Exports end to end (issue 6): the real server on port 0 with SQLite in a temporary folder,
@@ -200,43 +198,6 @@ describe('GET /api/documents/:id/export', () => {
   });
 });
 
-/**
- * Locks every clause of the demo draft in a stopped server's data folder. Locking is the
- * "locks" branch's command; until it is merged, the lock is written the way the server
- * persists its own meta writes: an update of a client id bound to the server, appended to the
- * draft's log. The restarted server loads it as its own state.
- */
-function lockEveryClauseOffline(dataDir: string, documentId: string): void {
-  const opened = SqliteStorage.open(dataDir);
-  if (!opened.ok) throw new Error(opened.error);
-  const storage = opened.value;
-  try {
-    const doc = new Y.Doc();
-    for (const { update } of storage.updates.load(documentId)) Y.applyUpdate(doc, update);
-    const writer = new Y.Doc();
-    Y.applyUpdate(writer, Y.encodeStateAsUpdate(doc));
-    expect(storage.updates.bindClientIds(documentId, [writer.clientID], SERVER_AUTHOR)).toEqual([]);
-    const updates: Uint8Array[] = [];
-    writer.on('update', (update: Uint8Array) => updates.push(update));
-    writer.transact(() => {
-      const meta = clauseMetaMap(writer);
-      for (const element of clauseElements(writer)) {
-        const clauseId = clauseIdOf(element);
-        if (clauseId === null) continue;
-        const existing =
-          readClauseMeta(meta, clauseId) ?? emptyClauseMeta(clauseTextHash(plainText(element)));
-        meta.set(clauseId, {
-          ...existing,
-          lock: { delegation: 'CHAIR', userId: 'chair', at: NOW, reason: 'Agreed in plenary' },
-        });
-      }
-    });
-    for (const update of updates) storage.updates.append(documentId, update, null);
-  } finally {
-    storage.close();
-  }
-}
-
 describe('final export once everything is agreed', () => {
   it('is allowed to the chair when every clause is locked and no bracket remains', async () => {
     const first = await fixedClockServer();
@@ -262,11 +223,21 @@ describe('final export once everything is agreed', () => {
     expect(stillUnlocked.status).toBe(409);
     const { blockers } = JSON.parse(stillUnlocked.text) as FinalExportRefusalBody;
     expect(blockers.every((blocker) => blocker.reasons.join() === 'notLocked')).toBe(true);
-    await first.close();
 
-    lockEveryClauseOffline(first.server.dataDir, documentId);
-    const { server } = await fixedClockServer(first.server.dataDir);
-    const cookie = await signIn(server, 'chair', DEMO_PASSWORD);
+    // The Chair locks every clause with the lock command, as from the clause panel.
+    const server = first.server;
+    const cookie = chair;
+    for (const element of clauseElements(storedDoc(server))) {
+      const clauseId = clauseIdOf(element);
+      const locked = await apiRequest(
+        server,
+        cookie,
+        'PUT',
+        `/api/documents/${documentId}/clauses/${clauseId}/lock`,
+        { locked: true, reason: 'Agreed in plenary' },
+      );
+      expect(locked.status, `lock ${clauseId}`).toBe(200);
+    }
     const final = await download(server, cookie, 'format=md&mode=final');
     expect(final.status).toBe(200);
     expect(final.headers.get('content-disposition')).toContain('-final-2026-11-29-1405.md"');
@@ -280,5 +251,47 @@ describe('final export once everything is agreed', () => {
     // A delegate still may not, however agreed the text is.
     const delegate = await signIn(server, 'us.delegate', DEMO_PASSWORD);
     expect((await download(server, delegate, 'format=md&mode=final')).status).toBe(403);
+  });
+});
+
+describe('comment threads in an export', () => {
+  it('lists public threads in a draft only when asked, and private threads never', async () => {
+    const { server } = await fixedClockServer();
+    const threads = `/api/documents/${demoDocumentId(server)}/threads`;
+    const mexico = await signIn(server, 'mx.delegate', DEMO_PASSWORD);
+    for (const [visibility, body] of [
+      ['public', 'PUBLIC-NOTE on tariffs'],
+      ['private', 'PRIVATE-MARKER our fallback line'],
+    ] as const) {
+      const { anchor, quote } = demoAnchor(server, 'op-tariffs', 0, 10);
+      const opened = await apiRequest(server, mexico, 'POST', threads, {
+        visibility,
+        anchor,
+        quote,
+        body,
+      });
+      expect(opened.status).toBe(201);
+    }
+    const chair = await signIn(server, 'chair', DEMO_PASSWORD);
+    const everyExport = [
+      ...['txt', 'md', 'html', 'docx', 'pdf'].map((format) => `format=${format}&mode=draft`),
+      ...['txt', 'md', 'html'].map((format) => `format=${format}&mode=draft&threads=public`),
+    ];
+    for (const cookie of [mexico, chair]) {
+      for (const query of everyExport) {
+        const reply = await download(server, cookie, query);
+        expect(reply.status, query).toBe(200);
+        expect(reply.text, query).not.toContain('PRIVATE-MARKER');
+        expect(reply.text.includes('PUBLIC-NOTE'), query).toBe(query.includes('threads=public'));
+      }
+    }
+    const docx = await download(server, mexico, 'format=docx&mode=draft&threads=public');
+    const xml = strFromU8(unzipSync(docx.bytes)['word/document.xml'] ?? new Uint8Array());
+    expect(xml).toContain('PUBLIC-NOTE on tariffs');
+    expect(xml).not.toContain('PRIVATE-MARKER');
+    const pdf = await download(server, mexico, 'format=pdf&mode=draft&threads=public');
+    const { text } = await extractText(pdf.bytes, { mergePages: true });
+    expect(text).toContain('PUBLIC-NOTE on tariffs');
+    expect(text).not.toContain('PRIVATE-MARKER');
   });
 });

@@ -15,8 +15,8 @@ import { requireSession } from '../middleware/requireSession';
  * `GET /api/documents/:documentId/export?format=…&mode=draft|final[&threads=public]`: the
  * communiqué as a file, with the session's permissions: any member exports a draft
  * compilation, only a moderator the final text, and only once every clause is locked with no
- * brackets or alternatives left (409 listing the clauses that block it). No comment thread is
- * exported yet: the server has none to give (public threads will be passed in when it does).
+ * brackets or alternatives left (409 listing the clauses that block it). A draft compilation
+ * lists the public comment threads when asked (`threads=public`); private threads never.
  */
 export function exportRoutes(deps: AppDeps): Hono<AppEnv> {
   const { storage, sessions, sync, config } = deps;
@@ -45,7 +45,13 @@ export function exportRoutes(deps: AppDeps): Hono<AppEnv> {
       if (request.mode === 'draft' && !can(membership, 'exportDraft')) {
         throw apiErrors.forbidden('You may not export this draft.');
       }
-      const context = exportContextFor(storage, document, negotiation, now());
+      const context = exportContextFor(
+        storage,
+        document,
+        negotiation,
+        now(),
+        request.publicThreads,
+      );
       const model = sync.readDocument(document.id, (doc) => buildExportModel(doc, context));
       if (!model.ok) throw apiErrors.internal();
       const outcome = await produceExport(model.value, request);

@@ -1,8 +1,10 @@
 import type { Storage } from '../storage';
 import { MemorySessionStore, MemoryUserStore } from './MemoryAccountStores';
+import { MemoryAuditStore } from './MemoryAuditStore';
 import { MemoryClauseChangeStore } from './MemoryClauseChangeStore';
 import { MemoryDocumentStore, MemoryUpdateLogStore } from './MemoryDocumentStores';
 import { MemoryNegotiationStore } from './MemoryNegotiationStore';
+import { MemoryThreadStore } from './MemoryThreadStore';
 
 /** Storage in memory: for tests of code above the storage, and a model of its contract. */
 export class MemoryStorage implements Storage {
@@ -12,6 +14,8 @@ export class MemoryStorage implements Storage {
   readonly documents = new MemoryDocumentStore(this.negotiations);
   readonly updates = new MemoryUpdateLogStore(this.documents);
   readonly clauseChanges = new MemoryClauseChangeStore(this.documents, this.users);
+  readonly threads = new MemoryThreadStore(this.documents, this.users);
+  readonly audit = new MemoryAuditStore();
 
   close(): void {}
 }

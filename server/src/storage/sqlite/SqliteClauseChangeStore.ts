@@ -1,3 +1,7 @@
+import {
+  type ClauseHistoryEvent,
+  parseClauseHistoryEvent,
+} from '@accord/shared/domain/clauseHistory';
 import type { DelegationCode } from '@accord/shared/domain/delegations';
 import type Database from 'better-sqlite3';
 import type { ClauseChangeRecord, ClauseChangeStore } from '../storage';
@@ -12,6 +16,18 @@ interface ClauseChangeRow {
   at: number;
   text_before: string;
   text_after: string;
+  event: string | null;
+}
+
+/** A stored event, or null when there is none or it cannot be read (shown as a plain edit). */
+function eventOf(json: string | null): ClauseHistoryEvent | null {
+  if (json === null) return null;
+  try {
+    const parsed = parseClauseHistoryEvent(JSON.parse(json));
+    return parsed.ok ? parsed.value : null;
+  } catch {
+    return null;
+  }
 }
 
 function toRecord(row: ClauseChangeRow): ClauseChangeRecord {
@@ -26,13 +42,14 @@ function toRecord(row: ClauseChangeRow): ClauseChangeRecord {
     at: row.at,
     textBefore: row.text_before,
     textAfter: row.text_after,
+    event: eventOf(row.event),
   };
 }
 
 /** The history of clause texts in SQLite. */
 export class SqliteClauseChangeStore implements ClauseChangeStore {
   private readonly insert: Database.Statement<
-    [string, string, number, string, string, number, string, string]
+    [string, string, number, string, string, number, string, string, string | null]
   >;
   private readonly update: Database.Statement<[number, number, string, number]>;
   private readonly selectLatest: Database.Statement<[string, string], ClauseChangeRow>;
@@ -41,8 +58,8 @@ export class SqliteClauseChangeStore implements ClauseChangeStore {
   constructor(db: Database.Database) {
     this.insert = db.prepare(
       `INSERT INTO clause_changes
-         (document_id, clause_id, seq, user_id, delegation, at, text_before, text_after)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+         (document_id, clause_id, seq, user_id, delegation, at, text_before, text_after, event)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.update = db.prepare(
       'UPDATE clause_changes SET seq = ?, at = ?, text_after = ? WHERE id = ?',
@@ -66,6 +83,7 @@ export class SqliteClauseChangeStore implements ClauseChangeStore {
       change.at,
       change.textBefore,
       change.textAfter,
+      change.event === null ? null : JSON.stringify(change.event),
     );
     return { id: Number(result.lastInsertRowid), ...change };
   }

@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Storage } from '../storage';
 import { migrate } from './migrations';
+import { SqliteAuditStore } from './SqliteAuditStore';
 import { SqliteClauseChangeStore } from './SqliteClauseChangeStore';
 import { SqliteDocumentStore } from './SqliteDocumentStore';
 import { SqliteNegotiationStore } from './SqliteNegotiationStore';
 import { SqliteSessionStore } from './SqliteSessionStore';
+import { SqliteThreadStore } from './SqliteThreadStore';
 import { SqliteUpdateLogStore } from './SqliteUpdateLogStore';
 import { SqliteUserStore } from './SqliteUserStore';
 
@@ -24,6 +26,8 @@ export class SqliteStorage implements Storage {
   readonly documents: SqliteDocumentStore;
   readonly updates: SqliteUpdateLogStore;
   readonly clauseChanges: SqliteClauseChangeStore;
+  readonly threads: SqliteThreadStore;
+  readonly audit: SqliteAuditStore;
 
   private constructor(private readonly db: Database.Database) {
     this.users = new SqliteUserStore(db);
@@ -32,6 +36,8 @@ export class SqliteStorage implements Storage {
     this.documents = new SqliteDocumentStore(db);
     this.updates = new SqliteUpdateLogStore(db);
     this.clauseChanges = new SqliteClauseChangeStore(db);
+    this.threads = new SqliteThreadStore(db);
+    this.audit = new SqliteAuditStore(db);
   }
 
   /** Opens (creating if needed) the database in `dataDir` and brings its schema up to date. */

@@ -104,6 +104,81 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX clause_changes_by_clause ON clause_changes(document_id, clause_id, id);
     `,
   },
+  {
+    version: 3,
+    name: 'clause history events',
+    sql: `
+      -- JSON of a ClauseHistoryEvent (deleted, alternative proposed or chosen…); NULL for an edit.
+      ALTER TABLE clause_changes ADD COLUMN event TEXT;
+    `,
+  },
+  {
+    version: 4,
+    name: 'audit log',
+    sql: `
+      -- Append-only, hash-chained per negotiation (AuditLog). No foreign key on user_id: an
+      -- entry must outlive anything it mentions, and the admin tool writes entries with none.
+      CREATE TABLE audit_log (
+        negotiation_id TEXT NOT NULL REFERENCES negotiations(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        document_id TEXT,
+        at INTEGER NOT NULL,
+        user_id TEXT,
+        delegation TEXT,
+        action TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        PRIMARY KEY (negotiation_id, seq)
+      ) STRICT;
+    `,
+  },
+  {
+    version: 5,
+    name: 'comment threads',
+    sql: `
+      -- Threads live here, never in the Yjs document: a private thread and its anchor must not
+      -- reach another delegation by any route (DESIGN.md decision 5).
+      CREATE TABLE threads (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        clause_id TEXT NOT NULL,
+        visibility TEXT NOT NULL CHECK (visibility IN ('public', 'private')),
+        delegation TEXT NOT NULL,
+        created_by TEXT NOT NULL REFERENCES users(id),
+        created_at INTEGER NOT NULL,
+        anchor_start TEXT NOT NULL,
+        anchor_end TEXT NOT NULL,
+        quote TEXT NOT NULL,
+        resolved_by TEXT REFERENCES users(id),
+        resolved_at INTEGER
+      ) STRICT;
+      CREATE INDEX threads_by_document ON threads(document_id, created_at);
+
+      CREATE TABLE thread_messages (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        thread_id TEXT NOT NULL REFERENCES threads(id) ON DELETE CASCADE,
+        author_id TEXT NOT NULL REFERENCES users(id),
+        delegation TEXT NOT NULL,
+        body TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        edited_at INTEGER,
+        deleted_at INTEGER,
+        hidden_by TEXT REFERENCES users(id),
+        hidden_reason TEXT,
+        hidden_at INTEGER
+      );
+      CREATE INDEX thread_messages_by_thread ON thread_messages(thread_id, seq);
+
+      CREATE TABLE thread_reads (
+        thread_id TEXT NOT NULL REFERENCES threads(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        last_seq INTEGER NOT NULL,
+        PRIMARY KEY (thread_id, user_id)
+      ) STRICT;
+    `,
+  },
 ];
 
 /** The outcome of bringing a database up to date. */

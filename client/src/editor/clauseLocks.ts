@@ -1,0 +1,111 @@
+import { type ClauseLock, clauseMetaMap, readClauseMeta } from '@accord/shared/domain/clauseMeta';
+import { lockerPhrase } from '@accord/shared/domain/locks';
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import type * as Y from 'yjs';
+import { keepsLockedClausesInPlace, lockedRanges, touchesLockedClause } from './lockedRanges';
+import { isFromYjs } from './remoteTransactions';
+
+interface ClauseLocksState {
+  locks: ReadonlyMap<string, ClauseLock>;
+  ids: ReadonlySet<string>;
+  decorations: DecorationSet;
+}
+
+/** The clause-locks plugin's key. */
+export const clauseLocksPluginKey = new PluginKey<ClauseLocksState>('accordClauseLocks');
+
+/** The locks of a draft as its meta map holds them, by clause id. */
+export function readLocks(doc: Y.Doc): Map<string, ClauseLock> {
+  const map = clauseMetaMap(doc);
+  const locks = new Map<string, ClauseLock>();
+  for (const clauseId of map.keys()) {
+    const lock = readClauseMeta(map, clauseId)?.lock ?? null;
+    if (lock !== null) locks.set(clauseId, lock);
+  }
+  return locks;
+}
+
+/** "Locked by the Chair · 14:05", the label a locked clause carries in the margin. */
+export function lockLabel(lock: ClauseLock): string {
+  const time = new Date(lock.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return `Locked by ${lockerPhrase(lock)} · ${time}`;
+}
+
+function lockDecorations(
+  doc: ProseMirrorNode,
+  locks: ReadonlyMap<string, ClauseLock>,
+): DecorationSet {
+  const decorations = lockedRanges(doc, new Set(locks.keys())).map((range) => {
+    const lock = locks.get(range.clauseId)!;
+    const label = lockLabel(lock);
+    return Decoration.node(range.from, range.to, {
+      class: 'clause--locked',
+      // The browser then offers no caret inside: typing, IME and spellcheck cannot reach it.
+      contenteditable: 'false',
+      'data-locked': 'true',
+      'data-lock-label': label,
+      title: lock.reason ? `${label} — ${lock.reason}` : label,
+    });
+  });
+  return DecorationSet.create(doc, decorations);
+}
+
+function stateFor(doc: ProseMirrorNode, locks: ReadonlyMap<string, ClauseLock>): ClauseLocksState {
+  return { locks, ids: new Set(locks.keys()), decorations: lockDecorations(doc, locks) };
+}
+
+/** The ids of the clauses the editor currently treats as locked. */
+export function lockedClauseIds(state: Parameters<typeof clauseLocksPluginKey.getState>[0]) {
+  return clauseLocksPluginKey.getState(state)?.ids ?? new Set<string>();
+}
+
+/**
+ * Locked clauses in the editor (issue 4). The locks are read from the server's meta map of the
+ * Y.Doc, live. A local transaction that would change a locked clause (typing, deleting,
+ * formatting, paste, drop, a split or a join) is filtered out; transactions that come out of
+ * Yjs (remote edits, the first render) always pass, because the server is the authority and a
+ * client must never diverge from it. So is a local transaction that y-tiptap would mirror by
+ * rewriting a locked clause's element (`keepsLockedClausesInPlace`). Locked clauses are marked (class, lock label, no caret).
+ * The server refuses such changes anyway; this is for a good experience.
+ */
+export function clauseLocksPlugin(doc: Y.Doc): Plugin<ClauseLocksState> {
+  return new Plugin<ClauseLocksState>({
+    key: clauseLocksPluginKey,
+    state: {
+      init: (_config, state) => stateFor(state.doc, readLocks(doc)),
+      apply: (tr, previous) => {
+        const locks = tr.getMeta(clauseLocksPluginKey) as Map<string, ClauseLock> | undefined;
+        if (locks !== undefined) return stateFor(tr.doc, locks);
+        if (!tr.docChanged) return previous;
+        return stateFor(tr.doc, previous.locks);
+      },
+    },
+    filterTransaction: (tr, state) => {
+      if (!tr.docChanged || isFromYjs(tr)) return true;
+      const ids = lockedClauseIds(state);
+      return !touchesLockedClause(tr, ids) && keepsLockedClausesInPlace(tr.before, tr.doc, ids);
+    },
+    props: {
+      decorations: (state) => clauseLocksPluginKey.getState(state)?.decorations,
+    },
+    view: (view) => {
+      let destroyed = false;
+      const map = clauseMetaMap(doc);
+      // Observers run inside the Yjs transaction that y-tiptap is also mirroring: dispatch after.
+      const refresh = () =>
+        queueMicrotask(() => {
+          if (destroyed || view.isDestroyed) return;
+          view.dispatch(view.state.tr.setMeta(clauseLocksPluginKey, readLocks(doc)));
+        });
+      map.observe(refresh);
+      return {
+        destroy: () => {
+          destroyed = true;
+          map.unobserve(refresh);
+        },
+      };
+    },
+  });
+}

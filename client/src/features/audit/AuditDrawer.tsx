@@ -1,0 +1,150 @@
+import type { AuditVerifyResponse } from '@accord/shared/domain/audit';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { auditCsvUrl, fetchAuditLog, verifyAuditLog } from '../../api/endpoints';
+import { DelegationChip } from '../../app/DelegationChip';
+import { useApiResource } from '../../app/useApiResource';
+import { formatFullTime } from '../clauses/changeTime';
+import { auditActionLabel, describeAuditEntry } from './auditDescription';
+
+/**
+ * The negotiation's audit log for moderators: who, delegation, when and what, newest first; a
+ * "Verify chain" button that checks the hash chain on the server and names the first broken
+ * entry; and a CSV download. Fetched when opened and on "Refresh".
+ */
+export function AuditDrawer({
+  negotiationId,
+  onClose,
+}: {
+  negotiationId: string;
+  onClose: () => void;
+}) {
+  const load = useCallback(
+    (signal: AbortSignal) => fetchAuditLog(negotiationId, signal),
+    [negotiationId],
+  );
+  const { resource, refresh } = useApiResource(`audit:${negotiationId}`, load);
+  const [verdict, setVerdict] = useState<AuditVerifyResponse | null>(null);
+  const [verifyError, setVerifyError] = useState<string | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    headingRef.current?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  const verify = async () => {
+    setVerifyError(null);
+    const result = await verifyAuditLog(negotiationId);
+    if (result.ok) setVerdict(result.value);
+    else setVerifyError(result.error.message);
+  };
+
+  return (
+    <aside
+      className="history-drawer audit"
+      data-testid="audit-drawer"
+      role="dialog"
+      aria-labelledby="audit-drawer-title"
+    >
+      <header className="history-drawer__head">
+        <h2
+          className="history-drawer__title"
+          id="audit-drawer-title"
+          tabIndex={-1}
+          ref={headingRef}
+        >
+          Audit log
+        </h2>
+        <button
+          type="button"
+          className="button button--quiet"
+          data-testid="audit-close"
+          onClick={onClose}
+        >
+          Close
+        </button>
+      </header>
+      <div className="audit__actions">
+        <button
+          type="button"
+          className="button"
+          data-testid="audit-verify"
+          onClick={() => void verify()}
+        >
+          Verify chain
+        </button>
+        <a
+          className="button button--quiet"
+          data-testid="audit-csv"
+          href={auditCsvUrl(negotiationId)}
+          download
+        >
+          Download CSV
+        </a>
+        <button type="button" className="button button--quiet" onClick={refresh}>
+          Refresh
+        </button>
+      </div>
+      {verdict ? (
+        <p
+          className={verdict.ok ? 'audit__verdict--ok' : 'audit__verdict--broken'}
+          data-testid="audit-verdict"
+          data-ok={String(verdict.ok)}
+          role="status"
+        >
+          {verdict.ok
+            ? `Chain intact: ${verdict.entries} ${verdict.entries === 1 ? 'entry' : 'entries'} verified.`
+            : `Chain broken at entry ${verdict.firstBroken?.seq}: ${verdict.firstBroken?.reason}`}
+        </p>
+      ) : null}
+      {verifyError ? (
+        <p className="audit__error" role="alert">
+          {verifyError}
+        </p>
+      ) : null}
+      {resource.status === 'loading' ? (
+        <p className="history-drawer__note">Loading the audit log…</p>
+      ) : resource.status === 'error' ? (
+        <p className="history-drawer__note history-drawer__note--error" role="alert">
+          {resource.error.message}
+        </p>
+      ) : resource.value.entries.length === 0 ? (
+        <p className="history-drawer__note">Nothing recorded yet.</p>
+      ) : (
+        <table className="audit-table">
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">What</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...resource.value.entries].reverse().map((entry) => (
+              <tr key={entry.seq} data-testid="audit-entry" data-action={entry.action}>
+                <td>{entry.seq}</td>
+                <td>
+                  <time dateTime={new Date(entry.at).toISOString()}>
+                    {formatFullTime(entry.at)}
+                  </time>
+                </td>
+                <td>
+                  {entry.delegation ? <DelegationChip code={entry.delegation} compact /> : null}{' '}
+                  {entry.displayName}
+                </td>
+                <td>
+                  <strong>{auditActionLabel(entry.action)}</strong> {describeAuditEntry(entry)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,58 @@
+import {
+  AUDIT_ACTION_LABELS,
+  type AuditAction,
+  type AuditEntryView,
+} from '@accord/shared/domain/audit';
+import { DELEGATIONS, isDelegationCode } from '@accord/shared/domain/delegations';
+import { isPosition, POSITION_LABELS } from '@accord/shared/domain/positions';
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/** How an action reads in the audit log ("Locked"); unknown actions read as themselves. */
+export function auditActionLabel(action: string): string {
+  return Object.hasOwn(AUDIT_ACTION_LABELS, action)
+    ? AUDIT_ACTION_LABELS[action as AuditAction]
+    : action;
+}
+
+/** What an audit entry did, in one sentence for the table ("OP4 — reason: …"). */
+export function describeAuditEntry(entry: AuditEntryView): string {
+  const detail = entry.detail;
+  const clause = text(detail.label) ?? text(detail.clauseId) ?? 'a clause';
+  switch (entry.action) {
+    case 'lock':
+    case 'unlock': {
+      const reason = text(detail.reason);
+      const agreed = detail.allAgreed === true ? ' (all five agreed)' : '';
+      return `${clause}${agreed}${reason ? ` — reason: ${reason}` : ''}`;
+    }
+    case 'position': {
+      const of = text(detail.of);
+      const party = of && isDelegationCode(of) ? DELEGATIONS[of].name : (of ?? '');
+      const position = isPosition(detail.position) ? POSITION_LABELS[detail.position] : 'withdrawn';
+      return `${party} on ${clause}: ${position}`;
+    }
+    case 'alternativeChosen': {
+      const by = text(detail.proposedBy);
+      const party = by && isDelegationCode(by) ? DELEGATIONS[by].name : by;
+      const wording = text(detail.text);
+      return wording === null
+        ? `${clause}: kept the current text, alternatives set aside`
+        : `${clause}: chose ${party ? `${party}'s` : 'an'} alternative — “${wording}”`;
+    }
+    case 'messageHidden': {
+      const reason = text(detail.reason);
+      return `A comment in a public thread${reason ? ` — reason: ${reason}` : ''}`;
+    }
+    case 'membership': {
+      const who = text(detail.username) ?? 'a user';
+      const delegation = text(detail.delegation) ?? '?';
+      const role = text(detail.role) ?? '?';
+      return `${who} is ${role} for ${delegation}`;
+    }
+    default:
+      return JSON.stringify(detail);
+  }
+}

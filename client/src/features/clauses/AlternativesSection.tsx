@@ -1,0 +1,192 @@
+import type { ClauseAlternative } from '@accord/shared/domain/clauseMeta';
+import { DELEGATIONS } from '@accord/shared/domain/delegations';
+import { can } from '@accord/shared/policy/policy';
+import type { DocumentResponse } from '@accord/shared/protocol/api';
+import { LIMITS } from '@accord/shared/protocol/limits';
+import { type FormEvent, useEffect, useState } from 'react';
+import type { ApiResult } from '../../api/apiResult';
+import { chooseAlternative, proposeAlternative, withdrawAlternative } from '../../api/endpoints';
+import { DelegationChip } from '../../app/DelegationChip';
+import type { NameLookup } from './clearedNotice';
+
+/**
+ * A clause's competing wordings ("Alt 1 [MX]"): each with its proposer, a way to withdraw it
+ * for its delegation or a moderator, a moderator's "Use this wording" (which replaces the
+ * clause text) and "Keep the current text", and a form to propose one. The server checks every
+ * command; what is shown comes back live through the draft's meta map.
+ */
+export function AlternativesSection({
+  documentId,
+  clauseId,
+  clauseLabel,
+  alternatives,
+  locked,
+  membership,
+  nameOf,
+}: {
+  documentId: string;
+  clauseId: string;
+  clauseLabel: string;
+  alternatives: readonly ClauseAlternative[];
+  locked: boolean;
+  membership: DocumentResponse['membership'];
+  nameOf: NameLookup;
+}) {
+  const [draft, setDraft] = useState('');
+  const [composing, setComposing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: clauseId is the trigger
+  useEffect(() => {
+    setDraft('');
+    setComposing(false);
+    setError(null);
+  }, [clauseId]);
+
+  const run = async (command: () => Promise<ApiResult<unknown>>): Promise<boolean> => {
+    setBusy(true);
+    setError(null);
+    const result = await command();
+    setBusy(false);
+    if (!result.ok) setError(result.error.message);
+    return result.ok;
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const done = await run(() => proposeAlternative(documentId, clauseId, draft));
+    if (done) {
+      setDraft('');
+      setComposing(false);
+    }
+  };
+
+  const mayPropose = can(membership, 'proposeAlternative') && !locked;
+  const mayChoose = can(membership, 'chooseAlternative') && !locked;
+  if (alternatives.length === 0 && !mayPropose) return null;
+
+  return (
+    <div className="alternatives" data-testid="clause-alternatives">
+      <h3 className="clause-panel__section">Alternatives</h3>
+      {alternatives.length === 0 ? (
+        <p className="clause-panel__note">No alternative wording proposed.</p>
+      ) : (
+        <ol className="alternatives__list" aria-label={`Alternative wordings of ${clauseLabel}`}>
+          {alternatives.map((alternative, index) => {
+            const mayWithdraw =
+              !locked &&
+              can(membership, 'withdrawAlternative', { delegation: alternative.delegation });
+            return (
+              <li
+                key={alternative.id}
+                className="alternatives__item"
+                data-testid="alternative"
+                data-delegation={alternative.delegation}
+              >
+                <div className="alternatives__head">
+                  <strong>Alt {index + 1}</strong>
+                  <DelegationChip code={alternative.delegation} compact />
+                  <span className="alternatives__who">
+                    {nameOf(alternative.userId) ?? DELEGATIONS[alternative.delegation].name}
+                  </span>
+                </div>
+                <p className="alternatives__text">{alternative.text}</p>
+                {mayChoose || mayWithdraw ? (
+                  <div className="alternatives__actions">
+                    {mayChoose ? (
+                      <button
+                        type="button"
+                        className="button"
+                        data-testid="choose-alternative"
+                        disabled={busy}
+                        onClick={() =>
+                          run(() => chooseAlternative(documentId, clauseId, alternative.id))
+                        }
+                      >
+                        Use this wording
+                      </button>
+                    ) : null}
+                    {mayWithdraw ? (
+                      <button
+                        type="button"
+                        className="button button--quiet"
+                        data-testid="withdraw-alternative"
+                        disabled={busy}
+                        onClick={() =>
+                          run(() => withdrawAlternative(documentId, clauseId, alternative.id))
+                        }
+                      >
+                        Withdraw
+                      </button>
+                    ) : null}
+                  </div>
+                ) : null}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {mayChoose && alternatives.length > 0 ? (
+        <button
+          type="button"
+          className="button button--quiet"
+          data-testid="keep-clause-text"
+          disabled={busy}
+          onClick={() => run(() => chooseAlternative(documentId, clauseId, null))}
+        >
+          Keep the current text, set the alternatives aside
+        </button>
+      ) : null}
+      {mayPropose ? (
+        composing ? (
+          <form className="alternatives__form" onSubmit={submit}>
+            <label className="alternatives__label" htmlFor="alternative-text">
+              Alternative wording of {clauseLabel} for {DELEGATIONS[membership.delegation].name}
+            </label>
+            <textarea
+              id="alternative-text"
+              data-testid="alternative-text"
+              className="alternatives__input"
+              value={draft}
+              maxLength={LIMITS.alternativeTextMax}
+              rows={3}
+              onChange={(event) => setDraft(event.target.value)}
+            />
+            <div className="alternatives__actions">
+              <button
+                type="submit"
+                className="button"
+                data-testid="submit-alternative"
+                disabled={busy || draft.trim() === ''}
+              >
+                Propose
+              </button>
+              <button
+                type="button"
+                className="button button--quiet"
+                onClick={() => setComposing(false)}
+              >
+                Cancel
+              </button>
+            </div>
+          </form>
+        ) : (
+          <button
+            type="button"
+            className="button button--quiet"
+            data-testid="propose-alternative"
+            onClick={() => setComposing(true)}
+          >
+            Propose an alternative wording
+          </button>
+        )
+      ) : null}
+      {error ? (
+        <p className="position-actions__error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,226 @@
+import { DELEGATION_CODES, DELEGATIONS } from '@accord/shared/domain/delegations';
+import type { Actor } from '@accord/shared/policy/policy';
+import type { Editor } from '@tiptap/react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type * as Y from 'yjs';
+import { useClauseViews } from '../clauses/useClauseViews';
+import { NewThreadForm } from './NewThreadForm';
+import { ThreadCard } from './ThreadCard';
+import {
+  countByDelegation,
+  DEFAULT_FILTERS,
+  filterThreads,
+  type ThreadFilters,
+} from './threadFilters';
+import { setThreadHighlights, threadRanges } from './threadHighlights';
+import type { CommentsSession } from './useComments';
+
+/** Space between two cards in the margin, in pixels. */
+const CARD_GAP = 8;
+
+/**
+ * The comments margin beside the draft: each thread's card sits level with the words it is
+ * about (pushed down when cards would overlap), detached threads are listed below with their
+ * quote, and filters narrow by delegation, visibility, state and clause. Only threads the
+ * server sent this person exist here, and only they are highlighted in the text.
+ */
+export function CommentsMargin({
+  editor,
+  doc,
+  comments,
+  me,
+}: {
+  editor: Editor | null;
+  doc: Y.Doc;
+  comments: CommentsSession;
+  me: Actor & { userId: string };
+}) {
+  const { threads, pending, activeId, setActiveId, channel } = comments;
+  const [filters, setFilters] = useState<ThreadFilters>(DEFAULT_FILTERS);
+  const clauses = useClauseViews(doc);
+  const labels = useMemo(
+    () => new Map(clauses.map((clause) => [clause.id, clause.label])),
+    [clauses],
+  );
+  const shown = useMemo(() => filterThreads(threads, filters), [threads, filters]);
+  const [version, setVersion] = useState(0);
+  const trackRef = useRef<HTMLDivElement>(null);
+  const cardRefs = useRef(new Map<string, HTMLElement>());
+
+  // Highlights: the threads shown, in the text; recomputed by the plugin as the text moves.
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    setThreadHighlights(editor.view, { threads: shown, activeId });
+  }, [editor, shown, activeId]);
+
+  // A click on highlighted words brings their thread into focus.
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    const dom = editor.view.dom;
+    const onClick = (event: MouseEvent) => {
+      const target =
+        event.target instanceof Element ? event.target.closest('[data-thread-id]') : null;
+      const id = target?.getAttribute('data-thread-id');
+      if (id) setActiveId(id);
+    };
+    dom.addEventListener('click', onClick);
+    return () => dom.removeEventListener('click', onClick);
+  }, [editor, setActiveId]);
+
+  // Re-place the cards whenever the text changes or the window is resized.
+  useEffect(() => {
+    if (!editor) return;
+    const bump = () => setVersion((value) => value + 1);
+    editor.on('update', bump);
+    editor.on('transaction', bump);
+    window.addEventListener('resize', bump);
+    return () => {
+      editor.off('update', bump);
+      editor.off('transaction', bump);
+      window.removeEventListener('resize', bump);
+    };
+  }, [editor]);
+
+  const ranges = editor && !editor.isDestroyed ? threadRanges(editor.view) : new Map();
+  void version;
+  const anchored = shown
+    .filter((thread) => ranges.get(thread.id))
+    .sort((a, b) => (ranges.get(a.id)?.from ?? 0) - (ranges.get(b.id)?.from ?? 0));
+  const detached = shown.filter((thread) => !ranges.get(thread.id));
+
+  useLayoutEffect(() => {
+    const track = trackRef.current;
+    if (!editor || editor.isDestroyed || !track) return;
+    const origin = track.getBoundingClientRect().top;
+    let next = 0;
+    for (const thread of anchored) {
+      const card = cardRefs.current.get(thread.id);
+      const range = ranges.get(thread.id);
+      if (!card || !range) continue;
+      let wanted = next;
+      try {
+        wanted = editor.view.coordsAtPos(range.from).top - origin;
+      } catch {
+        // The position is outside the view for a moment: keep the card in order.
+      }
+      const top = Math.max(wanted, next);
+      card.style.top = `${top}px`;
+      next = top + card.offsetHeight + CARD_GAP;
+    }
+    track.style.minHeight = `${next}px`;
+  });
+
+  const cardRef = useCallback(
+    (id: string) => (element: HTMLElement | null) => {
+      if (element) cardRefs.current.set(id, element);
+      else cardRefs.current.delete(id);
+    },
+    [],
+  );
+  const counts = countByDelegation(threads);
+  const card = (thread: (typeof shown)[number], isDetached: boolean) => (
+    <ThreadCard
+      key={thread.id}
+      ref={isDetached ? undefined : cardRef(thread.id)}
+      thread={thread}
+      clauseLabel={labels.get(thread.clauseId) ?? 'a clause no longer in the draft'}
+      detached={isDetached}
+      active={thread.id === activeId}
+      me={me}
+      channel={channel}
+      onActivate={setActiveId}
+      style={isDetached ? undefined : { position: 'absolute', left: 0, right: 0 }}
+    />
+  );
+
+  return (
+    <section className="comments-margin" aria-label="Comments" data-testid="comments-margin">
+      <header className="comments-margin__header">
+        <h2 className="comments-margin__title">Comments</h2>
+        <div className="comments-filters">
+          <select
+            aria-label="Filter by delegation"
+            value={filters.delegation}
+            onChange={(event) =>
+              setFilters({
+                ...filters,
+                delegation: event.target.value as ThreadFilters['delegation'],
+              })
+            }
+          >
+            <option value="all">All delegations</option>
+            {DELEGATION_CODES.map((code) => (
+              <option key={code} value={code}>
+                {DELEGATIONS[code].name} ({counts.get(code) ?? 0})
+              </option>
+            ))}
+          </select>
+          <select
+            aria-label="Filter by visibility"
+            value={filters.visibility}
+            onChange={(event) =>
+              setFilters({
+                ...filters,
+                visibility: event.target.value as ThreadFilters['visibility'],
+              })
+            }
+          >
+            <option value="all">Public and private</option>
+            <option value="public">Public</option>
+            <option value="private">Private</option>
+          </select>
+          <select
+            aria-label="Filter by state"
+            value={filters.state}
+            onChange={(event) =>
+              setFilters({ ...filters, state: event.target.value as ThreadFilters['state'] })
+            }
+          >
+            <option value="open">Open</option>
+            <option value="resolved">Resolved</option>
+            <option value="all">Open and resolved</option>
+          </select>
+          <select
+            aria-label="Filter by clause"
+            value={filters.clauseId}
+            onChange={(event) => setFilters({ ...filters, clauseId: event.target.value })}
+          >
+            <option value="all">All clauses</option>
+            {clauses.map((clause) => (
+              <option key={clause.id} value={clause.id}>
+                {clause.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </header>
+      {pending ? (
+        <NewThreadForm
+          key={`${pending.clauseId}:${pending.anchor.start}`}
+          documentId={comments.documentId}
+          target={pending}
+          me={me}
+          channel={channel}
+          onDone={(threadId) => {
+            comments.cancelThread();
+            if (threadId) setActiveId(threadId);
+          }}
+        />
+      ) : null}
+      {shown.length === 0 && !pending ? (
+        <p className="comments-margin__empty">
+          No comments here. Select words in a clause and press Comment.
+        </p>
+      ) : null}
+      <div className="comments-margin__track" ref={trackRef}>
+        {anchored.map((thread) => card(thread, false))}
+      </div>
+      {detached.length > 0 ? (
+        <div className="comments-margin__detached">
+          <h3 className="comments-margin__subtitle">Detached threads</h3>
+          {detached.map((thread) => card(thread, true))}
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,144 @@
+import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
+import { useAccordServer } from '../support/accordServer';
+import { openDemoDraft, type Person, signInAs } from '../support/session';
+
+const accord = useAccordServer();
+
+/** Signs in and opens the demo draft, in a browser context of its own. */
+async function joinDraft(browser: Browser, username: string): Promise<Person> {
+  const person = await signInAs(browser, accord.current.url, username);
+  await openDemoDraft(person.page);
+  return person;
+}
+
+function clause(page: Page, clauseId: string): Locator {
+  return page.locator(`p.clause[data-clause-id="${clauseId}"]`);
+}
+
+/** A clause's text as typed: without its number, remote carets and bracket chips (widgets). */
+async function textOf(page: Page, clauseId: string): Promise<string> {
+  return clause(page, clauseId).evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement;
+    for (const widget of Array.from(copy.querySelectorAll('.ProseMirror-widget'))) widget.remove();
+    return copy.textContent ?? '';
+  });
+}
+
+/** Selects the first occurrence of `text` in a clause, as a drag with the mouse would. */
+async function selectText(page: Page, clauseId: string, text: string): Promise<void> {
+  await clause(page, clauseId).click();
+  await clause(page, clauseId).evaluate((element, wanted) => {
+    // The text nodes of the clause, widgets (number, carets, bracket chips) left out.
+    const nodes: Text[] = [];
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      if (!node.parentElement?.closest('.ProseMirror-widget')) nodes.push(node as Text);
+    }
+    const whole = nodes.map((node) => node.data).join('');
+    const at = whole.indexOf(wanted);
+    if (at < 0) throw new Error(`"${wanted}" is not in the clause`);
+    const locate = (offset: number, preferNext: boolean): [Text, number] => {
+      let passed = 0;
+      for (const node of nodes) {
+        const end = passed + node.data.length;
+        if (offset < end || (offset === end && !preferNext)) return [node, offset - passed];
+        passed = end;
+      }
+      const last = nodes.at(-1) as Text;
+      return [last, last.data.length];
+    };
+    const range = document.createRange();
+    range.setStart(...locate(at, true));
+    range.setEnd(...locate(at + wanted.length, false));
+    const selection = window.getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+  }, text);
+}
+
+/** Shows a clause in the side panel by clicking its paragraph. */
+async function selectClause(page: Page, clauseId: string): Promise<Locator> {
+  await clause(page, clauseId).click();
+  const panel = page.getByTestId('clause-panel');
+  await expect(panel).toHaveAttribute('data-clause-id', clauseId);
+  return panel;
+}
+
+test("a delegation's bracket shows who asked for it, and another delegation cannot remove it", async ({
+  browser,
+}) => {
+  const mexico = await joinDraft(browser, 'mx.delegate');
+  const unitedStates = await joinDraft(browser, 'us.delegate');
+
+  // Mexico brackets the last word of OP4 with the toolbar button.
+  await selectText(mexico.page, 'op-jobs', 'created;');
+  await mexico.page.getByRole('button', { name: 'Bracket' }).click();
+  for (const page of [mexico.page, unitedStates.page]) {
+    await expect.poll(() => textOf(page, 'op-jobs')).toContain('jobs [created;]');
+    await expect(
+      clause(page, 'op-jobs').locator('[data-testid="bracket-chip"][data-delegation="MX"]'),
+    ).toBeVisible();
+  }
+  const panel = await selectClause(unitedStates.page, 'op-jobs');
+  await expect(panel.getByTestId('clause-brackets')).toContainText('Mexico: 1 bracket');
+
+  // The United States select words across the '[' and type over them: the editor stops it and
+  // says why.
+  await selectText(unitedStates.page, 'op-jobs', 'on jobs [created');
+  await unitedStates.page.keyboard.type('x');
+  await expect(unitedStates.page.getByTestId('edit-blocked-notice')).toContainText(
+    'asked for by Mexico',
+  );
+  expect(await textOf(unitedStates.page, 'op-jobs')).toContain('reporting on jobs [created;]');
+  // Nothing was sent: no refusal, no reload, and Mexico's text is as it was.
+  await expect(unitedStates.page.getByTestId('sync-notice')).toHaveCount(0);
+  // Typing elsewhere still works and reaches Mexico, bracket intact.
+  await selectText(unitedStates.page, 'op-jobs', 'annual');
+  await unitedStates.page.keyboard.type('yearly');
+  await expect
+    .poll(() => textOf(mexico.page, 'op-jobs'))
+    .toContain('with yearly reporting on jobs [created;]');
+});
+
+test('a delegation proposes an alternative wording, everyone sees it live, and the Chair chooses it', async ({
+  browser,
+}) => {
+  const mexico = await joinDraft(browser, 'mx.delegate');
+  const unitedStates = await joinDraft(browser, 'us.delegate');
+  const chair = await joinDraft(browser, 'chair');
+  const wording = 'Agree to consult one another before imposing new tariffs within the region;';
+
+  const usPanel = await selectClause(unitedStates.page, 'op-tariffs');
+  const mxPanel = await selectClause(mexico.page, 'op-tariffs');
+  await mxPanel.getByTestId('propose-alternative').click();
+  await mxPanel.getByTestId('alternative-text').fill(wording);
+  await mxPanel.getByTestId('submit-alternative').click();
+
+  // The United States see it arrive, attributed to Mexico; they may neither choose nor withdraw it.
+  const usAlternative = usPanel.locator('[data-testid="alternative"][data-delegation="MX"]');
+  await expect(usAlternative).toContainText('Alt 1');
+  await expect(usAlternative).toContainText(wording);
+  await expect(usAlternative.getByTestId('choose-alternative')).toHaveCount(0);
+  await expect(usAlternative.getByTestId('withdraw-alternative')).toHaveCount(0);
+  await expect(
+    mxPanel.locator('[data-testid="alternative"]').getByTestId('withdraw-alternative'),
+  ).toBeVisible();
+
+  // The Chair chooses it: it becomes the clause text in every browser and the list empties.
+  const chairPanel = await selectClause(chair.page, 'op-tariffs');
+  await chairPanel.getByTestId('choose-alternative').click();
+  for (const page of [mexico.page, unitedStates.page, chair.page]) {
+    await expect.poll(() => textOf(page, 'op-tariffs')).toBe(wording);
+  }
+  await expect(usPanel.getByTestId('alternative')).toHaveCount(0);
+
+  // The history keeps the choice, and who made it.
+  await usPanel.getByTestId('history-button').click();
+  const drawer = unitedStates.page.getByTestId('history-drawer');
+  await expect(
+    drawer.locator('[data-testid="history-event"][data-kind="alternativeChosen"]'),
+  ).toContainText('Chose Mexico’s alternative wording');
+  await expect(
+    drawer.locator('[data-testid="history-entry"][data-delegation="CHAIR"]').first(),
+  ).toBeVisible();
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryAuditStore } from '../storage/memory/MemoryAuditStore';
+import { AuditLog, auditEntryHash, GENESIS_HASH } from './AuditLog';
+import { auditCsv } from './auditCsv';
+import { canonicalJson } from './canonicalJson';
+
+function logWithEntries() {
+  const store = new MemoryAuditStore();
+  let clock = 1_000;
+  const log = new AuditLog(store, () => clock++);
+  const event = {
+    negotiationId: 'n',
+    documentId: 'd',
+    userId: 'u-chair',
+    delegation: 'CHAIR' as const,
+  };
+  log.append({ ...event, action: 'lock', detail: { clauseId: 'op-1', reason: null } });
+  log.append({ ...event, action: 'unlock', detail: { clauseId: 'op-1', reason: 'MX asked' } });
+  log.append({ ...event, action: 'position', detail: { clauseId: 'op-2', position: 'agree' } });
+  return { store, log };
+}
+
+describe('canonicalJson', () => {
+  it('sorts keys at every level, so equal values give equal text', () => {
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 0, y: null }], c: 'x' } })).toBe(
+      '{"a":{"c":"x","d":[1,{"y":null,"z":0}]},"b":1}',
+    );
+    expect(canonicalJson({ a: 1, skipped: undefined })).toBe('{"a":1}');
+  });
+});
+
+describe('AuditLog', () => {
+  it('chains each entry to the one before and verifies the chain', () => {
+    const { log } = logWithEntries();
+    const entries = log.list('n');
+    expect(entries.map((entry) => entry.seq)).toEqual([1, 2, 3]);
+    expect(entries[0]!.prevHash).toBe(GENESIS_HASH);
+    expect(entries[1]!.prevHash).toBe(entries[0]!.hash);
+    const { hash, ...rest } = entries[2]!;
+    expect(auditEntryHash(rest)).toBe(hash);
+    expect(log.verify('n')).toEqual({ ok: true, entries: 3 });
+  });
+
+  it('names the first entry whose content, link or place was tampered with', () => {
+    const tamper = (change: (entries: ReturnType<AuditLog['list']>) => void) => {
+      const { store, log } = logWithEntries();
+      // The memory store hands out copies: reach its internals the way a database edit would.
+      const internal = (store as unknown as { entries: Map<string, ReturnType<AuditLog['list']>> })
+        .entries;
+      change(internal.get('n')!);
+      return log.verify('n');
+    };
+    expect(
+      tamper((entries) => {
+        entries[1]!.detail = '{"clauseId":"op-1","reason":"nobody asked"}';
+      }).firstBroken,
+    ).toMatchObject({ seq: 2, reason: expect.stringContaining('content') });
+    expect(
+      tamper((entries) => {
+        // Rewriting an entry and its own hash still breaks the link of the next one.
+        const entry = entries[0]!;
+        entry.at = 5;
+        const { hash: _old, ...rest } = entry;
+        entry.hash = auditEntryHash(rest);
+      }).firstBroken,
+    ).toMatchObject({ seq: 2, reason: expect.stringContaining('previous') });
+    expect(tamper((entries) => entries.splice(1, 1)).firstBroken).toMatchObject({ seq: 3 });
+  });
+});
+
+describe('auditCsv', () => {
+  it('writes one row per entry, quoting and neutralising formulas', () => {
+    const csv = auditCsv([
+      {
+        seq: 1,
+        at: 0,
+        negotiationId: 'n',
+        documentId: null,
+        userId: null,
+        displayName: '=HYPERLINK("x")',
+        delegation: null,
+        action: 'membership',
+        detail: { note: 'a, "b"' },
+        prevHash: GENESIS_HASH,
+        hash: 'h',
+      },
+    ]);
+    const [header, row] = csv.trimEnd().split('\r\n');
+    expect(header).toBe('seq,at,delegation,user,action,document,detail,prevHash,hash');
+    expect(row).toContain('1970-01-01T00:00:00.000Z');
+    expect(row).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(row).toContain('"{""note"":""a, \\""b\\""""}"');
+  });
+});

@@ -1,0 +1,108 @@
+import type {
+  AuditDetail,
+  AuditEntryView,
+  AuditLogResponse,
+  AuditVerifyResponse,
+} from '@accord/shared/domain/audit';
+import { can } from '@accord/shared/policy/policy';
+import { Hono } from 'hono';
+import { AuditLog } from '../../audit/AuditLog';
+import { auditCsv } from '../../audit/auditCsv';
+import type { AuditRecord, Storage } from '../../storage/storage';
+import type { AppDeps, AppEnv } from '../context';
+import { apiErrors } from '../errors';
+import { requireSession } from '../middleware/requireSession';
+
+/** A stored detail as JSON; a row edited into something unreadable shows as its raw text. */
+function parseDetail(text: string): AuditDetail {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      return value as AuditDetail;
+    }
+  } catch {
+    // Falls through: shown as text, and `verify` names the entry.
+  }
+  return { unreadable: text };
+}
+
+function entryViews(storage: Storage, entries: readonly AuditRecord[]): AuditEntryView[] {
+  const names = new Map<string, string>();
+  const nameOf = (userId: string | null) => {
+    if (userId === null) return 'Admin tool';
+    let name = names.get(userId);
+    if (name === undefined) {
+      name = storage.users.byId(userId)?.displayName ?? 'Former member';
+      names.set(userId, name);
+    }
+    return name;
+  };
+  return entries.map((entry) => ({
+    seq: entry.seq,
+    at: entry.at,
+    negotiationId: entry.negotiationId,
+    documentId: entry.documentId,
+    userId: entry.userId,
+    displayName: nameOf(entry.userId),
+    delegation: entry.delegation,
+    action: entry.action,
+    detail: parseDetail(entry.detail),
+    prevHash: entry.prevHash,
+    hash: entry.hash,
+  }));
+}
+
+/**
+ * The negotiation's audit log, for moderators only (`can(actor, 'viewAudit')`):
+ * `GET /api/negotiations/:id/audit` (JSON, or a download with `?format=csv` or `?format=json`)
+ * and `GET …/audit/verify`, which checks the hash chain and names the first broken entry.
+ */
+export function auditRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { storage, sessions, config } = deps;
+  const audit = new AuditLog(storage.audit);
+  const app = new Hono<AppEnv>();
+  const session = requireSession(sessions, config.secureCookies);
+
+  const requireAuditor = (negotiationId: string, userId: string) => {
+    const negotiation = storage.negotiations.byId(negotiationId);
+    if (negotiation === undefined) throw apiErrors.notFound('This negotiation does not exist.');
+    const membership = storage.negotiations.membership(negotiation.id, userId);
+    if (membership === undefined) throw apiErrors.forbidden();
+    if (!can(membership, 'viewAudit')) {
+      throw apiErrors.forbidden('Only moderators may read the audit log.');
+    }
+    return negotiation;
+  };
+
+  app.get('/negotiations/:id/audit', session, (c) => {
+    const negotiation = requireAuditor(c.req.param('id'), c.get('user').id);
+    const entries = entryViews(storage, audit.list(negotiation.id));
+    const format = c.req.query('format');
+    if (format !== undefined && format !== 'csv' && format !== 'json') {
+      throw apiErrors.badRequest('format must be csv or json.');
+    }
+    const filename = `accord-audit-${negotiation.id}`;
+    if (format === 'csv') {
+      c.header('Content-Disposition', `attachment; filename="${filename}.csv"`);
+      return c.body(auditCsv(entries), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+    }
+    if (format === 'json') {
+      c.header('Content-Disposition', `attachment; filename="${filename}.json"`);
+    }
+    const body: AuditLogResponse = { entries };
+    return c.json(body);
+  });
+
+  app.get('/negotiations/:id/audit/verify', session, (c) => {
+    const negotiation = requireAuditor(c.req.param('id'), c.get('user').id);
+    const result = audit.verify(negotiation.id);
+    const body: AuditVerifyResponse = {
+      ok: result.ok,
+      entries: result.entries,
+      ...(result.firstBroken ? { firstBroken: result.firstBroken } : {}),
+    };
+    return c.json(body);
+  });
+
+  return app;
+}

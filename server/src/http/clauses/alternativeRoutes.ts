@@ -1,0 +1,155 @@
+import { can } from '@accord/shared/policy/policy';
+import type { AlternativeResponse } from '@accord/shared/protocol/api';
+import { LIMITS } from '@accord/shared/protocol/limits';
+import { Hono } from 'hono';
+import { AuditLog } from '../../audit/AuditLog';
+import { chooseAlternative } from '../../clauses/chooseAlternative';
+import type { ClauseCommandError } from '../../clauses/DocumentClauses';
+import type { AppDeps, AppEnv } from '../context';
+import { requireDocumentMember } from '../documents/documentAccess';
+import { type ApiError, apiErrors } from '../errors';
+import { readJsonBody } from '../jsonBody';
+import { requireSession } from '../middleware/requireSession';
+import { syncValue } from '../syncValue';
+import { chooseAlternativeSchema, proposeAlternativeSchema } from './clauses.schema';
+
+/** The HTTP error of a refused clause command. */
+function commandError(error: ClauseCommandError | 'forbidden'): ApiError {
+  switch (error) {
+    case 'unknownClause':
+      return apiErrors.notFound('This clause is not in the draft.');
+    case 'unknownAlternative':
+      return apiErrors.notFound('This alternative is not on the table for this clause.');
+    case 'clauseLocked':
+      return apiErrors.conflict('This clause is locked: unlock it before changing its wording.');
+    case 'tooManyAlternatives':
+      return apiErrors.conflict(
+        `A clause carries at most ${LIMITS.alternativesPerClause} alternatives: withdraw or settle some first.`,
+      );
+    case 'forbidden':
+      return apiErrors.forbidden(
+        'Only the delegation that proposed it or a moderator may withdraw it.',
+      );
+    case 'storageFailed':
+      return apiErrors.internal();
+  }
+}
+
+/**
+ * Alternative wordings of a clause ("Alt 1 [MX]"): a delegate or moderator proposes one
+ * (`POST …/alternatives`), the proposing delegation or a moderator withdraws it
+ * (`DELETE …/alternatives/:alternativeId`), and a moderator chooses the one that becomes the
+ * clause text, or keeps the text (`POST …/alternatives/choose`). All of it is written by the
+ * server into the clause meta (live for everyone) and the clause's history.
+ */
+export function alternativeRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { storage, sessions, sync, config } = deps;
+  const app = new Hono<AppEnv>();
+  const session = requireSession(sessions, config.secureCookies);
+  const audit = new AuditLog(storage.audit);
+  const base = '/documents/:documentId/clauses/:clauseId/alternatives';
+
+  app.post(base, session, async (c) => {
+    const user = c.get('user');
+    const { document, membership } = requireDocumentMember(
+      storage,
+      c.req.param('documentId'),
+      user.id,
+    );
+    if (!can(membership, 'proposeAlternative')) {
+      throw apiErrors.forbidden('Observers cannot propose alternative wordings.');
+    }
+    const { text } = await readJsonBody(c, proposeAlternativeSchema);
+    const author = { userId: user.id, delegation: membership.delegation };
+    const proposed = syncValue(
+      sync.withClauses(document.id, (clauses) =>
+        clauses.proposeAlternative(c.req.param('clauseId'), author, text),
+      ),
+    );
+    if (!proposed.ok) throw commandError(proposed.error);
+    const body: AlternativeResponse = proposed.value;
+    return c.json(body, 201);
+  });
+
+  app.post(`${base}/choose`, session, async (c) => {
+    const user = c.get('user');
+    const { document, membership } = requireDocumentMember(
+      storage,
+      c.req.param('documentId'),
+      user.id,
+    );
+    if (!can(membership, 'chooseAlternative')) {
+      throw apiErrors.forbidden('Only a moderator chooses between alternative wordings.');
+    }
+    const { alternativeId } = await readJsonBody(c, chooseAlternativeSchema);
+    const moderator = { userId: user.id, delegation: membership.delegation, role: membership.role };
+    const clauseId = c.req.param('clauseId');
+    const { chosen, picked, label } = syncValue(
+      sync.withDocument(document.id, (doc) => {
+        const picked = doc.clauses.alternativeToChoose(clauseId, alternativeId);
+        const label = doc.clauses.locks.labelOf(clauseId);
+        return {
+          chosen: chooseAlternative(doc, clauseId, alternativeId, moderator),
+          picked,
+          label,
+        };
+      }),
+    );
+    if (!chosen.ok) {
+      if (chosen.error === 'textRefused') {
+        throw apiErrors.conflict(`The chosen wording could not be written: ${chosen.message}`);
+      }
+      throw commandError(chosen.error);
+    }
+    const wording = picked.ok ? picked.value : null;
+    try {
+      audit.append({
+        negotiationId: document.negotiationId,
+        documentId: document.id,
+        userId: user.id,
+        delegation: membership.delegation,
+        action: 'alternativeChosen',
+        detail: {
+          clauseId,
+          label,
+          alternativeId,
+          proposedBy: wording?.delegation ?? null,
+          text: wording?.text ?? null,
+        },
+      });
+    } catch (error) {
+      // The choice is committed; the failure is reported to the operator, not the Chair.
+      deps.log(`Audit entry for a choice on ${clauseId} could not be written: ${String(error)}`);
+    }
+    const body: AlternativeResponse = chosen.value;
+    return c.json(body);
+  });
+
+  app.delete(`${base}/:alternativeId`, session, (c) => {
+    const user = c.get('user');
+    const { document, membership } = requireDocumentMember(
+      storage,
+      c.req.param('documentId'),
+      user.id,
+    );
+    const author = { userId: user.id, delegation: membership.delegation };
+    const withdrawn = syncValue(
+      sync.withClauses(document.id, (clauses) =>
+        clauses.withdrawAlternative(
+          c.req.param('clauseId'),
+          c.req.param('alternativeId'),
+          author,
+          (alternative) =>
+            can(membership, 'withdrawAlternative', { delegation: alternative.delegation }),
+        ),
+      ),
+    );
+    if (!withdrawn.ok) {
+      throw commandError(withdrawn.error);
+    }
+    const body: AlternativeResponse = withdrawn.value;
+    return c.json(body);
+  });
+
+  return app;
+}

@@ -1,0 +1,107 @@
+import { THREAD_EVENTS, type ThreadListResponse } from '@accord/shared/protocol/threads';
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { ThreadHub } from '../../threads/ThreadHub';
+import { type ThreadMember, type ThreadService, threadMember } from '../../threads/ThreadService';
+import type { AppDeps, AppEnv } from '../context';
+import { requireDocumentMember } from '../documents/documentAccess';
+import { requireSession } from '../middleware/requireSession';
+
+/** Open channels check their session this often unless the app says otherwise (as sync sockets do). */
+const DEFAULT_RECHECK_MS = 30_000;
+
+/** Proxies drop silent connections; a comment line this often keeps the channel open. */
+const KEEPALIVE_MS = 20_000;
+
+/**
+ * `GET /api/documents/:documentId/threads/events`: the live channel of a draft's threads, as
+ * Server-Sent Events. It opens with `threads` (every thread the reader may read), then sends a
+ * `thread` event with the whole thread each time one changes — decided for this reader at send
+ * time, by the same policy as the HTTP API, with their membership and session as they are then
+ * (DESIGN.md decision 5). A channel whose session ended or whose member left is closed.
+ */
+export function threadEventRoutes(
+  deps: AppDeps,
+  service: ThreadService,
+  hub: ThreadHub,
+): Hono<AppEnv> {
+  const { storage, sessions, config } = deps;
+  const recheckMs = deps.sessionRecheckMs ?? DEFAULT_RECHECK_MS;
+  const app = new Hono<AppEnv>();
+
+  app.get(
+    '/documents/:documentId/threads/events',
+    requireSession(sessions, config.secureCookies),
+    (c) => {
+      const user = c.get('user');
+      const sessionId = c.get('session').id;
+      const { document } = requireDocumentMember(storage, c.req.param('documentId'), user.id);
+
+      /** The reader as they are now, or undefined once their session or membership is gone. */
+      const currentMember = (): ThreadMember | undefined => {
+        try {
+          if (sessions.validateById(sessionId) === undefined) return undefined;
+          const membership = storage.negotiations.membership(document.negotiationId, user.id);
+          return membership && threadMember(membership);
+        } catch {
+          // The storage is closing (server shutdown): the channel ends with it.
+          return undefined;
+        }
+      };
+
+      return streamSSE(c, async (stream) => {
+        let end: () => void = () => {};
+        const ended = new Promise<void>((resolve) => {
+          end = resolve;
+        });
+        // Writes go one after another, in the order the changes happened.
+        let queue: Promise<unknown> = Promise.resolve();
+        const enqueue = (write: () => Promise<unknown>): void => {
+          queue = queue.then(write).catch(() => end());
+        };
+
+        const unsubscribe = hub.subscribe(document.id, (threadId) =>
+          enqueue(async () => {
+            const member = currentMember();
+            if (member === undefined) return end();
+            let view: ReturnType<ThreadService['view']>;
+            try {
+              view = service.view(document, threadId, member);
+            } catch {
+              return end();
+            }
+            if (view === undefined) return;
+            await stream.writeSSE({ event: THREAD_EVENTS.thread, data: JSON.stringify(view) });
+          }),
+        );
+        let sinceKeepalive = 0;
+        const timer = setInterval(
+          () => {
+            if (currentMember() === undefined) return end();
+            sinceKeepalive += recheckMs;
+            if (sinceKeepalive >= KEEPALIVE_MS) {
+              sinceKeepalive = 0;
+              enqueue(() => stream.write(': keepalive\n\n'));
+            }
+          },
+          Math.min(recheckMs, KEEPALIVE_MS),
+        );
+        stream.onAbort(() => end());
+        c.req.raw.signal.addEventListener('abort', () => end());
+
+        enqueue(async () => {
+          const member = currentMember();
+          if (member === undefined) return end();
+          const snapshot: ThreadListResponse = { threads: service.list(document, member) };
+          await stream.writeSSE({ event: THREAD_EVENTS.snapshot, data: JSON.stringify(snapshot) });
+        });
+
+        await ended;
+        clearInterval(timer);
+        unsubscribe();
+      });
+    },
+  );
+
+  return app;
+}

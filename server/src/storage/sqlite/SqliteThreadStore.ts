@@ -1,0 +1,214 @@
+import type { DelegationCode } from '@accord/shared/domain/delegations';
+import type { ThreadVisibility } from '@accord/shared/policy/threadPolicy';
+import type Database from 'better-sqlite3';
+import type { MessageRecord, NewMessage, ThreadRecord, ThreadStore } from '../storage';
+
+interface ThreadRow {
+  id: string;
+  document_id: string;
+  clause_id: string;
+  visibility: string;
+  delegation: string;
+  created_by: string;
+  created_at: number;
+  anchor_start: string;
+  anchor_end: string;
+  quote: string;
+  resolved_by: string | null;
+  resolved_at: number | null;
+}
+
+interface MessageRow {
+  seq: number;
+  id: string;
+  thread_id: string;
+  author_id: string;
+  delegation: string;
+  body: string;
+  created_at: number;
+  edited_at: number | null;
+  deleted_at: number | null;
+  hidden_by: string | null;
+  hidden_reason: string | null;
+  hidden_at: number | null;
+}
+
+function toThread(row: ThreadRow): ThreadRecord {
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    clauseId: row.clause_id,
+    // The table's CHECK constraint admits only the two visibilities.
+    visibility: row.visibility as ThreadVisibility,
+    // Written only from a membership's delegation, which is checked when it is stored.
+    delegation: row.delegation as DelegationCode,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    anchorStart: row.anchor_start,
+    anchorEnd: row.anchor_end,
+    quote: row.quote,
+    resolvedBy: row.resolved_by,
+    resolvedAt: row.resolved_at,
+  };
+}
+
+function toMessage(row: MessageRow): MessageRecord {
+  return {
+    id: row.id,
+    seq: row.seq,
+    threadId: row.thread_id,
+    authorId: row.author_id,
+    delegation: row.delegation as DelegationCode,
+    body: row.body,
+    createdAt: row.created_at,
+    editedAt: row.edited_at,
+    deletedAt: row.deleted_at,
+    hiddenBy: row.hidden_by,
+    hiddenReason: row.hidden_reason,
+    hiddenAt: row.hidden_at,
+  };
+}
+
+/** Comment threads in SQLite (tables `threads`, `thread_messages`, `thread_reads`). */
+export class SqliteThreadStore implements ThreadStore {
+  private readonly statements;
+
+  constructor(private readonly db: Database.Database) {
+    this.statements = {
+      insertThread: db.prepare<
+        [string, string, string, string, string, string, number, string, string, string]
+      >(
+        `INSERT INTO threads (id, document_id, clause_id, visibility, delegation, created_by,
+           created_at, anchor_start, anchor_end, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      insertMessage: db.prepare<[string, string, string, string, string, number]>(
+        `INSERT INTO thread_messages (id, thread_id, author_id, delegation, body, created_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      thread: db.prepare<[string], ThreadRow>('SELECT * FROM threads WHERE id = ?'),
+      threads: db.prepare<[string], ThreadRow>(
+        'SELECT * FROM threads WHERE document_id = ? ORDER BY created_at, rowid',
+      ),
+      resolve: db.prepare<[string | null, number | null, string]>(
+        'UPDATE threads SET resolved_by = ?, resolved_at = ? WHERE id = ?',
+      ),
+      message: db.prepare<[string], MessageRow>('SELECT * FROM thread_messages WHERE id = ?'),
+      messages: db.prepare<[string], MessageRow>(
+        'SELECT * FROM thread_messages WHERE thread_id = ? ORDER BY seq',
+      ),
+      messagesOfDocument: db.prepare<[string], MessageRow>(
+        `SELECT m.* FROM thread_messages m JOIN threads t ON t.id = m.thread_id
+         WHERE t.document_id = ? ORDER BY m.seq`,
+      ),
+      edit: db.prepare<[string, number, string]>(
+        'UPDATE thread_messages SET body = ?, edited_at = ? WHERE id = ?',
+      ),
+      delete: db.prepare<[number, string]>(
+        "UPDATE thread_messages SET body = '', deleted_at = ? WHERE id = ?",
+      ),
+      hide: db.prepare<[string, string, number, string]>(
+        'UPDATE thread_messages SET hidden_by = ?, hidden_reason = ?, hidden_at = ? WHERE id = ?',
+      ),
+      markRead: db.prepare<[string, string, number]>(
+        `INSERT INTO thread_reads (thread_id, user_id, last_seq) VALUES (?, ?, ?)
+         ON CONFLICT (thread_id, user_id) DO UPDATE SET last_seq = MAX(last_seq, excluded.last_seq)`,
+      ),
+      readMarks: db.prepare<[string, string], { thread_id: string; last_seq: number }>(
+        `SELECT r.thread_id, r.last_seq FROM thread_reads r JOIN threads t ON t.id = r.thread_id
+         WHERE t.document_id = ? AND r.user_id = ?`,
+      ),
+    };
+  }
+
+  create(
+    thread: Omit<ThreadRecord, 'resolvedBy' | 'resolvedAt'>,
+    first: NewMessage,
+  ): { thread: ThreadRecord; message: MessageRecord } {
+    return this.db.transaction(() => {
+      this.statements.insertThread.run(
+        thread.id,
+        thread.documentId,
+        thread.clauseId,
+        thread.visibility,
+        thread.delegation,
+        thread.createdBy,
+        thread.createdAt,
+        thread.anchorStart,
+        thread.anchorEnd,
+        thread.quote,
+      );
+      const message = this.addMessage(first);
+      return { thread: { ...thread, resolvedBy: null, resolvedAt: null }, message };
+    })();
+  }
+
+  byId(id: string): ThreadRecord | undefined {
+    const row = this.statements.thread.get(id);
+    return row && toThread(row);
+  }
+
+  listByDocument(documentId: string): ThreadRecord[] {
+    return this.statements.threads.all(documentId).map(toThread);
+  }
+
+  setResolved(threadId: string, resolved: { by: string; at: number } | null): void {
+    this.statements.resolve.run(resolved?.by ?? null, resolved?.at ?? null, threadId);
+  }
+
+  addMessage(message: NewMessage): MessageRecord {
+    const result = this.statements.insertMessage.run(
+      message.id,
+      message.threadId,
+      message.authorId,
+      message.delegation,
+      message.body,
+      message.createdAt,
+    );
+    return {
+      ...message,
+      seq: Number(result.lastInsertRowid),
+      editedAt: null,
+      deletedAt: null,
+      hiddenBy: null,
+      hiddenReason: null,
+      hiddenAt: null,
+    };
+  }
+
+  message(id: string): MessageRecord | undefined {
+    const row = this.statements.message.get(id);
+    return row && toMessage(row);
+  }
+
+  messages(threadId: string): MessageRecord[] {
+    return this.statements.messages.all(threadId).map(toMessage);
+  }
+
+  messagesOfDocument(documentId: string): MessageRecord[] {
+    return this.statements.messagesOfDocument.all(documentId).map(toMessage);
+  }
+
+  editMessage(id: string, body: string, at: number): void {
+    this.statements.edit.run(body, at, id);
+  }
+
+  deleteMessage(id: string, at: number): void {
+    this.statements.delete.run(at, id);
+  }
+
+  hideMessage(id: string, hidden: { by: string; reason: string; at: number }): void {
+    this.statements.hide.run(hidden.by, hidden.reason, hidden.at, id);
+  }
+
+  markRead(threadId: string, userId: string, seq: number): void {
+    this.statements.markRead.run(threadId, userId, seq);
+  }
+
+  readMarks(documentId: string, userId: string): Map<string, number> {
+    const marks = new Map<string, number>();
+    for (const row of this.statements.readMarks.all(documentId, userId)) {
+      marks.set(row.thread_id, row.last_seq);
+    }
+    return marks;
+  }
+}
