@@ -5,7 +5,7 @@ import { AllSelection, EditorState, TextSelection } from '@tiptap/pm/state';
 import { ySyncPlugin } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { clauseLocksPlugin, lockedClauseIds } from './clauseLocks';
+import { clauseLocksPlugin, lockedClauseIds, lockLabel } from './clauseLocks';
 import { blockPos, dragBlock, HeadlessView, seedUpdate, settle } from './identity/collabHarness';
 import { deleteAroundLockedClauses } from './lockedRanges';
 import { clausesOf, startOfBlock } from './testDocs';
@@ -189,5 +189,17 @@ describe('locked clauses in the editor (real ySync binding)', () => {
       'Agree to publish',
       'Report back',
     ]);
+  });
+});
+
+describe('lockLabel', () => {
+  it('names who locked the clause and when, with the date on another day', () => {
+    const at = new Date(2026, 10, 29, 14, 5).getTime();
+    const lock = { delegation: 'CHAIR', userId: 'u', at, reason: null } as const;
+    const sameDay = lockLabel(lock, new Date(2026, 10, 29, 18, 0).getTime());
+    expect(sameDay).toMatch(/^Locked by the Chair · \d{1,2}:05/);
+    expect(sameDay).not.toContain('Nov');
+    const later = lockLabel({ ...lock, delegation: 'MX' }, new Date(2026, 11, 2).getTime());
+    expect(later).toMatch(/^Locked by Mexico · (29 Nov|Nov 29), \d{1,2}:05/);
   });
 });

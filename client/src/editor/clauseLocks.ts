@@ -4,6 +4,7 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type * as Y from 'yjs';
+import { formatChangeTime } from '../features/clauses/changeTime';
 import { keepsLockedClausesInPlace, lockedRanges, touchesLockedClause } from './lockedRanges';
 import { isFromYjs } from './remoteTransactions';
 
@@ -27,10 +28,12 @@ export function readLocks(doc: Y.Doc): Map<string, ClauseLock> {
   return locks;
 }
 
-/** "Locked by the Chair · 14:05", the label a locked clause carries in the margin. */
-export function lockLabel(lock: ClauseLock): string {
-  const time = new Date(lock.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-  return `Locked by ${lockerPhrase(lock)} · ${time}`;
+/**
+ * "Locked by the Chair · 14:05", the label a locked clause carries under its text, its time
+ * written like the clause panel's ("11 Jun, 14:05" on another day).
+ */
+export function lockLabel(lock: ClauseLock, now = Date.now()): string {
+  return `Locked by ${lockerPhrase(lock)} · ${formatChangeTime(lock.at, now)}`;
 }
 
 function lockDecorations(

@@ -68,83 +68,85 @@ export function AuditDrawer({
           Close
         </button>
       </header>
-      <div className="audit__actions">
-        <button
-          type="button"
-          className="button"
-          data-testid="audit-verify"
-          onClick={() => void verify()}
-        >
-          Verify chain
-        </button>
-        <a
-          className="button button--quiet"
-          data-testid="audit-csv"
-          href={auditCsvUrl(negotiationId)}
-          download
-        >
-          Download CSV
-        </a>
-        <button type="button" className="button button--quiet" onClick={refresh}>
-          Refresh
-        </button>
-      </div>
-      {verdict ? (
-        <p
-          className={verdict.ok ? 'audit__verdict--ok' : 'audit__verdict--broken'}
-          data-testid="audit-verdict"
-          data-ok={String(verdict.ok)}
-          role="status"
-        >
-          {verdict.ok
-            ? `Chain intact: ${verdict.entries} ${verdict.entries === 1 ? 'entry' : 'entries'} verified.`
-            : `Chain broken at entry ${verdict.firstBroken?.seq}: ${verdict.firstBroken?.reason}`}
-        </p>
-      ) : null}
-      {verifyError ? (
-        <p className="audit__error" role="alert">
-          {verifyError}
-        </p>
-      ) : null}
-      {resource.status === 'loading' ? (
-        <p className="history-drawer__note">Loading the audit log…</p>
-      ) : resource.status === 'error' ? (
-        <p className="history-drawer__note history-drawer__note--error" role="alert">
-          {resource.error.message}
-        </p>
-      ) : resource.value.entries.length === 0 ? (
-        <p className="history-drawer__note">Nothing recorded yet.</p>
-      ) : (
-        <table className="audit-table">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...resource.value.entries].reverse().map((entry) => (
-              <tr key={entry.seq} data-testid="audit-entry" data-action={entry.action}>
-                <td>{entry.seq}</td>
-                <td>
-                  <time dateTime={new Date(entry.at).toISOString()}>
-                    {formatFullTime(entry.at)}
-                  </time>
-                </td>
-                <td>
-                  {entry.delegation ? <DelegationChip code={entry.delegation} compact /> : null}{' '}
-                  {entry.displayName}
-                </td>
-                <td>
-                  <strong>{auditActionLabel(entry.action)}</strong> {describeAuditEntry(entry)}
-                </td>
+      <div className="history-drawer__body">
+        <div className="audit__actions">
+          <button
+            type="button"
+            className="button"
+            data-testid="audit-verify"
+            onClick={() => void verify()}
+          >
+            Verify chain
+          </button>
+          <a
+            className="button button--quiet"
+            data-testid="audit-csv"
+            href={auditCsvUrl(negotiationId)}
+            download
+          >
+            Download CSV
+          </a>
+          <button type="button" className="button button--quiet" onClick={refresh}>
+            Refresh
+          </button>
+        </div>
+        {verdict ? (
+          <p
+            className={verdict.ok ? 'audit__verdict--ok' : 'audit__verdict--broken'}
+            data-testid="audit-verdict"
+            data-ok={String(verdict.ok)}
+            role="status"
+          >
+            {verdict.ok
+              ? `Chain intact: ${verdict.entries} ${verdict.entries === 1 ? 'entry' : 'entries'} verified.`
+              : `Chain broken at entry ${verdict.firstBroken?.seq}: ${verdict.firstBroken?.reason}`}
+          </p>
+        ) : null}
+        {verifyError ? (
+          <p className="audit__error" role="alert">
+            {verifyError}
+          </p>
+        ) : null}
+        {resource.status === 'loading' ? (
+          <p className="history-drawer__note">Loading the audit log…</p>
+        ) : resource.status === 'error' ? (
+          <p className="history-drawer__note history-drawer__note--error" role="alert">
+            {resource.error.message}
+          </p>
+        ) : resource.value.entries.length === 0 ? (
+          <p className="history-drawer__note">Nothing recorded yet.</p>
+        ) : (
+          <table className="audit-table">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+            </thead>
+            <tbody>
+              {[...resource.value.entries].reverse().map((entry) => (
+                <tr key={entry.seq} data-testid="audit-entry" data-action={entry.action}>
+                  <td>{entry.seq}</td>
+                  <td>
+                    <time dateTime={new Date(entry.at).toISOString()}>
+                      {formatFullTime(entry.at)}
+                    </time>
+                  </td>
+                  <td>
+                    {entry.delegation ? <DelegationChip code={entry.delegation} compact /> : null}{' '}
+                    {entry.displayName}
+                  </td>
+                  <td>
+                    <strong>{auditActionLabel(entry.action)}</strong> {describeAuditEntry(entry)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
     </aside>
   );
 }
