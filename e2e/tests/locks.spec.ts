@@ -126,6 +126,10 @@ test('the Chair locks a clause; delegates in other browsers cannot change it; th
   await expect(us.page.locator('.ProseMirror')).not.toContainText('PASTED OVER A LOCK');
   await expect(us.page.locator('.ProseMirror')).not.toContainText('TYPED OVER A LOCK');
   expect(await op2.textContent()).toBe(op2Text);
+  // The editor says why, naming the clause and who locked it.
+  await expect(us.page.getByTestId('edit-blocked-notice')).toContainText(
+    'OP3 is locked by the Chair',
+  );
   // An honest edit elsewhere still goes through, so the others are known to be in sync.
   await clause(mexico.page, UNLOCKED).click();
   await mexico.page.keyboard.press('End');

@@ -82,7 +82,7 @@ export function CommuniqueEditor({
       ClauseMarks,
       ClauseKeymap,
       Brackets.configure({ guard: bracketGuard }),
-      ClauseLocks.configure({ doc: session.doc }),
+      ClauseLocks.configure({ doc: session.doc, onBlocked: setBlocked }),
       Comments.configure({ doc: session.doc, onComment: onComment ?? null }),
     ],
     editable,

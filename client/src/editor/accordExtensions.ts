@@ -76,14 +76,17 @@ export const ClauseKeymap = Extension.create({
  * and Delete over a selection that spans locked clauses delete only the unlocked parts, so
  * select-all then delete clears everything but the locked clauses. Runs before the other keys.
  */
-export const ClauseLocks = Extension.create<{ doc: Y.Doc | null }>({
+export const ClauseLocks = Extension.create<{
+  doc: Y.Doc | null;
+  onBlocked: ((notice: string) => void) | undefined;
+}>({
   name: 'accordClauseLocks',
   priority: 300,
   addOptions() {
-    return { doc: null };
+    return { doc: null, onBlocked: undefined };
   },
   addProseMirrorPlugins() {
-    return this.options.doc ? [clauseLocksPlugin(this.options.doc)] : [];
+    return this.options.doc ? [clauseLocksPlugin(this.options.doc, this.options.onBlocked)] : [];
   },
   addKeyboardShortcuts() {
     const fragment = this.options.doc?.getXmlFragment(DRAFT_FRAGMENT) ?? null;

@@ -33,14 +33,14 @@ function lockedItem(doc: Y.Doc): string {
 }
 
 /** A headless editor over the real Yjs binding, with op1 locked in the meta map. */
-async function lockedEditor() {
+async function lockedEditor(onBlocked?: (notice: string) => void) {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, SEED);
   clauseMetaMap(doc).set('op1', LOCKED);
   const view = new HeadlessView(
     EditorState.create({
       schema: communiqueSchema(),
-      plugins: [ySyncPlugin(doc.getXmlFragment(DRAFT_FRAGMENT)), clauseLocksPlugin(doc)],
+      plugins: [ySyncPlugin(doc.getXmlFragment(DRAFT_FRAGMENT)), clauseLocksPlugin(doc, onBlocked)],
     }),
   );
   await settle();
@@ -189,6 +189,21 @@ describe('locked clauses in the editor (real ySync binding)', () => {
       'Agree to publish',
       'Report back',
     ]);
+  });
+});
+
+describe('the notice of a stopped edit', () => {
+  it('names the locked clause and who locked it, and says nothing of allowed edits', async () => {
+    const notices: string[] = [];
+    const { doc, view } = await lockedEditor((notice) => notices.push(notice));
+    view.dispatch(view.state.tr.insertText('NOT ', startOfBlock(view.state.doc, 2) + 3));
+    expect(notices).toEqual([
+      'OP1 is locked by the Chair: nobody can change it until a moderator unlocks it.',
+    ]);
+    view.dispatch(view.state.tr.insertText('Now ', startOfBlock(view.state.doc, 3)));
+    await settle();
+    expect(notices).toHaveLength(1);
+    expect(yTexts(doc)[2]).toBe('Now Agree to publish');
   });
 });
 

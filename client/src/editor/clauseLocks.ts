@@ -5,7 +5,8 @@ import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type * as Y from 'yjs';
 import { formatChangeTime } from '../features/clauses/changeTime';
-import { keepsLockedClausesInPlace, lockedRanges, touchesLockedClause } from './lockedRanges';
+import { numberClauses } from './clauseNumbers';
+import { keepsLockedClausesInPlace, lockedClauseTouched, lockedRanges } from './lockedRanges';
 import { isFromYjs } from './remoteTransactions';
 
 interface ClauseLocksState {
@@ -59,6 +60,27 @@ function stateFor(doc: ProseMirrorNode, locks: ReadonlyMap<string, ClauseLock>):
   return { locks, ids: new Set(locks.keys()), decorations: lockDecorations(doc, locks) };
 }
 
+/**
+ * What the editor says when it stops a local change to a locked clause: which clause, who
+ * locked it, and that nothing was sent.
+ */
+export function lockedEditNotice(
+  doc: ProseMirrorNode,
+  clauseId: string | null,
+  lock: ClauseLock | undefined,
+): string {
+  if (clauseId === null || lock === undefined) {
+    return 'That change would move or rewrite a locked clause, so it was not made. Edit around the locked clauses instead.';
+  }
+  let label = 'This clause';
+  const numbered = numberClauses(doc);
+  doc.forEach((node, offset) => {
+    if (node.attrs.id !== clauseId) return;
+    label = numbered.find((clause) => clause.pos === offset)?.label ?? label;
+  });
+  return `${label} is locked by ${lockerPhrase(lock)}: nobody can change it until a moderator unlocks it.`;
+}
+
 /** The ids of the clauses the editor currently treats as locked. */
 export function lockedClauseIds(state: Parameters<typeof clauseLocksPluginKey.getState>[0]) {
   return clauseLocksPluginKey.getState(state)?.ids ?? new Set<string>();
@@ -73,7 +95,10 @@ export function lockedClauseIds(state: Parameters<typeof clauseLocksPluginKey.ge
  * rewriting a locked clause's element (`keepsLockedClausesInPlace`). Locked clauses are marked (class, lock label, no caret).
  * The server refuses such changes anyway; this is for a good experience.
  */
-export function clauseLocksPlugin(doc: Y.Doc): Plugin<ClauseLocksState> {
+export function clauseLocksPlugin(
+  doc: Y.Doc,
+  onBlocked?: (notice: string) => void,
+): Plugin<ClauseLocksState> {
   return new Plugin<ClauseLocksState>({
     key: clauseLocksPluginKey,
     state: {
@@ -87,8 +112,15 @@ export function clauseLocksPlugin(doc: Y.Doc): Plugin<ClauseLocksState> {
     },
     filterTransaction: (tr, state) => {
       if (!tr.docChanged || isFromYjs(tr)) return true;
-      const ids = lockedClauseIds(state);
-      return !touchesLockedClause(tr, ids) && keepsLockedClausesInPlace(tr.before, tr.doc, ids);
+      const pluginState = clauseLocksPluginKey.getState(state);
+      const ids = pluginState?.ids ?? new Set<string>();
+      const touched = lockedClauseTouched(tr, ids);
+      if (touched === null && keepsLockedClausesInPlace(tr.before, tr.doc, ids)) return true;
+      if (onBlocked) {
+        const lock = touched === null ? undefined : pluginState?.locks.get(touched);
+        onBlocked(lockedEditNotice(state.doc, touched, lock));
+      }
+      return false;
     },
     props: {
       decorations: (state) => clauseLocksPluginKey.getState(state)?.decorations,

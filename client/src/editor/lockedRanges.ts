@@ -26,12 +26,16 @@ export function lockedRanges(doc: ProseMirrorNode, lockedIds: ReadonlySet<string
 }
 
 /**
- * Whether changing `[from, to)` of a document changes a locked clause: an insertion (from ===
- * to) strictly inside one, or a replaced range that overlaps one. Inserting right before or
- * after a locked clause does not change it.
+ * The locked clause that changing `[from, to)` of a document changes, if any: an insertion
+ * (from === to) strictly inside one, or a replaced range that overlaps one. Inserting right
+ * before or after a locked clause does not change it.
  */
-function rangeTouches(ranges: readonly LockedRange[], from: number, to: number): boolean {
-  return ranges.some((range) =>
+function rangeTouches(
+  ranges: readonly LockedRange[],
+  from: number,
+  to: number,
+): LockedRange | undefined {
+  return ranges.find((range) =>
     from === to ? from > range.from && from < range.to : from < range.to && to > range.from,
   );
 }
@@ -50,18 +54,30 @@ function stepRanges(step: Step): [number, number][] {
 }
 
 /**
- * Whether any step of a transaction would change a locked clause: its text, its marks, its
+ * The first locked clause a transaction would change, or null: its text, its marks, its
  * attributes, or the clause itself (deleted, moved, split or joined). Each step is checked
  * against the document it applies to.
  */
-export function touchesLockedClause(tr: Transaction, lockedIds: ReadonlySet<string>): boolean {
-  if (lockedIds.size === 0) return false;
-  return tr.steps.some((step, index) => {
+export function lockedClauseTouched(
+  tr: Transaction,
+  lockedIds: ReadonlySet<string>,
+): string | null {
+  if (lockedIds.size === 0) return null;
+  for (const [index, step] of tr.steps.entries()) {
     const doc = tr.docs[index];
-    if (doc === undefined) return false;
+    if (doc === undefined) continue;
     const ranges = lockedRanges(doc, lockedIds);
-    return stepRanges(step).some(([from, to]) => rangeTouches(ranges, from, to));
-  });
+    for (const [from, to] of stepRanges(step)) {
+      const touched = rangeTouches(ranges, from, to);
+      if (touched !== undefined) return touched.clauseId;
+    }
+  }
+  return null;
+}
+
+/** Whether any step of a transaction would change a locked clause (`lockedClauseTouched`). */
+export function touchesLockedClause(tr: Transaction, lockedIds: ReadonlySet<string>): boolean {
+  return lockedClauseTouched(tr, lockedIds) !== null;
 }
 
 /** Whether two blocks' inline content is the same node objects (identity) or equal. */
