@@ -1,6 +1,7 @@
 import type { ClauseAlternative } from '../domain/clauseMeta';
 import type { ClauseSummary } from '../domain/clauseSummary';
 import { DELEGATIONS, type DelegationCode } from '../domain/delegations';
+import { lockerPhrase } from '../domain/locks';
 import type { Position } from '../domain/positions';
 import type { ClauseStatus } from '../domain/status';
 import type { ExportModel, ExportThread } from './exportModel';
@@ -87,7 +88,7 @@ export function clauseNote(summary: ClauseSummary, delegations: readonly Delegat
   const status =
     summary.lock === null
       ? EXPORT_STATUS_LABELS[summary.status]
-      : `Locked by ${DELEGATIONS[summary.lock.delegation].name}`;
+      : `Locked by ${lockerPhrase(summary.lock)}`;
   const positions = delegations.map((code) => {
     const stated = summary.positions[code];
     return `${code} ${stated === undefined ? '—' : POSITION_WORDS[stated.position]}`;

@@ -48,7 +48,7 @@ describe('draft compilation of the sample draft', () => {
     expect(text).toContain('    Alt 2 [US]: Will meet when <needed> & agreed;');
     expect(text).toContain('(Bracketed. US agree · CA reserve · MX — · SV — · GT —)');
     expect(text).toContain(
-      '(Locked by Chair. US agree · CA agree · MX agree · SV agree · GT agree)',
+      '(Locked by the Chair. US agree · CA agree · MX agree · SV agree · GT agree)',
     );
     expect(text).toContain('(Open. US agree · CA agree · MX agree · SV agree ad ref. · GT object)');
   });
