@@ -23,14 +23,14 @@ export const STATUS_HINTS: Record<ClauseStatus, string> = {
   bracketed: 'Contains text in square brackets, which is not agreed.',
   agreedAdRef: 'All five agree, at least one pending confirmation by its capital.',
   agreed: 'All five delegations agree.',
-  locked: 'Agreed and frozen by the Chair.',
+  locked: 'Closed by a moderator: its text and positions are frozen.',
 };
 
 /** Which clauses the consensus view lists. */
 export type ConsensusFilter = 'all' | 'needsWork';
 
 /**
- * Whether a clause is settled: agreed by all five, or locked (only agreed clauses are locked).
+ * Whether a clause is settled: agreed by all five, or locked (the Chair has closed it).
  * Everything else, agreed ad ref. included (the capitals have not confirmed), needs work.
  */
 export function isSettled(status: ClauseStatus): boolean {
