@@ -4,6 +4,7 @@ import type {
   AlternativeResponse,
   ChooseAlternativeRequest,
   ClauseHistoryResponse,
+  DeletedClausesResponse,
   DocumentResponse,
   LockAllAgreedResponse,
   LoginRequest,
@@ -70,6 +71,17 @@ export function statePosition(
     method: 'PUT',
     body,
   });
+}
+
+/** GET /api/documents/:id/clauses/deleted: the clauses that left the draft, newest first. */
+export function fetchDeletedClauses(
+  documentId: string,
+  signal?: AbortSignal,
+): Promise<ApiResult<DeletedClausesResponse>> {
+  return apiRequest<DeletedClausesResponse>(
+    `/api/documents/${encodeURIComponent(documentId)}/clauses/deleted`,
+    signal ? { signal } : {},
+  );
 }
 
 /** GET /api/documents/:id/clauses/:clauseId/history: the clause now and its changes, newest first. */

@@ -203,6 +203,30 @@ export class DocumentClauses {
    * A clause now and its history; a clause that left the draft has one while its history
    * records it (`removed`). Undefined for a clause the draft never had.
    */
+  /**
+   * The clauses that left the draft: those whose latest history record is their deletion and
+   * that are not in the draft now, most recently deleted first, each with the last words it
+   * had (a clause emptied before it was merged away is shown by what it said before).
+   */
+  deletedClauses(): { deletion: ClauseChangeRecord; lastText: string }[] {
+    return this.options.changes
+      .latestOfEachClause(this.options.documentId)
+      .filter(
+        (record) =>
+          record.event?.kind === 'deleted' && this.index.currentText(record.clauseId) === undefined,
+      )
+      .map((deletion) => ({ deletion, lastText: this.lastWords(deletion) }));
+  }
+
+  private lastWords(deletion: ClauseChangeRecord): string {
+    if (deletion.textBefore !== '') return deletion.textBefore;
+    for (const change of this.options.changes.list(this.options.documentId, deletion.clauseId)) {
+      const text = change.textAfter || change.textBefore;
+      if (text !== '') return text;
+    }
+    return '';
+  }
+
   historyOf(clauseId: string): ClauseHistory | undefined {
     const changes = this.options.changes.list(this.options.documentId, clauseId);
     const clause =

@@ -30,6 +30,15 @@ export function describeClauseChangeContract(open: () => Storage): void {
       event: null,
     });
 
+    it('gives the latest change of each clause of a draft, newest first', () => {
+      storage.clauseChanges.append(change('c1', 'one', 1));
+      const c2 = storage.clauseChanges.append(change('c2', 'two', 2));
+      const c1 = storage.clauseChanges.append(change('c1', 'one again', 3));
+      storage.clauseChanges.append({ ...change('c3', 'elsewhere', 4), documentId: 'd2' });
+      expect(storage.clauseChanges.latestOfEachClause('d')).toEqual([c1, c2]);
+      expect(storage.clauseChanges.latestOfEachClause('nothing')).toEqual([]);
+    });
+
     it('appends changes and lists a clause’s changes newest first', () => {
       const first = storage.clauseChanges.append(change('c1', 'one', 1));
       storage.clauseChanges.append(change('c2', 'other clause', 2));

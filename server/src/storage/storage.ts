@@ -180,6 +180,8 @@ export interface ClauseChangeStore {
   latest(documentId: string, clauseId: string): ClauseChangeRecord | undefined;
   /** A clause's records, newest first. */
   list(documentId: string, clauseId: string): ClauseChangeRecord[];
+  /** The most recent record of every clause of a draft that has any, newest first. */
+  latestOfEachClause(documentId: string): ClauseChangeRecord[];
 }
 
 /** A comment thread on a range of one clause's text (issue 5). Never part of the Yjs document. */

@@ -161,6 +161,24 @@ export interface ClauseHistoryResponse {
   changes: ClauseChangeView[];
 }
 
+/** A clause that left the draft (deleted, or merged into the clause before it). */
+export interface DeletedClauseView {
+  clauseId: string;
+  /** The clause's text just before it left. */
+  lastText: string;
+  /** When it left, in milliseconds since the epoch. */
+  deletedAt: number;
+  deletedBy: { userId: string; displayName: string; delegation: DelegationCode };
+}
+
+/**
+ * `GET /api/documents/:documentId/clauses/deleted` response body: the clauses no longer in the
+ * draft, most recently deleted first; each one's history stays at `…/clauses/:clauseId/history`.
+ */
+export interface DeletedClausesResponse {
+  clauses: DeletedClauseView[];
+}
+
 /**
  * `POST /api/documents/:documentId/clauses/:clauseId/alternatives` request body: an alternative
  * wording of the clause (plain text), attributed to the caller's delegation. Response: the

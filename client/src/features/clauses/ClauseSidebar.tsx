@@ -12,6 +12,7 @@ import { LockAllAgreed } from '../locks/LockAllAgreed';
 import { ClausePanel } from './ClausePanel';
 import { ConsensusView } from './ConsensusView';
 import { consensusSummary } from './consensus';
+import { DeletedClauses } from './DeletedClauses';
 import { HistoryDrawer } from './HistoryDrawer';
 import { useClauseViews } from './useClauseViews';
 import { useMemberNames } from './useMemberNames';
@@ -145,19 +146,26 @@ export function ClauseSidebar({
             onOpenHistory={setHistoryFor}
           />
         ) : (
-          <ConsensusView
-            views={views}
-            focusedId={focusedId}
-            onSelect={selectFromConsensus}
-            actions={
-              can(info.membership, 'lockClause') ? (
-                <LockAllAgreed
-                  documentId={info.document.id}
-                  agreed={views.filter((view) => view.status === 'agreed').length}
-                />
-              ) : null
-            }
-          />
+          <>
+            <ConsensusView
+              views={views}
+              focusedId={focusedId}
+              onSelect={selectFromConsensus}
+              actions={
+                can(info.membership, 'lockClause') ? (
+                  <LockAllAgreed
+                    documentId={info.document.id}
+                    agreed={views.filter((view) => view.status === 'agreed').length}
+                  />
+                ) : null
+              }
+            />
+            <DeletedClauses
+              documentId={info.document.id}
+              clauseIds={views.map((view) => view.id).join(' ')}
+              onOpenHistory={setHistoryFor}
+            />
+          </>
         )}
       </div>
       {auditOpen ? <AuditDrawer negotiationId={info.negotiation.id} onClose={closeAudit} /> : null}

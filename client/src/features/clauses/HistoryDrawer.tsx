@@ -89,6 +89,7 @@ export function HistoryDrawer({
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
 
+  const removed = state.status === 'ready' && state.history.clause.removed;
   const label = state.status === 'ready' ? state.history.clause.label : clauseLabel;
   return (
     <aside
@@ -105,7 +106,7 @@ export function HistoryDrawer({
           tabIndex={-1}
           ref={headingRef}
         >
-          History of {label}
+          {removed ? 'History of a deleted clause' : `History of ${label}`}
         </h2>
         <button
           type="button"
@@ -119,6 +120,15 @@ export function HistoryDrawer({
       <HistoryBody state={state} viewing={viewing} onView={setViewing} />
     </aside>
   );
+}
+
+/** The last non-empty text in a history, newest first: what a deleted clause last said. */
+function lastWords(changes: readonly ClauseChangeView[]): string {
+  for (const change of changes) {
+    const text = change.textAfter || change.textBefore;
+    if (text !== '') return text;
+  }
+  return '';
 }
 
 function HistoryBody({
@@ -142,6 +152,8 @@ function HistoryBody({
   }
   const { clause, changes } = state.history;
   const original = originalVersion(changes);
+  // A deleted clause shows the last words it had (it may have been emptied, then merged away).
+  const currentText = clause.removed ? lastWords(changes) : clause.text;
   const now = Date.now();
   return (
     <div className="history-drawer__body">
@@ -156,12 +168,14 @@ function HistoryBody({
               {viewing.caption}
               {viewing.at !== null ? ` · ${formatChangeTime(viewing.at, now)}` : ''}
             </>
+          ) : clause.removed ? (
+            'Deleted from the draft; its last text'
           ) : (
             'Current text'
           )}
         </p>
         <blockquote className="history-version__text" data-testid="history-version-text">
-          {(viewing ? viewing.text : clause.text) || <em>Empty paragraph</em>}
+          {(viewing ? viewing.text : currentText) || <em>Empty paragraph</em>}
         </blockquote>
         {viewing ? (
           <button type="button" className="button" onClick={() => onView(null)}>

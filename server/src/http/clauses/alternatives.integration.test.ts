@@ -1,6 +1,6 @@
 import type { AuditLogResponse } from '@accord/shared/domain/audit';
 import { type ClauseMeta, clauseMetaMap, readClauseMeta } from '@accord/shared/domain/clauseMeta';
-import type { ClauseHistoryResponse } from '@accord/shared/protocol/api';
+import type { ClauseHistoryResponse, DeletedClausesResponse } from '@accord/shared/protocol/api';
 import { LIMITS } from '@accord/shared/protocol/limits';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -248,6 +248,19 @@ describe('a deleted clause', () => {
       textAfter: '',
       event: { kind: 'deleted' },
     });
+    // The draft's list of deleted clauses names it, its last text and who deleted it.
+    const lastText = afterDelete.changes[0]?.textBefore;
+    expect(lastText).toMatch(/^Resolve to expand vocational training/);
+    const deleted = (await call(server, 'observer', 'GET', 'deleted'))
+      .body as DeletedClausesResponse;
+    expect(deleted.clauses).toEqual([
+      {
+        clauseId: 'op-jobs',
+        lastText,
+        deletedAt: expect.any(Number),
+        deletedBy: { userId: expect.any(String), displayName: 'Sofía Ramírez', delegation: 'MX' },
+      },
+    ]);
 
     undo.undo();
     await until(() => {
@@ -260,6 +273,10 @@ describe('a deleted clause', () => {
     const restored = (await call(server, 'us.delegate', 'GET', 'op-jobs/history'))
       .body as ClauseHistoryResponse;
     expect(restored.clause.removed).toBe(false);
+    expect(
+      ((await call(server, 'us.delegate', 'GET', 'deleted')).body as DeletedClausesResponse)
+        .clauses,
+    ).toEqual([]);
     expect(restored.changes[0]).toMatchObject({
       delegation: 'MX',
       textBefore: '',

@@ -4,6 +4,7 @@ import type {
   ClauseChangeView,
   ClauseHistoryResponse,
   ClauseListResponse,
+  DeletedClausesResponse,
   StatePositionResponse,
 } from '@accord/shared/protocol/api';
 import { Hono } from 'hono';
@@ -37,6 +38,28 @@ export function clauseRoutes(deps: AppDeps): Hono<AppEnv> {
     const body: ClauseListResponse = syncValue(
       sync.withClauses(document.id, (clauses) => clauses.list()),
     );
+    return c.json(body);
+  });
+
+  app.get('/documents/:documentId/clauses/deleted', session, (c) => {
+    const { document } = requireDocumentMember(
+      storage,
+      c.req.param('documentId'),
+      c.get('user').id,
+    );
+    const deleted = syncValue(sync.withClauses(document.id, (clauses) => clauses.deletedClauses()));
+    const body: DeletedClausesResponse = {
+      clauses: deleted.map(({ deletion, lastText }) => ({
+        clauseId: deletion.clauseId,
+        lastText,
+        deletedAt: deletion.at,
+        deletedBy: {
+          userId: deletion.userId,
+          displayName: storage.users.byId(deletion.userId)?.displayName ?? 'Former member',
+          delegation: deletion.delegation,
+        },
+      })),
+    };
     return c.json(body);
   });
 

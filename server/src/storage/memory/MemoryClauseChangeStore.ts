@@ -34,4 +34,16 @@ export class MemoryClauseChangeStore implements ClauseChangeStore {
       .reverse()
       .map((record) => ({ ...record }));
   }
+
+  latestOfEachClause(documentId: string): ClauseChangeRecord[] {
+    const seen = new Set<string>();
+    const latest: ClauseChangeRecord[] = [];
+    for (let index = this.records.length - 1; index >= 0; index--) {
+      const record = this.records[index]!;
+      if (record.documentId !== documentId || seen.has(record.clauseId)) continue;
+      seen.add(record.clauseId);
+      latest.push({ ...record });
+    }
+    return latest;
+  }
 }

@@ -54,6 +54,7 @@ export class SqliteClauseChangeStore implements ClauseChangeStore {
   private readonly update: Database.Statement<[number, number, string, number]>;
   private readonly selectLatest: Database.Statement<[string, string], ClauseChangeRow>;
   private readonly selectAll: Database.Statement<[string, string], ClauseChangeRow>;
+  private readonly selectLatestOfEach: Database.Statement<[string, string], ClauseChangeRow>;
 
   constructor(db: Database.Database) {
     this.insert = db.prepare(
@@ -70,6 +71,11 @@ export class SqliteClauseChangeStore implements ClauseChangeStore {
     );
     this.selectAll = db.prepare(
       'SELECT * FROM clause_changes WHERE document_id = ? AND clause_id = ? ORDER BY id DESC',
+    );
+    this.selectLatestOfEach = db.prepare(
+      `SELECT * FROM clause_changes WHERE document_id = ? AND id IN (
+         SELECT MAX(id) FROM clause_changes WHERE document_id = ? GROUP BY clause_id
+       ) ORDER BY id DESC`,
     );
   }
 
@@ -99,5 +105,9 @@ export class SqliteClauseChangeStore implements ClauseChangeStore {
 
   list(documentId: string, clauseId: string): ClauseChangeRecord[] {
     return this.selectAll.all(documentId, clauseId).map(toRecord);
+  }
+
+  latestOfEachClause(documentId: string): ClauseChangeRecord[] {
+    return this.selectLatestOfEach.all(documentId, documentId).map(toRecord);
   }
 }
