@@ -65,7 +65,7 @@ export async function runExportCommand(
       document,
       negotiation,
       io.now(),
-      command.request.publicThreads,
+      command.request.publicThreads ? doc : null,
     );
     const outcome = await produceExport(buildExportModel(doc, context), command.request);
     if (!outcome.ok) {

@@ -1,5 +1,7 @@
 import type { DelegationCode } from '@accord/shared/domain/delegations';
+import { resolveThreadAnchor } from '@accord/shared/domain/threadAnchor';
 import type { ExportContext, ExportThread } from '@accord/shared/export/exportModel';
+import type * as Y from 'yjs';
 import type { DocumentRecord, NegotiationRecord, Storage } from '../storage/storage';
 
 /**
@@ -7,7 +9,11 @@ import type { DocumentRecord, NegotiationRecord, Storage } from '../storage/stor
  * standing (deleted and hidden ones left out), with their authors' names. Private threads are
  * filtered out here, and the export type admits no other visibility (DESIGN.md decision 5).
  */
-export function publicExportThreads(storage: Storage, documentId: string): ExportThread[] {
+export function publicExportThreads(
+  storage: Storage,
+  documentId: string,
+  doc: Y.Doc,
+): ExportThread[] {
   const threads: ExportThread[] = [];
   for (const thread of storage.threads.listByDocument(documentId)) {
     if (thread.visibility !== 'public') continue;
@@ -21,10 +27,12 @@ export function publicExportThreads(storage: Storage, documentId: string): Expor
         text: message.body,
       }));
     if (messages.length === 0) continue;
+    const anchor = resolveThreadAnchor(doc, { start: thread.anchorStart, end: thread.anchorEnd });
     threads.push({
       visibility: 'public',
       clauseId: thread.clauseId,
       quote: thread.quote,
+      detached: !anchor.ok || anchor.value.from === anchor.value.to,
       messages,
     });
   }
@@ -34,7 +42,7 @@ export function publicExportThreads(storage: Storage, documentId: string): Expor
 /**
  * What an export of a draft needs besides the draft itself: its negotiation (title, venue,
  * date), the delegations that have members in it, the export time and, when asked for, the
- * public threads (`publicThreads`: never private ones). The export time is taken to
+ * public threads of the draft `publicThreadsOf` (never private ones). The export time is taken to
  * the minute, as exports show it: two exports of the same state within a minute are the same
  * bytes in every format (Word's and PDF's metadata carry the time too).
  */
@@ -43,7 +51,8 @@ export function exportContextFor(
   document: DocumentRecord,
   negotiation: NegotiationRecord,
   exportedAt: number,
-  publicThreads = false,
+  /** The draft, to list its public threads (and whether their words are still there); none without it. */
+  publicThreadsOf: Y.Doc | null = null,
 ): ExportContext {
   const delegations = new Set<DelegationCode>(
     storage.negotiations.members(negotiation.id).map((member) => member.delegation),
@@ -57,6 +66,6 @@ export function exportContextFor(
     },
     delegations: [...delegations],
     exportedAt: Math.floor(exportedAt / 60_000) * 60_000,
-    threads: publicThreads ? publicExportThreads(storage, document.id) : [],
+    threads: publicThreadsOf ? publicExportThreads(storage, document.id, publicThreadsOf) : [],
   };
 }

@@ -49,7 +49,7 @@ function messageView(message: MessageRecord, people: PeopleDirectory): ThreadMes
   };
 }
 
-/** Messages by others after the reader's read mark; deleted ones are not counted. */
+/** Messages by others after the reader's read mark; deleted and hidden ones are not counted. */
 export function unreadCount(
   messages: readonly MessageRecord[],
   readerId: string,
@@ -57,7 +57,10 @@ export function unreadCount(
 ): number {
   return messages.filter(
     (message) =>
-      message.seq > readUpTo && message.authorId !== readerId && message.deletedAt === null,
+      message.seq > readUpTo &&
+      message.authorId !== readerId &&
+      message.deletedAt === null &&
+      message.hiddenAt === null,
   ).length;
 }
 

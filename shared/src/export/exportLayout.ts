@@ -30,7 +30,7 @@ export type LayoutBlock =
   | { kind: 'threadsTitle'; text: string }
   | {
       kind: 'thread';
-      /** "OP2: “quoted text”". */
+      /** "OP2: “quoted text”", and whether the words have since been deleted. */
       title: string;
       messages: { byline: string; text: string }[];
     };
@@ -70,7 +70,7 @@ export function exportLayout(model: ExportModel, mode: ExportMode): LayoutBlock[
     for (const thread of threads) {
       blocks.push({
         kind: 'thread',
-        title: `${threadClauseLabel(model, thread)}: “${thread.quote}”`,
+        title: `${threadClauseLabel(model, thread)}: “${thread.quote}”${thread.detached ? ' (these words have since been deleted)' : ''}`,
         messages: thread.messages.map((message) => ({
           byline: messageByline(message),
           text: message.text,

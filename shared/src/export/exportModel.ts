@@ -66,6 +66,8 @@ export interface ExportThread {
   clauseId: string;
   /** The clause text the thread is about. */
   quote: string;
+  /** Whether those words have since been deleted from the draft. */
+  detached?: boolean;
   messages: ExportThreadMessage[];
 }
 

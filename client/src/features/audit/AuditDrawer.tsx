@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { auditCsvUrl, fetchAuditLog, verifyAuditLog } from '../../api/endpoints';
 import { DelegationChip } from '../../app/DelegationChip';
 import { useApiResource } from '../../app/useApiResource';
-import { formatFullTime } from '../clauses/changeTime';
+import { formatChangeTime, formatFullTime } from '../clauses/changeTime';
 import { auditActionLabel, describeAuditEntry } from './auditDescription';
 
 /**
@@ -36,6 +36,7 @@ export function AuditDrawer({
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
 
+  const now = Date.now();
   const verify = async () => {
     setVerifyError(null);
     const result = await verifyAuditLog(negotiationId);
@@ -130,8 +131,11 @@ export function AuditDrawer({
                 <tr key={entry.seq} data-testid="audit-entry" data-action={entry.action}>
                   <td>{entry.seq}</td>
                   <td>
-                    <time dateTime={new Date(entry.at).toISOString()}>
-                      {formatFullTime(entry.at)}
+                    <time
+                      dateTime={new Date(entry.at).toISOString()}
+                      title={formatFullTime(entry.at)}
+                    >
+                      {formatChangeTime(entry.at, now)}
                     </time>
                   </td>
                   <td>

@@ -130,7 +130,7 @@ export function AlternativesSection({
       {mayChoose && alternatives.length > 0 ? (
         <button
           type="button"
-          className="button button--quiet"
+          className="button"
           data-testid="keep-clause-text"
           disabled={busy}
           onClick={() => run(() => chooseAlternative(documentId, clauseId, null))}
@@ -174,7 +174,7 @@ export function AlternativesSection({
         ) : (
           <button
             type="button"
-            className="button button--quiet"
+            className="button"
             data-testid="propose-alternative"
             onClick={() => setComposing(true)}
           >

@@ -20,7 +20,7 @@ export const STATUS_SHORT_LABELS: Record<ClauseStatus, string> = {
 /** One sentence on what each status means, for tooltips and the clause panel. */
 export const STATUS_HINTS: Record<ClauseStatus, string> = {
   open: 'Not yet agreed by all five delegations.',
-  bracketed: 'Contains text in square brackets, which is not agreed.',
+  bracketed: 'Has text in square brackets or alternative wordings on the table: not agreed yet.',
   agreedAdRef: 'All five agree, at least one pending confirmation by its capital.',
   agreed: 'All five delegations agree.',
   locked: 'Closed by a moderator: its text and positions are frozen.',

@@ -293,5 +293,18 @@ describe('comment threads in an export', () => {
     const { text } = await extractText(pdf.bytes, { mergePages: true });
     expect(text).toContain('PUBLIC-NOTE on tariffs');
     expect(text).not.toContain('PRIVATE-MARKER');
+
+    // Once its words are deleted, the thread is still listed, and says so.
+    const attached = await download(server, mexico, 'format=md&mode=draft&threads=public');
+    expect(attached.text).not.toContain('since been deleted');
+    const editor = await openClient(server, 'mx.delegate');
+    clauseText(editor.doc, 'op-tariffs').delete(0, 10);
+    await until(
+      () => !clauseText(storedDoc(server), 'op-tariffs').toString().startsWith('Agree to c'),
+      'the deletion is stored',
+    );
+    const detached = await download(server, mexico, 'format=md&mode=draft&threads=public');
+    expect(detached.text).toContain('(these words have since been deleted)');
+    expect(detached.text).toContain('PUBLIC-NOTE on tariffs');
   });
 });

@@ -45,14 +45,19 @@ export function exportRoutes(deps: AppDeps): Hono<AppEnv> {
       if (request.mode === 'draft' && !can(membership, 'exportDraft')) {
         throw apiErrors.forbidden('You may not export this draft.');
       }
-      const context = exportContextFor(
-        storage,
-        document,
-        negotiation,
-        now(),
-        request.publicThreads,
+      const exportedAt = now();
+      const model = sync.readDocument(document.id, (doc) =>
+        buildExportModel(
+          doc,
+          exportContextFor(
+            storage,
+            document,
+            negotiation,
+            exportedAt,
+            request.publicThreads ? doc : null,
+          ),
+        ),
       );
-      const model = sync.readDocument(document.id, (doc) => buildExportModel(doc, context));
       if (!model.ok) throw apiErrors.internal();
       const outcome = await produceExport(model.value, request);
       if (!outcome.ok) {
