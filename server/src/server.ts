@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { LIMITS } from '@accord/shared/protocol/limits';
 import { type HttpBindings, serve } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
+import { AuditLog } from './audit/AuditLog';
 import { LoginThrottle } from './auth/loginThrottle';
 import { hashPassword } from './auth/password';
 import { SessionManager } from './auth/sessions';
@@ -95,12 +96,26 @@ export async function startServer(
     storage.close();
     throw error;
   }
+  const audit = new AuditLog(storage.audit);
   const sync = new SyncServer({
     updates: storage.updates,
     documents: storage.documents,
     clauseChanges: storage.clauseChanges,
     log: (level, message) => log(level, `[sync] ${message}`),
     ...(options.now ? { now: options.now } : {}),
+    // A text change that clears positions is a position change: into the audit log with it.
+    onPositionsCleared: ({ documentId, clauseId, label, delegations, author }) => {
+      const negotiationId = storage.documents.byId(documentId)?.negotiationId;
+      if (negotiationId === undefined) return;
+      audit.append({
+        negotiationId,
+        documentId,
+        userId: author.userId,
+        delegation: author.delegation,
+        action: 'positionsCleared',
+        detail: { clauseId, label, delegations },
+      });
+    },
   });
   const sessions = new SessionManager(storage, options.now);
   const throttle = new LoginThrottle(undefined, options.now);

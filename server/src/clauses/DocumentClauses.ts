@@ -10,6 +10,7 @@ import {
 } from '@accord/shared/domain/clauseMeta';
 import { readClauses } from '@accord/shared/domain/clauseNodes';
 import { summarizeClauses } from '@accord/shared/domain/clauseSummary';
+import type { DelegationCode } from '@accord/shared/domain/delegations';
 import type { Position } from '@accord/shared/domain/positions';
 import { DRAFT_FRAGMENT } from '@accord/shared/domain/schema';
 import { countClauses } from '@accord/shared/domain/status';
@@ -41,6 +42,20 @@ export interface DocumentClausesOptions {
   changes: ClauseChangeStore;
   log: SyncLog;
   now: () => number;
+  /** Told when a text change cleared positions given on the old text. */
+  onPositionsCleared?: ((cleared: PositionsCleared) => void) | undefined;
+}
+
+/** Positions a text change cleared, for the audit log. */
+export interface PositionsCleared {
+  documentId: string;
+  clauseId: string;
+  /** The clause's number when it happened (PP2, OP3…). */
+  label: string;
+  /** Whose positions were cleared. */
+  delegations: DelegationCode[];
+  /** Who changed the text. */
+  author: ClauseAuthor;
 }
 
 /** Why a clause command failed. */
@@ -156,16 +171,49 @@ export class DocumentClauses {
       if (next !== null) writes.set(clauseId, next);
     }
     if (writes.size === 0) return;
+    const before = new Map([...writes.keys()].map((id) => [id, readClauseMeta(this.meta, id)]));
     const written = this.options.write(() => {
       for (const [clauseId, meta] of writes) this.meta.set(clauseId, meta);
     });
     if (written.ok) {
       for (const [clauseId, meta] of writes) this.owners.setClause(clauseId, meta);
+      this.reportCleared(writes, before, author);
     } else {
       this.options.log(
         'error',
         `Document ${this.options.documentId}: clause meta could not be written (${written.error.message}).`,
       );
+    }
+  }
+
+  /** Tells `onPositionsCleared` whose positions a text change cleared, clause by clause. */
+  private reportCleared(
+    writes: ReadonlyMap<string, ClauseMeta>,
+    before: ReadonlyMap<string, ClauseMeta | null>,
+    author: ClauseAuthor,
+  ): void {
+    const report = this.options.onPositionsCleared;
+    if (report === undefined) return;
+    for (const [clauseId, meta] of writes) {
+      const previous = before.get(clauseId)?.positions ?? {};
+      const delegations = (Object.keys(previous) as DelegationCode[]).filter(
+        (delegation) => meta.positions[delegation] === undefined,
+      );
+      if (delegations.length === 0) continue;
+      try {
+        report({
+          documentId: this.options.documentId,
+          clauseId,
+          label: this.locks.labelOf(clauseId),
+          delegations,
+          author,
+        });
+      } catch (error) {
+        this.options.log(
+          'error',
+          `Cleared positions on ${clauseId} not reported: ${String(error)}`,
+        );
+      }
     }
   }
 

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { PositionsCleared } from '../clauses/DocumentClauses';
 import type { ClauseChangeStore, DocumentStore, UpdateLogStore } from '../storage/storage';
 import { DocumentPersistence } from './DocumentPersistence';
 import { SyncDocument } from './SyncDocument';
@@ -13,6 +14,7 @@ export interface DocumentRegistryOptions {
   compactEvery: number;
   log: SyncLog;
   now: () => number;
+  onPositionsCleared?: ((cleared: PositionsCleared) => void) | undefined;
 }
 
 /**
@@ -48,6 +50,7 @@ export class DocumentRegistry {
         clauseChanges,
         log,
         now,
+        onPositionsCleared: this.options.onPositionsCleared,
         onIdle: (idle) => this.scheduleUnload(idle),
         onBroken: (broken) => this.discard(broken),
       });

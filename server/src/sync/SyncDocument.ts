@@ -3,6 +3,7 @@ import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
 import { uint32 } from 'lib0/random';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import type { PositionsCleared } from '../clauses/DocumentClauses';
 import { DocumentClauses } from '../clauses/DocumentClauses';
 import type { ClauseChangeStore } from '../storage/storage';
 import { awarenessUserOf, stampAwarenessUpdate } from './awarenessStamp';
@@ -31,6 +32,8 @@ export interface SyncDocumentOptions {
   clauseChanges: ClauseChangeStore;
   log: SyncLog;
   now: () => number;
+  /** Told when a text change cleared positions (the audit log's seam). */
+  onPositionsCleared?: ((cleared: PositionsCleared) => void) | undefined;
   /** Called when the last connection has left. */
   onIdle: (document: SyncDocument) => void;
   /** Called when the document holds a change its log does not: drop it from memory now. */
@@ -89,6 +92,7 @@ export class SyncDocument {
       changes: options.clauseChanges,
       log: this.log,
       now: options.now,
+      onPositionsCleared: options.onPositionsCleared,
     });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       // The server's own writes are broadcast by the writer, once committed.

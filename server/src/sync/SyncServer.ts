@@ -54,6 +54,7 @@ export class SyncServer {
       compactEvery: options.compactEvery ?? DEFAULT_COMPACT_EVERY,
       log: this.log,
       now: options.now ?? Date.now,
+      onPositionsCleared: options.onPositionsCleared,
     });
   }
 

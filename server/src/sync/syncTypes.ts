@@ -1,6 +1,7 @@
 import type { DelegationCode } from '@accord/shared/domain/delegations';
 import type { Role } from '@accord/shared/domain/roles';
 import type { CloseReason } from '@accord/shared/protocol/closeCodes';
+import type { PositionsCleared } from '../clauses/DocumentClauses';
 import type { ClauseChangeStore, DocumentStore, UpdateLogStore } from '../storage/storage';
 
 /** Who is on the other end of a sync socket, as the HTTP layer authenticated them. */
@@ -45,6 +46,8 @@ export interface SyncServerOptions {
   log?: SyncLog;
   /** The clock of clause history and positions (tests); `Date.now` by default. */
   now?: () => number;
+  /** Told when a text change cleared positions given on the old text (the audit log's seam). */
+  onPositionsCleared?: (cleared: PositionsCleared) => void;
 }
 
 /** Why the server refuses what a connection sent; the connection is closed with this reason. */

@@ -54,6 +54,17 @@ describe('describeAuditEntry', () => {
     ).toBe('OP2: kept the current text, alternatives set aside');
   });
 
+  it('says whose positions a text change cleared', () => {
+    expect(
+      describeAuditEntry({
+        ...base,
+        delegation: 'US',
+        action: 'positionsCleared',
+        detail: { label: 'OP4', delegations: ['MX', 'SV'] },
+      }),
+    ).toBe('OP4: text changed, clearing the positions of Mexico, El Salvador');
+  });
+
   it('says why a comment was hidden', () => {
     expect(
       describeAuditEntry({ ...base, action: 'messageHidden', detail: { reason: 'Off topic' } }),

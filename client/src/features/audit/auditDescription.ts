@@ -3,7 +3,11 @@ import {
   type AuditAction,
   type AuditEntryView,
 } from '@accord/shared/domain/audit';
-import { DELEGATIONS, isDelegationCode } from '@accord/shared/domain/delegations';
+import {
+  DELEGATIONS,
+  type DelegationCode,
+  isDelegationCode,
+} from '@accord/shared/domain/delegations';
 import { isPosition, POSITION_LABELS } from '@accord/shared/domain/positions';
 
 function text(value: unknown): string | null {
@@ -33,6 +37,13 @@ export function describeAuditEntry(entry: AuditEntryView): string {
       const party = of && isDelegationCode(of) ? DELEGATIONS[of].name : (of ?? '');
       const position = isPosition(detail.position) ? POSITION_LABELS[detail.position] : 'withdrawn';
       return `${party} on ${clause}: ${position}`;
+    }
+    case 'positionsCleared': {
+      const parties = Array.isArray(detail.delegations)
+        ? detail.delegations.filter((code) => typeof code === 'string' && isDelegationCode(code))
+        : [];
+      const names = parties.map((code) => DELEGATIONS[code as DelegationCode].name);
+      return `${clause}: text changed, clearing the positions of ${names.join(', ') || 'delegations'}`;
     }
     case 'alternativeChosen': {
       const by = text(detail.proposedBy);

@@ -6,7 +6,8 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../seed/demo';
 import { DATABASE_FILE } from '../../storage/sqlite/SqliteStorage';
-import { closeAll, demoDocumentId, startServer } from '../../sync/wsTestClients';
+import { clauseText } from '../../sync/testClient';
+import { closeAll, demoDocumentId, openClient, startServer, until } from '../../sync/wsTestClients';
 import { apiRequest } from '../../testing/apiClient';
 import { setLock } from '../../testing/lockTestKit';
 import { type RunningTestServer, signIn } from '../../testing/testServer';
@@ -85,6 +86,30 @@ describe('GET /api/negotiations/:id/audit', () => {
       detail: { clauseId: 'op-jobs', label: 'OP4', of: 'MX', position: 'reserve' },
     });
     expect(entries[1]!.prevHash).toBe(entries[0]!.hash);
+  });
+
+  it('records the positions a delegate’s text change cleared, naming who changed the text', async () => {
+    const { server } = await startServer();
+    await recordSome(server);
+    const us = await openClient(server, 'us.delegate');
+    clauseText(us.doc, 'op-jobs').insert(0, 'Firmly ');
+    await until(
+      () =>
+        server.storage.audit
+          .list(negotiationIdOf(server))
+          .some((entry) => entry.action === 'positionsCleared'),
+      'the cleared position is audited',
+    );
+    const { entries } = (await readAudit(server)).body as AuditLogResponse;
+    expect(entries.filter((entry) => entry.action === 'positionsCleared')).toMatchObject([
+      {
+        delegation: 'US',
+        displayName: 'Elena Marsh',
+        detail: { clauseId: 'op-jobs', label: 'OP4', delegations: ['MX'] },
+      },
+    ]);
+    const verified = (await readAudit(server, 'chair', '/verify')).body as AuditVerifyResponse;
+    expect(verified.ok).toBe(true);
   });
 
   it('is for moderators only', async () => {
