@@ -95,6 +95,17 @@ async function expectLockRefusal(scene: Scene, change: (doc: Y.Doc) => void): Pr
   await expectIntact(scene);
 }
 
+/**
+ * Replaces, inside the transaction that set it, the content of an attribute just written, so
+ * that the update carries the value in another content type (what a modified client could send).
+ */
+function swapAttributeContent(element: Y.XmlElement, key: string, content: Y.Item['content']) {
+  const item = element._map.get(key);
+  if (item === undefined || item.length !== content.getLength()) throw new Error('No such value.');
+  item.content = content;
+  expect(element.getAttribute(key)).toBe(LOCKED);
+}
+
 function fragmentIndexOf(doc: Y.Doc, clauseId: string): number {
   return doc.getXmlFragment(DRAFT_FRAGMENT).toArray().indexOf(clauseElement(doc, clauseId));
 }
@@ -184,6 +195,34 @@ describe('an update that would change a locked clause is refused (4423)', () => 
       doc.getXmlFragment(DRAFT_FRAGMENT).insert(1, [impostor]);
     });
   });
+
+  // Yjs reads a map value from any content type: an id written as JSON or as an embed reads
+  // as the same string as one written the usual way (ContentAny).
+  for (const [name, content] of [
+    ['JSON', () => new Y.ContentJSON([LOCKED])],
+    ['an embed', () => new Y.ContentEmbed(LOCKED)],
+  ] as const) {
+    it(`a new clause element that claims the locked clause id written as ${name}`, async () => {
+      const scene = await lockedScene();
+      await expectLockRefusal(scene, (doc) => {
+        const impostor = new Y.XmlElement('clause');
+        impostor.setAttribute('id', 'placeholder');
+        impostor.setAttribute('kind', 'operative');
+        impostor.insert(0, [new Y.XmlText('Forged wording.')]);
+        doc.getXmlFragment(DRAFT_FRAGMENT).insert(fragmentIndexOf(doc, LOCKED), [impostor]);
+        swapAttributeContent(impostor, 'id', content());
+      });
+    });
+
+    it(`another clause renamed to the locked clause id, written as ${name}`, async () => {
+      const scene = await lockedScene();
+      await expectLockRefusal(scene, (doc) => {
+        const other = clauseElement(doc, UNLOCKED);
+        other.setAttribute('id', 'placeholder');
+        swapAttributeContent(other, 'id', content());
+      });
+    });
+  }
 
   it('an edit made before the lock landed, sent after it: the lock wins', async () => {
     const scene = await lockedScene();

@@ -69,14 +69,14 @@ function setsKey(struct: Y.Item, doc: Y.Doc): string | null {
   return item instanceof Y.Item ? item.parentSub : null;
 }
 
-/** The string an attribute value sets, if it is one. */
+/**
+ * The string an attribute value sets, if it is one, whatever content type carries it: Yjs reads
+ * a map value as the last element of `getContent()` for every type (ContentAny, ContentJSON,
+ * ContentEmbed…), so an id written as JSON or as an embed reads as the same string.
+ */
 function claimedId(content: Y.Item['content']): string | undefined {
-  const values: unknown[] =
-    content instanceof Y.ContentAny
-      ? content.arr
-      : content instanceof Y.ContentString
-        ? [content.str]
-        : [];
+  if (content instanceof Y.ContentString) return content.str;
+  const values: unknown[] = content.getContent();
   const value = values[values.length - 1];
   return typeof value === 'string' ? value : undefined;
 }
