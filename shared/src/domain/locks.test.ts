@@ -50,6 +50,9 @@ describe('parseLockReason', () => {
       value: 'agreed in plenary',
     });
     expect(parseLockReason('   ', true).ok).toBe(false);
+    // A reason nobody can see is no reason.
+    expect(parseLockReason('\u200b\u200d', true).ok).toBe(false);
+    expect(parseLockReason('\u200b', false)).toEqual({ ok: true, value: null });
     expect(parseLockReason(undefined, false)).toEqual({ ok: true, value: null });
     expect(parseLockReason('x'.repeat(LOCK_REASON_MAX_CHARS + 1), false).ok).toBe(false);
   });

@@ -1,6 +1,7 @@
 import type { ClauseLock } from './clauseMeta';
 import { DELEGATIONS, PARTY_CODES } from './delegations';
 import type { ClausePositions } from './positions';
+import { hasVisibleText } from './visibleText';
 
 /** The longest reason a moderator may give for locking or unlocking a clause. */
 export const LOCK_REASON_MAX_CHARS = 500;
@@ -23,8 +24,8 @@ export function lockReasonRequired(
 }
 
 /**
- * Parses a reason typed by a moderator: trimmed, non-empty when required, at most
- * `LOCK_REASON_MAX_CHARS`. An empty optional reason is null.
+ * Parses a reason typed by a moderator: trimmed, non-empty when required (invisible characters
+ * alone count as empty), at most `LOCK_REASON_MAX_CHARS`. An empty optional reason is null.
  */
 export function parseLockReason(
   raw: string | null | undefined,
@@ -34,7 +35,7 @@ export function parseLockReason(
   if (reason.length > LOCK_REASON_MAX_CHARS) {
     return { ok: false, error: `A reason may have at most ${LOCK_REASON_MAX_CHARS} characters.` };
   }
-  if (reason === '') {
+  if (!hasVisibleText(reason)) {
     return required
       ? { ok: false, error: 'A written reason is required.' }
       : { ok: true, value: null };

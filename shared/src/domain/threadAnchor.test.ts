@@ -78,6 +78,17 @@ describe('resolveThreadAnchor', () => {
     expect(resolveThreadAnchor(a, title)).toEqual({ ok: false, error: 'outside' });
   });
 
+  it('refuses a position naming a root type, without creating that type in the document', () => {
+    const [a] = twoPeers();
+    const rootNamed = Y.createRelativePositionFromTypeIndex(new Y.Doc().getText('planted'), 0);
+    const encoded = btoa(String.fromCharCode(...Y.encodeRelativePosition(rootNamed)));
+    expect(resolveThreadAnchor(a, { start: encoded, end: encoded })).toEqual({
+      ok: false,
+      error: 'malformed',
+    });
+    expect(a.share.has('planted')).toBe(false);
+  });
+
   it('refuses an anchor whose clause was deleted', () => {
     const [a] = twoPeers();
     const anchor = createThreadAnchor(clauseText(a), 0, 2);

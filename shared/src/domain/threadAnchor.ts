@@ -59,11 +59,17 @@ export function createThreadAnchor(text: Y.XmlText, from: number, to: number): T
   };
 }
 
+/**
+ * A relative position from untrusted text. One that names a root type (`tname`) is refused
+ * before Yjs resolves it: resolving it would create that root type in the document (a clause
+ * text is never a root type, so no real anchor has one).
+ */
 function decode(encoded: string): Y.RelativePosition | null {
   const bytes = fromBase64(encoded);
   if (bytes === null) return null;
   try {
-    return Y.decodeRelativePosition(bytes);
+    const position = Y.decodeRelativePosition(bytes);
+    return position.tname === null ? position : null;
   } catch {
     return null;
   }

@@ -1,5 +1,6 @@
 import { PARTY_CODES } from '@accord/shared/domain/delegations';
 import { POSITIONS } from '@accord/shared/domain/positions';
+import { hasVisibleText } from '@accord/shared/domain/visibleText';
 import { LIMITS } from '@accord/shared/protocol/limits';
 import { z } from 'zod';
 
@@ -19,6 +20,7 @@ export const proposeAlternativeSchema = z.object({
     .string({ error: 'Give the alternative wording as text.' })
     .trim()
     .min(1, { error: 'The alternative wording is empty.' })
+    .refine(hasVisibleText, { error: 'The alternative wording is empty.' })
     .max(LIMITS.alternativeTextMax, {
       error: `An alternative wording may have at most ${LIMITS.alternativeTextMax} characters.`,
     }),

@@ -168,6 +168,9 @@ describe('bad input', () => {
     expect(long.status).toBe(400);
     expect(message(long)).toContain(`at most ${LIMITS.threadMessageMax} characters`);
     expect((await post({ visibility: 'public', anchor, quote, body: '   ' })).status).toBe(400);
+    const invisible = await post({ visibility: 'public', anchor, quote, body: '\u200b\u2060' });
+    expect(invisible.status).toBe(400);
+    expect(message(invisible)).toContain('The message is empty.');
     const visibility = await post({ visibility: 'secret', anchor, quote, body: 'hi' });
     expect(message(visibility)).toContain('"private"');
     const garbage = await post({

@@ -1,3 +1,4 @@
+import { hasVisibleText } from '@accord/shared/domain/visibleText';
 import { THREAD_VISIBILITIES } from '@accord/shared/policy/threadPolicy';
 import { LIMITS } from '@accord/shared/protocol/limits';
 import { z } from 'zod';
@@ -7,6 +8,7 @@ const messageBody = z
   .string({ error: 'Give the message as text.' })
   .trim()
   .min(1, { error: 'The message is empty.' })
+  .refine(hasVisibleText, { error: 'The message is empty.' })
   .max(LIMITS.threadMessageMax, {
     error: `A message may have at most ${LIMITS.threadMessageMax} characters.`,
   });
@@ -43,6 +45,7 @@ export const hideMessageSchema = z.object({
     .string({ error: 'Give the reason for hiding as text.' })
     .trim()
     .min(1, { error: 'Say why the message is hidden.' })
+    .refine(hasVisibleText, { error: 'Say why the message is hidden.' })
     .max(LIMITS.hideReasonMax, {
       error: `A reason may have at most ${LIMITS.hideReasonMax} characters.`,
     }),
