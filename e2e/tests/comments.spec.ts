@@ -59,6 +59,9 @@ test("Mexico's private thread stays in Mexico's browser; its public thread appea
   const mexicoPublic = cards(mexico.page).filter({ hasText: 'We propose a consultation' });
   await expect(mexicoPublic).toContainText('We can live with that');
   await expect(mexicoPublic.getByTestId('thread-unread')).toHaveText('1');
+  // Clicking the highlighted words reads the thread, as clicking its card does.
+  await mexico.page.locator('.thread-highlight', { hasText: 'new tariffs' }).first().click();
+  await expect(mexicoPublic.getByTestId('thread-unread')).toHaveCount(0);
   await expect(chair.page.getByTestId('comments-margin')).toContainText('We can live with that');
   await expect(us.page.locator('body')).not.toContainText('Hold firm on this');
 

@@ -6,6 +6,7 @@ import type * as Y from 'yjs';
 import { useClauseViews } from '../clauses/useClauseViews';
 import { NewThreadForm } from './NewThreadForm';
 import { ThreadCard } from './ThreadCard';
+import { markThreadRead } from './threadEndpoints';
 import {
   countByDelegation,
   DEFAULT_FILTERS,
@@ -53,7 +54,10 @@ export function CommentsMargin({
     setThreadHighlights(editor.view, { threads: shown, activeId });
   }, [editor, shown, activeId]);
 
-  // A click on highlighted words brings their thread into focus.
+  // A click on highlighted words brings their thread into focus, and reads it, like a click on
+  // its card. The latest threads are read through a ref, so the listener is not re-attached.
+  const threadsRef = useRef(threads);
+  threadsRef.current = threads;
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
     const dom = editor.view.dom;
@@ -61,11 +65,17 @@ export function CommentsMargin({
       const target =
         event.target instanceof Element ? event.target.closest('[data-thread-id]') : null;
       const id = target?.getAttribute('data-thread-id');
-      if (id) setActiveId(id);
+      if (!id) return;
+      setActiveId(id);
+      const thread = threadsRef.current.find((candidate) => candidate.id === id);
+      if (thread === undefined || thread.unread === 0) return;
+      void markThreadRead(thread.documentId, id).then((result) => {
+        if (result.ok) channel.apply(result.value.thread);
+      });
     };
     dom.addEventListener('click', onClick);
     return () => dom.removeEventListener('click', onClick);
-  }, [editor, setActiveId]);
+  }, [editor, setActiveId, channel]);
 
   // Re-place the cards whenever the text changes or the window is resized.
   useEffect(() => {

@@ -2,7 +2,7 @@ import { DELEGATIONS } from '@accord/shared/domain/delegations';
 import { type Actor, can } from '@accord/shared/policy/policy';
 import { LIMITS } from '@accord/shared/protocol/limits';
 import type { ThreadResponse, ThreadView } from '@accord/shared/protocol/threads';
-import { forwardRef, useEffect, useState } from 'react';
+import { forwardRef, useState } from 'react';
 import type { ApiResult } from '../../api/apiResult';
 import { DelegationChip } from '../../app/DelegationChip';
 import type { ThreadChannel } from './ThreadChannel';
@@ -60,12 +60,10 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
     hide: (messageId: string, reason: string) =>
       run(hideMessage(documentId, thread.id, messageId, reason)),
   };
-  const activate = () => onActivate(thread.id);
-  // An active thread is being read, however it became active (its card or its words clicked).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: run only applies the answer
-  useEffect(() => {
-    if (active && thread.unread > 0) void run(markThreadRead(documentId, thread.id));
-  }, [active, thread.unread, documentId, thread.id]);
+  const activate = () => {
+    onActivate(thread.id);
+    if (thread.unread > 0) void run(markThreadRead(documentId, thread.id));
+  };
   const owner = DELEGATIONS[thread.delegation];
 
   return (
