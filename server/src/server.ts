@@ -107,14 +107,17 @@ export async function startServer(
     onPositionsCleared: ({ documentId, clauseId, label, delegations, author }) => {
       const negotiationId = storage.documents.byId(documentId)?.negotiationId;
       if (negotiationId === undefined) return;
-      audit.append({
-        negotiationId,
-        documentId,
-        userId: author.userId,
-        delegation: author.delegation,
-        action: 'positionsCleared',
-        detail: { clauseId, label, delegations },
-      });
+      audit.record(
+        {
+          negotiationId,
+          documentId,
+          userId: author.userId,
+          delegation: author.delegation,
+          action: 'positionsCleared',
+          detail: { clauseId, label, delegations },
+        },
+        (message) => log('error', message),
+      );
     },
   });
   const sessions = new SessionManager(storage, options.now);

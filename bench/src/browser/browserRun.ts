@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seededRandom } from '@accord/shared/testing/seededRandom';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { ACCORD_DEMO_PASSWORD, accordSignIn } from '../load/accordSignIn';
 import type { BenchClient } from '../load/clients/benchClient';
 import { connectClient } from '../load/clients/connectClient';
 import { ErrorTally } from '../load/errorTally';
-import { seededRandom } from '../load/random';
 import { type LatencySummary, summarise } from '../load/stats';
 import { Typist } from '../load/typist';
 import type { CommuniqueHistory } from '../scale/buildCommunique';

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { seededRandom } from '@accord/shared/testing/seededRandom';
 import { type ProfileSummary, summariseProfileFile } from '../report/cpuProfile';
 import type { ServerKind } from '../servers/childProtocol';
 import { startChildServer } from '../servers/childServer';
@@ -13,7 +14,6 @@ import { clauseCountOf, clausesOf } from './draftModel';
 import { ErrorTally } from './errorTally';
 import { LatencyRecorder } from './latencyRecorder';
 import { mapLimited } from './mapLimited';
-import { seededRandom } from './random';
 import { type LatencySummary, summarise } from './stats';
 import { Typist } from './typist';
 

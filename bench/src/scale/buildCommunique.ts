@@ -1,7 +1,7 @@
 import { DRAFT_FRAGMENT, NODE_NAMES } from '@accord/shared/domain/schema';
+import { seededRandom } from '@accord/shared/testing/seededRandom';
 import * as Y from 'yjs';
 import { clausesOf, clauseText } from '../load/draftModel';
-import { seededRandom } from '../load/random';
 
 /** One edit of the generated history: the update a real client would have sent, and its author. */
 export interface AuthoredUpdate {

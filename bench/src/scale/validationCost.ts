@@ -1,7 +1,7 @@
 import { LockedClauseIndex } from '@accord/server/src/clauses/LockedClauseIndex';
 import { validateUpdate } from '@accord/server/src/sync/UpdateValidator';
+import { seededRandom } from '@accord/shared/testing/seededRandom';
 import * as Y from 'yjs';
-import { seededRandom } from '../load/random';
 import { type LatencySummary, summarise } from '../load/stats';
 import { Typist } from '../load/typist';
 import type { CommuniqueHistory } from './buildCommunique';

@@ -72,6 +72,18 @@ export class AuditLog {
     });
   }
 
+  /**
+   * Appends the entry of a change already committed. The change stands whatever happens here, so
+   * a failing write is not the caller's error: it is reported to the operator through `report`.
+   */
+  record(event: AuditEvent, report: (message: string) => void): void {
+    try {
+      this.append(event);
+    } catch (error) {
+      report(`Audit entry "${event.action}" could not be written: ${String(error)}`);
+    }
+  }
+
   /** A negotiation's entries, oldest first. */
   list(negotiationId: string): AuditRecord[] {
     return this.store.list(negotiationId);

@@ -1,6 +1,7 @@
 import { clauseMetaMap, readClauseMeta } from '@accord/shared/domain/clauseMeta';
 import { DRAFT_FRAGMENT } from '@accord/shared/domain/schema';
 import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
+import { seededRandom } from '@accord/shared/testing/seededRandom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { clauseFingerprint } from '../testing/lockTestKit';
@@ -27,18 +28,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
 });
-
-/** mulberry32: a small, fast, seeded generator; good enough to pick edits. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function principal(username: string): SyncPrincipal {
   const { storage } = server;

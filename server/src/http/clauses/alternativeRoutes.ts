@@ -102,8 +102,8 @@ export function alternativeRoutes(deps: AppDeps): Hono<AppEnv> {
       throw commandError(chosen.error);
     }
     const wording = picked.ok ? picked.value : null;
-    try {
-      audit.append({
+    audit.record(
+      {
         negotiationId: document.negotiationId,
         documentId: document.id,
         userId: user.id,
@@ -116,11 +116,9 @@ export function alternativeRoutes(deps: AppDeps): Hono<AppEnv> {
           proposedBy: wording?.delegation ?? null,
           text: wording?.text ?? null,
         },
-      });
-    } catch (error) {
-      // The choice is committed; the failure is reported to the operator, not the Chair.
-      deps.log(`Audit entry for a choice on ${clauseId} could not be written: ${String(error)}`);
-    }
+      },
+      deps.log,
+    );
     const body: AlternativeResponse = chosen.value;
     return c.json(body);
   });

@@ -128,19 +128,17 @@ export function clauseRoutes(deps: AppDeps): Hono<AppEnv> {
       }
       throw apiErrors.internal();
     }
-    try {
-      audit.append({
+    audit.record(
+      {
         negotiationId: document.negotiationId,
         documentId: document.id,
         userId: user.id,
         delegation: membership.delegation,
         action: 'position',
         detail: { clauseId, label, of: delegation, position: request.position },
-      });
-    } catch (error) {
-      // The position is committed; the failure is reported to the operator, not the delegate.
-      deps.log(`Audit entry for a position on ${clauseId} could not be written: ${String(error)}`);
-    }
+      },
+      deps.log,
+    );
     const body: StatePositionResponse = stated.value;
     return c.json(body);
   });

@@ -43,9 +43,8 @@ export function lockRoutes(deps: AppDeps): Hono<AppEnv> {
     change: LockChange,
   ) => {
     const locked = (change.meta.lock ?? null) !== null;
-    // The lock is committed: a failing audit write must not report it as failed; it is logged.
-    try {
-      audit.append({
+    audit.record(
+      {
         negotiationId: access.negotiation.id,
         documentId: access.document.id,
         userId,
@@ -57,10 +56,9 @@ export function lockRoutes(deps: AppDeps): Hono<AppEnv> {
           reason: change.reason,
           allAgreed: change.agreed,
         },
-      });
-    } catch (error) {
-      deps.log(`Audit entry for ${change.clauseId} could not be written: ${String(error)}`);
-    }
+      },
+      deps.log,
+    );
   };
 
   app.put('/documents/:documentId/clauses/:clauseId/lock', session, async (c) => {

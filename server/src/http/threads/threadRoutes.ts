@@ -33,23 +33,18 @@ export function threadRoutes(deps: AppDeps): Hono<AppEnv> {
     storage,
     hub,
     // Only public messages can be hidden, so the entry reveals nothing private.
-    onHidden: (entry) => {
-      try {
-        audit.append({
+    onHidden: (entry) =>
+      audit.record(
+        {
           negotiationId: entry.negotiationId,
           documentId: entry.documentId,
           userId: entry.userId,
           delegation: entry.delegation,
           action: 'messageHidden',
           detail: { threadId: entry.threadId, messageId: entry.messageId, reason: entry.reason },
-        });
-      } catch (error) {
-        // The message is hidden; the failure is reported to the operator, not the moderator.
-        deps.log(
-          `Audit entry for hiding ${entry.messageId} could not be written: ${String(error)}`,
-        );
-      }
-    },
+        },
+        deps.log,
+      ),
   });
   const app = new Hono<AppEnv>();
   const session = requireSession(sessions, config.secureCookies);

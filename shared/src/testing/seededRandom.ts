@@ -1,4 +1,7 @@
-/** A small seeded PRNG (mulberry32), so that runs type the same keystrokes in the same places. */
+/**
+ * A small seeded PRNG (mulberry32): benchmarks type the same keystrokes in the same places, and
+ * randomized tests replay a failing seed.
+ */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
