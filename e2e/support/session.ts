@@ -1,4 +1,10 @@
-import { type Browser, type BrowserContext, expect, type Page } from '@playwright/test';
+import {
+  type Browser,
+  type BrowserContext,
+  expect,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 
 /** The password of every demo account (server/src/seed/demo.ts). */
 export const DEMO_PASSWORD = 'accord-demo-2025';
@@ -32,6 +38,25 @@ export async function openDemoDraft(page: Page): Promise<void> {
   await expect(page.getByTestId('editor').locator('.ProseMirror')).toContainText(
     'Joint Communiqué',
   );
+}
+
+/** Signs in and opens the demo draft, in a browser context of its own. */
+export async function joinDraft(
+  browser: Browser,
+  baseURL: string,
+  username: string,
+): Promise<Person> {
+  const person = await signInAs(browser, baseURL, username);
+  await openDemoDraft(person.page);
+  return person;
+}
+
+/** Shows a clause in the side panel by clicking its paragraph; returns the panel. */
+export async function selectClause(page: Page, clauseId: string): Promise<Locator> {
+  await page.locator(`p.clause[data-clause-id="${clauseId}"]`).click();
+  const panel = page.getByTestId('clause-panel');
+  await expect(panel).toHaveAttribute('data-clause-id', clauseId);
+  return panel;
 }
 
 /** Puts the caret at the end of the clause whose text contains `clauseText`. */

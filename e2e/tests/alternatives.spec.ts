@@ -1,15 +1,8 @@
-import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import { useAccordServer } from '../support/accordServer';
-import { openDemoDraft, type Person, signInAs } from '../support/session';
+import { joinDraft, selectClause } from '../support/session';
 
 const accord = useAccordServer();
-
-/** Signs in and opens the demo draft, in a browser context of its own. */
-async function joinDraft(browser: Browser, username: string): Promise<Person> {
-  const person = await signInAs(browser, accord.current.url, username);
-  await openDemoDraft(person.page);
-  return person;
-}
 
 function clause(page: Page, clauseId: string): Locator {
   return page.locator(`p.clause[data-clause-id="${clauseId}"]`);
@@ -56,19 +49,11 @@ async function selectText(page: Page, clauseId: string, text: string): Promise<v
   }, text);
 }
 
-/** Shows a clause in the side panel by clicking its paragraph. */
-async function selectClause(page: Page, clauseId: string): Promise<Locator> {
-  await clause(page, clauseId).click();
-  const panel = page.getByTestId('clause-panel');
-  await expect(panel).toHaveAttribute('data-clause-id', clauseId);
-  return panel;
-}
-
 test("a delegation's bracket shows who asked for it, and another delegation cannot remove it", async ({
   browser,
 }) => {
-  const mexico = await joinDraft(browser, 'mx.delegate');
-  const unitedStates = await joinDraft(browser, 'us.delegate');
+  const mexico = await joinDraft(browser, accord.current.url, 'mx.delegate');
+  const unitedStates = await joinDraft(browser, accord.current.url, 'us.delegate');
 
   // Mexico brackets the last word of OP4 with the toolbar button.
   await selectText(mexico.page, 'op-jobs', 'created;');
@@ -103,9 +88,9 @@ test("a delegation's bracket shows who asked for it, and another delegation cann
 test('a delegation proposes an alternative wording, everyone sees it live, and the Chair chooses it', async ({
   browser,
 }) => {
-  const mexico = await joinDraft(browser, 'mx.delegate');
-  const unitedStates = await joinDraft(browser, 'us.delegate');
-  const chair = await joinDraft(browser, 'chair');
+  const mexico = await joinDraft(browser, accord.current.url, 'mx.delegate');
+  const unitedStates = await joinDraft(browser, accord.current.url, 'us.delegate');
+  const chair = await joinDraft(browser, accord.current.url, 'chair');
   const wording = 'Agree to consult one another before imposing new tariffs within the region;';
 
   const usPanel = await selectClause(unitedStates.page, 'op-tariffs');

@@ -1,23 +1,8 @@
-import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import { useAccordServer } from '../support/accordServer';
-import { openDemoDraft, type Person, placeCaretAtEndOf, signInAs } from '../support/session';
+import { joinDraft, placeCaretAtEndOf, selectClause } from '../support/session';
 
 const accord = useAccordServer();
-
-/** Signs in and opens the demo draft, in a browser context of its own. */
-async function joinDraft(browser: Browser, username: string): Promise<Person> {
-  const person = await signInAs(browser, accord.current.url, username);
-  await openDemoDraft(person.page);
-  return person;
-}
-
-/** Shows a clause in the side panel by clicking its paragraph. */
-async function selectClause(page: Page, clauseId: string): Promise<Locator> {
-  await page.locator(`p.clause[data-clause-id="${clauseId}"]`).click();
-  const panel = page.getByTestId('clause-panel');
-  await expect(panel).toHaveAttribute('data-clause-id', clauseId);
-  return panel;
-}
 
 /** States the page's own delegation's position on a clause through the clause panel. */
 async function statePosition(page: Page, clauseId: string, position: string): Promise<void> {
@@ -53,13 +38,13 @@ function documentIdOf(page: Page): string {
 test('delegations state positions in their own browsers and everyone sees the consensus change live', async ({
   browser,
 }) => {
-  const chair = await joinDraft(browser, 'chair');
-  const guatemala = await joinDraft(browser, 'gt.delegate');
+  const chair = await joinDraft(browser, accord.current.url, 'chair');
+  const guatemala = await joinDraft(browser, accord.current.url, 'gt.delegate');
   const others = [
-    { code: 'US', person: await joinDraft(browser, 'us.delegate') },
-    { code: 'CA', person: await joinDraft(browser, 'ca.delegate') },
-    { code: 'MX', person: await joinDraft(browser, 'mx.delegate') },
-    { code: 'SV', person: await joinDraft(browser, 'sv.delegate') },
+    { code: 'US', person: await joinDraft(browser, accord.current.url, 'us.delegate') },
+    { code: 'CA', person: await joinDraft(browser, accord.current.url, 'ca.delegate') },
+    { code: 'MX', person: await joinDraft(browser, accord.current.url, 'mx.delegate') },
+    { code: 'SV', person: await joinDraft(browser, accord.current.url, 'sv.delegate') },
   ];
 
   // The Chair and Guatemala watch the consensus view; nothing is agreed yet.
@@ -127,10 +112,10 @@ test('delegations state positions in their own browsers and everyone sees the co
 test('a text change clears positions visibly for everyone, and the history shows who made it', async ({
   browser,
 }) => {
-  const mexico = await joinDraft(browser, 'mx.delegate');
-  const canada = await joinDraft(browser, 'ca.delegate');
-  const chair = await joinDraft(browser, 'chair');
-  const unitedStates = await joinDraft(browser, 'us.delegate');
+  const mexico = await joinDraft(browser, accord.current.url, 'mx.delegate');
+  const canada = await joinDraft(browser, accord.current.url, 'ca.delegate');
+  const chair = await joinDraft(browser, accord.current.url, 'chair');
+  const unitedStates = await joinDraft(browser, accord.current.url, 'us.delegate');
 
   await statePosition(mexico.page, 'op-investment', 'agree');
   await statePosition(canada.page, 'op-investment', 'reserve');
@@ -190,9 +175,9 @@ test('a text change clears positions visibly for everyone, and the history shows
 test('only a delegation states its own position: no button for another, and the server refuses', async ({
   browser,
 }) => {
-  const mexico = await joinDraft(browser, 'mx.delegate');
-  const chair = await joinDraft(browser, 'chair');
-  const observer = await joinDraft(browser, 'observer');
+  const mexico = await joinDraft(browser, accord.current.url, 'mx.delegate');
+  const chair = await joinDraft(browser, accord.current.url, 'chair');
+  const observer = await joinDraft(browser, accord.current.url, 'observer');
 
   // Mexico's buttons are Mexico's only.
   const panel = await selectClause(mexico.page, 'pp-human-rights');

@@ -1,16 +1,9 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { useAccordServer } from '../support/accordServer';
 import { comment, selectWords } from '../support/comments';
-import { openDemoDraft, type Person, signInAs } from '../support/session';
+import { joinDraft } from '../support/session';
 
 const accord = useAccordServer();
-
-/** Signs in and opens the demo draft, in a browser context of its own. */
-async function joinDraft(browser: Browser, username: string): Promise<Person> {
-  const person = await signInAs(browser, accord.current.url, username);
-  await openDemoDraft(person.page);
-  return person;
-}
 
 function cards(page: Page) {
   return page.getByTestId('comments-margin').getByTestId('thread-card');
@@ -19,9 +12,9 @@ function cards(page: Page) {
 test("Mexico's private thread stays in Mexico's browser; its public thread appears live for all", async ({
   browser,
 }) => {
-  const mexico = await joinDraft(browser, 'mx.delegate');
-  const us = await joinDraft(browser, 'us.delegate');
-  const chair = await joinDraft(browser, 'chair');
+  const mexico = await joinDraft(browser, accord.current.url, 'mx.delegate');
+  const us = await joinDraft(browser, accord.current.url, 'us.delegate');
+  const chair = await joinDraft(browser, accord.current.url, 'chair');
 
   await comment(
     mexico.page,
@@ -90,8 +83,8 @@ const JOBS_HIGHLIGHT = 'p.clause[data-clause-id="op-jobs"] .thread-highlight';
 test('an anchor follows its words while another delegation edits before them, and detaches when they go', async ({
   browser,
 }) => {
-  const mexico = await joinDraft(browser, 'mx.delegate');
-  const us = await joinDraft(browser, 'us.delegate');
+  const mexico = await joinDraft(browser, accord.current.url, 'mx.delegate');
+  const us = await joinDraft(browser, accord.current.url, 'us.delegate');
   await comment(mexico.page, 'op-jobs', 'vocational', 'All delegations', 'Define vocational');
   await expect(us.page.locator(JOBS_HIGHLIGHT)).toHaveText('vocational');
 
@@ -120,8 +113,8 @@ test('an anchor follows its words while another delegation edits before them, an
 });
 
 test('a message full of markup and script is shown as text', async ({ browser }) => {
-  const mexico = await joinDraft(browser, 'mx.delegate');
-  const us = await joinDraft(browser, 'us.delegate');
+  const mexico = await joinDraft(browser, accord.current.url, 'mx.delegate');
+  const us = await joinDraft(browser, accord.current.url, 'us.delegate');
   const script =
     '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b>bold?</b>';
   await comment(mexico.page, 'op-tariffs', 'trade tensions', 'All delegations', script);

@@ -1,6 +1,6 @@
-import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import { useAccordServer } from '../support/accordServer';
-import { openDemoDraft, type Person, signInAs } from '../support/session';
+import { joinDraft, selectClause } from '../support/session';
 
 const accord = useAccordServer();
 
@@ -10,21 +10,8 @@ const UNLOCKED = 'op-jobs';
 /** OP6, locked while a delegate edits it offline (the first test; the server is shared). */
 const OFFLINE_LOCKED = 'op-returns';
 
-async function joinDraft(browser: Browser, username: string): Promise<Person> {
-  const person = await signInAs(browser, accord.current.url, username);
-  await openDemoDraft(person.page);
-  return person;
-}
-
 function clause(page: Page, clauseId: string): Locator {
   return page.locator(`p.clause[data-clause-id="${clauseId}"]`);
-}
-
-async function selectClause(page: Page, clauseId: string): Promise<Locator> {
-  await clause(page, clauseId).click();
-  const panel = page.getByTestId('clause-panel');
-  await expect(panel).toHaveAttribute('data-clause-id', clauseId);
-  return panel;
 }
 
 /** Pastes plain text at the editor's selection, as a clipboard paste does. */
@@ -41,8 +28,8 @@ async function pasteText(page: Page, text: string): Promise<void> {
 test('an edit made offline in a clause the Chair locks meanwhile is refused with a clear notice', async ({
   browser,
 }) => {
-  const chair = await joinDraft(browser, 'chair');
-  const salvador = await joinDraft(browser, 'sv.delegate');
+  const chair = await joinDraft(browser, accord.current.url, 'chair');
+  const salvador = await joinDraft(browser, accord.current.url, 'sv.delegate');
   await salvador.context.setOffline(true);
   await expect(salvador.page.getByTestId('connection-status')).not.toHaveAttribute(
     'data-status',
@@ -76,9 +63,9 @@ test('an edit made offline in a clause the Chair locks meanwhile is refused with
 test('the Chair locks a clause; delegates in other browsers cannot change it; the audit log shows the lock', async ({
   browser,
 }) => {
-  const chair = await joinDraft(browser, 'chair');
-  const us = await joinDraft(browser, 'us.delegate');
-  const mexico = await joinDraft(browser, 'mx.delegate');
+  const chair = await joinDraft(browser, accord.current.url, 'chair');
+  const us = await joinDraft(browser, accord.current.url, 'us.delegate');
+  const mexico = await joinDraft(browser, accord.current.url, 'mx.delegate');
   // The clause's own text, without its number in the margin (which changes as clauses go).
   const lockedText = async (page: Page) =>
     clause(page, LOCKED).evaluate((element) => {
