@@ -189,6 +189,30 @@ describe('a caret stays with its characters while others edit the same clause', 
     expect(blockTexts(us)[1]).toBe(' and lasting and durable regional stability;');
   });
 
+  it('a split that crosses a keystroke in flight: the caret still follows its words', () => {
+    const [us, ca] = clients(OP9);
+    place(ca, 1, OP9.indexOf(' regional'));
+    type(ca, ' and');
+    exchange(us, ca);
+    // Canada's next key has not reached the US delegate when the US splits the clause.
+    type(ca, ',');
+    const { state } = us.view;
+    us.view.dispatch(state.tr.split(startOfBlock(state.doc, 1) + 'Commit to strengthen'.length));
+    exchange(us, ca);
+    // The split re-creates the words it moved; the key it had not seen stays behind (a limit of
+    // a split written as delete and insert), but the caret goes on with its words.
+    expect(blockTexts(ca)).toEqual([
+      'Commit to strengthen,',
+      ' democratic institutions and lasting and regional stability;',
+    ]);
+    expect(caretView(ca)).toBe(' democratic institutions and lasting and| regional stability;');
+    type(ca, ' durable');
+    exchange(us, ca);
+    expect(blockTexts(us)[1]).toBe(
+      ' democratic institutions and lasting and durable regional stability;',
+    );
+  });
+
   it('a clause split or added above: the caret stays in its own clause', () => {
     const [us, ca] = clients('Recalling the talks', OP9);
     place(ca, 2, OP9.indexOf(' regional'));
