@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { startAccord, useAccordServer } from '../support/accordServer';
+import { startAccord } from '../support/accordProcess';
+import { useAccordServer } from '../support/accordServer';
 import { openDemoDraft, placeCaretAtEndOf, signInAs } from '../support/session';
 
 const accord = useAccordServer();

@@ -1,24 +1,12 @@
 import { DELEGATIONS } from '@accord/shared/domain/delegations';
-import { communiqueExtensions, DRAFT_FRAGMENT } from '@accord/shared/domain/schema';
 import { can } from '@accord/shared/policy/policy';
 import type { AwarenessUser } from '@accord/shared/protocol/api';
-import Collaboration from '@tiptap/extension-collaboration';
-import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { type Editor, EditorContent, useEditor } from '@tiptap/react';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
-import { Comments } from '../features/comments/commentExtension';
 import { type CommentTarget, commentTarget } from '../features/comments/commentSelection';
-import {
-  Brackets,
-  ClauseIds,
-  ClauseKeymap,
-  ClauseLocks,
-  ClauseMarks,
-  ClauseNumbers,
-} from './accordExtensions';
 import type { BracketGuard } from './brackets';
-import { renderCaret, renderSelection } from './caret';
 import { EditorToolbar } from './EditorToolbar';
+import { communiqueEditorExtensions } from './editorExtensions';
 import type { SyncSession } from './useSyncSession';
 
 /**
@@ -67,24 +55,14 @@ export function CommuniqueEditor({
 
   const editor = useEditor({
     // Collaboration brings its own Yjs-aware undo; the schema has no UndoRedo to disable.
-    extensions: [
-      ...communiqueExtensions,
-      Collaboration.configure({ document: session.doc, field: DRAFT_FRAGMENT }),
-      CollaborationCaret.configure({
-        provider: session.provider,
-        // The server stamps identity into awareness; this only keeps our own state sane.
-        user: { ...user },
-        render: renderCaret,
-        selectionRender: renderSelection,
-      }),
-      ClauseIds,
-      ClauseNumbers,
-      ClauseMarks,
-      ClauseKeymap,
-      Brackets.configure({ guard: bracketGuard }),
-      ClauseLocks.configure({ doc: session.doc, onBlocked: setBlocked }),
-      Comments.configure({ doc: session.doc, onComment: onComment ?? null }),
-    ],
+    extensions: communiqueEditorExtensions({
+      doc: session.doc,
+      provider: session.provider,
+      user,
+      bracketGuard,
+      onBlocked: setBlocked,
+      onComment: onComment ?? null,
+    }),
     editable,
     editorProps: {
       attributes: {

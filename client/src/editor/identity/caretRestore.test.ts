@@ -246,6 +246,22 @@ describe('a caret stays with its characters while others edit the same clause', 
 });
 
 describe('undo is local', () => {
+  it('undoing a new clause keeps the words another delegation typed into it meanwhile', () => {
+    const [us, ca] = clients(OP9);
+    closeUndoStep(us);
+    place(us, 1, OP9.length);
+    us.view.dispatch(us.view.state.tr.split(us.view.state.selection.from));
+    exchange(us, ca);
+    place(ca, 2, 0);
+    type(ca, 'Canada proposes this clause.');
+    exchange(us, ca);
+    closeUndoStep(us);
+    expect(undo(us.view.state)).toBe(true);
+    exchange(us, ca);
+    expect(blockTexts(us)).toEqual([OP9, 'Canada proposes this clause.']);
+    expect(blockTexts(ca)).toEqual(blockTexts(us));
+  });
+
   it("undo with remote typing interleaved removes only one's own words and leaves the caret there", () => {
     const [us, ca] = clients(OP9);
     closeUndoStep(us);

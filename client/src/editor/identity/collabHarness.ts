@@ -18,6 +18,7 @@ import {
 } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { type ClauseIdFactory, clauseIdPlugin } from '../clauseIds';
+import { UNDO_PROTECTED_NODES } from '../editorExtensions';
 import { communiqueDoc, type TestClause } from '../testDocs';
 
 const schema = communiqueSchema();
@@ -85,7 +86,7 @@ export function seedUpdate(clauses: readonly TestClause[]): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
-/** A client seeded with `seed`, running ySync, yUndo and the clause-id plugin. */
+/** A client seeded with `seed`, running ySync, yUndo (as the editor configures it) and the clause-id plugin. */
 export function createClient(
   seed: Uint8Array,
   newId: ClauseIdFactory,
@@ -95,7 +96,7 @@ export function createClient(
   Y.applyUpdate(doc, seed);
   const plugins: Plugin[] = [
     ySyncPlugin(doc.getXmlFragment(DRAFT_FRAGMENT)),
-    yUndoPlugin(),
+    yUndoPlugin({ protectedNodes: new Set(UNDO_PROTECTED_NODES) }),
     clauseIdPlugin(newId),
     ...extra,
   ];
