@@ -12,6 +12,9 @@ const serverEntry = join(repoRoot, 'server', 'dist', 'main.js');
  * and the co-editing fuzz test alike (nothing here depends on a test runner).
  */
 
+/** The password of every demo account (server/src/seed/demo.ts). */
+export const DEMO_PASSWORD = 'accord-demo-2025';
+
 /** A running Accord server process started from the built bundle. */
 export interface AccordProcess {
   url: string;

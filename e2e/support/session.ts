@@ -5,9 +5,7 @@ import {
   type Locator,
   type Page,
 } from '@playwright/test';
-
-/** The password of every demo account (server/src/seed/demo.ts). */
-export const DEMO_PASSWORD = 'accord-demo-2025';
+import { DEMO_PASSWORD } from './accordProcess';
 
 /** A signed-in person in a browser context of their own. */
 export interface Person {
