@@ -86,7 +86,7 @@ export async function startServer(
   options: StartServerOptions = {},
 ): Promise<RunningServer> {
   const log = options.log ?? stderrLog;
-  const opened = SqliteStorage.open(config.dataDir);
+  const opened = SqliteStorage.open(config.dataDir, { defaultTimeZone: config.defaultTimeZone });
   if (!opened.ok) throw new Error(opened.error);
   const storage = opened.value;
   let seeded: SeededDemo | null;

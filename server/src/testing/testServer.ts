@@ -44,6 +44,7 @@ export async function startTestServer(
     secureCookies: false,
     seedDemo: true,
     clientDir: null,
+    defaultTimeZone: 'UTC',
     ...configOverrides,
     dataDir,
   };

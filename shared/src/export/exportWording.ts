@@ -4,11 +4,13 @@ import { DELEGATIONS, type DelegationCode } from '../domain/delegations';
 import { lockerPhrase } from '../domain/locks';
 import type { Position } from '../domain/positions';
 import type { ClauseStatus } from '../domain/status';
+import { formatExportTime } from '../domain/timeZone';
 import type { ExportModel, ExportThread } from './exportModel';
 
 /**
  * The words every format shares, so that text, Markdown, HTML, Word and PDF say the same thing.
- * Dates are in English and UTC: an export must not depend on the machine that made it.
+ * Dates are in English and in the negotiation's time zone, named: an export must not depend on
+ * the machine that made it.
  */
 
 const MONTHS = [
@@ -43,14 +45,6 @@ const POSITION_WORDS: Record<Position, string> = {
   object: 'object',
 };
 
-/** "29 November 2026, 14:05 UTC". */
-export function formatExportTime(at: number): string {
-  const date = new Date(at);
-  const hours = String(date.getUTCHours()).padStart(2, '0');
-  const minutes = String(date.getUTCMinutes()).padStart(2, '0');
-  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}, ${hours}:${minutes} UTC`;
-}
-
 /** "11 June 2025" from an ISO date; anything else is shown as given. */
 export function formatIsoDate(iso: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
@@ -76,7 +70,7 @@ export function delegationsLine(model: ExportModel): string {
 
 /** The mark at the top of a draft compilation. */
 export function draftBanner(model: ExportModel): string {
-  return `DRAFT — compiled ${formatExportTime(model.exportedAt)} — not an agreed text`;
+  return `DRAFT — compiled ${formatExportTime(model.exportedAt, model.negotiation.timeZone)} — not an agreed text`;
 }
 
 /** The legend under the draft banner. */
@@ -112,9 +106,9 @@ export function threadClauseLabel(model: ExportModel, thread: ExportThread): str
   return 'Deleted clause';
 }
 
-/** "Elena Marsh (US), 29 November 2026, 14:05 UTC". */
-export function messageByline(message: ExportThread['messages'][number]): string {
-  return `${message.author} (${message.delegation}), ${formatExportTime(message.at)}`;
+/** "Elena Marsh (US), 29 November 2026, 08:05 Mexico City time (UTC-6)". */
+export function messageByline(message: ExportThread['messages'][number], timeZone: string): string {
+  return `${message.author} (${message.delegation}), ${formatExportTime(message.at, timeZone)}`;
 }
 
 /** The public threads in the order of their clauses, then as given. */

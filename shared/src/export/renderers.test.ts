@@ -39,7 +39,8 @@ describe('draft compilation of the sample draft', () => {
 
   it('numbers clauses as the editor does and attributes brackets to their delegation', () => {
     const text = renderText(model, 'draft');
-    expect(text).toContain('DRAFT — compiled 29 November 2026, 14:05 UTC');
+    // 14:05 UTC, written on the clock of the negotiation (Guatemala City) and naming it.
+    expect(text).toContain('DRAFT — compiled 29 November 2026, 08:05 Guatemala time (UTC-6)');
     const labels = [...text.matchAll(/^(PP|OP)\d+(?= {2})/gm)].map((match) => match[0]);
     expect(labels).toEqual(['PP1', 'OP1', 'OP2', 'OP3', 'OP4']);
     // Mexico asked for the first bracket; the second is the Chair's first draft: no owner.

@@ -81,7 +81,14 @@ export interface MemberView {
 
 /** `GET /api/negotiations/:id` response body. */
 export interface NegotiationResponse {
-  negotiation: { id: string; title: string; venue: string; startsOn: string };
+  negotiation: {
+    id: string;
+    title: string;
+    venue: string;
+    startsOn: string;
+    /** The IANA time zone every time of this negotiation is shown in (`timeZone.ts`). */
+    timeZone: string;
+  };
   membership: { delegation: DelegationCode; role: Role };
   documents: DocumentView[];
   members: MemberView[];
@@ -90,8 +97,22 @@ export interface NegotiationResponse {
 /** `GET /api/documents/:id` response body. */
 export interface DocumentResponse {
   document: DocumentView;
-  negotiation: { id: string; title: string };
+  negotiation: { id: string; title: string; timeZone: string };
   membership: { delegation: DelegationCode; role: Role };
+}
+
+/**
+ * `PUT /api/negotiations/:id/time-zone` request body: the negotiation's new time zone, an IANA
+ * name (`parseTimeZone`). Moderators only (`can(actor, 'changeSettings')`); a name that is not a
+ * zone is refused with 400 `bad_request`. Response: the canonical name stored.
+ */
+export interface SetTimeZoneRequest {
+  timeZone: string;
+}
+
+/** `PUT /api/negotiations/:id/time-zone` response body. */
+export interface SetTimeZoneResponse {
+  timeZone: string;
 }
 
 /** The path of the WebSocket sync endpoint; the y-websocket provider appends `/<documentId>`. */

@@ -1,16 +1,56 @@
-import type { NegotiationResponse } from '@accord/shared/protocol/api';
+import { parseTimeZone } from '@accord/shared/domain/timeZone';
+import { can } from '@accord/shared/policy/policy';
+import type { NegotiationResponse, SetTimeZoneResponse } from '@accord/shared/protocol/api';
 import { Hono } from 'hono';
+import { AuditLog } from '../../audit/AuditLog';
 import type { AppDeps, AppEnv } from '../context';
 import { documentView } from '../documents/documentView';
 import { apiErrors } from '../errors';
+import { readJsonBody } from '../jsonBody';
 import { requireSession } from '../middleware/requireSession';
+import { setTimeZoneSchema } from './negotiations.schema';
 
-/** `GET /api/negotiations/:id`: the negotiation, its drafts and its members (who is online). */
+/**
+ * `GET /api/negotiations/:id`: the negotiation, its drafts and its members (who is online).
+ * `PUT /api/negotiations/:id/time-zone`: a moderator sets the zone every time is shown in.
+ */
 export function negotiationRoutes(deps: AppDeps): Hono<AppEnv> {
   const { storage, sessions, sync, config } = deps;
+  const audit = new AuditLog(storage.audit);
   const app = new Hono<AppEnv>();
+  const session = requireSession(sessions, config.secureCookies);
 
-  app.get('/negotiations/:id', requireSession(sessions, config.secureCookies), (c) => {
+  app.put('/negotiations/:id/time-zone', session, async (c) => {
+    const negotiation = storage.negotiations.byId(c.req.param('id'));
+    if (negotiation === undefined) throw apiErrors.notFound('This negotiation does not exist.');
+    const user = c.get('user');
+    const membership = storage.negotiations.membership(negotiation.id, user.id);
+    if (membership === undefined) throw apiErrors.forbidden();
+    if (!can(membership, 'changeSettings')) {
+      throw apiErrors.forbidden("Only a moderator may change the negotiation's time zone.");
+    }
+    const request = await readJsonBody(c, setTimeZoneSchema);
+    const parsed = parseTimeZone(request.timeZone);
+    if (!parsed.ok) throw apiErrors.badRequest(parsed.error);
+    if (parsed.value !== negotiation.timeZone) {
+      storage.negotiations.setTimeZone(negotiation.id, parsed.value);
+      audit.record(
+        {
+          negotiationId: negotiation.id,
+          documentId: null,
+          userId: user.id,
+          delegation: membership.delegation,
+          action: 'timeZone',
+          detail: { from: negotiation.timeZone, to: parsed.value },
+        },
+        deps.log,
+      );
+    }
+    const body: SetTimeZoneResponse = { timeZone: parsed.value };
+    return c.json(body);
+  });
+
+  app.get('/negotiations/:id', session, (c) => {
     const negotiation = storage.negotiations.byId(c.req.param('id'));
     if (negotiation === undefined) throw apiErrors.notFound('This negotiation does not exist.');
     const membership = storage.negotiations.membership(negotiation.id, c.get('user').id);
@@ -35,6 +75,7 @@ export function negotiationRoutes(deps: AppDeps): Hono<AppEnv> {
         title: negotiation.title,
         venue: negotiation.venue,
         startsOn: negotiation.startsOn,
+        timeZone: negotiation.timeZone,
       },
       membership: { delegation: membership.delegation, role: membership.role },
       documents: storage.documents.listByNegotiation(negotiation.id).map(documentView),
