@@ -6,6 +6,7 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { type Editor, EditorContent, useEditor } from '@tiptap/react';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { useTimeFormat } from '../app/timeZone';
 import { Comments } from '../features/comments/commentExtension';
 import { type CommentTarget, commentTarget } from '../features/comments/commentSelection';
 import {
@@ -65,6 +66,7 @@ export function CommuniqueEditor({
     return () => clearTimeout(timer);
   }, [blocked]);
 
+  const { timeZone } = useTimeFormat();
   const editor = useEditor({
     // Collaboration brings its own Yjs-aware undo; the schema has no UndoRedo to disable.
     extensions: [
@@ -82,7 +84,7 @@ export function CommuniqueEditor({
       ClauseMarks,
       ClauseKeymap,
       Brackets.configure({ guard: bracketGuard }),
-      ClauseLocks.configure({ doc: session.doc, onBlocked: setBlocked }),
+      ClauseLocks.configure({ doc: session.doc, onBlocked: setBlocked, timeZone }),
       Comments.configure({ doc: session.doc, onComment: onComment ?? null }),
     ],
     editable,

@@ -7,6 +7,7 @@ import { fetchDocument } from '../api/endpoints';
 import { AppHeader } from '../app/AppHeader';
 import { ErrorPanel, LoadingPanel } from '../app/StatusPanels';
 import { useMe, useSignInAgain } from '../app/session';
+import { NegotiationTimeZone } from '../app/timeZone';
 import { useApiResource } from '../app/useApiResource';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { ClauseSidebar } from '../features/clauses/ClauseSidebar';
@@ -45,7 +46,11 @@ export function EditorPage() {
       </>
     );
   }
-  return <DraftWorkspace key={documentId} info={resource.value} />;
+  return (
+    <NegotiationTimeZone timeZone={resource.value.negotiation.timeZone}>
+      <DraftWorkspace key={documentId} info={resource.value} />
+    </NegotiationTimeZone>
+  );
 }
 
 function DraftWorkspace({ info }: { info: DocumentResponse }) {

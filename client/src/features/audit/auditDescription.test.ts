@@ -65,6 +65,17 @@ describe('describeAuditEntry', () => {
     ).toBe('OP4: text changed, clearing the positions of Mexico, El Salvador');
   });
 
+  it('says which time zone replaced which', () => {
+    expect(
+      describeAuditEntry({
+        ...base,
+        action: 'timeZone',
+        detail: { from: 'America/New_York', to: 'America/Mexico_City' },
+      }),
+    ).toBe('Times are now shown in America/Mexico_City (was America/New_York)');
+    expect(auditActionLabel('timeZone')).toBe('Time zone');
+  });
+
   it('says why a comment was hidden', () => {
     expect(
       describeAuditEntry({ ...base, action: 'messageHidden', detail: { reason: 'Off topic' } }),

@@ -63,6 +63,11 @@ export function describeAuditEntry(entry: AuditEntryView): string {
       const role = text(detail.role) ?? '?';
       return `${who} is ${role} for ${delegation}`;
     }
+    case 'timeZone': {
+      const to = text(detail.to) ?? '?';
+      const from = text(detail.from);
+      return `Times are now shown in ${to}${from ? ` (was ${from})` : ''}`;
+    }
     default:
       return JSON.stringify(detail);
   }

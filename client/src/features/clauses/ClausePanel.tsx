@@ -3,11 +3,11 @@ import { DELEGATIONS, type DelegationCode, PARTY_CODES } from '@accord/shared/do
 import { can } from '@accord/shared/policy/policy';
 import type { DocumentResponse } from '@accord/shared/protocol/api';
 import { DelegationChip } from '../../app/DelegationChip';
+import { useTimeFormat } from '../../app/timeZone';
 import { LockControls } from '../locks/LockControls';
 import { LockSummary } from '../locks/LockSummary';
 import { AlternativesSection } from './AlternativesSection';
 import { PositionChip, StatusBadge } from './ClauseBadges';
-import { formatChangeTime } from './changeTime';
 import type { ClauseView } from './clauseViews';
 import { clearedMessages, type NameLookup } from './clearedNotice';
 import { STATUS_HINTS } from './consensus';
@@ -33,6 +33,7 @@ export function ClausePanel({
   nameOf: NameLookup;
   onOpenHistory: (clauseId: string) => void;
 }) {
+  const time = useTimeFormat();
   if (view === null) {
     return (
       <div className="clause-panel clause-panel--empty" data-testid="clause-panel-empty">
@@ -91,7 +92,7 @@ export function ClausePanel({
             {clearedMessages(view.cleared, nameOf).map((message) => (
               <li key={message.key}>
                 {message.text}
-                <span className="cleared-notice__time"> · {formatChangeTime(message.at, now)}</span>
+                <span className="cleared-notice__time"> · {time.short(message.at, now)}</span>
               </li>
             ))}
           </ul>
@@ -138,7 +139,7 @@ export function ClausePanel({
                 cleared={cleared?.position ?? null}
                 detail={
                   stated
-                    ? `stated${who ? ` by ${who}` : ''} at ${formatChangeTime(stated.at, now)}`
+                    ? `stated${who ? ` by ${who}` : ''} at ${time.short(stated.at, now)}`
                     : undefined
                 }
               />
