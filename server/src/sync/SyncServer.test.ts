@@ -213,6 +213,9 @@ describe('SyncServer', () => {
     expect(sync.onlineUserIds()).toEqual(
       new Set([principal('mx.delegate').userId, principal('chair').userId]),
     );
+    // On the drafts of this negotiation, and of no other.
+    expect(sync.onlineUserIds(principal('chair').negotiationId).size).toBe(2);
+    expect(sync.onlineUserIds('another-negotiation').size).toBe(0);
     sync.disconnectSession('session-a');
     expect(mexico.closedWith?.code).toBe(CLOSE_CODES.unauthorized);
     expect(mexicoSecondTab.closedWith).toBeNull();

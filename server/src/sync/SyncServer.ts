@@ -132,9 +132,16 @@ export class SyncServer {
     return this.registry.withDocument(documentId, (document) => read(document.doc));
   }
 
-  /** Users with at least one open sync connection, for "who is online". */
-  onlineUserIds(): Set<string> {
-    return new Set([...this.connections].map((connection) => connection.principal.userId));
+  /** Users with at least one open sync connection (to a draft of `negotiationId`, if given). */
+  onlineUserIds(negotiationId?: string): Set<string> {
+    return new Set(
+      [...this.connections]
+        .filter(
+          (connection) =>
+            negotiationId === undefined || connection.principal.negotiationId === negotiationId,
+        )
+        .map((connection) => connection.principal.userId),
+    );
   }
 
   /** Closes every socket of a session (sign-out) with `CLOSE_CODES.unauthorized`. */

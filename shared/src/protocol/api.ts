@@ -70,13 +70,26 @@ export interface DocumentView {
   updatedAt: string;
 }
 
-/** A member of a negotiation, with whether they are connected to any of its drafts now. */
+/**
+ * Where a member is now: connected to a draft of the negotiation (`onDraft`); signed in and
+ * using Accord within the last `SIGNED_IN_WINDOW_MS` but on no draft of it (`signedIn`);
+ * neither (`offline`).
+ */
+export const MEMBER_PRESENCES = ['onDraft', 'signedIn', 'offline'] as const;
+
+/** One of a member's presences. */
+export type MemberPresence = (typeof MEMBER_PRESENCES)[number];
+
+/** A member who made a signed-in request this recently counts as signed in. */
+export const SIGNED_IN_WINDOW_MS = 2 * 60_000;
+
+/** A member of a negotiation, with where they are now. */
 export interface MemberView {
   userId: string;
   displayName: string;
   delegation: DelegationCode;
   role: Role;
-  online: boolean;
+  presence: MemberPresence;
 }
 
 /** `GET /api/negotiations/:id` response body. */

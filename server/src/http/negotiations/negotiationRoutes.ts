@@ -1,6 +1,11 @@
 import { parseTimeZone } from '@accord/shared/domain/timeZone';
 import { can } from '@accord/shared/policy/policy';
-import type { NegotiationResponse, SetTimeZoneResponse } from '@accord/shared/protocol/api';
+import {
+  type MemberPresence,
+  type NegotiationResponse,
+  type SetTimeZoneResponse,
+  SIGNED_IN_WINDOW_MS,
+} from '@accord/shared/protocol/api';
 import { Hono } from 'hono';
 import { AuditLog } from '../../audit/AuditLog';
 import type { AppDeps, AppEnv } from '../context';
@@ -55,7 +60,10 @@ export function negotiationRoutes(deps: AppDeps): Hono<AppEnv> {
     if (negotiation === undefined) throw apiErrors.notFound('This negotiation does not exist.');
     const membership = storage.negotiations.membership(negotiation.id, c.get('user').id);
     if (membership === undefined) throw apiErrors.forbidden();
-    const online = sync.onlineUserIds();
+    const onDraft = sync.onlineUserIds(negotiation.id);
+    const signedIn = sessions.recentlyActiveUserIds(SIGNED_IN_WINDOW_MS);
+    const presenceOf = (userId: string): MemberPresence =>
+      onDraft.has(userId) ? 'onDraft' : signedIn.has(userId) ? 'signedIn' : 'offline';
     const members = storage.negotiations.members(negotiation.id).flatMap((member) => {
       const user = storage.users.byId(member.userId);
       if (user === undefined) return [];
@@ -65,7 +73,7 @@ export function negotiationRoutes(deps: AppDeps): Hono<AppEnv> {
           displayName: user.displayName,
           delegation: member.delegation,
           role: member.role,
-          online: online.has(user.id),
+          presence: presenceOf(user.id),
         },
       ];
     });

@@ -1,6 +1,7 @@
 import type { AuditLogResponse } from '@accord/shared/domain/audit';
 import type { DocumentResponse, NegotiationResponse } from '@accord/shared/protocol/api';
 import { describe, expect, it } from 'vitest';
+import { TestSyncClient } from '../../sync/testClient';
 import { createTestApp, signInToApp, TEST_ORIGIN } from '../../testing/testApp';
 
 describe('GET /api/negotiations/:id', () => {
@@ -30,8 +31,46 @@ describe('GET /api/negotiations/:id', () => {
     ]);
     expect(body.members).toHaveLength(7);
     expect(body.members.find((m) => m.delegation === 'CHAIR' && m.role === 'moderator')).toEqual(
-      expect.objectContaining({ displayName: 'Amb. Ruth Okafor', online: false }),
+      expect.objectContaining({ displayName: 'Amb. Ruth Okafor', presence: 'offline' }),
     );
+    // The caller is signed in and using Accord right now, though on no draft.
+    expect(body.members.find((m) => m.delegation === 'SV')?.presence).toBe('signedIn');
+  });
+
+  it('names where each member is: on a draft, signed in elsewhere in Accord, or offline', async () => {
+    const { app, demo, deps, storage } = await createTestApp();
+    const mexico = storage.users.byUsername('mx.delegate');
+    if (mexico === undefined) throw new Error('no demo user');
+    const onDraft = new TestSyncClient(deps.sync, {
+      sessionId: 'mx-session',
+      userId: mexico.id,
+      displayName: mexico.displayName,
+      delegation: 'MX',
+      role: 'delegate',
+      documentId: demo.documentId,
+      negotiationId: demo.negotiationId,
+    });
+    await signInToApp(app, 'us.delegate');
+    const chair = await signInToApp(app, 'chair');
+    const read = async () =>
+      (
+        (await (
+          await app.request(`/api/negotiations/${demo.negotiationId}`, {
+            headers: { cookie: chair },
+          })
+        ).json()) as NegotiationResponse
+      ).members;
+    const presence = (members: NegotiationResponse['members'], code: string) =>
+      members.find((member) => member.delegation === code && member.role !== 'observer')?.presence;
+    let members = await read();
+    expect(presence(members, 'MX')).toBe('onDraft');
+    expect(presence(members, 'US')).toBe('signedIn');
+    expect(presence(members, 'CHAIR')).toBe('signedIn');
+    expect(presence(members, 'GT')).toBe('offline');
+    onDraft.disconnect();
+    members = await read();
+    expect(presence(members, 'MX')).toBe('offline');
+    await deps.sync.shutdown();
   });
 
   it('answers 401 signed out, 404 for an unknown id and 403 to a non-member', async () => {
