@@ -9,6 +9,7 @@ import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTimeFormat } from '../app/timeZone';
 import { Comments } from '../features/comments/commentExtension';
 import { type CommentTarget, commentTarget } from '../features/comments/commentSelection';
+import { useFadedCarets } from '../features/presence/useFadedCarets';
 import {
   Brackets,
   ClauseIds,
@@ -102,6 +103,7 @@ export function CommuniqueEditor({
   useEffect(() => {
     if (editor && editor.isEditable !== editable) editor.setEditable(editable);
   }, [editor, editable]);
+  useFadedCarets(editor, session.provider.awareness);
 
   return (
     <>

@@ -139,6 +139,11 @@ export interface AwarenessUser {
   role: Role;
   /** The delegation's colour; CollaborationCaret reads `color`. */
   color: string;
+  /**
+   * The one field a client sets about itself: its page is in the background, so the person is
+   * away from the draft though still connected. The server keeps it only as a boolean.
+   */
+  away?: boolean;
 }
 
 /**
