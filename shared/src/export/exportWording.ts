@@ -3,7 +3,7 @@ import type { ClauseSummary } from '../domain/clauseSummary';
 import { DELEGATIONS, type DelegationCode } from '../domain/delegations';
 import { lockerPhrase } from '../domain/locks';
 import type { Position } from '../domain/positions';
-import type { ClauseStatus } from '../domain/status';
+import { statusWords } from '../domain/status';
 import { formatExportTime } from '../domain/timeZone';
 import type { ExportModel, ExportThread } from './exportModel';
 
@@ -27,15 +27,6 @@ const MONTHS = [
   'November',
   'December',
 ] as const;
-
-/** How each status reads in a draft compilation. */
-export const EXPORT_STATUS_LABELS: Record<ClauseStatus, string> = {
-  open: 'Open',
-  bracketed: 'Bracketed',
-  agreedAdRef: 'Agreed ad ref.',
-  agreed: 'Agreed',
-  locked: 'Locked',
-};
 
 /** How each position reads in a draft compilation's compact note. */
 const POSITION_WORDS: Record<Position, string> = {
@@ -77,11 +68,14 @@ export function draftBanner(model: ExportModel): string {
 export const DRAFT_LEGEND =
   'Text in square brackets is not agreed; the code after a bracket names the delegation that asked for it (brackets of the Chair’s first draft carry none). Under each paragraph: its status and the delegations’ positions.';
 
-/** The compact note under a clause: "Bracketed. US agree · CA reserve · MX —". */
+/**
+ * The compact note under a clause: "Bracketed. US agree · CA reserve · MX —", or
+ * "Objection: SV · Reserved: MX. US agree · …" (the status in the app's words).
+ */
 export function clauseNote(summary: ClauseSummary, delegations: readonly DelegationCode[]): string {
   const status =
     summary.lock === null
-      ? EXPORT_STATUS_LABELS[summary.status]
+      ? statusWords(summary.status, summary.positions)
       : `Locked by ${lockerPhrase(summary.lock)}`;
   const positions = delegations.map((code) => {
     const stated = summary.positions[code];

@@ -47,11 +47,14 @@ describe('draft compilation of the sample draft', () => {
     expect(text).toContain('OP1  Agree to reduce port fees [by 10%]{MX} within [two] years;');
     expect(text).toContain('    Alt 1 [MX]: Will meet every two years [at summit level];');
     expect(text).toContain('    Alt 2 [US]: Will meet when <needed> & agreed;');
-    expect(text).toContain('(Bracketed. US agree · CA reserve · MX — · SV — · GT —)');
+    // A reservation is a stand against the text: it names the clause's status before its brackets.
+    expect(text).toContain('(Reserved: CA. US agree · CA reserve · MX — · SV — · GT —)');
     expect(text).toContain(
       '(Locked by the Chair. US agree · CA agree · MX agree · SV agree · GT agree)',
     );
-    expect(text).toContain('(Open. US agree · CA agree · MX agree · SV agree ad ref. · GT object)');
+    expect(text).toContain(
+      '(Objection: GT. US agree · CA agree · MX agree · SV agree ad ref. · GT object)',
+    );
   });
 
   it('includes public threads only when given, and never a private one', () => {

@@ -62,7 +62,7 @@ export function ClausePanel({
         <h2 className="clause-panel__label" id="clause-panel-title">
           {view.label}
         </h2>
-        <StatusBadge status={view.status} />
+        <StatusBadge status={view.status} positions={view.positions} />
         <span className="clause-panel__kind">{KIND_LABELS[view.kind]}</span>
       </header>
       <p className="clause-panel__excerpt" title={view.text}>
