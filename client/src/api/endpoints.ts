@@ -140,8 +140,11 @@ export function chooseAlternative(
   documentId: string,
   clauseId: string,
   alternativeId: string | null,
+  /** The hash of the clause text the choice was reviewed against (`clauseTextHash`). */
+  expectedTextHash?: string,
 ): Promise<ApiResult<AlternativeResponse>> {
-  const body: ChooseAlternativeRequest = { alternativeId };
+  const body: ChooseAlternativeRequest =
+    expectedTextHash === undefined ? { alternativeId } : { alternativeId, expectedTextHash };
   return apiRequest<AlternativeResponse>(
     `${clausePath(documentId, clauseId)}/alternatives/choose`,
     { method: 'POST', body },

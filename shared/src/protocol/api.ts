@@ -231,9 +231,12 @@ export interface ProposeAlternativeRequest {
  * `POST /api/documents/:documentId/clauses/:clauseId/alternatives/choose` request body: the
  * alternative a moderator picks, which replaces the clause text, or null to keep the current
  * text; either way the alternatives are settled and the others kept in the clause's history.
+ * `expectedTextHash` (`clauseTextHash`) is the text the moderator reviewed the choice against:
+ * if the clause changed since, the choice is refused (409 `conflict`) rather than made blind.
  */
 export interface ChooseAlternativeRequest {
   alternativeId: string | null;
+  expectedTextHash?: string;
 }
 
 /** The clause's meta after an alternative was proposed, withdrawn or chosen. */

@@ -76,6 +76,26 @@ describe('describeAuditEntry', () => {
     expect(auditActionLabel('timeZone')).toBe('Time zone');
   });
 
+  it('names whose brackets a chosen wording removed', () => {
+    expect(
+      describeAuditEntry({
+        ...base,
+        action: 'alternativeChosen',
+        detail: {
+          label: 'OP7',
+          proposedBy: 'MX',
+          text: 'New words;',
+          bracketsRemoved: [
+            { delegation: 'MX', count: 1 },
+            { delegation: 'SV', count: 2 },
+          ],
+        },
+      }),
+    ).toBe(
+      "OP7: chose Mexico's alternative — “New words;” (removing brackets of Mexico, El Salvador)",
+    );
+  });
+
   it('says why a comment was hidden', () => {
     expect(
       describeAuditEntry({ ...base, action: 'messageHidden', detail: { reason: 'Off topic' } }),

@@ -2,6 +2,7 @@ import type { ClauseBracket } from '@accord/shared/domain/clauseMeta';
 import { DELEGATIONS, type DelegationCode, PARTY_CODES } from '@accord/shared/domain/delegations';
 import { can } from '@accord/shared/policy/policy';
 import type { DocumentResponse } from '@accord/shared/protocol/api';
+import type * as Y from 'yjs';
 import { DelegationChip } from '../../app/DelegationChip';
 import { useTimeFormat } from '../../app/timeZone';
 import { LockControls } from '../locks/LockControls';
@@ -23,12 +24,15 @@ const KIND_LABELS = { preambular: 'Preambular paragraph', operative: 'Operative 
 export function ClausePanel({
   view,
   documentId,
+  doc,
   membership,
   nameOf,
   onOpenHistory,
 }: {
   view: ClauseView | null;
   documentId: string;
+  /** The draft the view was read from. */
+  doc: Y.Doc;
   membership: DocumentResponse['membership'];
   nameOf: NameLookup;
   onOpenHistory: (clauseId: string) => void;
@@ -170,10 +174,8 @@ export function ClausePanel({
 
       <AlternativesSection
         documentId={documentId}
-        clauseId={view.id}
-        clauseLabel={view.label}
-        alternatives={view.alternatives}
-        locked={view.lock !== null}
+        view={view}
+        doc={doc}
         membership={membership}
         nameOf={nameOf}
       />

@@ -156,6 +156,7 @@ export function ClauseSidebar({
           <ClausePanel
             view={focused}
             documentId={info.document.id}
+            doc={doc}
             membership={info.membership}
             nameOf={nameOf}
             onOpenHistory={setHistoryFor}
