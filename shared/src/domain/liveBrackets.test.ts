@@ -16,6 +16,7 @@ function typed(text: string, client = 7) {
 const bracket = (delegation: ClauseBracket['delegation']): ClauseBracket => ({
   delegation,
   userId: `u-${delegation}`,
+  at: 1,
 });
 
 describe('isLiveChar', () => {
