@@ -198,7 +198,10 @@ test('the Chair reads a redline, is told whose brackets go, and only then replac
 
   // The audit log keeps what was set aside: the words replaced and whose brackets they held.
   await chair.page.getByTestId('audit-open').click();
-  const entry = chair.page.locator('[data-testid="audit-entry"][data-action="alternativeChosen"]');
+  const entry = chair.page.locator('[data-testid="audit-entry"][data-action="alternativeChosen"]', {
+    hasText: 'OP7',
+  });
   await expect(entry).toContainText('OP7: chose Mexico');
+  await expect(entry).toContainText('(removing brackets of Mexico, El Salvador)');
   for (const person of [mexico, salvador, canada, chair]) await person.context.close();
 });
