@@ -144,6 +144,7 @@ function join(url: string, username: string, alphabet: string, session: Session)
       bracketGuard: { mayRemove: () => true, onBlocked: () => {} },
       onBlocked: () => {},
       onComment: null,
+      timeZone: 'America/New_York',
     }),
   });
   return { username, alphabet, doc, provider, editor, gate, closes, run: null };

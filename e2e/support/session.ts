@@ -1,6 +1,7 @@
 import {
   type Browser,
   type BrowserContext,
+  type BrowserContextOptions,
   expect,
   type Locator,
   type Page,
@@ -13,13 +14,17 @@ export interface Person {
   page: Page;
 }
 
-/** Opens a fresh browser context and signs in through the real sign-in page. */
+/**
+ * Opens a fresh browser context and signs in through the real sign-in page. `options` set up the
+ * context (a browser in another time zone, a phone's viewport).
+ */
 export async function signInAs(
   browser: Browser,
   baseURL: string,
   username: string,
+  options: BrowserContextOptions = {},
 ): Promise<Person> {
-  const context = await browser.newContext({ baseURL });
+  const context = await browser.newContext({ ...options, baseURL });
   const page = await context.newPage();
   await page.goto('/login');
   await page.getByTestId('login-username').fill(username);

@@ -109,9 +109,11 @@ test('a delegation proposes an alternative wording, everyone sees it live, and t
     mxPanel.locator('[data-testid="alternative"]').getByTestId('withdraw-alternative'),
   ).toBeVisible();
 
-  // The Chair chooses it: it becomes the clause text in every browser and the list empties.
+  // The Chair chooses it after its review: it becomes the clause text in every browser and the
+  // list empties.
   const chairPanel = await selectClause(chair.page, 'op-tariffs');
   await chairPanel.getByTestId('choose-alternative').click();
+  await chairPanel.getByTestId('choice-confirm').click();
   for (const page of [mexico.page, unitedStates.page, chair.page]) {
     await expect.poll(() => textOf(page, 'op-tariffs')).toBe(wording);
   }
@@ -126,4 +128,80 @@ test('a delegation proposes an alternative wording, everyone sees it live, and t
   await expect(
     drawer.locator('[data-testid="history-entry"][data-delegation="CHAIR"]').first(),
   ).toBeVisible();
+});
+
+test('the Chair reads a redline, is told whose brackets go, and only then replaces the text', async ({
+  browser,
+}) => {
+  const mexico = await joinDraft(browser, accord.current.url, 'mx.delegate');
+  const salvador = await joinDraft(browser, accord.current.url, 'sv.delegate');
+  const canada = await joinDraft(browser, accord.current.url, 'ca.delegate');
+  const chair = await joinDraft(browser, accord.current.url, 'chair');
+  const clauseId = 'op-legal-pathways';
+  const original = await textOf(chair.page, clauseId);
+  const wording = 'Will expand safe and legal pathways for seasonal labour migration;';
+
+  // Mexico and El Salvador each bracket words of OP7; Canada agrees with the text as it stands.
+  await selectText(mexico.page, clauseId, 'temporary work programmes');
+  await mexico.page.getByRole('button', { name: 'Bracket' }).click();
+  await selectText(salvador.page, clauseId, 'shared border management');
+  await salvador.page.getByRole('button', { name: 'Bracket' }).click();
+  await expect(clause(chair.page, clauseId).getByTestId('bracket-chip')).toHaveCount(2);
+  const canadaPanel = await selectClause(canada.page, clauseId);
+  await canadaPanel.locator('[data-testid="position-button"][data-position="agree"]').click();
+  await expect(
+    canadaPanel.locator('[data-testid="position-chip"][data-delegation="CA"]'),
+  ).toHaveAttribute('data-position', 'agree');
+  const mxPanel = await selectClause(mexico.page, clauseId);
+  await mxPanel.getByTestId('propose-alternative').click();
+  await mxPanel.getByTestId('alternative-text').fill(wording);
+  await mxPanel.getByTestId('submit-alternative').click();
+
+  // "Use this wording…" opens a review; nothing changes yet.
+  const panel = await selectClause(chair.page, clauseId);
+  await panel.getByTestId('choose-alternative').click();
+  const review = panel.getByTestId('choice-review');
+  await expect(review).toContainText('Replace the text of OP7 with Alt 1 [MX]?');
+  const redline = review.getByTestId('choice-redline');
+  await expect(redline.locator('del', { hasText: 'orderly' })).toHaveCount(1);
+  await expect(redline.locator('del', { hasText: 'shared border management' })).toHaveCount(1);
+  await expect(redline.locator('ins')).toHaveText(['seasonal ']);
+  // Read whole, the redline holds the current text and the new one, nothing left out.
+  const whole = (await redline.textContent()) ?? '';
+  expect(whole).toContain('Will expand safe');
+  expect(whole).toContain('[shared border management]');
+  await expect(review.getByTestId('choice-brackets')).toHaveText(
+    'This removes the brackets of Mexico (1 bracket) and El Salvador (1 bracket). Mexico and El Salvador will see their brackets gone.',
+  );
+  await expect(review.getByTestId('choice-positions')).toContainText('(CA Agree) will be cleared');
+  expect(await textOf(mexico.page, clauseId)).toContain('[temporary work programmes]');
+
+  // Cancel leaves everything as it was.
+  await review.getByTestId('choice-cancel').click();
+  await expect(review).toHaveCount(0);
+  expect(await textOf(canada.page, clauseId)).toContain('[shared border management]');
+
+  // The review follows the clause live: Canada's edit shows in the redline before the Chair confirms.
+  await panel.getByTestId('choose-alternative').click();
+  await selectText(canada.page, clauseId, 'orderly');
+  await canada.page.keyboard.type('ordered');
+  await expect(
+    review.getByTestId('choice-redline').locator('del', { hasText: 'ordered' }),
+  ).toHaveCount(1);
+  await review.getByTestId('choice-confirm').click();
+  await expect(review).toHaveCount(0);
+  for (const page of [mexico.page, salvador.page, canada.page, chair.page]) {
+    await expect.poll(() => textOf(page, clauseId)).toBe(wording);
+  }
+  await expect(clause(mexico.page, clauseId).getByTestId('bracket-chip')).toHaveCount(0);
+  expect(original).not.toBe(wording);
+
+  // The audit log keeps what was set aside: the words replaced and whose brackets they held.
+  await chair.page.getByTestId('audit-open').click();
+  const entry = chair.page.locator('[data-testid="audit-entry"][data-action="alternativeChosen"]', {
+    hasText: 'OP7',
+  });
+  await expect(entry).toContainText('OP7: chose Mexico');
+  await expect(entry).toContainText('(removing brackets of Mexico, El Salvador)');
+  for (const person of [mexico, salvador, canada, chair]) await person.context.close();
 });

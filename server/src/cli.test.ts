@@ -52,7 +52,7 @@ describe('accord-admin', { timeout: 30_000 }, () => {
   it('exports the seeded draft from a data folder to standard output', () => {
     const seededDir = mkdtempSync(join(tmpdir(), 'accord-cli-export-'));
     try {
-      const opened = SqliteStorage.open(seededDir);
+      const opened = SqliteStorage.open(seededDir, { defaultTimeZone: 'UTC' });
       if (!opened.ok) throw new Error(opened.error);
       const { documentId } = seedDemo(opened.value, 'not-a-real-hash');
       opened.value.close();

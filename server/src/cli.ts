@@ -3,7 +3,7 @@ import { ADMIN_USAGE, type AdminCommand, parseAdminArgs } from './admin/adminArg
 import { runAdminCommand } from './admin/adminCommands';
 import { processExportIo } from './admin/exportCommand';
 import { promptNewPassword, readPasswordFromStdin } from './admin/readPassword';
-import { parseDataDir } from './config';
+import { parseDataDir, parseDefaultTimeZone } from './config';
 import { SqliteStorage } from './storage/sqlite/SqliteStorage';
 
 /** Exit codes: 0 done, 1 the command failed, 2 the command line was wrong. */
@@ -37,7 +37,13 @@ async function main(): Promise<number> {
     console.error(dataDir.error);
     return EXIT.usage;
   }
-  const opened = SqliteStorage.open(dataDir.value);
+  // Opening may migrate the database, which gives older negotiations this zone.
+  const defaultTimeZone = parseDefaultTimeZone(process.env.ACCORD_TIME_ZONE);
+  if (!defaultTimeZone.ok) {
+    console.error(defaultTimeZone.error);
+    return EXIT.usage;
+  }
+  const opened = SqliteStorage.open(dataDir.value, { defaultTimeZone: defaultTimeZone.value });
   if (!opened.ok) {
     console.error(opened.error);
     return EXIT.failed;

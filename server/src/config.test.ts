@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from './config';
+import { hostTimeZone, parseConfig, parseDefaultTimeZone } from './config';
 
 const cwd = mkdtempSync(join(tmpdir(), 'accord-config-'));
 
@@ -24,6 +24,7 @@ describe('parseConfig', () => {
       allowedOrigins: ['http://localhost:3000', 'http://127.0.0.1:3000'],
       secureCookies: false,
       seedDemo: true,
+      defaultTimeZone: hostTimeZone(),
     });
   });
 
@@ -38,6 +39,7 @@ describe('parseConfig', () => {
         ACCORD_SECURE_COOKIES: 'true',
         ACCORD_SEED_DEMO: 'FALSE',
         ACCORD_CLIENT_DIR: clientDir,
+        ACCORD_TIME_ZONE: 'america/mexico_city',
       },
       cwd,
     );
@@ -51,6 +53,7 @@ describe('parseConfig', () => {
         secureCookies: true,
         seedDemo: false,
         clientDir,
+        defaultTimeZone: 'America/Mexico_City',
       },
     });
   });
@@ -71,6 +74,21 @@ describe('parseConfig', () => {
     );
     expect(errorOf({ ACCORD_SEED_DEMO: '1' })).toContain('ACCORD_SEED_DEMO');
     expect(errorOf({ ACCORD_CLIENT_DIR: join(cwd, 'nowhere') })).toContain('ACCORD_CLIENT_DIR');
+    expect(errorOf({ ACCORD_TIME_ZONE: 'Mars/Olympus_Mons' })).toMatch(
+      /^ACCORD_TIME_ZONE: "Mars\/Olympus_Mons" is not a time zone Accord knows/,
+    );
+  });
+
+  it("takes the host's time zone unless ACCORD_TIME_ZONE names one", () => {
+    expect(parseDefaultTimeZone(undefined, 'Europe/Paris')).toEqual({
+      ok: true,
+      value: 'Europe/Paris',
+    });
+    expect(parseDefaultTimeZone(' ', 'Europe/Paris')).toEqual({ ok: true, value: 'Europe/Paris' });
+    expect(parseDefaultTimeZone('UTC', 'Europe/Paris')).toEqual({ ok: true, value: 'UTC' });
+    const broken = parseDefaultTimeZone(undefined, '+05:00');
+    expect(broken.ok).toBe(false);
+    if (!broken.ok) expect(broken.error).toMatch(/^The host: /);
   });
 
   it('refuses a data folder that is a file', () => {

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseTimeZone } from '@accord/shared/domain/timeZone';
 
 /** Everything the server needs from its environment, validated once at start. */
 export interface AppConfig {
@@ -17,6 +18,8 @@ export interface AppConfig {
   seedDemo: boolean;
   /** Absolute path of the built client, or null when it has not been built. */
   clientDir: string | null;
+  /** The time zone of negotiations that have not chosen one (IANA name). */
+  defaultTimeZone: string;
 }
 
 /** A parsed value or a message naming the variable and the bad value. */
@@ -75,6 +78,26 @@ export function parseDataDir(raw: string | undefined, cwd: string = process.cwd(
     };
   }
   return { ok: true, value };
+}
+
+/** The zone the process runs in (the host's, or the TZ variable's), as Node resolves it. */
+export function hostTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/**
+ * ACCORD_TIME_ZONE, the zone of negotiations that have not chosen one; the host's by default
+ * (`host`). Read by the server and by the admin tool, which both may open the database first.
+ */
+export function parseDefaultTimeZone(
+  raw: string | undefined,
+  host: string = hostTimeZone(),
+): Parsed<string> {
+  const given = raw === undefined || raw.trim() === '' ? host : raw;
+  const parsed = parseTimeZone(given);
+  if (parsed.ok) return parsed;
+  const source = raw === undefined || raw.trim() === '' ? 'The host' : 'ACCORD_TIME_ZONE';
+  return { ok: false, error: `${source}: ${parsed.error}` };
 }
 
 /** One absolute http(s) origin such as `https://accord.example.org`, normalized. */
@@ -143,6 +166,8 @@ export function parseConfig(env: ConfigEnv, cwd: string = process.cwd()): Config
   if (!seedDemo.ok) return seedDemo;
   const clientDir = parseClientDir(env.ACCORD_CLIENT_DIR, cwd);
   if (!clientDir.ok) return clientDir;
+  const defaultTimeZone = parseDefaultTimeZone(env.ACCORD_TIME_ZONE);
+  if (!defaultTimeZone.ok) return defaultTimeZone;
   return {
     ok: true,
     value: {
@@ -153,6 +178,7 @@ export function parseConfig(env: ConfigEnv, cwd: string = process.cwd()): Config
       secureCookies: secureCookies.value,
       seedDemo: seedDemo.value,
       clientDir: clientDir.value,
+      defaultTimeZone: defaultTimeZone.value,
     },
   };
 }

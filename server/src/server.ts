@@ -12,6 +12,7 @@ import { DEMO_PASSWORD, isEmpty, type SeededDemo, seedDemo } from './seed/demo';
 import { SqliteStorage } from './storage/sqlite/SqliteStorage';
 import type { Storage } from './storage/storage';
 import { SyncServer } from './sync/SyncServer';
+import type { LivenessOptions } from './sync/syncTypes';
 
 /** Severity of a server log line. */
 export type ServerLogLevel = 'info' | 'warn' | 'error';
@@ -26,6 +27,8 @@ export interface StartServerOptions {
   now?: () => number;
   /** How often open sockets' sessions are checked again (default 30 s). */
   sessionRecheckMs?: number;
+  /** Ping rhythm and silence limit of sync sockets (tests shorten them). */
+  liveness?: LivenessOptions;
 }
 
 /** A started server. */
@@ -86,7 +89,7 @@ export async function startServer(
   options: StartServerOptions = {},
 ): Promise<RunningServer> {
   const log = options.log ?? stderrLog;
-  const opened = SqliteStorage.open(config.dataDir);
+  const opened = SqliteStorage.open(config.dataDir, { defaultTimeZone: config.defaultTimeZone });
   if (!opened.ok) throw new Error(opened.error);
   const storage = opened.value;
   let seeded: SeededDemo | null;
@@ -103,6 +106,7 @@ export async function startServer(
     clauseChanges: storage.clauseChanges,
     log: (level, message) => log(level, `[sync] ${message}`),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.liveness ? { liveness: options.liveness } : {}),
     // A text change that clears positions is a position change: into the audit log with it.
     onPositionsCleared: ({ documentId, clauseId, label, delegations, author }) => {
       const negotiationId = storage.documents.byId(documentId)?.negotiationId;

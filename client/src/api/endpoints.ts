@@ -13,6 +13,8 @@ import type {
   ProposeAlternativeRequest,
   SetLockRequest,
   SetLockResponse,
+  SetTimeZoneRequest,
+  SetTimeZoneResponse,
   StatePositionRequest,
   StatePositionResponse,
 } from '@accord/shared/protocol/api';
@@ -42,6 +44,18 @@ export function fetchNegotiation(
   return apiRequest<NegotiationResponse>(
     `/api/negotiations/${encodeURIComponent(negotiationId)}`,
     signal ? { signal } : {},
+  );
+}
+
+/** PUT /api/negotiations/:id/time-zone: a moderator sets the zone every time is shown in. */
+export function setNegotiationTimeZone(
+  negotiationId: string,
+  timeZone: string,
+): Promise<ApiResult<SetTimeZoneResponse>> {
+  const body: SetTimeZoneRequest = { timeZone };
+  return apiRequest<SetTimeZoneResponse>(
+    `/api/negotiations/${encodeURIComponent(negotiationId)}/time-zone`,
+    { method: 'PUT', body },
   );
 }
 
@@ -126,8 +140,11 @@ export function chooseAlternative(
   documentId: string,
   clauseId: string,
   alternativeId: string | null,
+  /** The hash of the clause text the choice was reviewed against (`clauseTextHash`). */
+  expectedTextHash?: string,
 ): Promise<ApiResult<AlternativeResponse>> {
-  const body: ChooseAlternativeRequest = { alternativeId };
+  const body: ChooseAlternativeRequest =
+    expectedTextHash === undefined ? { alternativeId } : { alternativeId, expectedTextHash };
   return apiRequest<AlternativeResponse>(
     `${clausePath(documentId, clauseId)}/alternatives/choose`,
     { method: 'POST', body },

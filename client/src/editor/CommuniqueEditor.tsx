@@ -3,7 +3,9 @@ import { can } from '@accord/shared/policy/policy';
 import type { AwarenessUser } from '@accord/shared/protocol/api';
 import { type Editor, EditorContent, useEditor } from '@tiptap/react';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { useTimeFormat } from '../app/timeZone';
 import { type CommentTarget, commentTarget } from '../features/comments/commentSelection';
+import { useFadedCarets } from '../features/presence/useFadedCarets';
 import type { BracketGuard } from './brackets';
 import { EditorToolbar } from './EditorToolbar';
 import { communiqueEditorExtensions } from './editorExtensions';
@@ -53,6 +55,7 @@ export function CommuniqueEditor({
     return () => clearTimeout(timer);
   }, [blocked]);
 
+  const { timeZone } = useTimeFormat();
   const editor = useEditor({
     // Collaboration brings its own Yjs-aware undo; the schema has no UndoRedo to disable.
     extensions: communiqueEditorExtensions({
@@ -62,6 +65,7 @@ export function CommuniqueEditor({
       bracketGuard,
       onBlocked: setBlocked,
       onComment: onComment ?? null,
+      timeZone,
     }),
     editable,
     editorProps: {
@@ -78,6 +82,7 @@ export function CommuniqueEditor({
   useEffect(() => {
     if (editor && editor.isEditable !== editable) editor.setEditable(editable);
   }, [editor, editable]);
+  useFadedCarets(editor, session.provider.awareness);
 
   return (
     <>

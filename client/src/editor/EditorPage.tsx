@@ -7,14 +7,17 @@ import { fetchDocument } from '../api/endpoints';
 import { AppHeader } from '../app/AppHeader';
 import { ErrorPanel, LoadingPanel } from '../app/StatusPanels';
 import { useMe, useSignInAgain } from '../app/session';
+import { NegotiationTimeZone } from '../app/timeZone';
 import { useApiResource } from '../app/useApiResource';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { ClauseSidebar } from '../features/clauses/ClauseSidebar';
 import { CommentsMargin } from '../features/comments/CommentsMargin';
 import { useComments } from '../features/comments/useComments';
+import { ConnectionBanner } from '../features/connection/ConnectionBanner';
 import { ConnectionIndicator } from '../features/connection/ConnectionIndicator';
 import { ExportButton } from '../features/export/ExportButton';
 import { PresenceBar } from '../features/presence/PresenceBar';
+import { useAwayFlag } from '../features/presence/useAwayFlag';
 import { CommuniqueEditor } from './CommuniqueEditor';
 import { SyncNotices } from './SyncNotices';
 import { useSyncSession } from './useSyncSession';
@@ -45,7 +48,11 @@ export function EditorPage() {
       </>
     );
   }
-  return <DraftWorkspace key={documentId} info={resource.value} />;
+  return (
+    <NegotiationTimeZone timeZone={resource.value.negotiation.timeZone}>
+      <DraftWorkspace key={documentId} info={resource.value} />
+    </NegotiationTimeZone>
+  );
 }
 
 function DraftWorkspace({ info }: { info: DocumentResponse }) {
@@ -63,6 +70,7 @@ function DraftWorkspace({ info }: { info: DocumentResponse }) {
     [me.user.id, me.user.displayName, membership.delegation, membership.role],
   );
   const sync = useSyncSession(info.document.id, localUser, signInAgain);
+  useAwayFlag(sync.session?.provider.awareness ?? null, localUser);
   const canEdit = can(membership, 'editText');
   const comments = useComments(info.document.id);
   const commenter = { ...membership, userId: me.user.id };
@@ -97,8 +105,9 @@ function DraftWorkspace({ info }: { info: DocumentResponse }) {
           </div>
         }
       />
+      <ConnectionBanner status={sync.status} stopped={stopped} />
       {sync.session ? (
-        <PresenceBar key={sync.session.key} awareness={sync.session.provider.awareness} />
+        <PresenceBar key={sync.session.key} provider={sync.session.provider} />
       ) : null}
       <main className="draft-main">
         {sync.session && sync.loaded ? (

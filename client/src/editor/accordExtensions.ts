@@ -79,14 +79,17 @@ export const ClauseKeymap = Extension.create({
 export const ClauseLocks = Extension.create<{
   doc: Y.Doc | null;
   onBlocked: ((notice: string) => void) | undefined;
+  /** The negotiation's time zone, for the time on lock labels. */
+  timeZone: string;
 }>({
   name: 'accordClauseLocks',
   priority: 300,
   addOptions() {
-    return { doc: null, onBlocked: undefined };
+    return { doc: null, onBlocked: undefined, timeZone: 'UTC' };
   },
   addProseMirrorPlugins() {
-    return this.options.doc ? [clauseLocksPlugin(this.options.doc, this.options.onBlocked)] : [];
+    const { doc, onBlocked, timeZone } = this.options;
+    return doc ? [clauseLocksPlugin(doc, onBlocked, timeZone)] : [];
   },
   addKeyboardShortcuts() {
     const fragment = this.options.doc?.getXmlFragment(DRAFT_FRAGMENT) ?? null;

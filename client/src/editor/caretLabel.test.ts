@@ -6,6 +6,8 @@ describe('caretLook', () => {
     expect(caretLook({ name: 'Sofía Ramírez', delegation: 'MX', color: '#00704a' })).toEqual({
       label: 'Sofía Ramírez · MX',
       colour: '#00704a',
+      away: false,
+      userId: null,
     });
     expect(caretLook({ name: 'Amb. Ruth Okafor', delegation: 'CHAIR' }).label).toBe(
       'Amb. Ruth Okafor · Chair',
@@ -17,6 +19,13 @@ describe('caretLook', () => {
       caretLook({ name: 'X', delegation: 'US', color: 'red; background: url(x)' }).colour,
     ).toBe('#1f4e9c');
     expect(caretLook({ name: 'X', color: 'transparent' }).colour).toBe('#6b6b6b');
+  });
+
+  it('says when the person is away, for a faded caret', () => {
+    expect(
+      caretLook({ name: 'Sofía Ramírez', delegation: 'MX', away: true, userId: 'u-mx' }),
+    ).toMatchObject({ label: 'Sofía Ramírez · MX', away: true, userId: 'u-mx' });
+    expect(caretLook({ name: 'X', away: 'yes' }).away).toBe(false);
   });
 
   it('copes with an empty user', () => {

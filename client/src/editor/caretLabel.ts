@@ -5,6 +5,10 @@ import { normaliseHexColour } from '../app/colour';
 export interface CaretLook {
   label: string;
   colour: string;
+  /** The person's page is in the background: the caret is drawn faded. */
+  away: boolean;
+  /** Whose caret it is, so that it can be faded later (`useFadedCarets`); null if unknown. */
+  userId: string | null;
 }
 
 /**
@@ -17,5 +21,6 @@ export function caretLook(user: Record<string, unknown>): CaretLook {
   const suffix = delegation === null ? '' : ` · ${delegation === 'CHAIR' ? 'Chair' : delegation}`;
   const given = typeof user.color === 'string' ? normaliseHexColour(user.color) : null;
   const colour = given ?? (delegation ? DELEGATIONS[delegation].colour : '#6b6b6b');
-  return { label: `${name}${suffix}`, colour };
+  const userId = typeof user.userId === 'string' && user.userId !== '' ? user.userId : null;
+  return { label: `${name}${suffix}`, colour, away: user.away === true, userId };
 }

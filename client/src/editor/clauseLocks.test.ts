@@ -40,7 +40,10 @@ async function lockedEditor(onBlocked?: (notice: string) => void) {
   const view = new HeadlessView(
     EditorState.create({
       schema: communiqueSchema(),
-      plugins: [ySyncPlugin(doc.getXmlFragment(DRAFT_FRAGMENT)), clauseLocksPlugin(doc, onBlocked)],
+      plugins: [
+        ySyncPlugin(doc.getXmlFragment(DRAFT_FRAGMENT)),
+        clauseLocksPlugin(doc, onBlocked, 'UTC'),
+      ],
     }),
   );
   await settle();
@@ -208,13 +211,14 @@ describe('the notice of a stopped edit', () => {
 });
 
 describe('lockLabel', () => {
-  it('names who locked the clause and when, with the date on another day', () => {
-    const at = new Date(2026, 10, 29, 14, 5).getTime();
+  it('names who locked the clause and when, on the negotiation’s clock, with its zone', () => {
+    const at = Date.UTC(2026, 10, 29, 14, 5);
     const lock = { delegation: 'CHAIR', userId: 'u', at, reason: null } as const;
-    const sameDay = lockLabel(lock, new Date(2026, 10, 29, 18, 0).getTime());
-    expect(sameDay).toMatch(/^Locked by the Chair · \d{1,2}:05/);
-    expect(sameDay).not.toContain('Nov');
-    const later = lockLabel({ ...lock, delegation: 'MX' }, new Date(2026, 11, 2).getTime());
-    expect(later).toMatch(/^Locked by Mexico · (29 Nov|Nov 29), \d{1,2}:05/);
+    const zone = 'America/Mexico_City';
+    const sameDay = lockLabel(lock, zone, Date.UTC(2026, 10, 29, 18, 0));
+    expect(sameDay).toMatch(/^Locked by the Chair · 8:05\sAM CST$/);
+    const later = lockLabel({ ...lock, delegation: 'MX' }, zone, Date.UTC(2026, 11, 2));
+    expect(later).toMatch(/^Locked by Mexico · Nov 29, 8:05\sAM CST$/);
+    expect(lockLabel(lock, 'UTC', at)).toMatch(/· 2:05\sPM UTC$/);
   });
 });

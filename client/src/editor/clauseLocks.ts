@@ -1,10 +1,10 @@
 import { type ClauseLock, clauseMetaMap, readClauseMeta } from '@accord/shared/domain/clauseMeta';
 import { lockerPhrase } from '@accord/shared/domain/locks';
+import { formatZonedTime } from '@accord/shared/domain/timeZone';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type * as Y from 'yjs';
-import { formatChangeTime } from '../features/clauses/changeTime';
 import { numberClauses } from './clauseNumbers';
 import { keepsLockedClausesInPlace, lockedClauseTouched, lockedRanges } from './lockedRanges';
 import { isFromYjs } from './remoteTransactions';
@@ -30,20 +30,21 @@ export function readLocks(doc: Y.Doc): Map<string, ClauseLock> {
 }
 
 /**
- * "Locked by the Chair · 14:05", the label a locked clause carries under its text, its time
- * written like the clause panel's ("11 Jun, 14:05" on another day).
+ * "Locked by the Chair · 2:05 PM EST", the label a locked clause carries under its text, its
+ * time written like the clause panel's, on the negotiation's clock ("Jun 11, …" another day).
  */
-export function lockLabel(lock: ClauseLock, now = Date.now()): string {
-  return `Locked by ${lockerPhrase(lock)} · ${formatChangeTime(lock.at, now)}`;
+export function lockLabel(lock: ClauseLock, timeZone: string, now = Date.now()): string {
+  return `Locked by ${lockerPhrase(lock)} · ${formatZonedTime(lock.at, now, { timeZone })}`;
 }
 
 function lockDecorations(
   doc: ProseMirrorNode,
   locks: ReadonlyMap<string, ClauseLock>,
+  timeZone: string,
 ): DecorationSet {
   const decorations = lockedRanges(doc, new Set(locks.keys())).map((range) => {
     const lock = locks.get(range.clauseId)!;
-    const label = lockLabel(lock);
+    const label = lockLabel(lock, timeZone);
     return Decoration.node(range.from, range.to, {
       class: 'clause--locked',
       // The browser then offers no caret inside: typing, IME and spellcheck cannot reach it.
@@ -56,8 +57,12 @@ function lockDecorations(
   return DecorationSet.create(doc, decorations);
 }
 
-function stateFor(doc: ProseMirrorNode, locks: ReadonlyMap<string, ClauseLock>): ClauseLocksState {
-  return { locks, ids: new Set(locks.keys()), decorations: lockDecorations(doc, locks) };
+function stateFor(
+  doc: ProseMirrorNode,
+  locks: ReadonlyMap<string, ClauseLock>,
+  timeZone: string,
+): ClauseLocksState {
+  return { locks, ids: new Set(locks.keys()), decorations: lockDecorations(doc, locks, timeZone) };
 }
 
 /**
@@ -97,17 +102,19 @@ export function lockedClauseIds(state: Parameters<typeof clauseLocksPluginKey.ge
  */
 export function clauseLocksPlugin(
   doc: Y.Doc,
-  onBlocked?: (notice: string) => void,
+  onBlocked: ((notice: string) => void) | undefined,
+  /** The negotiation's zone, for the time on each lock label. */
+  timeZone: string,
 ): Plugin<ClauseLocksState> {
   return new Plugin<ClauseLocksState>({
     key: clauseLocksPluginKey,
     state: {
-      init: (_config, state) => stateFor(state.doc, readLocks(doc)),
+      init: (_config, state) => stateFor(state.doc, readLocks(doc), timeZone),
       apply: (tr, previous) => {
         const locks = tr.getMeta(clauseLocksPluginKey) as Map<string, ClauseLock> | undefined;
-        if (locks !== undefined) return stateFor(tr.doc, locks);
+        if (locks !== undefined) return stateFor(tr.doc, locks, timeZone);
         if (!tr.docChanged) return previous;
-        return stateFor(tr.doc, previous.locks);
+        return stateFor(tr.doc, previous.locks, timeZone);
       },
     },
     filterTransaction: (tr, state) => {

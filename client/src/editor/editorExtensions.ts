@@ -38,6 +38,8 @@ export interface EditorBinding {
   bracketGuard: BracketGuard;
   onBlocked: (notice: string) => void;
   onComment: ((target: CommentTarget) => void) | null;
+  /** The negotiation's time zone, for the times the editor writes (lock labels). */
+  timeZone: string;
 }
 
 /**
@@ -65,7 +67,11 @@ export function communiqueEditorExtensions(binding: EditorBinding): AnyExtension
     ClauseMarks,
     ClauseKeymap,
     Brackets.configure({ guard: binding.bracketGuard }),
-    ClauseLocks.configure({ doc: binding.doc, onBlocked: binding.onBlocked }),
+    ClauseLocks.configure({
+      doc: binding.doc,
+      onBlocked: binding.onBlocked,
+      timeZone: binding.timeZone,
+    }),
     Comments.configure({ doc: binding.doc, onComment: binding.onComment }),
   ];
 }

@@ -20,6 +20,8 @@ import {
   initialConnectionState,
   reduceConnection,
 } from '../features/connection/connectionState';
+import { isLinkSilent, LINK_CHECK_MS } from '../features/connection/linkWatch';
+import { renewIfStale } from '../features/presence/presenceRenewal';
 
 /** One Y.Doc and the provider that syncs it; replaced wholesale after a refused change. */
 export interface SyncSession {
@@ -121,7 +123,22 @@ export function useSyncSession(
       );
     };
 
-    provider.on('status', ({ status }) => dispatch({ type: 'socket', status }));
+    provider.on('status', ({ status }) => {
+      dispatch({ type: 'socket', status });
+      // Every message from the server (a keepalive every 2 s) renews this page's presence if
+      // its own timer has fallen behind, as it does in a background tab.
+      if (status === 'connected' && provider.ws) {
+        provider.ws.addEventListener('message', () => renewIfStale(provider.awareness, Date.now()));
+      }
+    });
+    // A socket the server has stopped talking to is dead, even if the browser has not noticed:
+    // say so at once (the banner: edits are kept) and let the provider open a new one.
+    // (Dropping it through the provider at once: a close handshake on a dead link never ends.)
+    const linkWatch = setInterval(() => {
+      if (!isLinkSilent(provider.wsconnected, provider.wsLastMessageReceived, Date.now())) return;
+      provider.disconnect();
+      provider.connect();
+    }, LINK_CHECK_MS);
     provider.on('sync', (synced: boolean) => {
       dispatch({ type: 'synced', synced });
       if (synced) setLoaded(true);
@@ -161,6 +178,7 @@ export function useSyncSession(
 
     return () => {
       destroyed = true;
+      clearInterval(linkWatch);
       clearTimeout(connectTimer);
       if (restartTimer !== null) clearTimeout(restartTimer);
       provider.destroy();

@@ -60,6 +60,12 @@ describe('parseAdminArgs', () => {
       ok: true,
       value: { kind: 'negotiation list' },
     });
+    expect(
+      parseAdminArgs(['negotiation', 'time-zone', 'America/Mexico_City', '--negotiation', 'n']),
+    ).toEqual({
+      ok: true,
+      value: { kind: 'negotiation time-zone', negotiationId: 'n', timeZone: 'America/Mexico_City' },
+    });
     expect(parseAdminArgs([])).toEqual({ ok: true, value: { kind: 'help' } });
   });
 
@@ -90,6 +96,8 @@ describe('parseAdminArgs', () => {
     ).toContain('--role must be');
     expect(error(['user', 'assign', 'j'])).toContain('together');
     expect(error(['user', 'disable'])).toContain('Usage');
+    expect(error(['negotiation', 'time-zone', 'UTC'])).toContain('--negotiation');
+    expect(error(['negotiation', 'time-zone', '--negotiation', 'n'])).toContain('Usage');
     expect(error(['user', 'fly'])).toContain('Unknown command "user fly"');
     expect(error(['user', 'list', '--colour'])).toContain('colour');
   });

@@ -25,6 +25,7 @@ export type AdminCommand =
   | { kind: 'user disable' | 'user enable'; username: string }
   | { kind: 'user list' }
   | { kind: 'negotiation list' }
+  | { kind: 'negotiation time-zone'; negotiationId: string; timeZone: string }
   | { kind: 'document list' }
   | ExportCommand
   | { kind: 'audit verify'; negotiationId: string }
@@ -43,6 +44,7 @@ export const ADMIN_USAGE = `Usage: accord-admin <command> (reads ACCORD_DATA_DIR
   user enable <username>
   user list
   negotiation list
+  negotiation time-zone <zone> --negotiation <id>   (an IANA name, e.g. America/Mexico_City)
   document list
   export --document <id> --format txt|md|html|docx|pdf [--mode draft|final] [--threads public] [--out <file>|-]
                                (default --out: the export's own file name in the current folder)
@@ -177,6 +179,17 @@ export function parseAdminArgs(argv: readonly string[]): AdminArgsResult {
       const arity = expectArity(rest, 0, command);
       if (arity) return { ok: false, error: arity };
       return { ok: true, value: { kind: command } };
+    }
+    case 'negotiation time-zone': {
+      const arity = expectArity(rest, 1, 'negotiation time-zone <zone> --negotiation <id>');
+      if (arity) return { ok: false, error: arity };
+      if (values.negotiation === undefined) {
+        return { ok: false, error: 'negotiation time-zone needs --negotiation.' };
+      }
+      return {
+        ok: true,
+        value: { kind: command, negotiationId: values.negotiation, timeZone: rest[0] ?? '' },
+      };
     }
     case 'audit verify': {
       const arity = expectArity(rest, 0, 'audit verify --negotiation <id>');

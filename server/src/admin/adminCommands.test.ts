@@ -13,10 +13,16 @@ let storage: SqliteStorage;
 
 beforeEach(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'accord-admin-'));
-  const opened = SqliteStorage.open(dataDir);
+  const opened = SqliteStorage.open(dataDir, { defaultTimeZone: 'UTC' });
   if (!opened.ok) throw new Error(opened.error);
   storage = opened.value;
-  storage.negotiations.create({ id: 'talks', title: 'Talks', venue: 'DC', startsOn: '2025-06-11' });
+  storage.negotiations.create({
+    id: 'talks',
+    title: 'Talks',
+    venue: 'DC',
+    startsOn: '2025-06-11',
+    timeZone: 'UTC',
+  });
 });
 
 afterEach(() => {
@@ -124,6 +130,41 @@ describe('admin commands', () => {
       'jdoe      Jane Doe  active  talks:MX/delegate',
     ]);
     const negotiations = await run(['negotiation', 'list']);
-    expect(negotiations.ok && negotiations.value).toContain('talks  Talks  DC     2025-06-11  1');
+    expect(negotiations.ok && negotiations.value).toContain(
+      'talks  Talks  DC     2025-06-11  UTC        1',
+    );
+  });
+
+  it("set a negotiation's time zone, canonical, audited; refuse a bad zone and keep the old one", async () => {
+    expect(
+      await run(['negotiation', 'time-zone', 'america/mexico_city', '--negotiation', 'talks']),
+    ).toEqual({
+      ok: true,
+      value: '"Talks" now shows its times in America/Mexico_City (was UTC).',
+    });
+    expect(storage.negotiations.byId('talks')?.timeZone).toBe('America/Mexico_City');
+    const entries = storage.audit.list('talks');
+    expect(entries.at(-1)).toMatchObject({ action: 'timeZone', userId: null });
+    expect(JSON.parse(entries.at(-1)?.detail ?? '{}')).toEqual({
+      from: 'UTC',
+      to: 'America/Mexico_City',
+    });
+    const refused = await run([
+      'negotiation',
+      'time-zone',
+      'Mars/Olympus_Mons',
+      '--negotiation',
+      'talks',
+    ]);
+    expect(refused).toEqual({
+      ok: false,
+      error: expect.stringContaining('"Mars/Olympus_Mons" is not a time zone Accord knows'),
+    });
+    expect(await run(['negotiation', 'time-zone', 'UTC', '--negotiation', 'nope'])).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('No negotiation "nope"'),
+    });
+    expect(storage.negotiations.byId('talks')?.timeZone).toBe('America/Mexico_City');
+    expect(storage.audit.list('talks')).toHaveLength(entries.length);
   });
 });

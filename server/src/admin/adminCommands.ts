@@ -1,3 +1,4 @@
+import { parseTimeZone } from '@accord/shared/domain/timeZone';
 import { LIMITS } from '@accord/shared/protocol/limits';
 import { AuditLog } from '../audit/AuditLog';
 import { hashPassword } from '../auth/password';
@@ -121,10 +122,39 @@ function listNegotiations(storage: Storage): string {
       n.title,
       n.venue,
       n.startsOn,
+      n.timeZone,
       String(storage.negotiations.members(n.id).length),
     ]);
   if (rows.length === 0) return 'No negotiations.';
-  return formatTable(['id', 'title', 'venue', 'starts on', 'members'], rows);
+  return formatTable(['id', 'title', 'venue', 'starts on', 'time zone', 'members'], rows);
+}
+
+/** Sets the zone a negotiation's times are shown in; recorded in its audit log. */
+function setTimeZone(storage: Storage, negotiationId: string, raw: string): CommandResult {
+  const negotiation = storage.negotiations.byId(negotiationId);
+  if (negotiation === undefined) {
+    return {
+      ok: false,
+      error: `No negotiation "${negotiationId}" (see: accord-admin negotiation list).`,
+    };
+  }
+  const parsed = parseTimeZone(raw);
+  if (!parsed.ok) return parsed;
+  if (parsed.value === negotiation.timeZone) {
+    return { ok: true, value: `"${negotiation.title}" already uses ${parsed.value}.` };
+  }
+  storage.negotiations.setTimeZone(negotiation.id, parsed.value);
+  new AuditLog(storage.audit).append({
+    negotiationId: negotiation.id,
+    userId: null,
+    delegation: null,
+    action: 'timeZone',
+    detail: { from: negotiation.timeZone, to: parsed.value },
+  });
+  return {
+    ok: true,
+    value: `"${negotiation.title}" now shows its times in ${parsed.value} (was ${negotiation.timeZone}).`,
+  };
 }
 
 function listDocuments(storage: Storage): string {
@@ -178,6 +208,8 @@ export async function runAdminCommand(
       return { ok: true, value: listUsers(storage) };
     case 'negotiation list':
       return { ok: true, value: listNegotiations(storage) };
+    case 'negotiation time-zone':
+      return setTimeZone(storage, command.negotiationId, command.timeZone);
     case 'document list':
       return { ok: true, value: listDocuments(storage) };
     case 'export':

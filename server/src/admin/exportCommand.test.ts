@@ -19,7 +19,7 @@ const NOW = Date.UTC(2026, 10, 29, 14, 5);
 
 beforeEach(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'accord-export-cli-'));
-  const opened = SqliteStorage.open(dataDir);
+  const opened = SqliteStorage.open(dataDir, { defaultTimeZone: 'UTC' });
   if (!opened.ok) throw new Error(opened.error);
   storage = opened.value;
   // Nobody signs in here: any hash will do.
@@ -61,7 +61,10 @@ describe('accord-admin export', () => {
     ]);
     expect(result).toEqual({ ok: true, value: '' });
     const markdown = new TextDecoder().decode(Buffer.concat(stdout));
-    expect(markdown).toMatch(/^> \*\*DRAFT — compiled 29 November 2026, 14:05 UTC/);
+    // The demo negotiation keeps Washington's clock: 14:05 UTC is 09:05 there.
+    expect(markdown).toMatch(
+      /^> \*\*DRAFT — compiled 29 November 2026, 09:05 New York time \(UTC-5\)/,
+    );
     expect(markdown).toContain('**PP1** Recognizing that');
     expect(markdown).toContain('**OP10** Decide to meet again');
     expect(warnings).toEqual([]);
@@ -71,7 +74,7 @@ describe('accord-admin export', () => {
     const result = await run(['export', '--document', seeded.documentId, '--format', 'docx']);
     const path = join(
       dataDir,
-      'communique-joint-communique-on-regional-economic-growth-and-migration-draft-2026-11-29-1405.docx',
+      'communique-joint-communique-on-regional-economic-growth-and-migration-draft-2026-11-29-0905.docx',
     );
     expect(result).toMatchObject({ ok: true, value: expect.stringContaining(`Wrote ${path}`) });
     const xml = strFromU8(unzipSync(readFileSync(path))['word/document.xml']!);

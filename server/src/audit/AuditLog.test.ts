@@ -70,24 +70,27 @@ describe('AuditLog', () => {
 
 describe('auditCsv', () => {
   it('writes one row per entry, quoting and neutralising formulas', () => {
-    const csv = auditCsv([
-      {
-        seq: 1,
-        at: 0,
-        negotiationId: 'n',
-        documentId: null,
-        userId: null,
-        displayName: '=HYPERLINK("x")',
-        delegation: null,
-        action: 'membership',
-        detail: { note: 'a, "b"' },
-        prevHash: GENESIS_HASH,
-        hash: 'h',
-      },
-    ]);
+    const csv = auditCsv(
+      [
+        {
+          seq: 1,
+          at: 0,
+          negotiationId: 'n',
+          documentId: null,
+          userId: null,
+          displayName: '=HYPERLINK("x")',
+          delegation: null,
+          action: 'membership',
+          detail: { note: 'a, "b"' },
+          prevHash: GENESIS_HASH,
+          hash: 'h',
+        },
+      ],
+      'America/Mexico_City',
+    );
     const [header, row] = csv.trimEnd().split('\r\n');
-    expect(header).toBe('seq,at,delegation,user,action,document,detail,prevHash,hash');
-    expect(row).toContain('1970-01-01T00:00:00.000Z');
+    expect(header).toBe('seq,at,localTime,delegation,user,action,document,detail,prevHash,hash');
+    expect(row).toMatch(/^1,1970-01-01T00:00:00.000Z,1969-12-31T18:00:00-06:00,/);
     expect(row).toContain(`"'=HYPERLINK(""x"")"`);
     expect(row).toContain('"{""note"":""a, \\""b\\""""}"');
   });

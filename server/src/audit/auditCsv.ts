@@ -1,8 +1,10 @@
 import type { AuditEntryView } from '@accord/shared/domain/audit';
+import { isoInZone } from '@accord/shared/domain/timeZone';
 
 const COLUMNS = [
   'seq',
   'at',
+  'localTime',
   'delegation',
   'user',
   'action',
@@ -18,12 +20,16 @@ function field(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** The audit log as CSV (RFC 4180, CRLF), one row per entry, times in ISO 8601 UTC. */
-export function auditCsv(entries: readonly AuditEntryView[]): string {
+/**
+ * The audit log as CSV (RFC 4180, CRLF), one row per entry: `at` in ISO 8601 UTC, `localTime`
+ * the same instant on the negotiation's clock with its offset ("2026-11-29T09:05:00-05:00").
+ */
+export function auditCsv(entries: readonly AuditEntryView[], timeZone: string): string {
   const rows = entries.map((entry) =>
     [
       String(entry.seq),
       new Date(entry.at).toISOString(),
+      isoInZone(entry.at, timeZone),
       entry.delegation ?? '',
       entry.displayName,
       entry.action,

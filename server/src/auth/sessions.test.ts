@@ -85,6 +85,27 @@ describe('SessionManager', () => {
     expect(sessions.validate(token)).toBeUndefined();
   });
 
+  it('knows who used a session recently, and forgets them once they sign out', () => {
+    storage.users.create({ id: 'u2', username: 'ca', displayName: 'CA', passwordHash: 'h' });
+    const mexico = sessions.create('u1');
+    const canada = sessions.create('u2');
+    // Signing in is using Accord.
+    expect(sessions.recentlyActiveUserIds(60_000)).toEqual(new Set(['u1', 'u2']));
+    now += 61_000;
+    expect(sessions.recentlyActiveUserIds(60_000)).toEqual(new Set());
+    sessions.validate(mexico.token);
+    now += 30_000;
+    sessions.validate(canada.token);
+    expect(sessions.recentlyActiveUserIds(60_000)).toEqual(new Set(['u1', 'u2']));
+    now += 45_000;
+    expect(sessions.recentlyActiveUserIds(60_000)).toEqual(new Set(['u2']));
+    sessions.invalidate(canada.session.id);
+    expect(sessions.recentlyActiveUserIds(60_000)).toEqual(new Set());
+    // A token that does not validate is no sign of anyone.
+    sessions.validate(canada.token);
+    expect(sessions.recentlyActiveUserIds(60_000)).toEqual(new Set());
+  });
+
   it('sweeps expired sessions', () => {
     sessions.create('u1');
     now += SESSION_LIFETIME_MS;

@@ -32,6 +32,9 @@ export function sessionIdOf(token: string): string {
 
 /** Sessions as the Lucia guide describes them (lucia-auth.com, "Sessions"). */
 export class SessionManager {
+  /** When each live session was last used for a request, with its user (memory only). */
+  private readonly lastUse = new Map<string, { userId: string; at: number }>();
+
   constructor(
     private readonly stores: { sessions: SessionStore; users: UserStore },
     private readonly now: () => number = Date.now,
@@ -46,6 +49,7 @@ export class SessionManager {
       expiresAt: this.now() + SESSION_LIFETIME_MS,
     };
     this.stores.sessions.create(session);
+    this.lastUse.set(session.id, { userId, at: this.now() });
     return { token, session };
   }
 
@@ -54,7 +58,25 @@ export class SessionManager {
    * deleted) or belongs to a disabled user. Extends the session when it is past half its life.
    */
   validate(token: string): ValidSession | undefined {
-    return this.validateById(sessionIdOf(token));
+    const valid = this.validateById(sessionIdOf(token));
+    if (valid !== undefined) {
+      this.lastUse.set(valid.session.id, { userId: valid.user.id, at: this.now() });
+    }
+    return valid;
+  }
+
+  /**
+   * The users whose session made a request within the last `withinMs` and has not been signed
+   * out since: "signed in" as a person means it, not a cookie that lives for a month.
+   */
+  recentlyActiveUserIds(withinMs: number): Set<string> {
+    const cutoff = this.now() - withinMs;
+    const active = new Set<string>();
+    for (const [sessionId, use] of this.lastUse) {
+      if (use.at < cutoff) this.lastUse.delete(sessionId);
+      else active.add(use.userId);
+    }
+    return active;
   }
 
   /**
@@ -82,6 +104,7 @@ export class SessionManager {
   /** Signs a session out, server-side. */
   invalidate(sessionId: string): void {
     this.stores.sessions.delete(sessionId);
+    this.lastUse.delete(sessionId);
   }
 
   /** Deletes expired sessions; returns how many. */

@@ -11,6 +11,7 @@ import {
 import { readClauses } from '@accord/shared/domain/clauseNodes';
 import { summarizeClauses } from '@accord/shared/domain/clauseSummary';
 import type { DelegationCode } from '@accord/shared/domain/delegations';
+import { isLiveChar } from '@accord/shared/domain/liveBrackets';
 import type { Position } from '@accord/shared/domain/positions';
 import { DRAFT_FRAGMENT } from '@accord/shared/domain/schema';
 import { countClauses } from '@accord/shared/domain/status';
@@ -27,7 +28,7 @@ import {
   settleAlternatives,
 } from './alternativeChanges';
 import { BracketOwners } from './BracketOwners';
-import { type InsertedBracket, insertedOpenBrackets, isLiveChar } from './bracketChars';
+import { type InsertedBracket, insertedOpenBrackets } from './bracketChars';
 import { ClauseHistoryRecorder } from './ClauseHistoryRecorder';
 import { ClauseIndex } from './ClauseIndex';
 import { ClauseLocks } from './ClauseLocks';
@@ -350,6 +351,11 @@ export class DocumentClauses {
     const settled = settleAlternatives(this.metaOf(clauseId, current), alternativeId);
     if (!settled.ok) return settled;
     return { ok: true, value: settled.value.chosen };
+  }
+
+  /** A clause's text now, or undefined when it is not in the draft. */
+  currentText(clauseId: string): string | undefined {
+    return this.index.currentText(clauseId);
   }
 
   /**

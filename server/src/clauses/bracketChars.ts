@@ -45,10 +45,3 @@ export function insertedOpenBrackets(
   }
   return found;
 }
-
-/** Whether the character with this Yjs id is in the document and not deleted. */
-export function isLiveChar(doc: Y.Doc, id: CharId): boolean {
-  const structs = doc.store.clients.get(id.client);
-  if (structs === undefined || id.clock >= Y.getState(doc.store, id.client)) return false;
-  return !structs[Y.findIndexSS(structs, id.clock)]!.deleted;
-}

@@ -41,7 +41,7 @@ export function publicExportThreads(
 
 /**
  * What an export of a draft needs besides the draft itself: its negotiation (title, venue,
- * date), the delegations that have members in it, the export time and, when asked for, the
+ * date, time zone), the delegations that have members in it, the export time and, when asked for, the
  * public threads of the draft `publicThreadsOf` (never private ones). The export time is taken to
  * the minute, as exports show it: two exports of the same state within a minute are the same
  * bytes in every format (Word's and PDF's metadata carry the time too).
@@ -63,6 +63,7 @@ export function exportContextFor(
       title: negotiation.title,
       venue: negotiation.venue,
       startsOn: negotiation.startsOn,
+      timeZone: negotiation.timeZone,
     },
     delegations: [...delegations],
     exportedAt: Math.floor(exportedAt / 60_000) * 60_000,

@@ -60,7 +60,13 @@ export async function produceExport(
     value: {
       bytes: await RENDERERS[request.format](model, request.mode),
       contentType: EXPORT_CONTENT_TYPES[request.format],
-      fileName: exportFileName(model.title, request.mode, model.exportedAt, request.format),
+      fileName: exportFileName(
+        model.title,
+        request.mode,
+        model.exportedAt,
+        request.format,
+        model.negotiation.timeZone,
+      ),
     },
   };
 }

@@ -48,11 +48,13 @@ describe('renderDocx', () => {
     const model = buildExportModel(sampleDraftDoc(), sampleContext(SAMPLE_THREADS));
     const docx = await renderDocx(model, 'draft');
     const text = paragraphs(docx);
-    expect(text[0]).toBe('DRAFT — compiled 29 November 2026, 14:05 UTC — not an agreed text');
+    expect(text[0]).toBe(
+      'DRAFT — compiled 29 November 2026, 08:05 Guatemala time (UTC-6) — not an agreed text',
+    );
     expect(text).toContain('OP1\tAgree to reduce port fees [by 10%]MX within [two] years;');
     expect(text).toContain('Alt 2 [US]: Will meet when <needed> & agreed;');
     expect(text).toContain(
-      'Elena Marsh (US), 28 November 2026, 09:01 UTC: We could alternate hosts.',
+      'Elena Marsh (US), 28 November 2026, 03:01 Guatemala time (UTC-6): We could alternate hosts.',
     );
     expect(text.join('\n')).not.toContain(PRIVATE_MARKER);
     const core = strFromU8(unzipSync(docx)['docProps/core.xml']!);

@@ -54,7 +54,7 @@ describe('renderPdf', () => {
     for (const line of textExportLines(model, 'draft')) {
       expect(text.toLowerCase()).toContain(line.toLowerCase());
     }
-    expect(text).toContain('DRAFT — compiled 29 November 2026, 14:05 UTC');
+    expect(text).toContain('DRAFT — compiled 29 November 2026, 08:05 Guatemala time (UTC-6)');
     expect(text).not.toContain(PRIVATE_MARKER);
   });
 

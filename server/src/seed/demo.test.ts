@@ -15,6 +15,7 @@ describe('seedDemo', () => {
       title: 'Regional Prosperity and Migration Talks',
       venue: 'Washington, D.C.',
       startsOn: '2025-06-11',
+      timeZone: 'America/New_York',
     });
     const members = storage.negotiations.members(seeded.negotiationId);
     expect(members).toHaveLength(DEMO_USERS.length);

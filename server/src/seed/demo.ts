@@ -31,11 +31,16 @@ export const DEMO_USERS: readonly DemoUser[] = [
 /** The demo usernames, for tests. */
 export const DEMO_USERNAMES = DEMO_USERS.map((user) => user.username);
 
-/** The demo negotiation. */
+/**
+ * The demo negotiation. Its clock is the venue's: the delegations meet in Washington, D.C., so
+ * times read in Eastern Time wherever the server runs (a host in UTC would show 14:05 for a
+ * session that sat at 10:05 in the room).
+ */
 export const DEMO_NEGOTIATION = {
   title: 'Regional Prosperity and Migration Talks',
   venue: 'Washington, D.C.',
   startsOn: '2025-06-11',
+  timeZone: 'America/New_York',
 } as const;
 
 /** The demo draft's title. */

@@ -9,7 +9,13 @@ export function describeAuditContract(open: () => Storage): void {
     beforeEach(() => {
       storage = open();
       for (const id of ['n', 'n2']) {
-        storage.negotiations.create({ id, title: 'T', venue: 'V', startsOn: '2025-06-11' });
+        storage.negotiations.create({
+          id,
+          title: 'T',
+          venue: 'V',
+          startsOn: '2025-06-11',
+          timeZone: 'UTC',
+        });
       }
       return () => storage.close();
     });

@@ -70,6 +70,8 @@ export interface NegotiationRecord {
   venue: string;
   /** ISO date (YYYY-MM-DD). */
   startsOn: string;
+  /** IANA time zone (canonical, as `parseTimeZone` gives it); every time is shown in it. */
+  timeZone: string;
   createdAt: number;
 }
 
@@ -86,6 +88,8 @@ export interface NegotiationStore {
   create(negotiation: Omit<NegotiationRecord, 'createdAt'>): NegotiationRecord;
   byId(id: string): NegotiationRecord | undefined;
   list(): NegotiationRecord[];
+  /** Sets the negotiation's time zone (a canonical IANA name); false when there is no such negotiation. */
+  setTimeZone(id: string, timeZone: string): boolean;
   /** Adds or replaces the user's membership of the negotiation. */
   setMembership(membership: MembershipRecord): void;
   removeMembership(negotiationId: string, userId: string): void;

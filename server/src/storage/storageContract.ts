@@ -33,6 +33,7 @@ export function describeStorageContract(name: string, open: () => Storage): void
         title: `Talks ${suffix}`,
         venue: 'Washington, D.C.',
         startsOn: '2025-06-11',
+        timeZone: 'America/New_York',
       });
       const document = storage.documents.create({
         id: `d-${suffix}`,
@@ -135,6 +136,7 @@ export function describeStorageContract(name: string, open: () => Storage): void
         expect(storage.negotiations.byId('n-1')).toEqual(negotiation);
         expect(storage.negotiations.list()).toEqual([negotiation]);
         expect(storage.negotiations.byId('n-2')).toBeUndefined();
+        expect(negotiation.timeZone).toBe('America/New_York');
       });
 
       it('adds, replaces and removes memberships', () => {
@@ -175,6 +177,15 @@ export function describeStorageContract(name: string, open: () => Storage): void
         storage.negotiations.removeMembership('n-1', mx.id);
         expect(storage.negotiations.membership('n-1', mx.id)).toBeUndefined();
         expect(storage.negotiations.membershipsOfUser(mx.id)).toHaveLength(1);
+      });
+
+      it('changes the time zone of one negotiation only', () => {
+        const { negotiation } = negotiationWithDocument('1');
+        negotiationWithDocument('2');
+        expect(storage.negotiations.setTimeZone(negotiation.id, 'America/Mexico_City')).toBe(true);
+        expect(storage.negotiations.byId('n-1')?.timeZone).toBe('America/Mexico_City');
+        expect(storage.negotiations.byId('n-2')?.timeZone).toBe('America/New_York');
+        expect(storage.negotiations.setTimeZone('nope', 'UTC')).toBe(false);
       });
 
       it('refuses memberships of unknown negotiations or users', () => {

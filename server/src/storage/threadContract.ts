@@ -8,7 +8,13 @@ export function describeThreadContract(open: () => Storage): void {
 
     beforeEach(() => {
       storage = open();
-      storage.negotiations.create({ id: 'n', title: 'T', venue: 'V', startsOn: '2025-06-11' });
+      storage.negotiations.create({
+        id: 'n',
+        title: 'T',
+        venue: 'V',
+        startsOn: '2025-06-11',
+        timeZone: 'UTC',
+      });
       storage.documents.create({ id: 'd', negotiationId: 'n', title: 'Draft' });
       storage.documents.create({ id: 'd2', negotiationId: 'n', title: 'Other' });
       storage.users.create({ id: 'u-mx', username: 'mx', displayName: 'MX', passwordHash: 'h' });

@@ -40,6 +40,15 @@ export class FuzzClient implements SyncSocket {
     this.closes.push({ code, reason });
   }
 
+  /** A browser answers pings by itself, whatever its page is doing. */
+  ping(): void {
+    if (!this.closed) this.handle.heard();
+  }
+
+  terminate(): void {
+    this.close(1006, 'terminated');
+  }
+
   /** Whether frames wait in either direction, or a refusal waits to be acted on. */
   get busy(): boolean {
     return this.closed || this.toServer.length > 0 || this.fromServer.length > 0;

@@ -1,5 +1,7 @@
 import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
+import type { LivenessTarget } from './Liveness';
 import { MessageReceiver } from './MessageReceiver';
+import { KEEPALIVE_FRAME } from './protocol';
 import type { SyncDocument } from './SyncDocument';
 import type { SyncLog, SyncPrincipal, SyncRejection, SyncSocket } from './syncTypes';
 
@@ -11,13 +13,15 @@ export interface SyncConnectionOptions {
   log: SyncLog;
   /** Called once, when the connection is closed by either side. */
   onClosed: (connection: SyncConnection) => void;
+  /** The liveness clock (monotonic, milliseconds). */
+  clock: () => number;
 }
 
 /**
  * One socket of one principal on one document. It owns the socket's lifetime: once closed, by
  * the server or the peer, it sends nothing more, handles nothing more and has left its document.
  */
-export class SyncConnection {
+export class SyncConnection implements LivenessTarget {
   readonly principal: SyncPrincipal;
   readonly document: SyncDocument;
   /** The awareness client id this connection speaks for, once it has announced one. */
@@ -26,6 +30,9 @@ export class SyncConnection {
   private readonly log: SyncLog;
   private readonly onClosed: (connection: SyncConnection) => void;
   private readonly receiver: MessageReceiver;
+  private readonly clock: () => number;
+  /** When the peer last sent anything, a pong included (liveness clock). */
+  private lastHeardAt: number;
   private open = true;
 
   constructor(options: SyncConnectionOptions) {
@@ -35,6 +42,8 @@ export class SyncConnection {
     this.log = options.log;
     this.onClosed = options.onClosed;
     this.receiver = new MessageReceiver(this, options.log);
+    this.clock = options.clock;
+    this.lastHeardAt = options.clock();
   }
 
   /** Whether the connection may still send and receive. */
@@ -50,6 +59,7 @@ export class SyncConnection {
   /** Handles one binary frame from the peer. */
   receive(data: Uint8Array): void {
     if (!this.open) return;
+    this.heard();
     try {
       this.receiver.receive(data);
     } catch (error) {
@@ -57,6 +67,47 @@ export class SyncConnection {
       this.log('error', `${this.describe()}: handling a message failed (${String(error)}).`);
       this.close(CLOSE_CODES.internalError, 'The server failed to handle a message.');
     }
+  }
+
+  /** The peer showed a sign of life (a frame, or a pong). */
+  heard(): void {
+    this.lastHeardAt = this.clock();
+  }
+
+  /**
+   * One beat of the liveness check. A peer silent for longer than `silenceMs` has vanished
+   * without closing (its socket is half-open): it is dropped at once, which withdraws its
+   * presence for everyone. Any other peer is pinged, and sent a keepalive so that its own
+   * client can tell when the server stops being heard.
+   */
+  checkLiveness(now: number, silenceMs: number): boolean {
+    if (!this.open) return false;
+    if (now - this.lastHeardAt > silenceMs) {
+      this.log(
+        'info',
+        `${this.describe()}: no sign of life for ${Math.round((now - this.lastHeardAt) / 1000)} s; dropped.`,
+      );
+      this.open = false;
+      try {
+        this.socket.terminate();
+      } catch (error) {
+        this.log('warn', `${this.describe()}: terminate failed (${String(error)}).`);
+      }
+      this.leave();
+      return false;
+    }
+    try {
+      this.socket.ping();
+    } catch (error) {
+      this.log(
+        'warn',
+        `${this.describe()}: ping failed, dropping the connection (${String(error)}).`,
+      );
+      this.close(CLOSE_CODES.internalError, 'Ping failed.');
+      return false;
+    }
+    this.send(KEEPALIVE_FRAME);
+    return this.open;
   }
 
   /** Sends one frame; a socket that refuses it is treated as gone. */

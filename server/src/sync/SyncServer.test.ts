@@ -5,7 +5,7 @@ import type { UpdateLogStore } from '../storage/storage';
 import { type RunningTestServer, startTestServer } from '../testing/testServer';
 import { MESSAGE_TYPES, SYNC_MESSAGE_TYPES } from './protocol';
 import { SyncServer } from './SyncServer';
-import type { SyncLogLevel, SyncPrincipal } from './syncTypes';
+import type { LivenessOptions, SyncLogLevel, SyncPrincipal } from './syncTypes';
 import { clauseText, pump, TestSyncClient } from './testClient';
 
 /**
@@ -34,7 +34,12 @@ afterEach(async () => {
 });
 
 function syncServer(
-  options: { compactEvery?: number; idleUnloadMs?: number; updates?: UpdateLogStore } = {},
+  options: {
+    compactEvery?: number;
+    idleUnloadMs?: number;
+    updates?: UpdateLogStore;
+    liveness?: LivenessOptions;
+  } = {},
 ): SyncServer {
   const sync = new SyncServer({
     updates: options.updates ?? server.storage.updates,
@@ -43,6 +48,7 @@ function syncServer(
     compactEvery: options.compactEvery ?? 500,
     idleUnloadMs: options.idleUnloadMs ?? 60_000,
     log: (level, message) => logLines.push({ level, message }),
+    ...(options.liveness ? { liveness: options.liveness } : {}),
   });
   servers.push(sync);
   return sync;
@@ -207,6 +213,9 @@ describe('SyncServer', () => {
     expect(sync.onlineUserIds()).toEqual(
       new Set([principal('mx.delegate').userId, principal('chair').userId]),
     );
+    // On the drafts of this negotiation, and of no other.
+    expect(sync.onlineUserIds(principal('chair').negotiationId).size).toBe(2);
+    expect(sync.onlineUserIds('another-negotiation').size).toBe(0);
     sync.disconnectSession('session-a');
     expect(mexico.closedWith?.code).toBe(CLOSE_CODES.unauthorized);
     expect(mexicoSecondTab.closedWith).toBeNull();
@@ -292,5 +301,67 @@ describe('SyncServer awareness', () => {
     mexico.disconnect();
     pump(canada);
     expect(canada.awareness.getStates().has(mexico.awareness.clientID)).toBe(false);
+  });
+});
+
+describe('SyncServer liveness', () => {
+  const FAST = { intervalMs: 20, silenceMs: 80 };
+  const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('drops a peer that stopped answering and withdraws its presence for everyone at once', async () => {
+    const sync = syncServer({ liveness: FAST });
+    const mexico = connect(sync, 'mx.delegate');
+    const canada = connect(sync, 'ca.delegate');
+    mexico.awareness.setLocalStateField('cursor', null);
+    mexico.sendAwareness();
+    pump(mexico, canada);
+    expect(canada.awareness.getStates().has(mexico.awareness.clientID)).toBe(true);
+    // Mexico's laptop lid closes: its socket stays open on the server's side, silent.
+    mexico.answersPings = false;
+    await wait(300);
+    expect(mexico.terminated).toBe(true);
+    pump(canada);
+    expect(canada.awareness.getStates().has(mexico.awareness.clientID)).toBe(false);
+    expect(canada.closedWith).toBeNull();
+    expect(sync.onlineUserIds()).toEqual(new Set([principal('ca.delegate').userId]));
+    expect(
+      logLines.some((line) => /user .* no sign of life for \d+ s; dropped/.test(line.message)),
+    ).toBe(true);
+  });
+
+  it('keeps quiet readers that answer pings, and sends them a keepalive they can count on', async () => {
+    const sync = syncServer({ liveness: FAST });
+    const reader = connect(sync, 'observer');
+    reader.received.length = 0;
+    await wait(300);
+    expect(reader.closedWith).toBeNull();
+    expect(reader.pings).toBeGreaterThan(3);
+    const keepalives = reader.received.filter((frame) => frame.join(',') === '1,1,0');
+    expect(keepalives.length).toBeGreaterThan(3);
+    // An empty awareness update changes nothing for the stock client.
+    reader.process();
+    expect([...reader.awareness.getStates().keys()]).toEqual([reader.awareness.clientID]);
+  });
+
+  it('counts any frame as a sign of life, pongs or not', async () => {
+    const sync = syncServer({ liveness: FAST });
+    const typist = connect(sync, 'mx.delegate');
+    typist.answersPings = false;
+    const deadline = Date.now() + 300;
+    while (Date.now() < deadline) {
+      typist.sendSyncStep1();
+      await wait(15);
+    }
+    expect(typist.terminated).toBe(false);
+    expect(typist.closedWith).toBeNull();
+  });
+
+  it('stops pinging once shut down', async () => {
+    const sync = syncServer({ liveness: FAST });
+    const reader = connect(sync, 'observer');
+    await sync.shutdown();
+    const pings = reader.pings;
+    await wait(100);
+    expect(reader.pings).toBe(pings);
   });
 });

@@ -2,6 +2,7 @@ import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
 import type * as Y from 'yjs';
 import type { DocumentClauses } from '../clauses/DocumentClauses';
 import { DocumentRegistry } from './DocumentRegistry';
+import { LIVENESS_DEFAULTS, Liveness } from './Liveness';
 import { SyncConnection } from './SyncConnection';
 import type { SyncDocument } from './SyncDocument';
 import type {
@@ -28,7 +29,7 @@ const DEFAULT_IDLE_UNLOAD_MS = 30_000;
 /** The update log is compacted after this many stored updates, by default. */
 const DEFAULT_COMPACT_EVERY = 500;
 
-const INERT_HANDLE: SyncConnectionHandle = { receive: () => {}, closed: () => {} };
+const INERT_HANDLE: SyncConnectionHandle = { receive: () => {}, heard: () => {}, closed: () => {} };
 
 function consoleLog(level: 'info' | 'warn' | 'error', message: string): void {
   console[level](`[sync] ${message}`);
@@ -42,6 +43,8 @@ export class SyncServer {
   private readonly registry: DocumentRegistry;
   private readonly connections = new Set<SyncConnection>();
   private readonly log: SyncLog;
+  private readonly liveness: Liveness;
+  private readonly clock = () => performance.now();
   private shuttingDown = false;
 
   constructor(options: SyncServerOptions) {
@@ -56,6 +59,12 @@ export class SyncServer {
       now: options.now ?? Date.now,
       onPositionsCleared: options.onPositionsCleared,
     });
+    this.liveness = new Liveness(
+      options.liveness ?? LIVENESS_DEFAULTS,
+      () => this.connections,
+      this.clock,
+    );
+    this.liveness.start();
   }
 
   /** Attaches an authenticated, authorized socket to its document and starts the handshake. */
@@ -75,11 +84,13 @@ export class SyncServer {
       document: document.value,
       log: this.log,
       onClosed: (closed) => this.connections.delete(closed),
+      clock: this.clock,
     });
     this.connections.add(connection);
     connection.start();
     return {
       receive: (data) => connection.receive(data),
+      heard: () => connection.heard(),
       closed: () => connection.closed(),
     };
   }
@@ -121,9 +132,16 @@ export class SyncServer {
     return this.registry.withDocument(documentId, (document) => read(document.doc));
   }
 
-  /** Users with at least one open sync connection, for "who is online". */
-  onlineUserIds(): Set<string> {
-    return new Set([...this.connections].map((connection) => connection.principal.userId));
+  /** Users with at least one open sync connection (to a draft of `negotiationId`, if given). */
+  onlineUserIds(negotiationId?: string): Set<string> {
+    return new Set(
+      [...this.connections]
+        .filter(
+          (connection) =>
+            negotiationId === undefined || connection.principal.negotiationId === negotiationId,
+        )
+        .map((connection) => connection.principal.userId),
+    );
   }
 
   /** Closes every socket of a session (sign-out) with `CLOSE_CODES.unauthorized`. */
@@ -155,6 +173,7 @@ export class SyncServer {
   /** Closes every socket with `CLOSE_CODES.serverShutdown` and unloads every document. */
   async shutdown(): Promise<void> {
     this.shuttingDown = true;
+    this.liveness.stop();
     for (const connection of [...this.connections]) {
       connection.close(CLOSE_CODES.serverShutdown, 'The server is shutting down.');
     }

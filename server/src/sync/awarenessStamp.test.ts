@@ -66,6 +66,20 @@ describe('stampAwarenessUpdate', () => {
     expect(states.get(client.clientID)).toEqual({ user: USER, cursor: { anchor: 1, head: 4 } });
   });
 
+  it('keeps only a true `away` of what the client says about itself', () => {
+    const stamp = (user: unknown) => {
+      const client = clientAwareness({ user, cursor: null });
+      const update = awarenessProtocol.encodeAwarenessUpdate(client, [client.clientID]);
+      const result = stampAwarenessUpdate(update, { user: USER, mayWrite: () => true });
+      const states = decode(result.ok && result.value !== null ? result.value : new Uint8Array());
+      return (states.get(client.clientID) as { user: unknown }).user;
+    };
+    expect(stamp({ name: 'x', away: true })).toEqual({ ...USER, away: true });
+    expect(stamp({ away: false })).toEqual(USER);
+    expect(stamp({ away: 'yes', delegation: 'US' })).toEqual(USER);
+    expect(stamp('away')).toEqual(USER);
+  });
+
   it('drops entries of client ids the connection may not write', () => {
     const mine = clientAwareness({ cursor: null });
     const theirs = clientAwareness({ cursor: null });

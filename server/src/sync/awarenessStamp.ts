@@ -36,9 +36,19 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
+ * The `user` the server puts into a state: its own identity, plus whether the client says its
+ * page is away (a boolean, or nothing): the client may say where it is, never who it is.
+ */
+function stampedUser(user: AwarenessUser, claimed: unknown): AwarenessUser {
+  const away = isPlainObject(claimed) && claimed.away === true;
+  return away ? { ...user, away: true } : user;
+}
+
+/**
  * Rewrites a client's awareness update so that it can only speak for itself (DESIGN.md decision
  * 4): entries for client ids it may not write are dropped, and every state's `user` is replaced
- * by the server's. The rest of the state (the cursor) is kept. Returns null when nothing is left.
+ * by the server's (with the client's `away` flag, `stampedUser`). The rest of the state (the
+ * cursor) is kept. Returns null when nothing is left.
  */
 export function stampAwarenessUpdate(
   update: Uint8Array,
@@ -74,7 +84,10 @@ export function stampAwarenessUpdate(
     .filter((entry) => context.mayWrite(entry.clientId, entry.state === null))
     .map((entry) => ({
       ...entry,
-      state: entry.state === null ? null : { ...entry.state, user: context.user },
+      state:
+        entry.state === null
+          ? null
+          : { ...entry.state, user: stampedUser(context.user, entry.state.user) },
     }));
   if (entries.length === 0) return { ok: true, value: null };
   // The same layout y-protocols' encodeAwarenessUpdate writes, which needs an Awareness instance.

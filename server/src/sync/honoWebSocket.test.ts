@@ -44,6 +44,7 @@ describe('syncWebSocketEvents', () => {
       title: 'Talks',
       venue: 'Washington, D.C.',
       startsOn: '2025-06-11',
+      timeZone: 'UTC',
     });
     const document = storage.documents.create({
       id: 'doc-1',

@@ -32,6 +32,23 @@ function bufferedAmountOf(raw: unknown): number {
   return 0;
 }
 
+/** The part of the underlying `ws` socket the liveness check uses, when the adapter exposes it. */
+interface RawLiveSocket {
+  ping(): void;
+  terminate(): void;
+  on(event: 'pong', listener: () => void): unknown;
+}
+
+function rawLiveSocket(raw: unknown): RawLiveSocket | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const candidate = raw as Partial<Record<keyof RawLiveSocket, unknown>>;
+  return typeof candidate.ping === 'function' &&
+    typeof candidate.terminate === 'function' &&
+    typeof candidate.on === 'function'
+    ? (raw as RawLiveSocket)
+    : null;
+}
+
 /**
  * The Hono adapter of the sync core: maps the WebSocket events of `upgradeWebSocket`
  * (@hono/node-server 2.x) to `SyncServer.connect`, `receive` and `closed`. The HTTP route has
@@ -57,11 +74,21 @@ export function syncWebSocketEvents(sync: SyncServer, principal: SyncPrincipal):
     close(code, reason) {
       ws.close(code, reason);
     },
+    ping() {
+      if (ws.readyState === OPEN) rawLiveSocket(ws.raw)?.ping();
+    },
+    terminate() {
+      const raw = rawLiveSocket(ws.raw);
+      if (raw) raw.terminate();
+      else ws.close(CLOSE_CODES.internalError, 'No answer.');
+    },
   });
 
   return {
     onOpen(_event, ws) {
       handle = sync.connect(socketOf(ws), principal);
+      // Browsers answer pings by themselves: a pong is the sign of life of a quiet reader.
+      rawLiveSocket(ws.raw)?.on('pong', () => handle?.heard());
     },
     onMessage(event, ws) {
       if (handle === null) return;

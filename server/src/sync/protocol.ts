@@ -46,6 +46,12 @@ export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/**
+ * An awareness frame with no entries: the stock provider applies it as a no-op, but counts it
+ * as a message received, so the client knows the server still hears it (see `Liveness`).
+ */
+export const KEEPALIVE_FRAME: Uint8Array = Uint8Array.of(MESSAGE_TYPES.awareness, 1, 0);
+
 /** An awareness frame for the given clients' current states (null for removed ones). */
 export function encodeAwarenessFrame(
   awareness: awarenessProtocol.Awareness,

@@ -19,12 +19,26 @@ export interface SyncPrincipal {
 export interface SyncSocket {
   send(data: Uint8Array): void;
   close(code: number, reason: string): void;
+  /** Asks the peer for a sign of life (a WebSocket ping); its answer arrives as `heard()`. */
+  ping(): void;
+  /** Drops the socket at once, without a closing handshake the silent peer would never finish. */
+  terminate(): void;
 }
 
-/** What the transport calls when a frame arrives or the socket has closed. */
+/** What the transport calls when a frame arrives, the peer answers a ping, or the socket closed. */
 export interface SyncConnectionHandle {
   receive(data: Uint8Array): void;
+  /** The peer answered a ping (a pong): it is still there, even if it has nothing to say. */
+  heard(): void;
   closed(): void;
+}
+
+/** How the server notices peers that vanished without closing (half-open sockets). */
+export interface LivenessOptions {
+  /** How often every socket is pinged, in milliseconds. */
+  intervalMs: number;
+  /** A socket that sent nothing, not even a pong, for longer than this is dropped. */
+  silenceMs: number;
 }
 
 /** Severity of a sync log line. */
@@ -48,6 +62,8 @@ export interface SyncServerOptions {
   now?: () => number;
   /** Told when a text change cleared positions given on the old text (the audit log's seam). */
   onPositionsCleared?: (cleared: PositionsCleared) => void;
+  /** Ping rhythm and silence limit (tests shorten them); `LIVENESS_DEFAULTS` otherwise. */
+  liveness?: LivenessOptions;
 }
 
 /** Why the server refuses what a connection sent; the connection is closed with this reason. */

@@ -20,6 +20,12 @@ export class TestSyncClient implements SyncSocket {
   /** Every frame the server sent, in order. */
   readonly received: Uint8Array[] = [];
   closedWith: { code: number; reason: string } | null = null;
+  /** Whether the server dropped the socket without a closing handshake (a silent peer). */
+  terminated = false;
+  /** Whether the client answers pings, as a browser does; false models a vanished peer. */
+  answersPings = true;
+  /** How many pings the server sent. */
+  pings = 0;
   readonly handle: SyncConnectionHandle;
 
   constructor(sync: SyncServer, principal: SyncPrincipal) {
@@ -37,6 +43,16 @@ export class TestSyncClient implements SyncSocket {
 
   close(code: number, reason: string): void {
     this.closedWith ??= { code, reason };
+  }
+
+  ping(): void {
+    this.pings += 1;
+    if (this.answersPings && this.closedWith === null) this.handle.heard();
+  }
+
+  terminate(): void {
+    this.terminated = true;
+    this.closedWith ??= { code: 1006, reason: '' };
   }
 
   /** Sends the client's awareness entries for the given client ids, as the provider would. */

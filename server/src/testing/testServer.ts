@@ -31,7 +31,7 @@ function quietLog(level: 'info' | 'warn' | 'error', message: string): void {
 export async function startTestServer(
   overrides: TestServerOverrides = {},
 ): Promise<RunningTestServer> {
-  const { log, now, sessionRecheckMs, ...configOverrides } = overrides;
+  const { log, now, sessionRecheckMs, liveness, ...configOverrides } = overrides;
   let dataDir = configOverrides.dataDir;
   if (dataDir === undefined) {
     dataDir = mkdtempSync(join(tmpdir(), 'accord-test-'));
@@ -44,6 +44,7 @@ export async function startTestServer(
     secureCookies: false,
     seedDemo: true,
     clientDir: null,
+    defaultTimeZone: 'UTC',
     ...configOverrides,
     dataDir,
   };
@@ -51,6 +52,7 @@ export async function startTestServer(
     log: log ?? quietLog,
     ...(now ? { now } : {}),
     ...(sessionRecheckMs ? { sessionRecheckMs } : {}),
+    ...(liveness ? { liveness } : {}),
   });
   return { ...server, dataDir };
 }

@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'alternativeChosen',
   'messageHidden',
   'membership',
+  'timeZone',
 ] as const;
 
 /** One kind of audited action. */
@@ -26,6 +27,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   alternativeChosen: 'Alternative chosen',
   messageHidden: 'Comment hidden',
   membership: 'Membership',
+  timeZone: 'Time zone',
 };
 
 /** A JSON value, as an audit entry's detail holds it. */

@@ -33,7 +33,7 @@ describe('parseExportRequest', () => {
 });
 
 describe('exportFileName', () => {
-  it('names the file from the title, mode and UTC time of the export', () => {
+  it('names the file from the title, mode and time of the export in the negotiation’s zone', () => {
     const at = Date.UTC(2026, 10, 29, 14, 5, 59);
     expect(
       exportFileName(
@@ -41,13 +41,18 @@ describe('exportFileName', () => {
         'draft',
         at,
         'docx',
+        'UTC',
       ),
     ).toBe(
       'communique-joint-communique-on-regional-economic-growth-and-migration-draft-2026-11-29-1405.docx',
     );
-    expect(exportFileName('¿Qué?', 'final', at, 'pdf')).toBe(
-      'communique-que-final-2026-11-29-1405.pdf',
+    expect(exportFileName('¿Qué?', 'final', at, 'pdf', 'America/Mexico_City')).toBe(
+      'communique-que-final-2026-11-29-0805.pdf',
     );
+    // 02:30 UTC on the 30th is still the evening of the 29th in Mexico City.
+    expect(
+      exportFileName('T', 'draft', Date.UTC(2026, 10, 30, 2, 30), 'md', 'America/Mexico_City'),
+    ).toBe('communique-t-draft-2026-11-29-2030.md');
     expect(titleSlug('***')).toBe('draft');
   });
 });

@@ -1,3 +1,4 @@
+import { wallClock } from '../domain/timeZone';
 import { EXPORT_MODES, type ExportMode } from './exportModel';
 
 /** The formats a communiqué is exported in. */
@@ -87,15 +88,20 @@ export function titleSlug(title: string): string {
   return slug === '' ? 'draft' : slug;
 }
 
-/** `communique-<slug>-draft-2026-11-29-1405.md`: the export's file name (time in UTC). */
+/**
+ * `communique-<slug>-draft-2026-11-29-1405.md`: the export's file name, its time the wall clock
+ * of the negotiation's time zone (the time the export itself shows).
+ */
 export function exportFileName(
   title: string,
   mode: ExportMode,
   exportedAt: number,
   format: ExportFormat,
+  timeZone: string,
 ): string {
-  const stamp = new Date(exportedAt).toISOString();
-  const date = stamp.slice(0, 10);
-  const time = `${stamp.slice(11, 13)}${stamp.slice(14, 16)}`;
+  const clock = wallClock(exportedAt, timeZone);
+  const two = (value: number) => String(value).padStart(2, '0');
+  const date = `${clock.year}-${two(clock.month)}-${two(clock.day)}`;
+  const time = `${two(clock.hour)}${two(clock.minute)}`;
   return `communique-${titleSlug(title)}-${mode}-${date}-${time}.${format}`;
 }

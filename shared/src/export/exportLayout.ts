@@ -72,7 +72,7 @@ export function exportLayout(model: ExportModel, mode: ExportMode): LayoutBlock[
         kind: 'thread',
         title: `${threadClauseLabel(model, thread)}: “${thread.quote}”${thread.detached ? ' (these words have since been deleted)' : ''}`,
         messages: thread.messages.map((message) => ({
-          byline: messageByline(message),
+          byline: messageByline(message, model.negotiation.timeZone),
           text: message.text,
         })),
       });

@@ -77,6 +77,8 @@ export interface ExportNegotiation {
   venue: string;
   /** ISO date (YYYY-MM-DD). */
   startsOn: string;
+  /** The negotiation's IANA time zone: every time an export writes is in it, named. */
+  timeZone: string;
 }
 
 /** What a draft's state alone does not say: its negotiation, its parties and the export time. */

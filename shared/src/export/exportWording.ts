@@ -3,12 +3,14 @@ import type { ClauseSummary } from '../domain/clauseSummary';
 import { DELEGATIONS, type DelegationCode } from '../domain/delegations';
 import { lockerPhrase } from '../domain/locks';
 import type { Position } from '../domain/positions';
-import type { ClauseStatus } from '../domain/status';
+import { statusWords } from '../domain/status';
+import { formatExportTime } from '../domain/timeZone';
 import type { ExportModel, ExportThread } from './exportModel';
 
 /**
  * The words every format shares, so that text, Markdown, HTML, Word and PDF say the same thing.
- * Dates are in English and UTC: an export must not depend on the machine that made it.
+ * Dates are in English and in the negotiation's time zone, named: an export must not depend on
+ * the machine that made it.
  */
 
 const MONTHS = [
@@ -26,15 +28,6 @@ const MONTHS = [
   'December',
 ] as const;
 
-/** How each status reads in a draft compilation. */
-export const EXPORT_STATUS_LABELS: Record<ClauseStatus, string> = {
-  open: 'Open',
-  bracketed: 'Bracketed',
-  agreedAdRef: 'Agreed ad ref.',
-  agreed: 'Agreed',
-  locked: 'Locked',
-};
-
 /** How each position reads in a draft compilation's compact note. */
 const POSITION_WORDS: Record<Position, string> = {
   agree: 'agree',
@@ -42,14 +35,6 @@ const POSITION_WORDS: Record<Position, string> = {
   reserve: 'reserve',
   object: 'object',
 };
-
-/** "29 November 2026, 14:05 UTC". */
-export function formatExportTime(at: number): string {
-  const date = new Date(at);
-  const hours = String(date.getUTCHours()).padStart(2, '0');
-  const minutes = String(date.getUTCMinutes()).padStart(2, '0');
-  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}, ${hours}:${minutes} UTC`;
-}
 
 /** "11 June 2025" from an ISO date; anything else is shown as given. */
 export function formatIsoDate(iso: string): string {
@@ -76,18 +61,21 @@ export function delegationsLine(model: ExportModel): string {
 
 /** The mark at the top of a draft compilation. */
 export function draftBanner(model: ExportModel): string {
-  return `DRAFT — compiled ${formatExportTime(model.exportedAt)} — not an agreed text`;
+  return `DRAFT — compiled ${formatExportTime(model.exportedAt, model.negotiation.timeZone)} — not an agreed text`;
 }
 
 /** The legend under the draft banner. */
 export const DRAFT_LEGEND =
   'Text in square brackets is not agreed; the code after a bracket names the delegation that asked for it (brackets of the Chair’s first draft carry none). Under each paragraph: its status and the delegations’ positions.';
 
-/** The compact note under a clause: "Bracketed. US agree · CA reserve · MX —". */
+/**
+ * The compact note under a clause: "Bracketed. US agree · CA reserve · MX —", or
+ * "Objection: SV · Reserved: MX. US agree · …" (the status in the app's words).
+ */
 export function clauseNote(summary: ClauseSummary, delegations: readonly DelegationCode[]): string {
   const status =
     summary.lock === null
-      ? EXPORT_STATUS_LABELS[summary.status]
+      ? statusWords(summary.status, summary.positions)
       : `Locked by ${lockerPhrase(summary.lock)}`;
   const positions = delegations.map((code) => {
     const stated = summary.positions[code];
@@ -112,9 +100,9 @@ export function threadClauseLabel(model: ExportModel, thread: ExportThread): str
   return 'Deleted clause';
 }
 
-/** "Elena Marsh (US), 29 November 2026, 14:05 UTC". */
-export function messageByline(message: ExportThread['messages'][number]): string {
-  return `${message.author} (${message.delegation}), ${formatExportTime(message.at)}`;
+/** "Elena Marsh (US), 29 November 2026, 08:05 Mexico City time (UTC-6)". */
+export function messageByline(message: ExportThread['messages'][number], timeZone: string): string {
+  return `${message.author} (${message.delegation}), ${formatExportTime(message.at, timeZone)}`;
 }
 
 /** The public threads in the order of their clauses, then as given. */

@@ -39,18 +39,22 @@ describe('draft compilation of the sample draft', () => {
 
   it('numbers clauses as the editor does and attributes brackets to their delegation', () => {
     const text = renderText(model, 'draft');
-    expect(text).toContain('DRAFT — compiled 29 November 2026, 14:05 UTC');
+    // 14:05 UTC, written on the clock of the negotiation (Guatemala City) and naming it.
+    expect(text).toContain('DRAFT — compiled 29 November 2026, 08:05 Guatemala time (UTC-6)');
     const labels = [...text.matchAll(/^(PP|OP)\d+(?= {2})/gm)].map((match) => match[0]);
     expect(labels).toEqual(['PP1', 'OP1', 'OP2', 'OP3', 'OP4']);
     // Mexico asked for the first bracket; the second is the Chair's first draft: no owner.
     expect(text).toContain('OP1  Agree to reduce port fees [by 10%]{MX} within [two] years;');
     expect(text).toContain('    Alt 1 [MX]: Will meet every two years [at summit level];');
     expect(text).toContain('    Alt 2 [US]: Will meet when <needed> & agreed;');
-    expect(text).toContain('(Bracketed. US agree · CA reserve · MX — · SV — · GT —)');
+    // A reservation is a stand against the text: it names the clause's status before its brackets.
+    expect(text).toContain('(Reserved: CA. US agree · CA reserve · MX — · SV — · GT —)');
     expect(text).toContain(
       '(Locked by the Chair. US agree · CA agree · MX agree · SV agree · GT agree)',
     );
-    expect(text).toContain('(Open. US agree · CA agree · MX agree · SV agree ad ref. · GT object)');
+    expect(text).toContain(
+      '(Objection: GT. US agree · CA agree · MX agree · SV agree ad ref. · GT object)',
+    );
   });
 
   it('includes public threads only when given, and never a private one', () => {

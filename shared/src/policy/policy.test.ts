@@ -19,6 +19,14 @@ describe('can', () => {
       'moderator',
     ]);
   });
+
+  it("lets only moderators change the negotiation's settings (its time zone)", () => {
+    for (const delegation of DELEGATION_CODES) {
+      expect(ROLES.filter((role) => can({ role, delegation }, 'changeSettings'))).toEqual([
+        'moderator',
+      ]);
+    }
+  });
 });
 
 describe("can(…, 'statePosition')", () => {

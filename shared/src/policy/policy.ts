@@ -16,6 +16,7 @@ export const ACTIONS = [
   'read',
   'editText',
   'manageMembers',
+  'changeSettings',
   'statePosition',
   'removeBracket',
   'exportDraft',
@@ -50,6 +51,7 @@ export interface ActionResources {
   read: undefined;
   editText: undefined;
   manageMembers: undefined;
+  changeSettings: undefined;
   statePosition: { delegation: DelegationCode };
   removeBracket: { delegation: DelegationCode };
   exportDraft: undefined;
@@ -94,6 +96,7 @@ export function can<A extends Action>(actor: Actor, action: A, ...args: Resource
     case 'editText':
       return actor.role === 'delegate' || actor.role === 'moderator';
     case 'manageMembers':
+    case 'changeSettings':
       return actor.role === 'moderator';
     case 'statePosition': {
       const resource = args[0] as ActionResources['statePosition'];

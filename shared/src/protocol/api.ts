@@ -70,18 +70,38 @@ export interface DocumentView {
   updatedAt: string;
 }
 
-/** A member of a negotiation, with whether they are connected to any of its drafts now. */
+/**
+ * Where a member is now: connected to a draft of the negotiation (`onDraft`); signed in and
+ * using Accord within the last `SIGNED_IN_WINDOW_MS` but on no draft of it (`signedIn`);
+ * neither (`offline`).
+ */
+export const MEMBER_PRESENCES = ['onDraft', 'signedIn', 'offline'] as const;
+
+/** One of a member's presences. */
+export type MemberPresence = (typeof MEMBER_PRESENCES)[number];
+
+/** A member who made a signed-in request this recently counts as signed in. */
+export const SIGNED_IN_WINDOW_MS = 2 * 60_000;
+
+/** A member of a negotiation, with where they are now. */
 export interface MemberView {
   userId: string;
   displayName: string;
   delegation: DelegationCode;
   role: Role;
-  online: boolean;
+  presence: MemberPresence;
 }
 
 /** `GET /api/negotiations/:id` response body. */
 export interface NegotiationResponse {
-  negotiation: { id: string; title: string; venue: string; startsOn: string };
+  negotiation: {
+    id: string;
+    title: string;
+    venue: string;
+    startsOn: string;
+    /** The IANA time zone every time of this negotiation is shown in (`timeZone.ts`). */
+    timeZone: string;
+  };
   membership: { delegation: DelegationCode; role: Role };
   documents: DocumentView[];
   members: MemberView[];
@@ -90,8 +110,22 @@ export interface NegotiationResponse {
 /** `GET /api/documents/:id` response body. */
 export interface DocumentResponse {
   document: DocumentView;
-  negotiation: { id: string; title: string };
+  negotiation: { id: string; title: string; timeZone: string };
   membership: { delegation: DelegationCode; role: Role };
+}
+
+/**
+ * `PUT /api/negotiations/:id/time-zone` request body: the negotiation's new time zone, an IANA
+ * name (`parseTimeZone`). Moderators only (`can(actor, 'changeSettings')`); a name that is not a
+ * zone is refused with 400 `bad_request`. Response: the canonical name stored.
+ */
+export interface SetTimeZoneRequest {
+  timeZone: string;
+}
+
+/** `PUT /api/negotiations/:id/time-zone` response body. */
+export interface SetTimeZoneResponse {
+  timeZone: string;
 }
 
 /** The path of the WebSocket sync endpoint; the y-websocket provider appends `/<documentId>`. */
@@ -105,6 +139,11 @@ export interface AwarenessUser {
   role: Role;
   /** The delegation's colour; CollaborationCaret reads `color`. */
   color: string;
+  /**
+   * The one field a client sets about itself: its page is in the background, so the person is
+   * away from the draft though still connected. The server keeps it only as a boolean.
+   */
+  away?: boolean;
 }
 
 /**
@@ -192,9 +231,12 @@ export interface ProposeAlternativeRequest {
  * `POST /api/documents/:documentId/clauses/:clauseId/alternatives/choose` request body: the
  * alternative a moderator picks, which replaces the clause text, or null to keep the current
  * text; either way the alternatives are settled and the others kept in the clause's history.
+ * `expectedTextHash` (`clauseTextHash`) is the text the moderator reviewed the choice against:
+ * if the clause changed since, the choice is refused (409 `conflict`) rather than made blind.
  */
 export interface ChooseAlternativeRequest {
   alternativeId: string | null;
+  expectedTextHash?: string;
 }
 
 /** The clause's meta after an alternative was proposed, withdrawn or chosen. */

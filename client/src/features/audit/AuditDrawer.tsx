@@ -2,8 +2,8 @@ import type { AuditVerifyResponse } from '@accord/shared/domain/audit';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { auditCsvUrl, fetchAuditLog, verifyAuditLog } from '../../api/endpoints';
 import { DelegationChip } from '../../app/DelegationChip';
+import { useTimeFormat } from '../../app/timeZone';
 import { useApiResource } from '../../app/useApiResource';
-import { formatChangeTime, formatFullTime } from '../clauses/changeTime';
 import { auditActionLabel, describeAuditEntry } from './auditDescription';
 
 /**
@@ -26,6 +26,7 @@ export function AuditDrawer({
   const [verdict, setVerdict] = useState<AuditVerifyResponse | null>(null);
   const [verifyError, setVerifyError] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const time = useTimeFormat();
 
   useEffect(() => {
     headingRef.current?.focus();
@@ -118,6 +119,9 @@ export function AuditDrawer({
           <p className="history-drawer__note">Nothing recorded yet.</p>
         ) : (
           <table className="audit-table">
+            <caption className="history-drawer__note" data-testid="audit-time-zone">
+              Times are {time.zone(now)}.
+            </caption>
             <thead>
               <tr>
                 <th scope="col">#</th>
@@ -131,11 +135,8 @@ export function AuditDrawer({
                 <tr key={entry.seq} data-testid="audit-entry" data-action={entry.action}>
                   <td>{entry.seq}</td>
                   <td>
-                    <time
-                      dateTime={new Date(entry.at).toISOString()}
-                      title={formatFullTime(entry.at)}
-                    >
-                      {formatChangeTime(entry.at, now)}
+                    <time dateTime={new Date(entry.at).toISOString()} title={time.full(entry.at)}>
+                      {time.short(entry.at, now)}
                     </time>
                   </td>
                   <td>

@@ -65,6 +65,37 @@ describe('describeAuditEntry', () => {
     ).toBe('OP4: text changed, clearing the positions of Mexico, El Salvador');
   });
 
+  it('says which time zone replaced which', () => {
+    expect(
+      describeAuditEntry({
+        ...base,
+        action: 'timeZone',
+        detail: { from: 'America/New_York', to: 'America/Mexico_City' },
+      }),
+    ).toBe('Times are now shown in America/Mexico_City (was America/New_York)');
+    expect(auditActionLabel('timeZone')).toBe('Time zone');
+  });
+
+  it('names whose brackets a chosen wording removed', () => {
+    expect(
+      describeAuditEntry({
+        ...base,
+        action: 'alternativeChosen',
+        detail: {
+          label: 'OP7',
+          proposedBy: 'MX',
+          text: 'New words;',
+          bracketsRemoved: [
+            { delegation: 'MX', count: 1 },
+            { delegation: 'SV', count: 2 },
+          ],
+        },
+      }),
+    ).toBe(
+      "OP7: chose Mexico's alternative — “New words;” (removing brackets of Mexico, El Salvador)",
+    );
+  });
+
   it('says why a comment was hidden', () => {
     expect(
       describeAuditEntry({ ...base, action: 'messageHidden', detail: { reason: 'Off topic' } }),

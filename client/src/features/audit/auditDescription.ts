@@ -49,9 +49,20 @@ export function describeAuditEntry(entry: AuditEntryView): string {
       const by = text(detail.proposedBy);
       const party = by && isDelegationCode(by) ? DELEGATIONS[by].name : by;
       const wording = text(detail.text);
-      return wording === null
-        ? `${clause}: kept the current text, alternatives set aside`
-        : `${clause}: chose ${party ? `${party}'s` : 'an'} alternative — “${wording}”`;
+      if (wording === null) return `${clause}: kept the current text, alternatives set aside`;
+      const removed = Array.isArray(detail.bracketsRemoved)
+        ? detail.bracketsRemoved.flatMap((entry) => {
+            const code =
+              typeof entry === 'object' && entry !== null && !Array.isArray(entry)
+                ? entry.delegation
+                : null;
+            return typeof code === 'string' && isDelegationCode(code)
+              ? [DELEGATIONS[code].name]
+              : [];
+          })
+        : [];
+      const brackets = removed.length > 0 ? ` (removing brackets of ${removed.join(', ')})` : '';
+      return `${clause}: chose ${party ? `${party}'s` : 'an'} alternative — “${wording}”${brackets}`;
     }
     case 'messageHidden': {
       const reason = text(detail.reason);
@@ -62,6 +73,11 @@ export function describeAuditEntry(entry: AuditEntryView): string {
       const delegation = text(detail.delegation) ?? '?';
       const role = text(detail.role) ?? '?';
       return `${who} is ${role} for ${delegation}`;
+    }
+    case 'timeZone': {
+      const to = text(detail.to) ?? '?';
+      const from = text(detail.from);
+      return `Times are now shown in ${to}${from ? ` (was ${from})` : ''}`;
     }
     default:
       return JSON.stringify(detail);

@@ -1,47 +1,52 @@
-import type { ClauseAlternative } from '@accord/shared/domain/clauseMeta';
 import { DELEGATIONS } from '@accord/shared/domain/delegations';
 import { can } from '@accord/shared/policy/policy';
 import type { DocumentResponse } from '@accord/shared/protocol/api';
 import { LIMITS } from '@accord/shared/protocol/limits';
 import { type FormEvent, useEffect, useState } from 'react';
+import type * as Y from 'yjs';
 import type { ApiResult } from '../../api/apiResult';
 import { chooseAlternative, proposeAlternative, withdrawAlternative } from '../../api/endpoints';
 import { DelegationChip } from '../../app/DelegationChip';
+import { ChoiceReview } from './ChoiceReview';
+import type { ClauseView } from './clauseViews';
 import type { NameLookup } from './clearedNotice';
 
 /**
  * A clause's competing wordings ("Alt 1 [MX]"): each with its proposer, a way to withdraw it
- * for its delegation or a moderator, a moderator's "Use this wording" (which replaces the
- * clause text) and "Keep the current text", and a form to propose one. The server checks every
- * command; what is shown comes back live through the draft's meta map.
+ * for its delegation or a moderator, a moderator's "Use this wording" (which opens a review:
+ * the redline and what the choice removes, then a confirmation) and "Keep the current text",
+ * and a form to propose one. The server checks every command; what is shown comes back live
+ * through the draft's meta map.
  */
 export function AlternativesSection({
   documentId,
-  clauseId,
-  clauseLabel,
-  alternatives,
-  locked,
+  view,
+  doc,
   membership,
   nameOf,
 }: {
   documentId: string;
-  clauseId: string;
-  clauseLabel: string;
-  alternatives: readonly ClauseAlternative[];
-  locked: boolean;
+  view: ClauseView;
+  /** The draft, to tell which brackets of the clause are still in its text. */
+  doc: Y.Doc;
   membership: DocumentResponse['membership'];
   nameOf: NameLookup;
 }) {
+  const { id: clauseId, label: clauseLabel, alternatives } = view;
+  const locked = view.lock !== null;
   const [draft, setDraft] = useState('');
   const [composing, setComposing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** The alternative whose choice the moderator is reviewing. */
+  const [reviewing, setReviewing] = useState<string | null>(null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: clauseId is the trigger
   useEffect(() => {
     setDraft('');
     setComposing(false);
     setError(null);
+    setReviewing(null);
   }, [clauseId]);
 
   const run = async (command: () => Promise<ApiResult<unknown>>): Promise<boolean> => {
@@ -92,7 +97,17 @@ export function AlternativesSection({
                   </span>
                 </div>
                 <p className="alternatives__text">{alternative.text}</p>
-                {mayChoose || mayWithdraw ? (
+                {mayChoose && reviewing === alternative.id ? (
+                  <ChoiceReview
+                    documentId={documentId}
+                    view={view}
+                    doc={doc}
+                    alternative={alternative}
+                    name={`Alt ${index + 1} [${alternative.delegation}]`}
+                    chooser={membership.delegation}
+                    onClose={() => setReviewing(null)}
+                  />
+                ) : mayChoose || mayWithdraw ? (
                   <div className="alternatives__actions">
                     {mayChoose ? (
                       <button
@@ -100,11 +115,9 @@ export function AlternativesSection({
                         className="button"
                         data-testid="choose-alternative"
                         disabled={busy}
-                        onClick={() =>
-                          run(() => chooseAlternative(documentId, clauseId, alternative.id))
-                        }
+                        onClick={() => setReviewing(alternative.id)}
                       >
-                        Use this wording
+                        Use this wording…
                       </button>
                     ) : null}
                     {mayWithdraw ? (

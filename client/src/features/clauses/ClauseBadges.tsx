@@ -1,19 +1,38 @@
 import { DELEGATIONS, type DelegationCode } from '@accord/shared/domain/delegations';
+import type { ClausePositions } from '@accord/shared/domain/positions';
 import { POSITION_LABELS } from '@accord/shared/domain/positions';
-import type { ClauseStatus } from '@accord/shared/domain/status';
+import { type ClauseStatus, statusWords } from '@accord/shared/domain/status';
 import { STATUS_HINTS, STATUS_LABELS, STATUS_SHORT_LABELS } from './consensus';
 import { POSITION_SHORT, type PositionOrNone } from './positionDisplay';
 
-/** A clause's status as a coloured label ("Bracketed"), explained on hover. */
-export function StatusBadge({ status, short = false }: { status: ClauseStatus; short?: boolean }) {
+/**
+ * A clause's status as a coloured label ("Bracketed", "Objection: SV · Reserved: MX" with its
+ * positions), explained on hover.
+ */
+export function StatusBadge({
+  status,
+  positions,
+  short = false,
+}: {
+  status: ClauseStatus;
+  /** The positions that hold for the clause's text, to name who objects or reserves. */
+  positions: ClausePositions;
+  short?: boolean;
+}) {
+  const words =
+    status === 'objected' || status === 'reserved'
+      ? statusWords(status, positions)
+      : short
+        ? STATUS_SHORT_LABELS[status]
+        : STATUS_LABELS[status];
   return (
     <span
       className={`status-badge status-badge--${status}`}
       data-testid="clause-status"
       data-status={status}
-      title={`${STATUS_LABELS[status]}: ${STATUS_HINTS[status]}`}
+      title={`${words}: ${STATUS_HINTS[status]}`}
     >
-      {short ? STATUS_SHORT_LABELS[status] : STATUS_LABELS[status]}
+      {words}
     </span>
   );
 }

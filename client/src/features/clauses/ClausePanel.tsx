@@ -2,12 +2,13 @@ import type { ClauseBracket } from '@accord/shared/domain/clauseMeta';
 import { DELEGATIONS, type DelegationCode, PARTY_CODES } from '@accord/shared/domain/delegations';
 import { can } from '@accord/shared/policy/policy';
 import type { DocumentResponse } from '@accord/shared/protocol/api';
+import type * as Y from 'yjs';
 import { DelegationChip } from '../../app/DelegationChip';
+import { useTimeFormat } from '../../app/timeZone';
 import { LockControls } from '../locks/LockControls';
 import { LockSummary } from '../locks/LockSummary';
 import { AlternativesSection } from './AlternativesSection';
 import { PositionChip, StatusBadge } from './ClauseBadges';
-import { formatChangeTime } from './changeTime';
 import type { ClauseView } from './clauseViews';
 import { clearedMessages, type NameLookup } from './clearedNotice';
 import { STATUS_HINTS } from './consensus';
@@ -23,16 +24,20 @@ const KIND_LABELS = { preambular: 'Preambular paragraph', operative: 'Operative 
 export function ClausePanel({
   view,
   documentId,
+  doc,
   membership,
   nameOf,
   onOpenHistory,
 }: {
   view: ClauseView | null;
   documentId: string;
+  /** The draft the view was read from. */
+  doc: Y.Doc;
   membership: DocumentResponse['membership'];
   nameOf: NameLookup;
   onOpenHistory: (clauseId: string) => void;
 }) {
+  const time = useTimeFormat();
   if (view === null) {
     return (
       <div className="clause-panel clause-panel--empty" data-testid="clause-panel-empty">
@@ -61,7 +66,7 @@ export function ClausePanel({
         <h2 className="clause-panel__label" id="clause-panel-title">
           {view.label}
         </h2>
-        <StatusBadge status={view.status} />
+        <StatusBadge status={view.status} positions={view.positions} />
         <span className="clause-panel__kind">{KIND_LABELS[view.kind]}</span>
       </header>
       <p className="clause-panel__excerpt" title={view.text}>
@@ -91,7 +96,7 @@ export function ClausePanel({
             {clearedMessages(view.cleared, nameOf).map((message) => (
               <li key={message.key}>
                 {message.text}
-                <span className="cleared-notice__time"> · {formatChangeTime(message.at, now)}</span>
+                <span className="cleared-notice__time"> · {time.short(message.at, now)}</span>
               </li>
             ))}
           </ul>
@@ -138,7 +143,7 @@ export function ClausePanel({
                 cleared={cleared?.position ?? null}
                 detail={
                   stated
-                    ? `stated${who ? ` by ${who}` : ''} at ${formatChangeTime(stated.at, now)}`
+                    ? `stated${who ? ` by ${who}` : ''} at ${time.short(stated.at, now)}`
                     : undefined
                 }
               />
@@ -169,10 +174,8 @@ export function ClausePanel({
 
       <AlternativesSection
         documentId={documentId}
-        clauseId={view.id}
-        clauseLabel={view.label}
-        alternatives={view.alternatives}
-        locked={view.lock !== null}
+        view={view}
+        doc={doc}
         membership={membership}
         nameOf={nameOf}
       />

@@ -10,10 +10,12 @@ import { scrollToClause, useFocusedClause } from '../../editor/focusedClause';
 import { AuditDrawer } from '../audit/AuditDrawer';
 import { LockAllAgreed } from '../locks/LockAllAgreed';
 import { ClausePanel } from './ClausePanel';
+import { ClearedPositionNotices } from './ClearedPositionNotices';
 import { ConsensusView } from './ConsensusView';
 import { consensusSummary } from './consensus';
 import { DeletedClauses } from './DeletedClauses';
 import { HistoryDrawer } from './HistoryDrawer';
+import { ownClearedPositions } from './ownClearedPositions';
 import { useClauseViews } from './useClauseViews';
 import { useMemberNames } from './useMemberNames';
 
@@ -45,6 +47,9 @@ export function ClauseSidebar({
   );
   const historyView = historyFor ? (views.find((view) => view.id === historyFor) ?? null) : null;
   const summary = consensusSummary(views);
+  const ownDelegation = info.membership.delegation;
+  const mayStatePositions = can(info.membership, 'statePosition', { delegation: ownDelegation });
+  const ownCleared = mayStatePositions ? ownClearedPositions(views, ownDelegation) : [];
 
   // The margin of the draft shows every clause's status and which one this panel shows.
   useEffect(() => {
@@ -118,6 +123,16 @@ export function ClauseSidebar({
           <span className="clause-sidebar__tab-count">
             {summary.settled}/{summary.total}
           </span>
+          {ownCleared.length > 0 ? (
+            <span
+              className="clause-sidebar__tab-badge"
+              data-testid="consensus-cleared-count"
+              title="Your delegation's positions cleared by text changes"
+            >
+              {ownCleared.length}
+              <span className="visually-hidden"> of your positions cleared</span>
+            </span>
+          ) : null}
         </button>
         {can(info.membership, 'viewAudit') ? (
           <button
@@ -141,6 +156,7 @@ export function ClauseSidebar({
           <ClausePanel
             view={focused}
             documentId={info.document.id}
+            doc={doc}
             membership={info.membership}
             nameOf={nameOf}
             onOpenHistory={setHistoryFor}
@@ -151,6 +167,7 @@ export function ClauseSidebar({
               views={views}
               focusedId={focusedId}
               onSelect={selectFromConsensus}
+              ownDelegation={mayStatePositions ? ownDelegation : null}
               actions={
                 can(info.membership, 'lockClause') ? (
                   <LockAllAgreed
@@ -168,6 +185,17 @@ export function ClauseSidebar({
           </>
         )}
       </div>
+      {mayStatePositions ? (
+        <ClearedPositionNotices
+          views={views}
+          delegation={ownDelegation}
+          nameOf={nameOf}
+          onShow={(clauseId) => {
+            setTab('clause');
+            selectFromConsensus(clauseId);
+          }}
+        />
+      ) : null}
       {auditOpen ? <AuditDrawer negotiationId={info.negotiation.id} onClose={closeAudit} /> : null}
       {historyFor ? (
         <HistoryDrawer

@@ -57,7 +57,7 @@ describe('ClauseViewStore', () => {
     writeMeta(server, 'a', metaWithPositions('Agree.', { US: 'object' }));
     Y.applyUpdate(client, Y.encodeStateAsUpdate(server, before));
     scheduler.flush();
-    expect(store.getSnapshot()[0]?.status).toBe('open');
+    expect(store.getSnapshot()[0]?.status).toBe('objected');
     expect(store.getSnapshot()[0]?.positions.US?.position).toBe('object');
     unsubscribe();
   });

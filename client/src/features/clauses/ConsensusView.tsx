@@ -1,5 +1,5 @@
-import { DELEGATIONS, PARTY_CODES } from '@accord/shared/domain/delegations';
-import { POSITION_LABELS, POSITIONS } from '@accord/shared/domain/positions';
+import { DELEGATIONS, type DelegationCode, PARTY_CODES } from '@accord/shared/domain/delegations';
+import { POSITION_LABELS, POSITIONS, type Position } from '@accord/shared/domain/positions';
 import { CLAUSE_STATUSES } from '@accord/shared/domain/status';
 import { type ReactNode, useState } from 'react';
 import { LockIcon } from '../locks/LockIcon';
@@ -7,6 +7,12 @@ import { PositionChip, StatusBadge } from './ClauseBadges';
 import type { ClauseView } from './clauseViews';
 import { type ConsensusFilter, consensusSummary, filterClauses, STATUS_LABELS } from './consensus';
 import { POSITION_SHORT } from './positionDisplay';
+
+/** The position of `delegation` a text change cleared on this clause, if any. */
+function ownCleared(view: ClauseView, delegation: DelegationCode | null) {
+  if (delegation === null) return null;
+  return view.cleared.find((entry) => entry.delegation === delegation)?.position ?? null;
+}
 
 const LEGEND = POSITIONS.map((position) => ({
   position,
@@ -22,11 +28,14 @@ export function ConsensusView({
   views,
   focusedId,
   onSelect,
+  ownDelegation = null,
   actions,
 }: {
   views: readonly ClauseView[];
   focusedId: string | null;
   onSelect: (clauseId: string) => void;
+  /** The reader's delegation, when it states positions: its cleared ones get a badge. */
+  ownDelegation?: DelegationCode | null;
   /** Moderators' commands over the whole draft (lock all agreed). */
   actions?: ReactNode;
 }) {
@@ -71,11 +80,19 @@ export function ConsensusView({
         <FilterButton value="needsWork" current={filter} onChange={setFilter}>
           Needs work <span className="consensus__filter-count">{summary.needsWork}</span>
         </FilterButton>
+        <FilterButton value="contested" current={filter} onChange={setFilter}>
+          Objections and reservations{' '}
+          <span className="consensus__filter-count">{summary.contested}</span>
+        </FilterButton>
       </fieldset>
 
       {shown.length === 0 ? (
         <p className="consensus__empty" data-testid="consensus-empty">
-          {views.length === 0 ? 'This draft has no clauses yet.' : 'Every clause is agreed.'}
+          {views.length === 0
+            ? 'This draft has no clauses yet.'
+            : filter === 'contested'
+              ? 'No delegation objects to or reserves on any clause.'
+              : 'Every clause is agreed.'}
         </p>
       ) : (
         <table className="consensus-table">
@@ -123,6 +140,7 @@ export function ConsensusView({
                   >
                     {view.label}
                   </button>
+                  <ClearedBadge position={ownCleared(view, ownDelegation)} />
                   {view.lock ? (
                     <span
                       className="consensus-row__lock"
@@ -134,7 +152,7 @@ export function ConsensusView({
                   ) : null}
                 </th>
                 <td>
-                  <StatusBadge status={view.status} short />
+                  <StatusBadge status={view.status} positions={view.positions} short />
                 </td>
                 {PARTY_CODES.map((code) => (
                   <td key={code} className="consensus-table__cell">
@@ -171,6 +189,20 @@ export function ConsensusView({
         </span>
       </p>
     </section>
+  );
+}
+
+/** "Your Agree cleared": a position of the reader's delegation a text change cleared. */
+function ClearedBadge({ position }: { position: Position | null }) {
+  if (position === null) return null;
+  return (
+    <span
+      className="cleared-badge"
+      data-testid="cleared-badge"
+      title="Your delegation's position was cleared by a text change: state it again if it still stands."
+    >
+      Your {POSITION_LABELS[position]} cleared
+    </span>
   );
 }
 

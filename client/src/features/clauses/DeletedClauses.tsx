@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
 import { fetchDeletedClauses } from '../../api/endpoints';
 import { DelegationChip } from '../../app/DelegationChip';
+import { useTimeFormat } from '../../app/timeZone';
 import { useApiResource } from '../../app/useApiResource';
-import { formatChangeTime, formatFullTime } from './changeTime';
 
 /**
  * The clauses that left the draft, under the consensus view: their last text, who deleted them
@@ -24,6 +24,7 @@ export function DeletedClauses({
     [documentId],
   );
   const { resource } = useApiResource(`deleted:${documentId}:${clauseIds}`, load);
+  const time = useTimeFormat();
   if (resource.status !== 'ready' || resource.value.clauses.length === 0) return null;
   const { clauses } = resource.value;
   const now = Date.now();
@@ -43,9 +44,9 @@ export function DeletedClauses({
               {clause.deletedBy.displayName} ·{' '}
               <time
                 dateTime={new Date(clause.deletedAt).toISOString()}
-                title={formatFullTime(clause.deletedAt)}
+                title={time.full(clause.deletedAt)}
               >
-                {formatChangeTime(clause.deletedAt, now)}
+                {time.short(clause.deletedAt, now)}
               </time>
             </p>
             <button

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ApiFailure } from '../../api/apiResult';
 import { fetchClauseHistory } from '../../api/endpoints';
 import { DelegationChip } from '../../app/DelegationChip';
-import { formatChangeTime, formatFullTime } from './changeTime';
+import { useTimeFormat } from '../../app/timeZone';
 import {
   type ClauseVersion,
   changeKey,
@@ -140,6 +140,7 @@ function HistoryBody({
   viewing: ClauseVersion | null;
   onView: (version: ClauseVersion | null) => void;
 }) {
+  const time = useTimeFormat();
   if (state.status === 'loading') {
     return <p className="history-drawer__note">Loading the history…</p>;
   }
@@ -166,7 +167,7 @@ function HistoryBody({
           {viewing ? (
             <>
               {viewing.caption}
-              {viewing.at !== null ? ` · ${formatChangeTime(viewing.at, now)}` : ''}
+              {viewing.at !== null ? ` · ${time.short(viewing.at, now)}` : ''}
             </>
           ) : clause.removed ? (
             'Deleted from the draft; its last text'
@@ -189,6 +190,11 @@ function HistoryBody({
           No change recorded: the clause reads as in the Chair’s draft.
         </p>
       ) : (
+        <p className="history-drawer__note" data-testid="history-time-zone">
+          Times are {time.zone(now)}.
+        </p>
+      )}
+      {changes.length === 0 ? null : (
         <ol className="history-list" aria-label="Changes, newest first">
           {changes.map((change) => (
             <HistoryEntry
@@ -229,6 +235,7 @@ function HistoryEntry({
   active: boolean;
   onView: () => void;
 }) {
+  const time = useTimeFormat();
   const parts = wordDiffParts(change.textBefore, change.textAfter);
   const counts = diffWordCounts(parts);
   const summary = eventSummary(change.event);
@@ -245,9 +252,9 @@ function HistoryEntry({
         <time
           className="history-entry__time"
           dateTime={new Date(change.at).toISOString()}
-          title={formatFullTime(change.at)}
+          title={time.full(change.at)}
         >
-          {formatChangeTime(change.at, now)}
+          {time.short(change.at, now)}
         </time>
       </div>
       {summary ? (

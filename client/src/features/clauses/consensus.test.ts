@@ -8,15 +8,20 @@ const views = [
   viewOf({ id: 'c', status: 'agreedAdRef' }),
   viewOf({ id: 'd', status: 'locked' }),
   viewOf({ id: 'e', status: 'open' }),
+  viewOf({ id: 'f', status: 'objected' }),
+  viewOf({ id: 'g', status: 'reserved' }),
 ];
 
 describe('consensusSummary', () => {
   it('counts agreed and locked clauses as agreed', () => {
     const summary = consensusSummary(views);
-    expect(summary.headline).toBe('2 of 5 clauses agreed');
+    expect(summary.headline).toBe('2 of 7 clauses agreed');
     expect(summary.settled).toBe(2);
-    expect(summary.needsWork).toBe(3);
+    expect(summary.needsWork).toBe(5);
+    expect(summary.contested).toBe(2);
     expect(summary.byStatus).toEqual({
+      objected: 1,
+      reserved: 1,
       open: 1,
       bracketed: 1,
       agreedAdRef: 1,
@@ -33,8 +38,18 @@ describe('consensusSummary', () => {
 
 describe('filterClauses', () => {
   it('keeps everything not agreed, ad ref. included, in order', () => {
-    expect(filterClauses(views, 'needsWork').map((view) => view.id)).toEqual(['b', 'c', 'e']);
-    expect(filterClauses(views, 'all').map((view) => view.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(filterClauses(views, 'needsWork').map((view) => view.id)).toEqual([
+      'b',
+      'c',
+      'e',
+      'f',
+      'g',
+    ]);
+    expect(filterClauses(views, 'all')).toHaveLength(7);
+  });
+
+  it('keeps the clauses a delegation objects to or reserves on', () => {
+    expect(filterClauses(views, 'contested').map((view) => view.id)).toEqual(['f', 'g']);
   });
 
   it('treats only agreed and locked as settled', () => {

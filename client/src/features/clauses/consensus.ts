@@ -1,15 +1,9 @@
 import type { ClauseStatus } from '@accord/shared/domain/status';
-import { countClauses } from '@accord/shared/domain/status';
+import { countClauses, STATUS_WORDS } from '@accord/shared/domain/status';
 import type { ClauseView } from './clauseViews';
 
-/** How each status reads in the UI. */
-export const STATUS_LABELS: Record<ClauseStatus, string> = {
-  open: 'Open',
-  bracketed: 'Bracketed',
-  agreedAdRef: 'Agreed ad ref.',
-  agreed: 'Agreed',
-  locked: 'Locked',
-};
+/** How each status reads in the UI, alone (with who contests it: `statusWords`). */
+export const STATUS_LABELS: Record<ClauseStatus, string> = STATUS_WORDS;
 
 /** Shorter labels for the narrow status column of the consensus matrix. */
 export const STATUS_SHORT_LABELS: Record<ClauseStatus, string> = {
@@ -19,6 +13,8 @@ export const STATUS_SHORT_LABELS: Record<ClauseStatus, string> = {
 
 /** One sentence on what each status means, for tooltips and the clause panel. */
 export const STATUS_HINTS: Record<ClauseStatus, string> = {
+  objected: 'A delegation objects to the current text: there is no consensus until it is met.',
+  reserved: 'A delegation reserves its position on the current text: it may not join consensus.',
   open: 'Not yet agreed by all five delegations.',
   bracketed: 'Has text in square brackets or alternative wordings on the table: not agreed yet.',
   agreedAdRef: 'All five agree, at least one pending confirmation by its capital.',
@@ -26,8 +22,13 @@ export const STATUS_HINTS: Record<ClauseStatus, string> = {
   locked: 'Closed by a moderator: its text and positions are frozen.',
 };
 
-/** Which clauses the consensus view lists. */
-export type ConsensusFilter = 'all' | 'needsWork';
+/** Which clauses the consensus view lists: all, those not settled, or those contested. */
+export type ConsensusFilter = 'all' | 'needsWork' | 'contested';
+
+/** Whether a delegation stands against the clause's text (an objection or a reservation). */
+export function isContested(status: ClauseStatus): boolean {
+  return status === 'objected' || status === 'reserved';
+}
 
 /**
  * Whether a clause is settled: agreed by all five, or locked (the Chair has closed it).
@@ -39,7 +40,14 @@ export function isSettled(status: ClauseStatus): boolean {
 
 /** The clauses a filter keeps, in document order. */
 export function filterClauses(views: readonly ClauseView[], filter: ConsensusFilter): ClauseView[] {
-  return filter === 'all' ? [...views] : views.filter((view) => !isSettled(view.status));
+  switch (filter) {
+    case 'all':
+      return [...views];
+    case 'needsWork':
+      return views.filter((view) => !isSettled(view.status));
+    case 'contested':
+      return views.filter((view) => isContested(view.status));
+  }
 }
 
 /** The consensus view's headline figures. */
@@ -47,6 +55,8 @@ export interface ConsensusSummary {
   total: number;
   settled: number;
   needsWork: number;
+  /** Clauses a delegation objects to or reserves on. */
+  contested: number;
   byStatus: Record<ClauseStatus, number>;
   /** "9 of 14 clauses agreed". */
   headline: string;
@@ -61,6 +71,7 @@ export function consensusSummary(views: readonly ClauseView[]): ConsensusSummary
     total,
     settled,
     needsWork: total - settled,
+    contested: counts.objected + counts.reserved,
     byStatus,
     headline: `${settled} of ${total} ${total === 1 ? 'clause' : 'clauses'} agreed`,
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type DiffPart, diffWordCounts, wordDiffParts } from './wordDiff';
+import { type DiffPart, diffWordCounts, redlineParts, wordDiffParts } from './wordDiff';
 
 function render(parts: readonly DiffPart[]): string {
   return parts
@@ -52,5 +52,26 @@ describe('wordDiffParts', () => {
     const parts = wordDiffParts('', 'Welcome the offer of Canada.');
     expect(parts).toEqual([{ kind: 'inserted', text: 'Welcome the offer of Canada.' }]);
     expect(diffWordCounts(parts)).toEqual({ inserted: 5, deleted: 0 });
+  });
+});
+
+describe('redlineParts', () => {
+  it('keeps the whole text, so that the redline reads as the clause does', () => {
+    const before =
+      'Agree to consult one another [at least ninety days] before imposing new tariffs on goods traded within the region, and to favour negotiated solutions;';
+    const after =
+      'Agree to consult one another sixty days before imposing new tariffs on goods traded within the region, and to favour negotiated solutions;';
+    const parts = redlineParts(before, after);
+    expect(parts.every((part) => part.kind !== 'elided')).toBe(true);
+    expect(render(parts)).toBe(
+      'Agree to consult one another [-[at least ninety-]{+sixty+} days[-]-] before imposing new tariffs on goods traded within the region, and to favour negotiated solutions;',
+    );
+    const rebuilt = (kind: 'inserted' | 'deleted') =>
+      parts
+        .filter((part) => part.kind === 'same' || part.kind === kind)
+        .map((part) => ('text' in part ? part.text : ''))
+        .join('');
+    expect(rebuilt('deleted')).toBe(before);
+    expect(rebuilt('inserted')).toBe(after);
   });
 });

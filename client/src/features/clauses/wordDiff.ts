@@ -58,6 +58,17 @@ export function wordDiffParts(before: string, after: string): DiffPart[] {
   return parts;
 }
 
+/**
+ * A redline of `after` against `before`, word by word and whole (nothing left out): what a
+ * moderator reads before a wording replaces a clause.
+ */
+export function redlineParts(before: string, after: string): DiffPart[] {
+  return diffWords(before, after).map((change) => ({
+    kind: change.added ? 'inserted' : change.removed ? 'deleted' : 'same',
+    text: change.value,
+  }));
+}
+
 /** How many words a diff inserts and deletes ("+3 −1"); a bracket alone is no word. */
 export function diffWordCounts(parts: readonly DiffPart[]): { inserted: number; deleted: number } {
   let inserted = 0;

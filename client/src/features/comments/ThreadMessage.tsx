@@ -3,16 +3,13 @@ import { LIMITS } from '@accord/shared/protocol/limits';
 import type { ThreadMessageView, ThreadView } from '@accord/shared/protocol/threads';
 import { useState } from 'react';
 import { DelegationChip } from '../../app/DelegationChip';
+import { useTimeFormat } from '../../app/timeZone';
 
 /** What a message can ask of its thread's card. */
 export interface MessageActions {
   edit: (messageId: string, text: string) => Promise<boolean>;
   remove: (messageId: string) => Promise<boolean>;
   hide: (messageId: string, reason: string) => Promise<boolean>;
-}
-
-function timeOf(at: number): string {
-  return new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 }
 
 /**
@@ -30,6 +27,7 @@ export function ThreadMessage({
   me: Actor & { userId: string };
   actions: MessageActions;
 }) {
+  const time = useTimeFormat();
   const [mode, setMode] = useState<'view' | 'edit' | 'hide'>('view');
   const [draft, setDraft] = useState('');
   const withheld = message.body === null;
@@ -50,8 +48,12 @@ export function ThreadMessage({
       <div className="thread-message__meta">
         <DelegationChip code={message.author.delegation} compact />
         <span className="thread-message__author">{message.author.displayName}</span>
-        <time className="thread-message__time" dateTime={new Date(message.at).toISOString()}>
-          {timeOf(message.at)}
+        <time
+          className="thread-message__time"
+          dateTime={new Date(message.at).toISOString()}
+          title={time.full(message.at)}
+        >
+          {time.short(message.at)}
         </time>
         {message.editedAt !== null && !withheld ? (
           <span className="thread-message__edited">(edited)</span>

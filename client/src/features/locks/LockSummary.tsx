@@ -1,20 +1,21 @@
 import type { ClauseLock } from '@accord/shared/domain/clauseMeta';
 import { DELEGATIONS } from '@accord/shared/domain/delegations';
 import { DelegationChip } from '../../app/DelegationChip';
-import { formatChangeTime } from '../clauses/changeTime';
+import { useTimeFormat } from '../../app/timeZone';
 import type { NameLookup } from '../clauses/clearedNotice';
 import { LockIcon } from './LockIcon';
 
 /** Who locked a clause, when, and why: shown to everyone in the clause panel. */
 export function LockSummary({ lock, nameOf }: { lock: ClauseLock; nameOf: NameLookup }) {
   const who = nameOf(lock.userId) ?? DELEGATIONS[lock.delegation].name;
+  const time = useTimeFormat();
   return (
     <div className="lock-summary" data-testid="lock-summary" role="status">
       <p className="lock-summary__title">
         <LockIcon /> Locked by <DelegationChip code={lock.delegation} compact />{' '}
         <span data-testid="lock-who">{who}</span> ·{' '}
-        <time dateTime={new Date(lock.at).toISOString()}>
-          {formatChangeTime(lock.at, Date.now())}
+        <time dateTime={new Date(lock.at).toISOString()} title={time.full(lock.at)}>
+          {time.short(lock.at)}
         </time>
       </p>
       {lock.reason ? <p className="lock-summary__reason">“{lock.reason}”</p> : null}

@@ -1,9 +1,11 @@
 import type { DocumentView } from '@accord/shared/protocol/api';
 import { Link } from 'react-router';
+import { useTimeFormat } from '../../app/timeZone';
 import { formatUpdatedAt } from './formatTime';
 
 /** The negotiation's drafts, most recently changed first, each with when it last changed. */
 export function DraftList({ documents }: { documents: readonly DocumentView[] }) {
+  const time = useTimeFormat();
   if (documents.length === 0) {
     return <p className="empty-note">No drafts yet.</p>;
   }
@@ -12,7 +14,7 @@ export function DraftList({ documents }: { documents: readonly DocumentView[] })
   return (
     <ul className="draft-list">
       {sorted.map((document) => {
-        const updated = formatUpdatedAt(document.updatedAt, now);
+        const updated = formatUpdatedAt(document.updatedAt, now, time.timeZone);
         return (
           <li key={document.id} className="draft-list__item">
             <Link
@@ -24,7 +26,13 @@ export function DraftList({ documents }: { documents: readonly DocumentView[] })
             </Link>
             {updated ? (
               <span className="draft-list__meta">
-                Last updated <time dateTime={document.updatedAt}>{updated}</time>
+                Last updated{' '}
+                <time
+                  dateTime={document.updatedAt}
+                  title={time.full(Date.parse(document.updatedAt))}
+                >
+                  {updated}
+                </time>
               </span>
             ) : null}
           </li>

@@ -1,8 +1,11 @@
 import type { MemberView } from '@accord/shared/protocol/api';
 import { DelegationChip } from '../../app/DelegationChip';
-import { groupMembersByDelegation } from './members';
+import { groupMembersByDelegation, PRESENCE_HINTS, PRESENCE_LABELS } from './members';
 
-/** Members grouped by delegation, each with a dot saying whether they are on a draft now. */
+/**
+ * Members grouped by delegation, each saying where they are: on a draft, signed in (using
+ * Accord, but on no draft), or offline.
+ */
 export function MemberList({ members }: { members: readonly MemberView[] }) {
   const groups = groupMembersByDelegation(members);
   if (groups.length === 0) return <p className="empty-note">No members yet.</p>;
@@ -13,8 +16,8 @@ export function MemberList({ members }: { members: readonly MemberView[] }) {
           <h3 className="member-group__title">
             <DelegationChip code={group.delegation} compact />
             <span>{group.name}</span>
-            <span className="member-group__count">
-              {group.onlineCount} of {group.members.length} online
+            <span className="member-group__count" data-testid="member-group-summary">
+              {group.summary}
             </span>
           </h3>
           <ul className="member-group__list">
@@ -23,14 +26,17 @@ export function MemberList({ members }: { members: readonly MemberView[] }) {
                 key={member.userId}
                 className="member-row"
                 data-testid="member-row"
-                data-online={member.online ? 'true' : 'false'}
+                data-presence={member.presence}
+                title={PRESENCE_HINTS[member.presence]}
               >
-                <span
-                  className={member.online ? 'online-dot online-dot--on' : 'online-dot'}
-                  role="img"
-                  aria-label={member.online ? 'Online' : 'Offline'}
-                />
+                <span className={`online-dot online-dot--${member.presence}`} aria-hidden="true" />
                 <span className="member-row__name">{member.displayName}</span>
+                <span
+                  className={`member-row__presence member-row__presence--${member.presence}`}
+                  data-testid="member-presence"
+                >
+                  {PRESENCE_LABELS[member.presence]}
+                </span>
                 <span className="member-row__role">{member.role}</span>
               </li>
             ))}

@@ -1,16 +1,19 @@
 import { DELEGATIONS } from '@accord/shared/domain/delegations';
+import { can } from '@accord/shared/policy/policy';
 import type { NegotiationResponse } from '@accord/shared/protocol/api';
 import { useCallback } from 'react';
 import { useParams } from 'react-router';
 import { fetchNegotiation } from '../../api/endpoints';
 import { AppHeader } from '../../app/AppHeader';
 import { ErrorPanel, LoadingPanel } from '../../app/StatusPanels';
+import { NegotiationTimeZone } from '../../app/timeZone';
 import { useApiResource } from '../../app/useApiResource';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { useVisibleInterval } from '../../app/useVisibleInterval';
 import { DraftList } from './DraftList';
 import { formatCalendarDate } from './formatTime';
 import { MemberList } from './MemberList';
+import { TimeZoneSetting } from './TimeZoneSetting';
 
 /** How often the members' online dots are refreshed while the page is visible. */
 const MEMBERS_REFRESH_MS = 5_000;
@@ -48,10 +51,20 @@ export function NegotiationPage() {
       </>
     );
   }
-  return <NegotiationView data={resource.value} />;
+  return (
+    <NegotiationTimeZone timeZone={resource.value.negotiation.timeZone}>
+      <NegotiationView data={resource.value} onChanged={refresh} />
+    </NegotiationTimeZone>
+  );
 }
 
-function NegotiationView({ data }: { data: NegotiationResponse }) {
+function NegotiationView({
+  data,
+  onChanged,
+}: {
+  data: NegotiationResponse;
+  onChanged: () => void;
+}) {
   const { negotiation, membership } = data;
   return (
     <>
@@ -71,6 +84,11 @@ function NegotiationView({ data }: { data: NegotiationResponse }) {
             You take part as <strong>{membership.role}</strong> for{' '}
             <strong>{DELEGATIONS[membership.delegation].name}</strong>.
           </p>
+          <TimeZoneSetting
+            negotiationId={negotiation.id}
+            mayChange={can(membership, 'changeSettings')}
+            onChanged={onChanged}
+          />
         </header>
         <div className="negotiation-grid">
           <section aria-labelledby="drafts-heading" className="panel">

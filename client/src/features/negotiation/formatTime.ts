@@ -1,3 +1,5 @@
+import { formatZonedTime } from '@accord/shared/domain/timeZone';
+
 const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 86_400_000],
   ['hour', 3_600_000],
@@ -5,16 +7,22 @@ const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 
 /**
- * "just now", "5 minutes ago", "yesterday"; beyond a week, the date itself. Null for a string
- * that is not a date, so the caller can show nothing rather than "Invalid Date".
+ * "just now", "5 minutes ago", "yesterday"; beyond a week, the date and time on the
+ * negotiation's clock, zone named. Null for a string that is not a date, so the caller can show
+ * nothing rather than "Invalid Date".
  */
-export function formatUpdatedAt(iso: string, now: Date, locale?: string): string | null {
+export function formatUpdatedAt(
+  iso: string,
+  now: Date,
+  timeZone: string,
+  locale?: string,
+): string | null {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return null;
   const elapsed = now.getTime() - at.getTime();
   if (elapsed < 60_000) return 'just now';
   if (elapsed >= 7 * 86_400_000) {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+    return formatZonedTime(at.getTime(), now.getTime(), { timeZone, locale });
   }
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   for (const [unit, size] of UNITS) {

@@ -66,6 +66,30 @@ describe('groupPresence', () => {
     expect(groups[0]?.people[0]?.connections).toBe(2);
   });
 
+  it('shows a person away only while every page of theirs is in the background', () => {
+    const away = { ...elena, away: true };
+    const oneAway = groupPresence(
+      new Map<number, unknown>([
+        [10, { user: away }],
+        [11, { user: elena }],
+      ]),
+      99,
+    );
+    expect(oneAway[0]?.people[0]?.away).toBe(false);
+    const allAway = groupPresence(
+      new Map<number, unknown>([
+        [10, { user: away }],
+        [11, { user: away }],
+      ]),
+      99,
+    );
+    expect(allAway[0]?.people[0]?.away).toBe(true);
+    expect(parseAwarenessUser({ user: { ...elena, away: 'yes' } })).toEqual({
+      ok: true,
+      value: elena,
+    });
+  });
+
   it('marks your other tabs as you, and skips states with no user yet', () => {
     const states = new Map<number, unknown>([
       [20, { user: sofia }],

@@ -39,6 +39,7 @@ export function parseAwarenessUser(
       delegation,
       role,
       color: typeof color === 'string' ? color : DELEGATIONS[delegation].colour,
+      ...(field('away') === true ? { away: true } : {}),
     },
   };
 }
@@ -53,6 +54,8 @@ export interface PresentPerson {
   isSelf: boolean;
   /** How many connections (tabs, devices) they have open on this draft. */
   connections: number;
+  /** Whether every one of their pages is in the background (connected, but not looking). */
+  away: boolean;
 }
 
 /** The people of one delegation present on the draft. */
@@ -84,6 +87,7 @@ export function groupPresence(
     if (existing) {
       existing.connections += 1;
       existing.isSelf ||= clientId === selfClientId;
+      existing.away &&= user.away === true;
       continue;
     }
     people.set(user.userId, {
@@ -93,6 +97,7 @@ export function groupPresence(
       role: user.role,
       isSelf: clientId === selfClientId || user.userId === selfUserId,
       connections: 1,
+      away: user.away === true,
     });
   }
   return DELEGATION_CODES.flatMap((code) => {

@@ -84,7 +84,9 @@ export function auditRoutes(deps: AppDeps): Hono<AppEnv> {
     const filename = `accord-audit-${negotiation.id}`;
     if (format === 'csv') {
       c.header('Content-Disposition', `attachment; filename="${filename}.csv"`);
-      return c.body(auditCsv(entries), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+      return c.body(auditCsv(entries, negotiation.timeZone), 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+      });
     }
     if (format === 'json') {
       c.header('Content-Disposition', `attachment; filename="${filename}.json"`);

@@ -1,3 +1,6 @@
+import { clauseMetaMap, readClauseMeta } from '@accord/shared/domain/clauseMeta';
+import { clauseBracketOwners } from '@accord/shared/domain/liveBrackets';
+import { clauseTextHash } from '@accord/shared/domain/textHash';
 import { can } from '@accord/shared/policy/policy';
 import type { AlternativeResponse } from '@accord/shared/protocol/api';
 import { LIMITS } from '@accord/shared/protocol/limits';
@@ -81,20 +84,42 @@ export function alternativeRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!can(membership, 'chooseAlternative')) {
       throw apiErrors.forbidden('Only a moderator chooses between alternative wordings.');
     }
-    const { alternativeId } = await readJsonBody(c, chooseAlternativeSchema);
+    const { alternativeId, expectedTextHash } = await readJsonBody(c, chooseAlternativeSchema);
     const moderator = { userId: user.id, delegation: membership.delegation, role: membership.role };
     const clauseId = c.req.param('clauseId');
-    const { chosen, picked, label } = syncValue(
+    const outcome = syncValue(
       sync.withDocument(document.id, (doc) => {
-        const picked = doc.clauses.alternativeToChoose(clauseId, alternativeId);
         const label = doc.clauses.locks.labelOf(clauseId);
+        const before = doc.clauses.currentText(clauseId);
+        // Reviewed against other words: the redline the moderator confirmed is not this one.
+        if (
+          expectedTextHash !== undefined &&
+          before !== undefined &&
+          clauseTextHash(before) !== expectedTextHash
+        ) {
+          return { stale: true as const, label };
+        }
+        const picked = doc.clauses.alternativeToChoose(clauseId, alternativeId);
+        const meta = readClauseMeta(clauseMetaMap(doc.doc), clauseId);
+        const owners = clauseBracketOwners(doc.doc, before ?? '', meta?.brackets ?? {});
+        const setAside = (meta?.alternatives ?? []).filter((other) => other.id !== alternativeId);
         return {
+          stale: false as const,
           chosen: chooseAlternative(doc, clauseId, alternativeId, moderator),
           picked,
           label,
+          before: before ?? '',
+          owners,
+          setAside,
         };
       }),
     );
+    if (outcome.stale) {
+      throw apiErrors.conflict(
+        `${outcome.label || 'The clause'} changed while you were reviewing this choice: look at the new redline and confirm again.`,
+      );
+    }
+    const { chosen, picked, label } = outcome;
     if (!chosen.ok) {
       if (chosen.error === 'textRefused') {
         throw apiErrors.conflict(`The chosen wording could not be written: ${chosen.message}`);
@@ -115,6 +140,21 @@ export function alternativeRoutes(deps: AppDeps): Hono<AppEnv> {
           alternativeId,
           proposedBy: wording?.delegation ?? null,
           text: wording?.text ?? null,
+          // What the choice set aside: the words it replaced (with whose brackets they carried)
+          // and the other wordings (kept in the clause's history too).
+          replacedText: wording === null ? null : outcome.before,
+          bracketsRemoved:
+            wording === null
+              ? []
+              : outcome.owners.byDelegation.map(({ delegation, count }) => ({
+                  delegation,
+                  count,
+                })),
+          unownedBracketsRemoved: wording === null ? 0 : outcome.owners.unowned,
+          setAside: outcome.setAside.map((other) => ({
+            delegation: other.delegation,
+            text: other.text,
+          })),
         },
       },
       deps.log,

@@ -1,5 +1,6 @@
 import type { AuditLogResponse } from '@accord/shared/domain/audit';
 import { type ClauseMeta, clauseMetaMap, readClauseMeta } from '@accord/shared/domain/clauseMeta';
+import { clauseTextHash } from '@accord/shared/domain/textHash';
 import type { ClauseHistoryResponse, DeletedClausesResponse } from '@accord/shared/protocol/api';
 import { LIMITS } from '@accord/shared/protocol/limits';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -198,9 +199,94 @@ describe('a moderator chooses', () => {
     expect(entries.filter((entry) => entry.action === 'alternativeChosen')).toMatchObject([
       {
         delegation: 'CHAIR',
-        detail: { clauseId: 'op-tariffs', proposedBy: 'MX', text: 'Mexican words;' },
+        detail: {
+          clauseId: 'op-tariffs',
+          proposedBy: 'MX',
+          text: 'Mexican words;',
+          // What was set aside: the words replaced, their first-draft bracket, the other wording.
+          replacedText: original,
+          bracketsRemoved: [],
+          unownedBracketsRemoved: 1,
+          setAside: [{ delegation: 'US', text: 'American words;' }],
+        },
       },
     ]);
+  }, 20_000);
+
+  it('refuses a choice reviewed against words that have changed since, and changes nothing', async () => {
+    const { server } = await startServer();
+    const mexico = await openClient(server, 'mx.delegate');
+    const reviewed = storedText(server, 'op-jobs');
+    const american = (
+      (await propose(server, 'us.delegate', 'op-jobs', 'American words;')).body as ClauseMeta
+    ).alternatives?.[0];
+    if (american === undefined) throw new Error('Not proposed.');
+    // While the Chair reads the redline, Mexico changes the clause.
+    clauseText(mexico.doc, 'op-jobs').insert(0, 'Mexico: ');
+    await until(() => storedText(server, 'op-jobs').startsWith('Mexico: '), 'the edit is stored');
+    const stale = await call(server, 'chair', 'POST', 'op-jobs/alternatives/choose', {
+      alternativeId: american.id,
+      expectedTextHash: clauseTextHash(reviewed),
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({
+      error: {
+        code: 'conflict',
+        message:
+          'OP4 changed while you were reviewing this choice: look at the new redline and confirm again.',
+      },
+    });
+    expect(storedText(server, 'op-jobs')).toBe(`Mexico: ${reviewed}`);
+    expect(storedMeta(server, 'op-jobs')?.alternatives).toHaveLength(1);
+    // Reviewed again, against the words as they are: chosen.
+    const fresh = await call(server, 'chair', 'POST', 'op-jobs/alternatives/choose', {
+      alternativeId: american.id,
+      expectedTextHash: clauseTextHash(`Mexico: ${reviewed}`),
+    });
+    expect(fresh.status).toBe(200);
+    expect(storedText(server, 'op-jobs')).toBe('American words;');
+    const garbage = await call(server, 'chair', 'POST', 'op-jobs/alternatives/choose', {
+      alternativeId: null,
+      expectedTextHash: 42,
+    });
+    expect(garbage.status).toBe(400);
+  }, 20_000);
+
+  it('records in the audit log whose brackets the chosen wording removed', async () => {
+    const { server } = await startServer();
+    const mexico = await openClient(server, 'mx.delegate');
+    const text = clauseText(mexico.doc, 'op-jobs');
+    mexico.doc.transact(() => {
+      text.insert(6, ']');
+      text.insert(0, '[');
+    });
+    await until(
+      () => Object.keys(storedMeta(server, 'op-jobs')?.brackets ?? {}).length === 1,
+      "Mexico's bracket is recorded",
+    );
+    const american = (
+      (await propose(server, 'us.delegate', 'op-jobs', 'American words;')).body as ClauseMeta
+    ).alternatives?.[0];
+    if (american === undefined) throw new Error('Not proposed.');
+    const chosen = await call(server, 'chair', 'POST', 'op-jobs/alternatives/choose', {
+      alternativeId: american.id,
+      expectedTextHash: clauseTextHash(storedText(server, 'op-jobs')),
+    });
+    expect(chosen.status).toBe(200);
+    const negotiationId = server.storage.negotiations.list()[0]!.id;
+    const audit = await apiRequest(
+      server,
+      await signIn(server, 'chair', DEMO_PASSWORD),
+      'GET',
+      `/api/negotiations/${negotiationId}/audit`,
+    );
+    const entry = (audit.body as AuditLogResponse).entries.find(
+      (candidate) => candidate.action === 'alternativeChosen',
+    );
+    expect(entry?.detail).toMatchObject({
+      bracketsRemoved: [{ delegation: 'MX', count: 1 }],
+      unownedBracketsRemoved: 0,
+    });
   }, 20_000);
 
   it('keeps the text when asked, setting every alternative aside', async () => {

@@ -26,9 +26,16 @@ export const proposeAlternativeSchema = z.object({
     }),
 });
 
-/** `POST …/clauses/:clauseId/alternatives/choose`: the alternative chosen, or null to keep the text. */
+/**
+ * `POST …/clauses/:clauseId/alternatives/choose`: the alternative chosen, or null to keep the
+ * text, and the hash of the text the choice was reviewed against.
+ */
 export const chooseAlternativeSchema = z.object({
   alternativeId: z
     .string({ error: 'Name the alternative chosen, or null to keep the text.' })
     .nullable(),
+  expectedTextHash: z
+    .string({ error: 'expectedTextHash must be the hash of the reviewed text.' })
+    .max(128, { error: 'expectedTextHash is not a text hash.' })
+    .optional(),
 });

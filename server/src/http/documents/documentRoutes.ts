@@ -18,7 +18,7 @@ export function documentRoutes(deps: AppDeps): Hono<AppEnv> {
     );
     const body: DocumentResponse = {
       document: documentView(document),
-      negotiation: { id: negotiation.id, title: negotiation.title },
+      negotiation: { id: negotiation.id, title: negotiation.title, timeZone: negotiation.timeZone },
       membership: { delegation: membership.delegation, role: membership.role },
     };
     return c.json(body);

@@ -15,6 +15,7 @@ describe('GET /api/documents/:id', () => {
     expect(body.negotiation).toEqual({
       id: demo.negotiationId,
       title: 'Regional Prosperity and Migration Talks',
+      timeZone: 'America/New_York',
     });
     expect(body.membership).toEqual({ delegation: 'CHAIR', role: 'observer' });
   });

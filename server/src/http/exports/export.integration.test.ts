@@ -62,6 +62,27 @@ async function fixedClockServer(dataDir?: string) {
 }
 
 describe('GET /api/documents/:id/export', () => {
+  it("writes its times on the negotiation's clock once a moderator changes the zone", async () => {
+    const { server } = await fixedClockServer();
+    const chair = await signIn(server, 'chair', DEMO_PASSWORD);
+    const negotiationId = server.storage.documents.byId(demoDocumentId(server))?.negotiationId;
+    const changed = await apiRequest(
+      server,
+      chair,
+      'PUT',
+      `/api/negotiations/${negotiationId}/time-zone`,
+      {
+        timeZone: 'America/Mexico_City',
+      },
+    );
+    expect(changed.status).toBe(200);
+    const markdown = await download(server, chair, 'format=md&mode=draft');
+    expect(markdown.text).toContain(
+      '> **DRAFT — compiled 29 November 2026, 08:05 Mexico City time (UTC-6)',
+    );
+    expect(markdown.headers.get('content-disposition')).toContain('-draft-2026-11-29-0805.md"');
+  });
+
   it('gives any member, observers included, the draft in every format', async () => {
     const { server } = await fixedClockServer();
     const observer = await signIn(server, 'observer', DEMO_PASSWORD);
@@ -70,9 +91,12 @@ describe('GET /api/documents/:id/export', () => {
     expect(markdown.status).toBe(200);
     expect(markdown.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
     expect(markdown.headers.get('content-disposition')).toBe(
-      'attachment; filename="communique-joint-communique-on-regional-economic-growth-and-migration-draft-2026-11-29-1405.md"',
+      'attachment; filename="communique-joint-communique-on-regional-economic-growth-and-migration-draft-2026-11-29-0905.md"',
     );
-    expect(markdown.text).toContain('> **DRAFT — compiled 29 November 2026, 14:05 UTC');
+    // The demo negotiation keeps Washington's clock: 14:05 UTC is 09:05 there, and it says so.
+    expect(markdown.text).toContain(
+      '> **DRAFT — compiled 29 November 2026, 09:05 New York time (UTC-5)',
+    );
     expect(markdown.text).toContain('# Joint Communiqué on Regional Economic Growth and Migration');
     expect(markdown.text).toContain('Washington, D.C., 11 June 2025');
     expect(markdown.text).toContain('**PP1** Recognizing that');
@@ -240,7 +264,7 @@ describe('final export once everything is agreed', () => {
     }
     const final = await download(server, cookie, 'format=md&mode=final');
     expect(final.status).toBe(200);
-    expect(final.headers.get('content-disposition')).toContain('-final-2026-11-29-1405.md"');
+    expect(final.headers.get('content-disposition')).toContain('-final-2026-11-29-0905.md"');
     expect(final.text).toMatch(/^# Joint Communiqué on Regional Economic Growth and Migration\n/);
     expect(final.text).toContain(
       '**OP2** Agree to consult one another at least ninety days before imposing new tariffs',

@@ -24,6 +24,13 @@ export class MemoryNegotiationStore implements NegotiationStore {
     return [...this.negotiations.values()].map((negotiation) => ({ ...negotiation }));
   }
 
+  setTimeZone(id: string, timeZone: string): boolean {
+    const negotiation = this.negotiations.get(id);
+    if (negotiation === undefined) return false;
+    negotiation.timeZone = timeZone;
+    return true;
+  }
+
   setMembership(membership: MembershipRecord): void {
     if (!this.negotiations.has(membership.negotiationId)) throw new Error('Unknown negotiation.');
     if (this.users.byId(membership.userId) === undefined) throw new Error('Unknown user.');

@@ -8,6 +8,7 @@ interface NegotiationRow {
   title: string;
   venue: string;
   starts_on: string;
+  time_zone: string;
   created_at: number;
 }
 
@@ -24,6 +25,7 @@ function toNegotiation(row: NegotiationRow): NegotiationRecord {
     title: row.title,
     venue: row.venue,
     startsOn: row.starts_on,
+    timeZone: row.time_zone,
     createdAt: row.created_at,
   };
 }
@@ -40,7 +42,8 @@ function toMembership(row: MembershipRow): MembershipRecord {
 
 /** Negotiations and memberships in SQLite. */
 export class SqliteNegotiationStore implements NegotiationStore {
-  private readonly insert: Database.Statement<[string, string, string, string, number]>;
+  private readonly insert: Database.Statement<[string, string, string, string, string, number]>;
+  private readonly updateTimeZone: Database.Statement<[string, string]>;
   private readonly selectById: Database.Statement<[string], NegotiationRow>;
   private readonly selectAll: Database.Statement<[], NegotiationRow>;
   private readonly upsertMembership: Database.Statement<[string, string, string, string]>;
@@ -51,8 +54,10 @@ export class SqliteNegotiationStore implements NegotiationStore {
 
   constructor(db: Database.Database) {
     this.insert = db.prepare(
-      'INSERT INTO negotiations (id, title, venue, starts_on, created_at) VALUES (?, ?, ?, ?, ?)',
+      `INSERT INTO negotiations (id, title, venue, starts_on, time_zone, created_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
     );
+    this.updateTimeZone = db.prepare('UPDATE negotiations SET time_zone = ? WHERE id = ?');
     this.selectById = db.prepare('SELECT * FROM negotiations WHERE id = ?');
     this.selectAll = db.prepare('SELECT * FROM negotiations ORDER BY created_at, id');
     this.upsertMembership = db.prepare(
@@ -83,9 +88,14 @@ export class SqliteNegotiationStore implements NegotiationStore {
       negotiation.title,
       negotiation.venue,
       negotiation.startsOn,
+      negotiation.timeZone,
       createdAt,
     );
     return { ...negotiation, createdAt };
+  }
+
+  setTimeZone(id: string, timeZone: string): boolean {
+    return this.updateTimeZone.run(timeZone, id).changes > 0;
   }
 
   byId(id: string): NegotiationRecord | undefined {

@@ -16,7 +16,7 @@ function freshFolder(): string {
 }
 
 function openIn(folder: string): SqliteStorage {
-  const opened = SqliteStorage.open(folder);
+  const opened = SqliteStorage.open(folder, { defaultTimeZone: 'UTC' });
   if (!opened.ok) throw new Error(opened.error);
   return opened.value;
 }
@@ -43,7 +43,13 @@ describe('SqliteStorage', () => {
   it('keeps what was written across a reopen', () => {
     const folder = freshFolder();
     const first = openIn(folder);
-    first.negotiations.create({ id: 'n', title: 'T', venue: 'V', startsOn: '2025-06-11' });
+    first.negotiations.create({
+      id: 'n',
+      title: 'T',
+      venue: 'V',
+      startsOn: '2025-06-11',
+      timeZone: 'UTC',
+    });
     first.documents.create({ id: 'd', negotiationId: 'n', title: 'D' });
     const seq = first.updates.append('d', Uint8Array.of(1, 2), null);
     first.close();
@@ -55,7 +61,13 @@ describe('SqliteStorage', () => {
   it('sees an appended update from another connection at once (committed on return)', () => {
     const folder = freshFolder();
     const storage = openIn(folder);
-    storage.negotiations.create({ id: 'n', title: 'T', venue: 'V', startsOn: '2025-06-11' });
+    storage.negotiations.create({
+      id: 'n',
+      title: 'T',
+      venue: 'V',
+      startsOn: '2025-06-11',
+      timeZone: 'UTC',
+    });
     storage.documents.create({ id: 'd', negotiationId: 'n', title: 'D' });
     storage.updates.append('d', Uint8Array.of(5), null);
     const reader = new Database(join(folder, DATABASE_FILE), { readonly: true });
@@ -79,7 +91,7 @@ describe('SqliteStorage', () => {
     const folder = freshFolder();
     const db = new Database(join(folder, DATABASE_FILE));
     db.pragma('foreign_keys = ON');
-    migrate(db, MIGRATIONS.slice(0, 1));
+    migrate(db, { defaultTimeZone: 'UTC' }, MIGRATIONS.slice(0, 1));
     db.exec(`
       INSERT INTO users VALUES ('u', 'mx', 'MX', 'h', 0, 1);
       INSERT INTO negotiations VALUES ('n', 'T', 'V', '2025-06-11', 1);
@@ -102,7 +114,7 @@ describe('SqliteStorage', () => {
       Date.now(),
     );
     db.close();
-    const opened = SqliteStorage.open(folder);
+    const opened = SqliteStorage.open(folder, { defaultTimeZone: 'UTC' });
     expect(opened.ok).toBe(false);
     if (!opened.ok) expect(opened.error).toContain('schema version 999');
   });

@@ -15,6 +15,11 @@ import { SqliteUserStore } from './SqliteUserStore';
 /** The database file inside the data folder. */
 export const DATABASE_FILE = 'accord.sqlite';
 
+/** What opening the database needs to know about the installation (see `MigrationContext`). */
+export interface OpenStorageOptions {
+  defaultTimeZone: string;
+}
+
 /** The outcome of opening the database. */
 export type OpenStorageResult = { ok: true; value: SqliteStorage } | { ok: false; error: string };
 
@@ -41,7 +46,7 @@ export class SqliteStorage implements Storage {
   }
 
   /** Opens (creating if needed) the database in `dataDir` and brings its schema up to date. */
-  static open(dataDir: string): OpenStorageResult {
+  static open(dataDir: string, options: OpenStorageOptions): OpenStorageResult {
     let db: Database.Database;
     try {
       mkdirSync(dataDir, { recursive: true });
@@ -58,7 +63,7 @@ export class SqliteStorage implements Storage {
       db.pragma('foreign_keys = ON');
       // Another process (the admin CLI) may hold the write lock briefly; wait rather than fail.
       db.pragma('busy_timeout = 5000');
-      const migrated = migrate(db);
+      const migrated = migrate(db, { defaultTimeZone: options.defaultTimeZone });
       if (!migrated.ok) {
         db.close();
         return migrated;

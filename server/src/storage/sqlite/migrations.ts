@@ -1,10 +1,18 @@
 import type Database from 'better-sqlite3';
 
+/** What a migration may need to know about the installation it runs in. */
+export interface MigrationContext {
+  /** The time zone of negotiations that never chose one: `ACCORD_TIME_ZONE` or the host's. */
+  defaultTimeZone: string;
+}
+
 /** One step of the schema; applied once, in order, inside a transaction. */
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Fills the new schema from values only the running installation knows, in the same transaction. */
+  fill?: (db: Database.Database, context: MigrationContext) => void;
 }
 
 /** The schema's history. Append new steps; never edit one that has shipped. */
@@ -179,6 +187,18 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 6,
+    name: 'negotiation time zone',
+    sql: `
+      -- An IANA name (parseTimeZone); every time of the negotiation is shown in it.
+      ALTER TABLE negotiations ADD COLUMN time_zone TEXT NOT NULL DEFAULT 'UTC';
+    `,
+    // Negotiations that predate the setting take the installation's zone, as new ones do.
+    fill: (db, context) => {
+      db.prepare('UPDATE negotiations SET time_zone = ?').run(context.defaultTimeZone);
+    },
+  },
 ];
 
 /** The outcome of bringing a database up to date. */
@@ -200,6 +220,7 @@ export function currentSchemaVersion(db: Database.Database): number {
  */
 export function migrate(
   db: Database.Database,
+  context: MigrationContext,
   migrations: readonly Migration[] = MIGRATIONS,
 ): MigrationResult {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -222,6 +243,7 @@ export function migrate(
     if (migration.version <= from) continue;
     db.transaction(() => {
       db.exec(migration.sql);
+      migration.fill?.(db, context);
       record.run(migration.version, migration.name, Date.now());
     })();
   }

@@ -229,7 +229,12 @@ export const SAMPLE_THREADS: ExportThread[] = [
 export function sampleContext(threads: readonly ExportThread[] = []): ExportContext {
   return {
     documentTitle: 'Port statement',
-    negotiation: { title: 'Port Talks', venue: 'Ciudad de Guatemala', startsOn: '2026-11-02' },
+    negotiation: {
+      title: 'Port Talks',
+      venue: 'Ciudad de Guatemala',
+      startsOn: '2026-11-02',
+      timeZone: 'America/Guatemala',
+    },
     delegations: ['GT', 'MX', 'US', 'CA', 'SV', 'CHAIR'],
     exportedAt: SAMPLE_EXPORTED_AT,
     threads,
