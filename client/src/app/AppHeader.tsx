@@ -1,5 +1,5 @@
 import type { DelegationCode } from '@accord/shared/domain/delegations';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { logout } from '../api/endpoints';
 import { DelegationChip } from './DelegationChip';
@@ -13,19 +13,50 @@ export interface Crumb {
 
 /**
  * The bar at the top of every signed-in page: where you are, who you are, how to leave.
- * `aside` holds page-specific status (the connection indicator on a draft).
+ * `aside` holds page-specific status that stays in sight (the connection light on a draft);
+ * `actions` hold page-specific commands (Export). On a narrow window the breadcrumb shrinks to
+ * the current page, cut short, and the actions, the name and "Sign out" fold into a menu.
  */
 export function AppHeader({
   crumbs,
   delegation,
   aside,
+  actions,
 }: {
   crumbs: readonly Crumb[];
   delegation?: DelegationCode;
   aside?: ReactNode;
+  actions?: ReactNode;
 }) {
   const me = useMe();
   const navigate = useNavigate();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuId = useId();
+  const menuRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+
+  // The folded menu closes on Escape and on a tap anywhere else, as menus do.
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setMenuOpen(false);
+      buttonRef.current?.focus();
+    };
+    const onPointer = (event: PointerEvent) => {
+      const target = event.target instanceof Node ? event.target : null;
+      if (menuRef.current?.contains(target) || buttonRef.current?.contains(target)) return;
+      // A dialog opened from the menu (Export) lives in it: leave the menu open under it.
+      if (target instanceof Element && target.closest('dialog, [role="dialog"]')) return;
+      setMenuOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onPointer);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onPointer);
+    };
+  }, [menuOpen]);
 
   const signOut = async () => {
     // Whatever the answer, go to the sign-in page (which forgets the session in this tab): the
@@ -45,7 +76,10 @@ export function AppHeader({
           {crumbs.map((crumb, index) => {
             const current = index === crumbs.length - 1;
             return (
-              <li key={`${crumb.label}-${crumb.to ?? ''}`}>
+              <li
+                key={`${crumb.label}-${crumb.to ?? ''}`}
+                title={current ? crumb.label : undefined}
+              >
                 {crumb.to && !current ? (
                   <Link to={crumb.to}>{crumb.label}</Link>
                 ) : (
@@ -57,17 +91,38 @@ export function AppHeader({
         </ol>
       </nav>
       {aside ? <div className="app-header__aside">{aside}</div> : null}
-      <div className="app-header__user">
-        {delegation ? <DelegationChip code={delegation} /> : null}
-        <span className="app-header__name">{me.user.displayName}</span>
-        <button
-          type="button"
-          className="button button--quiet"
-          data-testid="signout"
-          onClick={signOut}
-        >
-          Sign out
-        </button>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="app-header__menu-button"
+        aria-expanded={menuOpen}
+        aria-controls={menuId}
+        data-testid="header-menu-button"
+        onClick={() => setMenuOpen((open) => !open)}
+      >
+        <span className="app-header__menu-icon" aria-hidden="true" />
+        Menu
+      </button>
+      <div
+        ref={menuRef}
+        id={menuId}
+        className="app-header__menu"
+        data-open={menuOpen}
+        data-testid="header-menu"
+      >
+        {actions ? <div className="app-header__actions">{actions}</div> : null}
+        <div className="app-header__user">
+          {delegation ? <DelegationChip code={delegation} /> : null}
+          <span className="app-header__name">{me.user.displayName}</span>
+          <button
+            type="button"
+            className="button button--quiet"
+            data-testid="signout"
+            onClick={signOut}
+          >
+            Sign out
+          </button>
+        </div>
       </div>
     </header>
   );

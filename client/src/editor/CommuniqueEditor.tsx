@@ -2,11 +2,13 @@ import { DELEGATIONS } from '@accord/shared/domain/delegations';
 import { can } from '@accord/shared/policy/policy';
 import type { AwarenessUser } from '@accord/shared/protocol/api';
 import { type Editor, EditorContent, useEditor } from '@tiptap/react';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTimeFormat } from '../app/timeZone';
+import { useNarrowLayout } from '../app/useNarrowLayout';
 import { type CommentTarget, commentTarget } from '../features/comments/commentSelection';
 import { useFadedCarets } from '../features/presence/useFadedCarets';
 import type { BracketGuard } from './brackets';
+import { DRAFT_SHEET_ID, type DraftPanel, DraftTabs, type PanelLayout } from './DraftTabs';
 import { EditorToolbar } from './EditorToolbar';
 import { communiqueEditorExtensions } from './editorExtensions';
 import type { SyncSession } from './useSyncSession';
@@ -31,13 +33,30 @@ export function CommuniqueEditor({
   toolbarAside?: ReactNode;
   /** Notices about the sync channel, shown between the toolbar and the page. */
   banner?: ReactNode;
-  /** The column beside the page (the clause panel), given the editor once it exists. */
-  aside?: (editor: Editor | null) => ReactNode;
-  /** The comments margin between the page and the aside, given the editor once it exists. */
-  margin?: (editor: Editor | null) => ReactNode;
+  /**
+   * The column beside the page (the clause panel), given the editor once it exists; on a narrow
+   * window it opens in the bottom sheet instead.
+   */
+  aside?: (editor: Editor | null, layout: PanelLayout) => ReactNode;
+  /** The comments margin between the page and the aside (on a narrow window: in the sheet). */
+  margin?: (editor: Editor | null, layout: PanelLayout) => ReactNode;
   /** Opens a new thread on the selected words; absent for those who cannot comment. */
   onComment?: (target: CommentTarget) => void;
 }) {
+  const narrow = useNarrowLayout();
+  const [panel, setPanel] = useState<DraftPanel>('draft');
+  const layout = useMemo<PanelLayout>(
+    () => ({ narrow, panel, showPanel: setPanel }),
+    [narrow, panel],
+  );
+  // On a narrow window a new thread's form is in the sheet: open it there.
+  const startThread = useCallback(
+    (target: CommentTarget) => {
+      onComment?.(target);
+      if (narrow) setPanel('comments');
+    },
+    [onComment, narrow],
+  );
   const [blocked, setBlocked] = useState<string | null>(null);
   const bracketGuard = useMemo<BracketGuard>(
     () => ({
@@ -64,7 +83,7 @@ export function CommuniqueEditor({
       user,
       bracketGuard,
       onBlocked: setBlocked,
-      onComment: onComment ?? null,
+      onComment: onComment ? startThread : null,
       timeZone,
     }),
     editable,
@@ -99,16 +118,16 @@ export function CommuniqueEditor({
             onComment && editor
               ? () => {
                   const target = commentTarget(editor.state, session.doc);
-                  if (target) onComment(target);
+                  if (target) startThread(target);
                 }
               : undefined
           }
         />
       </div>
       <div
-        className={`draft-body${aside ? ' draft-body--with-aside' : ''}${margin ? ' draft-body--with-margin' : ''}`}
+        className={`draft-body${narrow ? ' draft-body--narrow' : ''}${aside && !narrow ? ' draft-body--with-aside' : ''}${margin && !narrow ? ' draft-body--with-margin' : ''}`}
       >
-        <div className="editor-shell">
+        <div className="editor-shell" id="draft" tabIndex={-1}>
           {banner}
           {blocked ? (
             <div className="notice notice--info" role="status" data-testid="edit-blocked-notice">
@@ -126,9 +145,43 @@ export function CommuniqueEditor({
             <EditorContent editor={editor} />
           </div>
         </div>
-        {margin ? margin(editor) : null}
-        {aside ? aside(editor) : null}
+        {narrow ? (
+          <>
+            <section
+              id={DRAFT_SHEET_ID}
+              className="draft-sheet"
+              data-open={panel !== 'draft'}
+              aria-label={SHEET_TITLES[panel]}
+              data-testid="draft-sheet"
+            >
+              <div className="draft-sheet__body">
+                <div className="draft-sheet__pane" data-shown={panel === 'comments'}>
+                  {margin ? margin(editor, layout) : null}
+                </div>
+                <div
+                  className="draft-sheet__pane"
+                  data-shown={panel === 'clause' || panel === 'consensus'}
+                >
+                  {aside ? aside(editor, layout) : null}
+                </div>
+              </div>
+            </section>
+            <DraftTabs panel={panel} onChange={setPanel} />
+          </>
+        ) : (
+          <>
+            {margin ? margin(editor, layout) : null}
+            {aside ? aside(editor, layout) : null}
+          </>
+        )}
       </div>
     </>
   );
 }
+
+const SHEET_TITLES: Record<DraftPanel, string> = {
+  draft: 'Panels',
+  clause: 'Clause',
+  consensus: 'Consensus',
+  comments: 'Comments',
+};

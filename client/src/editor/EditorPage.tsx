@@ -92,17 +92,11 @@ function DraftWorkspace({ info }: { info: DocumentResponse }) {
           { label: info.document.title },
         ]}
         delegation={membership.delegation}
-        aside={
-          <div className="export-header-aside">
-            {sync.session && sync.loaded ? (
-              <ExportButton
-                documentId={info.document.id}
-                doc={sync.session.doc}
-                actor={membership}
-              />
-            ) : null}
-            <ConnectionIndicator status={sync.status} detail={sync.stoppedMessage} />
-          </div>
+        aside={<ConnectionIndicator status={sync.status} detail={sync.stoppedMessage} />}
+        actions={
+          sync.session && sync.loaded ? (
+            <ExportButton documentId={info.document.id} doc={sync.session.doc} actor={membership} />
+          ) : null
         }
       />
       <ConnectionBanner status={sync.status} stopped={stopped} />
@@ -122,9 +116,10 @@ function DraftWorkspace({ info }: { info: DocumentResponse }) {
                 ? comments.startThread
                 : undefined
             }
-            margin={(editor) =>
+            margin={(editor, layout) =>
               sync.session ? (
                 <CommentsMargin
+                  list={layout.narrow}
                   editor={editor}
                   doc={sync.session.doc}
                   comments={comments}
@@ -132,9 +127,21 @@ function DraftWorkspace({ info }: { info: DocumentResponse }) {
                 />
               ) : null
             }
-            aside={(editor) =>
+            aside={(editor, layout) =>
               sync.session ? (
-                <ClauseSidebar editor={editor} doc={sync.session.doc} info={info} />
+                <ClauseSidebar
+                  editor={editor}
+                  doc={sync.session.doc}
+                  info={info}
+                  tab={
+                    layout.narrow
+                      ? layout.panel === 'consensus'
+                        ? 'consensus'
+                        : 'clause'
+                      : undefined
+                  }
+                  onTabChange={layout.narrow ? layout.showPanel : undefined}
+                />
               ) : null
             }
             toolbarAside={

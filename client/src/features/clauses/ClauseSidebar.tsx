@@ -19,7 +19,8 @@ import { ownClearedPositions } from './ownClearedPositions';
 import { useClauseViews } from './useClauseViews';
 import { useMemberNames } from './useMemberNames';
 
-type SidebarTab = 'clause' | 'consensus';
+/** The two tabs of the clause column. */
+export type SidebarTab = 'clause' | 'consensus';
 
 /**
  * The column beside the draft: the clause panel for the clause at the caret (or last clicked)
@@ -30,15 +31,23 @@ export function ClauseSidebar({
   editor,
   doc,
   info,
+  tab: shownTab,
+  onTabChange,
 }: {
   editor: Editor | null;
   doc: Y.Doc;
   info: DocumentResponse;
+  /** The tab shown, when the page chooses it (a narrow window's tab bar); else the sidebar's own. */
+  tab?: SidebarTab | undefined;
+  onTabChange?: ((tab: SidebarTab) => void) | undefined;
 }) {
   const views = useClauseViews(doc);
   const nameOf = useMemberNames(info.negotiation.id);
   const [focusedId, focus] = useFocusedClause(editor);
-  const [tab, setTab] = useState<SidebarTab>('clause');
+  const [ownTab, setOwnTab] = useState<SidebarTab>('clause');
+  const tab = shownTab ?? ownTab;
+  const setTab = onTabChange ?? setOwnTab;
+  const controlled = shownTab !== undefined;
   const [historyFor, setHistoryFor] = useState<string | null>(null);
   const [auditOpen, setAuditOpen] = useState(false);
   const focused = useMemo(
@@ -88,8 +97,10 @@ export function ClauseSidebar({
     (clauseId: string) => {
       focus(clauseId);
       if (editor && !editor.isDestroyed) scrollToClause(editor, clauseId);
+      // In the narrow window's sheet, the consensus table leads to that clause's panel.
+      if (controlled) setTab('clause');
     },
-    [editor, focus],
+    [editor, focus, controlled, setTab],
   );
   const closeHistory = useCallback(() => setHistoryFor(null), []);
   const closeAudit = useCallback(() => setAuditOpen(false), []);
@@ -117,7 +128,7 @@ export function ClauseSidebar({
           aria-selected={tab === 'consensus'}
           aria-controls="consensus-tabpanel"
           data-testid="consensus-toggle"
-          onClick={() => setTab((current) => (current === 'consensus' ? 'clause' : 'consensus'))}
+          onClick={() => setTab(tab === 'consensus' ? 'clause' : 'consensus')}
         >
           Consensus{' '}
           <span className="clause-sidebar__tab-count">

@@ -30,7 +30,10 @@ export function CommentsMargin({
   doc,
   comments,
   me,
+  list = false,
 }: {
+  /** A plain list in reading order (a narrow window's sheet) instead of cards beside the text. */
+  list?: boolean;
   editor: Editor | null;
   doc: Y.Doc;
   comments: CommentsSession;
@@ -101,6 +104,10 @@ export function CommentsMargin({
   useLayoutEffect(() => {
     const track = trackRef.current;
     if (!editor || editor.isDestroyed || !track) return;
+    if (list) {
+      track.style.minHeight = '';
+      return;
+    }
     const origin = track.getBoundingClientRect().top;
     let next = 0;
     for (const thread of anchored) {
@@ -131,7 +138,7 @@ export function CommentsMargin({
   const card = (thread: (typeof shown)[number], isDetached: boolean) => (
     <ThreadCard
       key={thread.id}
-      ref={isDetached ? undefined : cardRef(thread.id)}
+      ref={isDetached || list ? undefined : cardRef(thread.id)}
       thread={thread}
       clauseLabel={labels.get(thread.clauseId) ?? 'a clause no longer in the draft'}
       detached={isDetached}
@@ -139,7 +146,7 @@ export function CommentsMargin({
       me={me}
       channel={channel}
       onActivate={setActiveId}
-      style={isDetached ? undefined : { position: 'absolute', left: 0, right: 0 }}
+      style={isDetached || list ? undefined : { position: 'absolute', left: 0, right: 0 }}
     />
   );
 

@@ -32,7 +32,7 @@ export function ConnectionIndicator({
       title={detail ?? EXPLANATIONS[status]}
     >
       <span className="connection__dot" aria-hidden="true" />
-      {LABELS[status]}
+      <span className="connection__label">{LABELS[status]}</span>
     </span>
   );
 }

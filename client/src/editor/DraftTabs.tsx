@@ -1,0 +1,57 @@
+/** The panels of the draft page on a narrow window; `draft` means none is open. */
+export type DraftPanel = 'draft' | 'clause' | 'consensus' | 'comments';
+
+/** How the page lays out the panels beside the draft, given to the render props of the editor. */
+export interface PanelLayout {
+  /** One column: the panels open one at a time in a sheet over the lower part of the draft. */
+  narrow: boolean;
+  panel: DraftPanel;
+  showPanel: (panel: DraftPanel) => void;
+}
+
+const TABS: readonly { panel: DraftPanel; label: string }[] = [
+  { panel: 'draft', label: 'Draft' },
+  { panel: 'clause', label: 'Clause' },
+  { panel: 'consensus', label: 'Consensus' },
+  { panel: 'comments', label: 'Comments' },
+];
+
+/** The id of the bottom sheet, which the tabs control. */
+export const DRAFT_SHEET_ID = 'draft-sheet';
+
+/**
+ * The tab bar at the foot of a narrow window: the draft alone, or the draft with the clause
+ * panel, the consensus view or the comments in a sheet over its lower part. Tapping the open
+ * panel's tab again closes it.
+ */
+export function DraftTabs({
+  panel,
+  onChange,
+}: {
+  panel: DraftPanel;
+  onChange: (panel: DraftPanel) => void;
+}) {
+  return (
+    <div
+      className="draft-tabs"
+      role="tablist"
+      aria-label="Draft and panels"
+      data-testid="draft-tabs"
+    >
+      {TABS.map((tab) => (
+        <button
+          key={tab.panel}
+          type="button"
+          role="tab"
+          className="draft-tabs__tab"
+          aria-selected={panel === tab.panel}
+          aria-controls={tab.panel === 'draft' ? 'draft' : DRAFT_SHEET_ID}
+          data-testid={`draft-tab-${tab.panel}`}
+          onClick={() => onChange(panel === tab.panel ? 'draft' : tab.panel)}
+        >
+          {tab.label}
+        </button>
+      ))}
+    </div>
+  );
+}
