@@ -11,6 +11,7 @@ import type { BracketGuard } from './brackets';
 import { DRAFT_SHEET_ID, type DraftPanel, DraftTabs, type PanelLayout } from './DraftTabs';
 import { EditorToolbar } from './EditorToolbar';
 import { communiqueEditorExtensions } from './editorExtensions';
+import { placeCaretOnFirstTap } from './tapCaret';
 import type { SyncSession } from './useSyncSession';
 
 /**
@@ -102,6 +103,7 @@ export function CommuniqueEditor({
     if (editor && editor.isEditable !== editable) editor.setEditable(editable);
   }, [editor, editable]);
   useFadedCarets(editor, session.provider.awareness);
+  useEffect(() => (editor ? placeCaretOnFirstTap(editor) : undefined), [editor]);
 
   return (
     <>
