@@ -1,4 +1,10 @@
-import { type Browser, type BrowserContextOptions, expect, type Page, test } from '@playwright/test';
+import {
+  type Browser,
+  type BrowserContextOptions,
+  expect,
+  type Page,
+  test,
+} from '@playwright/test';
 import { DEMO_PASSWORD } from '../support/accordProcess';
 import { useAccordServer } from '../support/accordServer';
 import { joinDraft } from '../support/session';
@@ -172,9 +178,7 @@ for (const screen of SCREENS) {
     await expect(desk.page.locator(`p.clause[data-clause-id="${CLAUSE}"]`)).toContainText(
       'PHONE-EDIT',
     );
-    await expect(
-      desk.page.locator('.thread-card', { hasText: remark }),
-    ).toBeVisible();
+    await expect(desk.page.locator('.thread-card', { hasText: remark })).toBeVisible();
     await desk.context.close();
     await context.close();
   });

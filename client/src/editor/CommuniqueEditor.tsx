@@ -1,16 +1,20 @@
-import { DELEGATIONS } from '@accord/shared/domain/delegations';
+import type { ClauseLock } from '@accord/shared/domain/clauseMeta';
+import { lockerWithName } from '@accord/shared/domain/locks';
 import { can } from '@accord/shared/policy/policy';
 import type { AwarenessUser } from '@accord/shared/protocol/api';
 import { type Editor, EditorContent, useEditor } from '@tiptap/react';
-import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTimeFormat } from '../app/timeZone';
 import { useNarrowLayout } from '../app/useNarrowLayout';
 import { type CommentTarget, commentTarget } from '../features/comments/commentSelection';
 import { useFadedCarets } from '../features/presence/useFadedCarets';
 import type { BracketGuard } from './brackets';
+import { refreshLockLabels } from './clauseLocks';
 import { DRAFT_SHEET_ID, type DraftPanel, DraftTabs, type PanelLayout } from './DraftTabs';
 import { EditorToolbar } from './EditorToolbar';
 import { communiqueEditorExtensions } from './editorExtensions';
+import { type Refusal, RefusalToast } from './RefusalToast';
+import { bracketRefusalText, clauseLabelAtSelection } from './refusalText';
 import { placeCaretOnFirstTap } from './tapCaret';
 import type { SyncSession } from './useSyncSession';
 
@@ -27,7 +31,10 @@ export function CommuniqueEditor({
   aside,
   margin,
   onComment,
+  nameOf,
 }: {
+  /** A member's display name by user id (null while unknown), to name who locked a clause. */
+  nameOf?: (userId: string) => string | null;
   session: SyncSession;
   user: AwarenessUser;
   editable: boolean;
@@ -58,22 +65,28 @@ export function CommuniqueEditor({
     },
     [onComment, narrow],
   );
-  const [blocked, setBlocked] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  // A refusal replaces the one on screen; the same one again (a held key) only stays longer.
+  const refuse = useCallback((text: string) => setRefusal({ text, at: Date.now() }), []);
+  const dismissRefusal = useCallback(() => setRefusal(null), []);
+  const editorRef = useRef<Editor | null>(null);
   const bracketGuard = useMemo<BracketGuard>(
     () => ({
       mayRemove: (owner) => can(user, 'removeBracket', { delegation: owner }),
-      onBlocked: (owner) =>
-        setBlocked(
-          `That would remove a bracket asked for by ${DELEGATIONS[owner].name}: only ${DELEGATIONS[owner].name} or the Chair can remove it.`,
-        ),
+      onBlocked: (owner) => {
+        const state = editorRef.current?.state;
+        refuse(bracketRefusalText(owner, state ? clauseLabelAtSelection(state) : null));
+      },
     }),
-    [user],
+    [user, refuse],
   );
-  useEffect(() => {
-    if (blocked === null) return;
-    const timer = setTimeout(() => setBlocked(null), 8_000);
-    return () => clearTimeout(timer);
-  }, [blocked]);
+  // Read through a ref: the editor is built once, and names arrive after it.
+  const nameOfRef = useRef(nameOf);
+  nameOfRef.current = nameOf;
+  const describeLocker = useCallback(
+    (lock: ClauseLock) => lockerWithName(lock, nameOfRef.current?.(lock.userId) ?? null),
+    [],
+  );
 
   const { timeZone } = useTimeFormat();
   const editor = useEditor({
@@ -83,7 +96,8 @@ export function CommuniqueEditor({
       provider: session.provider,
       user,
       bracketGuard,
-      onBlocked: setBlocked,
+      onBlocked: refuse,
+      describeLocker,
       onComment: onComment ? startThread : null,
       timeZone,
     }),
@@ -99,9 +113,14 @@ export function CommuniqueEditor({
     },
   });
 
+  editorRef.current = editor;
   useEffect(() => {
     if (editor && editor.isEditable !== editable) editor.setEditable(editable);
   }, [editor, editable]);
+  // Lock labels name the person once the member names are known.
+  useEffect(() => {
+    if (editor && !editor.isDestroyed && nameOf) refreshLockLabels(editor.view, session.doc);
+  }, [editor, nameOf, session.doc]);
   useFadedCarets(editor, session.provider.awareness);
   useEffect(() => (editor ? placeCaretOnFirstTap(editor) : undefined), [editor]);
 
@@ -131,22 +150,11 @@ export function CommuniqueEditor({
       >
         <div className="editor-shell" id="draft" tabIndex={-1}>
           {banner}
-          {blocked ? (
-            <div className="notice notice--info" role="status" data-testid="edit-blocked-notice">
-              <p className="notice__text">{blocked}</p>
-              <button
-                type="button"
-                className="button button--quiet"
-                onClick={() => setBlocked(null)}
-              >
-                Dismiss
-              </button>
-            </div>
-          ) : null}
           <div className="paper" data-testid="editor">
             <EditorContent editor={editor} />
           </div>
         </div>
+        <RefusalToast refusal={refusal} onDismiss={dismissRefusal} />
         {narrow ? (
           <>
             <section

@@ -11,6 +11,7 @@ import { NegotiationTimeZone } from '../app/timeZone';
 import { useApiResource } from '../app/useApiResource';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { ClauseSidebar } from '../features/clauses/ClauseSidebar';
+import { useMemberNames } from '../features/clauses/useMemberNames';
 import { CommentsMargin } from '../features/comments/CommentsMargin';
 import { useComments } from '../features/comments/useComments';
 import { ConnectionBanner } from '../features/connection/ConnectionBanner';
@@ -73,6 +74,7 @@ function DraftWorkspace({ info }: { info: DocumentResponse }) {
   useAwayFlag(sync.session?.provider.awareness ?? null, localUser);
   const canEdit = can(membership, 'editText');
   const comments = useComments(info.document.id);
+  const nameOf = useMemberNames(info.negotiation.id);
   const commenter = { ...membership, userId: me.user.id };
   const stopped = sync.stoppedMessage !== null;
   const notices = (
@@ -110,6 +112,7 @@ function DraftWorkspace({ info }: { info: DocumentResponse }) {
             session={sync.session}
             user={localUser}
             editable={canEdit && !stopped}
+            nameOf={nameOf}
             banner={notices}
             onComment={
               can(membership, 'createThread', { visibility: 'public' })

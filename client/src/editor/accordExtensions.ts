@@ -4,7 +4,7 @@ import type * as Y from 'yjs';
 import { type BracketGuard, bracketChipsPlugin, wrapInBrackets } from './brackets';
 import { createClauseEnterCommand } from './clauseEnter';
 import { clauseIdPlugin } from './clauseIds';
-import { clauseLocksPlugin, lockedClauseIds } from './clauseLocks';
+import { clauseLocksPlugin, type DescribeLocker, lockedClauseIds } from './clauseLocks';
 import { clauseMarksPlugin } from './clauseMarks';
 import { clauseNumbersPlugin } from './clauseNumbers';
 import { deleteAroundLockedClauses } from './lockedRanges';
@@ -81,15 +81,17 @@ export const ClauseLocks = Extension.create<{
   onBlocked: ((notice: string) => void) | undefined;
   /** The negotiation's time zone, for the time on lock labels. */
   timeZone: string;
+  /** Names who locked a clause (labels and notices); the delegation alone by default. */
+  describeLocker: DescribeLocker | undefined;
 }>({
   name: 'accordClauseLocks',
   priority: 300,
   addOptions() {
-    return { doc: null, onBlocked: undefined, timeZone: 'UTC' };
+    return { doc: null, onBlocked: undefined, timeZone: 'UTC', describeLocker: undefined };
   },
   addProseMirrorPlugins() {
-    const { doc, onBlocked, timeZone } = this.options;
-    return doc ? [clauseLocksPlugin(doc, onBlocked, timeZone)] : [];
+    const { doc, onBlocked, timeZone, describeLocker } = this.options;
+    return doc ? [clauseLocksPlugin(doc, onBlocked, timeZone, describeLocker)] : [];
   },
   addKeyboardShortcuts() {
     const fragment = this.options.doc?.getXmlFragment(DRAFT_FRAGMENT) ?? null;

@@ -3,6 +3,7 @@ import { lockerPhrase } from '@accord/shared/domain/locks';
 import { formatZonedTime } from '@accord/shared/domain/timeZone';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
+import type { EditorView } from '@tiptap/pm/view';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type * as Y from 'yjs';
 import { numberClauses } from './clauseNumbers';
@@ -29,22 +30,32 @@ export function readLocks(doc: Y.Doc): Map<string, ClauseLock> {
   return locks;
 }
 
+/** Who locked a clause, in words ("the Chair (Amb. Ruth Okafor)"); `lockerPhrase` by default. */
+export type DescribeLocker = (lock: ClauseLock) => string;
+
 /**
- * "Locked by the Chair · 2:05 PM EST", the label a locked clause carries under its text, its
- * time written like the clause panel's, on the negotiation's clock ("Jun 11, …" another day).
+ * "Locked by the Chair (Amb. Ruth Okafor) · 2:05 PM EST", the label a locked clause carries
+ * under its text, its time written like the clause panel's, on the negotiation's clock
+ * ("Jun 11, …" another day).
  */
-export function lockLabel(lock: ClauseLock, timeZone: string, now = Date.now()): string {
-  return `Locked by ${lockerPhrase(lock)} · ${formatZonedTime(lock.at, now, { timeZone })}`;
+export function lockLabel(
+  lock: ClauseLock,
+  timeZone: string,
+  now = Date.now(),
+  describeLocker: DescribeLocker = lockerPhrase,
+): string {
+  return `Locked by ${describeLocker(lock)} · ${formatZonedTime(lock.at, now, { timeZone })}`;
 }
 
 function lockDecorations(
   doc: ProseMirrorNode,
   locks: ReadonlyMap<string, ClauseLock>,
   timeZone: string,
+  describeLocker: DescribeLocker,
 ): DecorationSet {
   const decorations = lockedRanges(doc, new Set(locks.keys())).map((range) => {
     const lock = locks.get(range.clauseId)!;
-    const label = lockLabel(lock, timeZone);
+    const label = lockLabel(lock, timeZone, Date.now(), describeLocker);
     return Decoration.node(range.from, range.to, {
       class: 'clause--locked',
       // The browser then offers no caret inside: typing, IME and spellcheck cannot reach it.
@@ -61,8 +72,13 @@ function stateFor(
   doc: ProseMirrorNode,
   locks: ReadonlyMap<string, ClauseLock>,
   timeZone: string,
+  describeLocker: DescribeLocker,
 ): ClauseLocksState {
-  return { locks, ids: new Set(locks.keys()), decorations: lockDecorations(doc, locks, timeZone) };
+  return {
+    locks,
+    ids: new Set(locks.keys()),
+    decorations: lockDecorations(doc, locks, timeZone, describeLocker),
+  };
 }
 
 /**
@@ -73,6 +89,7 @@ export function lockedEditNotice(
   doc: ProseMirrorNode,
   clauseId: string | null,
   lock: ClauseLock | undefined,
+  describeLocker: DescribeLocker = lockerPhrase,
 ): string {
   if (clauseId === null || lock === undefined) {
     return 'That change would move or rewrite a locked clause, so it was not made. Edit around the locked clauses instead.';
@@ -83,7 +100,7 @@ export function lockedEditNotice(
     if (node.attrs.id !== clauseId) return;
     label = numbered.find((clause) => clause.pos === offset)?.label ?? label;
   });
-  return `${label} is locked by ${lockerPhrase(lock)}: nobody can change it until a moderator unlocks it.`;
+  return `${label} is locked by ${describeLocker(lock)}: nobody can change it until a moderator unlocks it.`;
 }
 
 /** The ids of the clauses the editor currently treats as locked. */
@@ -105,16 +122,18 @@ export function clauseLocksPlugin(
   onBlocked: ((notice: string) => void) | undefined,
   /** The negotiation's zone, for the time on each lock label. */
   timeZone: string,
+  /** Names the person who locked; dispatch `refreshLockLabels` when its answers change. */
+  describeLocker: DescribeLocker = lockerPhrase,
 ): Plugin<ClauseLocksState> {
   return new Plugin<ClauseLocksState>({
     key: clauseLocksPluginKey,
     state: {
-      init: (_config, state) => stateFor(state.doc, readLocks(doc), timeZone),
+      init: (_config, state) => stateFor(state.doc, readLocks(doc), timeZone, describeLocker),
       apply: (tr, previous) => {
         const locks = tr.getMeta(clauseLocksPluginKey) as Map<string, ClauseLock> | undefined;
-        if (locks !== undefined) return stateFor(tr.doc, locks, timeZone);
+        if (locks !== undefined) return stateFor(tr.doc, locks, timeZone, describeLocker);
         if (!tr.docChanged) return previous;
-        return stateFor(tr.doc, previous.locks, timeZone);
+        return stateFor(tr.doc, previous.locks, timeZone, describeLocker);
       },
     },
     filterTransaction: (tr, state) => {
@@ -125,12 +144,23 @@ export function clauseLocksPlugin(
       if (touched === null && keepsLockedClausesInPlace(tr.before, tr.doc, ids)) return true;
       if (onBlocked) {
         const lock = touched === null ? undefined : pluginState?.locks.get(touched);
-        onBlocked(lockedEditNotice(state.doc, touched, lock));
+        onBlocked(lockedEditNotice(state.doc, touched, lock, describeLocker));
       }
       return false;
     },
     props: {
       decorations: (state) => clauseLocksPluginKey.getState(state)?.decorations,
+      // A locked clause offers no caret (contenteditable false), so a key pressed with the
+      // browser's selection inside it reaches no transaction: say why instead of nothing.
+      handleKeyDown: (view, event) => {
+        if (!onBlocked || !isEditingKey(event)) return false;
+        const clauseId = lockedClauseAtDomSelection(view);
+        if (clauseId === null) return false;
+        const lock = clauseLocksPluginKey.getState(view.state)?.locks.get(clauseId);
+        if (lock === undefined) return false;
+        onBlocked(lockedEditNotice(view.state.doc, clauseId, lock, describeLocker));
+        return true;
+      },
     },
     view: (view) => {
       let destroyed = false;
@@ -150,4 +180,24 @@ export function clauseLocksPlugin(
       };
     },
   });
+}
+
+/** Tells the lock labels to name people afresh (the member names have arrived or changed). */
+export function refreshLockLabels(view: EditorView, doc: Y.Doc): void {
+  view.dispatch(view.state.tr.setMeta(clauseLocksPluginKey, readLocks(doc)));
+}
+
+/** Whether a key press would change text: a character, Enter, Backspace or Delete. */
+function isEditingKey(event: KeyboardEvent): boolean {
+  if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return false;
+  return event.key.length === 1 || ['Enter', 'Backspace', 'Delete'].includes(event.key);
+}
+
+/** The id of the locked clause the browser's selection is in, if it is in one. */
+function lockedClauseAtDomSelection(view: EditorView): string | null {
+  const anchor = view.dom.ownerDocument.getSelection()?.anchorNode ?? null;
+  if (anchor === null || !view.dom.contains(anchor)) return null;
+  const element = anchor instanceof Element ? anchor : anchor.parentElement;
+  const locked = element?.closest('[data-locked="true"]');
+  return locked?.getAttribute('data-clause-id') ?? null;
 }

@@ -17,6 +17,7 @@ import {
 } from './accordExtensions';
 import type { BracketGuard } from './brackets';
 import { renderCaret, renderSelection } from './caret';
+import type { DescribeLocker } from './clauseLocks';
 
 /**
  * Blocks an undo never deletes while they hold text. Yjs undo reverts one's own changes, but
@@ -40,6 +41,8 @@ export interface EditorBinding {
   onComment: ((target: CommentTarget) => void) | null;
   /** The negotiation's time zone, for the times the editor writes (lock labels). */
   timeZone: string;
+  /** Names who locked a clause, on its label and in refusal notices. */
+  describeLocker?: DescribeLocker;
 }
 
 /**
@@ -71,6 +74,7 @@ export function communiqueEditorExtensions(binding: EditorBinding): AnyExtension
       doc: binding.doc,
       onBlocked: binding.onBlocked,
       timeZone: binding.timeZone,
+      describeLocker: binding.describeLocker,
     }),
     Comments.configure({ doc: binding.doc, onComment: binding.onComment }),
   ];

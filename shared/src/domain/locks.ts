@@ -49,6 +49,15 @@ export function lockerPhrase(lock: Pick<ClauseLock, 'delegation'>): string {
 }
 
 /**
+ * Who locked a clause, with the person when their name is known: "the Chair (Amb. Ruth Okafor)";
+ * "the Chair" alone when it is not.
+ */
+export function lockerWithName(lock: Pick<ClauseLock, 'delegation'>, name: string | null): string {
+  const phrase = lockerPhrase(lock);
+  return name ? `${phrase} (${name})` : phrase;
+}
+
+/**
  * The notice a sender gets when the server refuses an update touching a locked clause; short
  * enough for a WebSocket close reason (at most 123 bytes).
  */

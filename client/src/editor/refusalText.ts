@@ -1,0 +1,18 @@
+import { DELEGATIONS, type DelegationCode } from '@accord/shared/domain/delegations';
+import type { EditorState } from '@tiptap/pm/state';
+import { numberClauses } from './clauseNumbers';
+
+/** The label ("OP3") of the clause the selection starts in, or null outside clauses. */
+export function clauseLabelAtSelection(state: EditorState): string | null {
+  const { $from } = state.selection;
+  if ($from.depth < 1) return null;
+  const start = $from.before(1);
+  return numberClauses(state.doc).find((clause) => clause.pos === start)?.label ?? null;
+}
+
+/** Why deleting another delegation's '[' was stopped, naming the clause and the delegation. */
+export function bracketRefusalText(owner: DelegationCode, clauseLabel: string | null): string {
+  const name = DELEGATIONS[owner].name;
+  const where = clauseLabel ? ` in ${clauseLabel}` : '';
+  return `That would remove a bracket${where} asked for by ${name}: only ${name} or the Chair can remove it.`;
+}
