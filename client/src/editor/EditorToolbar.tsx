@@ -76,7 +76,7 @@ export function EditorToolbar({
       <fieldset className="editor-toolbar__group">
         <legend className="visually-hidden">Clause kind</legend>
         <ToolButton
-          label="Preambular paragraph"
+          label="PP, preambular paragraph"
           pressed={state.kind === 'preambular'}
           disabled={state.kind === null}
           onClick={() => setKind('preambular')}
@@ -84,7 +84,7 @@ export function EditorToolbar({
           PP
         </ToolButton>
         <ToolButton
-          label="Operative paragraph"
+          label="OP, operative paragraph"
           pressed={state.kind === 'operative'}
           disabled={state.kind === null}
           onClick={() => setKind('operative')}
