@@ -105,6 +105,8 @@ export function CommuniqueEditor({
     editorProps: {
       attributes: {
         class: 'communique',
+        // The skip link's target: the text itself, ready for the keyboard.
+        id: 'draft',
         role: 'textbox',
         'aria-multiline': 'true',
         'aria-label': 'Draft communiqué',
@@ -148,7 +150,7 @@ export function CommuniqueEditor({
       <div
         className={`draft-body${narrow ? ' draft-body--narrow' : ''}${aside && !narrow ? ' draft-body--with-aside' : ''}${margin && !narrow ? ' draft-body--with-margin' : ''}`}
       >
-        <div className="editor-shell" id="draft" tabIndex={-1}>
+        <div className="editor-shell">
           {banner}
           <div className="paper" data-testid="editor">
             <EditorContent editor={editor} />

@@ -87,17 +87,7 @@ function DraftWorkspace({ info }: { info: DocumentResponse }) {
 
   return (
     <div className="draft-page">
-      <a
-        className="skip-link"
-        href="#draft"
-        onClick={(event) => {
-          // Straight into the text, ready to read with the caret or to type.
-          const text = document.querySelector<HTMLElement>('#draft .ProseMirror');
-          if (!text) return;
-          event.preventDefault();
-          text.focus();
-        }}
-      >
+      <a className="skip-link" href="#draft">
         Skip to the draft
       </a>
       <AppHeader
