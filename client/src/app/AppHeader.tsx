@@ -1,4 +1,5 @@
 import type { DelegationCode } from '@accord/shared/domain/delegations';
+import type { Role } from '@accord/shared/domain/roles';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { logout } from '../api/endpoints';
@@ -22,9 +23,12 @@ export function AppHeader({
   delegation,
   aside,
   actions,
+  role,
 }: {
   crumbs: readonly Crumb[];
   delegation?: DelegationCode;
+  /** The person's role here: an observer wears the observer's badge, not its delegation's. */
+  role?: Role;
   aside?: ReactNode;
   actions?: ReactNode;
 }) {
@@ -112,7 +116,7 @@ export function AppHeader({
       >
         {actions ? <div className="app-header__actions">{actions}</div> : null}
         <div className="app-header__user">
-          {delegation ? <DelegationChip code={delegation} /> : null}
+          {delegation ? <DelegationChip code={delegation} role={role} /> : null}
           <span className="app-header__name">{me.user.displayName}</span>
           <button
             type="button"

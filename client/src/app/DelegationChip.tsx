@@ -1,21 +1,36 @@
 import { DELEGATIONS, type DelegationCode } from '@accord/shared/domain/delegations';
+import type { Role } from '@accord/shared/domain/roles';
 import { readableTextColour } from './colour';
 
 /**
  * A delegation's code on its colour ("MX"). Codes, not flag emoji: many systems have no flag
- * glyphs and would show two bare letters in a box.
+ * glyphs and would show two bare letters in a box. An observer (the press, seated with the
+ * Chair) wears a badge of its own, never the Chair's: it reads and cannot act.
  */
 export function DelegationChip({
   code,
   compact = false,
+  role,
 }: {
   code: DelegationCode;
   compact?: boolean;
+  role?: Role | undefined;
 }) {
+  const className = compact ? 'delegation-chip delegation-chip--compact' : 'delegation-chip';
+  if (role === 'observer') {
+    return (
+      <abbr
+        className={`${className} delegation-chip--observer`}
+        title={`Observer: reads the draft, cannot change it (seated with ${DELEGATIONS[code].name})`}
+      >
+        Observer
+      </abbr>
+    );
+  }
   const delegation = DELEGATIONS[code];
   return (
     <abbr
-      className={compact ? 'delegation-chip delegation-chip--compact' : 'delegation-chip'}
+      className={className}
       title={delegation.name}
       style={{ backgroundColor: delegation.colour, color: readableTextColour(delegation.colour) }}
     >

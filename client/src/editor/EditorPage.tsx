@@ -97,6 +97,7 @@ function DraftWorkspace({ info }: { info: DocumentResponse }) {
           { label: info.document.title },
         ]}
         delegation={membership.delegation}
+        role={membership.role}
         aside={<ConnectionIndicator status={sync.status} detail={sync.stoppedMessage} />}
         actions={
           sync.session && sync.loaded ? (

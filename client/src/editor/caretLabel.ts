@@ -18,7 +18,9 @@ export interface CaretLook {
 export function caretLook(user: Record<string, unknown>): CaretLook {
   const name = typeof user.name === 'string' && user.name.trim() !== '' ? user.name : 'Someone';
   const delegation = isDelegationCode(user.delegation) ? user.delegation : null;
-  const suffix = delegation === null ? '' : ` · ${delegation === 'CHAIR' ? 'Chair' : delegation}`;
+  const badge =
+    user.role === 'observer' ? 'Observer' : delegation === 'CHAIR' ? 'Chair' : delegation;
+  const suffix = badge === null ? '' : ` · ${badge}`;
   const given = typeof user.color === 'string' ? normaliseHexColour(user.color) : null;
   const colour = given ?? (delegation ? DELEGATIONS[delegation].colour : '#6b6b6b');
   const userId = typeof user.userId === 'string' && user.userId !== '' ? user.userId : null;

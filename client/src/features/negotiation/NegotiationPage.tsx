@@ -71,6 +71,7 @@ function NegotiationView({
       <AppHeader
         crumbs={[{ label: 'My negotiations', to: '/' }, { label: negotiation.title }]}
         delegation={membership.delegation}
+        role={membership.role}
       />
       <main className="page">
         <header className="negotiation-head">

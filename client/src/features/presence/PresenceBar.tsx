@@ -99,6 +99,11 @@ export function PresenceBar({ provider }: { provider: WebsocketProvider }) {
                     .filter(Boolean)
                     .join(' — ')}
                 >
+                  {person.role === 'observer' ? (
+                    <>
+                      <DelegationChip code={person.delegation} role="observer" compact />{' '}
+                    </>
+                  ) : null}
                   {person.name}
                   {person.isSelf ? <span className="presence-user__you"> (you)</span> : null}
                   {person.away ? <span className="presence-user__state"> · away</span> : null}
