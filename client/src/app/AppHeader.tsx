@@ -116,7 +116,7 @@ export function AppHeader({
       >
         {actions ? <div className="app-header__actions">{actions}</div> : null}
         <div className="app-header__user">
-          {delegation ? <DelegationChip code={delegation} role={role} /> : null}
+          {delegation ? <DelegationChip code={delegation} memberRole={role} /> : null}
           <span className="app-header__name">{me.user.displayName}</span>
           <button
             type="button"

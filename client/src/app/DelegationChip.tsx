@@ -10,14 +10,14 @@ import { readableTextColour } from './colour';
 export function DelegationChip({
   code,
   compact = false,
-  role,
+  memberRole,
 }: {
   code: DelegationCode;
   compact?: boolean;
-  role?: Role | undefined;
+  memberRole?: Role | undefined;
 }) {
   const className = compact ? 'delegation-chip delegation-chip--compact' : 'delegation-chip';
-  if (role === 'observer') {
+  if (memberRole === 'observer') {
     return (
       <abbr
         className={`${className} delegation-chip--observer`}

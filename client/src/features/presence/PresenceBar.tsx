@@ -101,7 +101,7 @@ export function PresenceBar({ provider }: { provider: WebsocketProvider }) {
                 >
                   {person.role === 'observer' ? (
                     <>
-                      <DelegationChip code={person.delegation} role="observer" compact />{' '}
+                      <DelegationChip code={person.delegation} memberRole="observer" compact />{' '}
                     </>
                   ) : null}
                   {person.name}
