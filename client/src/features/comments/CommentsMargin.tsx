@@ -101,6 +101,7 @@ export function CommentsMargin({
     .sort((a, b) => (ranges.get(a.id)?.from ?? 0) - (ranges.get(b.id)?.from ?? 0));
   const detached = shown.filter((thread) => !ranges.get(thread.id));
 
+  const formRef = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const track = trackRef.current;
     if (!editor || editor.isDestroyed || !track) return;
@@ -109,20 +110,34 @@ export function CommentsMargin({
       return;
     }
     const origin = track.getBoundingClientRect().top;
-    let next = 0;
+    // Each card, and the new thread's form, wants to sit level with its words; in that order,
+    // each is pushed down below the one before it.
+    const items: { element: HTMLElement; wanted: number }[] = [];
+    let previous = 0;
     for (const thread of anchored) {
-      const card = cardRefs.current.get(thread.id);
+      const element = cardRefs.current.get(thread.id);
       const range = ranges.get(thread.id);
-      if (!card || !range) continue;
-      let wanted = next;
+      if (!element || !range) continue;
+      let wanted = previous;
       try {
         wanted = editor.view.coordsAtPos(range.from).top - origin;
       } catch {
         // The position is outside the view for a moment: keep the card in order.
       }
-      const top = Math.max(wanted, next);
-      card.style.top = `${top}px`;
-      next = top + card.offsetHeight + CARD_GAP;
+      previous = wanted;
+      items.push({ element, wanted });
+    }
+    const form = formRef.current;
+    if (form && pending) {
+      const wanted = pendingWordsTop(editor, pending.clauseId);
+      items.push({ element: form, wanted: wanted === null ? 0 : wanted - origin });
+    }
+    items.sort((a, b) => a.wanted - b.wanted);
+    let next = 0;
+    for (const item of items) {
+      const top = Math.max(item.wanted, next);
+      item.element.style.top = `${top}px`;
+      next = top + item.element.offsetHeight + CARD_GAP;
     }
     track.style.minHeight = `${next}px`;
   });
@@ -211,7 +226,7 @@ export function CommentsMargin({
           </select>
         </div>
       </header>
-      {pending ? (
+      {pending && list ? (
         <NewThreadForm
           key={`${pending.clauseId}:${pending.anchor.start}`}
           documentId={comments.documentId}
@@ -230,6 +245,21 @@ export function CommentsMargin({
         </p>
       ) : null}
       <div className="comments-margin__track" ref={trackRef}>
+        {pending && !list ? (
+          <div ref={formRef} className="comments-margin__new-thread">
+            <NewThreadForm
+              key={`${pending.clauseId}:${pending.anchor.start}`}
+              documentId={comments.documentId}
+              target={pending}
+              me={me}
+              channel={channel}
+              onDone={(threadId) => {
+                comments.cancelThread();
+                if (threadId) setActiveId(threadId);
+              }}
+            />
+          </div>
+        ) : null}
         {anchored.map((thread) => card(thread, false))}
       </div>
       {detached.length > 0 ? (
@@ -240,4 +270,23 @@ export function CommentsMargin({
       ) : null}
     </section>
   );
+}
+
+/**
+ * The top, on screen, of the words a new thread is about: the selection when it is still in
+ * that clause, else the clause itself; null if neither is in the view.
+ */
+function pendingWordsTop(editor: Editor, clauseId: string): number | null {
+  const { selection } = editor.state;
+  if (!selection.empty && selection.$from.parent.attrs.id === clauseId) {
+    try {
+      return editor.view.coordsAtPos(selection.from).top;
+    } catch {
+      // Fall back to the clause.
+    }
+  }
+  const element = editor.view.dom.querySelector(
+    `p.clause[data-clause-id="${CSS.escape(clauseId)}"]`,
+  );
+  return element ? element.getBoundingClientRect().top : null;
 }

@@ -2,7 +2,7 @@ import { DELEGATIONS, type DelegationCode } from '@accord/shared/domain/delegati
 import { type Actor, can } from '@accord/shared/policy/policy';
 import type { ThreadVisibility } from '@accord/shared/policy/threadPolicy';
 import { LIMITS } from '@accord/shared/protocol/limits';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CommentTarget } from './commentSelection';
 import type { ThreadChannel } from './ThreadChannel';
 import { createThread } from './threadEndpoints';
@@ -26,6 +26,13 @@ export function NewThreadForm({
 }) {
   const mayPrivate = can(me, 'createThread', { visibility: 'private' });
   const [visibility, setVisibility] = useState<ThreadVisibility>('public');
+  // Focused once the margin has placed the form level with the words (a layout effect, which
+  // runs before this one): focusing at once would scroll the window to where it first appears.
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    textRef.current?.focus({ preventScroll: true });
+    textRef.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -84,8 +91,7 @@ export function NewThreadForm({
         value={text}
         maxLength={LIMITS.threadMessageMax}
         onChange={(event) => setText(event.target.value)}
-        // biome-ignore lint/a11y/noAutofocus: the form opens because the person asked to comment.
-        autoFocus
+        ref={textRef}
       />
       {error ? (
         <p className="thread-card__error" role="alert">

@@ -1,0 +1,77 @@
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { useAccordServer } from '../support/accordServer';
+import { selectWords } from '../support/comments';
+import { joinDraft } from '../support/session';
+
+const accord = useAccordServer();
+
+async function box(locator: Locator) {
+  const found = await locator.boundingBox();
+  if (!found) throw new Error('not on screen');
+  return found;
+}
+
+async function expectInViewport(page: Page, locator: Locator): Promise<void> {
+  const found = await box(locator);
+  const viewport = page.viewportSize();
+  if (!viewport) throw new Error('no viewport');
+  expect(found.y).toBeGreaterThanOrEqual(0);
+  expect(found.y + found.height).toBeLessThanOrEqual(viewport.height + 0.5);
+}
+
+test('scrolled down the draft, presence, filters and the clause column stay in sight, and a new thread opens level with its words', async ({
+  browser,
+}) => {
+  const mexico = await joinDraft(browser, accord.current.url, 'mx.delegate');
+  const { page } = mexico;
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.locator('p.clause[data-clause-id="op-follow-up"]').scrollIntoViewIfNeeded();
+  await page.mouse.wheel(0, 1200);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(400);
+
+  const header = await box(page.locator('.app-header'));
+  const presence = page
+    .getByRole('region', { name: /on this draft/i })
+    .or(page.locator('.presence-bar'));
+  const presenceBox = await box(presence.first());
+  // Under the header, not slid beneath it.
+  expect(presenceBox.y).toBeGreaterThanOrEqual(header.y + header.height - 1);
+  await expectInViewport(page, presence.first());
+  await expectInViewport(page, page.getByLabel('Filter by delegation'));
+  await expectInViewport(page, page.getByRole('toolbar', { name: 'Formatting' }));
+  // The clause column ends at the window's foot, not below it.
+  const sidebar = await box(page.locator('.clause-sidebar'));
+  expect(sidebar.y + sidebar.height).toBeLessThanOrEqual(900.5);
+  expect(sidebar.y).toBeGreaterThanOrEqual(presenceBox.y + presenceBox.height - 1);
+
+  // A new thread on words low in the draft: its form opens beside them, not at the top.
+  await selectWords(page, 'op-institutions', 'rule of law');
+  const words = await page.evaluate(() => {
+    const rect = window.getSelection()?.getRangeAt(0).getBoundingClientRect();
+    return rect ? rect.top : -1;
+  });
+  await page.getByRole('button', { name: 'Comment', exact: true }).click();
+  const form = page.getByTestId('new-thread-form');
+  await expect(form).toBeVisible();
+  const formBox = await box(form);
+  expect(Math.abs(formBox.y - words)).toBeLessThan(40);
+  await expectInViewport(page, form);
+  await mexico.context.close();
+});
+
+test('the press observer wears an Observer badge, not the Chair’s', async ({ browser }) => {
+  const observer = await joinDraft(browser, accord.current.url, 'observer');
+  const chair = await joinDraft(browser, accord.current.url, 'chair');
+  const headerChip = observer.page.locator('.app-header .delegation-chip');
+  await expect(headerChip).toHaveText('Observer');
+  const chairChip = chair.page.locator('.app-header .delegation-chip');
+  await expect(chairChip).toHaveText('Chair');
+  const colour = (locator: Locator) =>
+    locator.evaluate((element) => getComputedStyle(element).backgroundColor);
+  expect(await colour(headerChip)).not.toBe(await colour(chairChip));
+  // Others see the observer with the same badge in the presence bar.
+  const seen = chair.page.locator('[data-testid="presence-user"]', { hasText: 'Press Observer' });
+  await expect(seen.locator('.delegation-chip')).toHaveText('Observer');
+  await observer.context.close();
+  await chair.context.close();
+});
