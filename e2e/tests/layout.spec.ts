@@ -1,7 +1,8 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { useAccordServer } from '../support/accordServer';
+import { placeCaretAfter } from '../support/caret';
 import { selectWords } from '../support/comments';
-import { joinDraft } from '../support/session';
+import { joinDraft, openDemoDraft, signInAs } from '../support/session';
 
 const accord = useAccordServer();
 
@@ -74,4 +75,56 @@ test('the press observer wears an Observer badge, not the Chair’s', async ({ b
   await expect(seen.locator('.delegation-chip')).toHaveText('Observer');
   await observer.context.close();
   await chair.context.close();
+});
+
+test('a caret label is small, stays inside the page at the end of a line, and shows the full name on hover', async ({
+  browser,
+}) => {
+  const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+  const us = await signInAs(browser, accord.current.url, 'us.delegate', phone);
+  await openDemoDraft(us.page);
+  const mexico = await signInAs(browser, accord.current.url, 'mx.delegate', phone);
+  await openDemoDraft(mexico.page);
+  // The words that end the first line of OP4 on this screen, as the United States see it.
+  const prefix = await us.page.evaluate(() => {
+    const clause = document.querySelector('p.clause[data-clause-id="op-jobs"]');
+    if (!clause) throw new Error('no OP4');
+    const walker = document.createTreeWalker(clause, NodeFilter.SHOW_TEXT, {
+      acceptNode: (node) =>
+        node.parentElement?.closest('[contenteditable="false"]')
+          ? NodeFilter.FILTER_REJECT
+          : NodeFilter.FILTER_ACCEPT,
+    });
+    let text = '';
+    let firstTop: number | null = null;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const data = (node as Text).data;
+      for (let index = 0; index < data.length; index += 1) {
+        const range = document.createRange();
+        range.setStart(node, index);
+        range.setEnd(node, index + 1);
+        const rect = range.getBoundingClientRect();
+        if (firstTop === null) firstTop = rect.top;
+        if (rect.top > firstTop + 4) return text.trimEnd();
+        text += data[index];
+      }
+    }
+    throw new Error('OP4 fits on one line');
+  });
+  await placeCaretAfter(mexico.page, 'op-jobs', prefix);
+
+  const label = us.page.locator('.collaboration-carets__label', { hasText: 'Sofía Ramírez' });
+  await expect(label).toBeVisible();
+  expect(await label.innerText()).toBe('Sofía · MX');
+  await expect(label).toHaveAttribute('title', 'Sofía Ramírez · MX');
+  const paper = await box(us.page.getByTestId('editor'));
+  const tag = await box(label);
+  expect(tag.x).toBeGreaterThanOrEqual(paper.x);
+  expect(tag.x + tag.width).toBeLessThanOrEqual(paper.x + paper.width);
+  expect(tag.height).toBeLessThan(16);
+  expect(await us.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    390,
+  );
+  await us.context.close();
+  await mexico.context.close();
 });

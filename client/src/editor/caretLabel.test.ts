@@ -5,6 +5,7 @@ describe('caretLook', () => {
   it('labels a caret with the name and the delegation code', () => {
     expect(caretLook({ name: 'Sofía Ramírez', delegation: 'MX', color: '#00704a' })).toEqual({
       label: 'Sofía Ramírez · MX',
+      shortLabel: 'Sofía · MX',
       colour: '#00704a',
       away: false,
       userId: null,
@@ -12,6 +13,16 @@ describe('caretLook', () => {
     expect(caretLook({ name: 'Amb. Ruth Okafor', delegation: 'CHAIR' }).label).toBe(
       'Amb. Ruth Okafor · Chair',
     );
+  });
+
+  it('shortens the label to the given name, titles left out', () => {
+    expect(caretLook({ name: 'Amb. Ruth Okafor', delegation: 'CHAIR' }).shortLabel).toBe(
+      'Ruth · Chair',
+    );
+    expect(
+      caretLook({ name: 'Press Observer', delegation: 'CHAIR', role: 'observer' }).shortLabel,
+    ).toBe('Press · Observer');
+    expect(caretLook({ name: 'Maximiliano-Alejandro Cruz' }).shortLabel).toBe('Maximiliano-A…');
   });
 
   it('never passes through a colour that is not a plain hex colour', () => {

@@ -4,6 +4,8 @@ import { normaliseHexColour } from '../app/colour';
 /** What a remote caret shows: a label and a colour, from an untrusted awareness `user`. */
 export interface CaretLook {
   label: string;
+  /** The same, short enough to sit over a line: "Ruth · Chair" (the given name). */
+  shortLabel: string;
   colour: string;
   /** The person's page is in the background: the caret is drawn faded. */
   away: boolean;
@@ -24,5 +26,18 @@ export function caretLook(user: Record<string, unknown>): CaretLook {
   const given = typeof user.color === 'string' ? normaliseHexColour(user.color) : null;
   const colour = given ?? (delegation ? DELEGATIONS[delegation].colour : '#6b6b6b');
   const userId = typeof user.userId === 'string' && user.userId !== '' ? user.userId : null;
-  return { label: `${name}${suffix}`, colour, away: user.away === true, userId };
+  return {
+    label: `${name}${suffix}`,
+    shortLabel: `${givenName(name)}${suffix}`,
+    colour,
+    away: user.away === true,
+    userId,
+  };
+}
+
+/** The first word of a name that is not a title ("Amb. Ruth Okafor" → "Ruth"), at most 14 characters. */
+function givenName(name: string): string {
+  const words = name.trim().split(/\s+/);
+  const given = words.find((word) => !word.endsWith('.')) ?? words[0] ?? name;
+  return given.length > 14 ? `${given.slice(0, 13)}…` : given;
 }

@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/react';
 import { useEffect } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
-import { AWAY_CARET_CLASS } from '../../editor/caret';
+import { AWAY_CARET_CLASS, fitCaretLabels } from '../../editor/caret';
 import { parseAwarenessUser } from './presence';
 
 /** The people all of whose pages are in the background, by user id. */
@@ -34,8 +34,28 @@ export function useFadedCarets(editor: Editor | null, awareness: Awareness): voi
         caret.classList.toggle(AWAY_CARET_CLASS, away.has(caret.dataset.userId ?? ''));
       }
     };
+    // Carets are drawn anew as text and awareness change: fit their labels once they are.
+    let frame = 0;
+    const fit = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        if (!editor.isDestroyed) fitCaretLabels(editor.view.dom);
+      });
+    };
+    const onAwareness = () => {
+      apply();
+      fit();
+    };
     apply();
-    awareness.on('change', apply);
-    return () => awareness.off('change', apply);
+    fit();
+    awareness.on('change', onAwareness);
+    editor.on('transaction', fit);
+    window.addEventListener('resize', fit);
+    return () => {
+      cancelAnimationFrame(frame);
+      awareness.off('change', onAwareness);
+      editor.off('transaction', fit);
+      window.removeEventListener('resize', fit);
+    };
   }, [editor, awareness]);
 }
