@@ -2,7 +2,7 @@ import { expect, type Locator, type Page, test } from '@playwright/test';
 import { useAccordServer } from '../support/accordServer';
 import { placeCaretAfter } from '../support/caret';
 import { selectWords } from '../support/comments';
-import { joinDraft, openDemoDraft, signInAs } from '../support/session';
+import { joinDraft, openDemoDraft, selectClause, signInAs } from '../support/session';
 
 const accord = useAccordServer();
 
@@ -126,5 +126,42 @@ test('a caret label is small, stays inside the page at the end of a line, and sh
     390,
   );
   await us.context.close();
+  await mexico.context.close();
+});
+
+test('each final-export blocker leads to its clause; a delegate is not shown them', async ({
+  browser,
+}) => {
+  const chair = await joinDraft(browser, accord.current.url, 'chair');
+  await chair.page.setViewportSize({ width: 1400, height: 900 });
+  await chair.page.getByTestId('export-button').click();
+  const dialog = chair.page.getByTestId('export-dialog');
+  await expect(dialog.getByTestId('export-mode-final')).toBeDisabled();
+  const blocker = dialog.getByTestId('export-blocker').filter({ hasText: /^OP9: / });
+  await blocker.click();
+  await expect(dialog).toBeHidden();
+  await expect(chair.page.getByTestId('clause-panel')).toHaveAttribute(
+    'data-clause-id',
+    'op-institutions',
+  );
+  const clause = await box(chair.page.locator('p.clause[data-clause-id="op-institutions"]'));
+  expect(clause.y).toBeGreaterThan(0);
+  expect(clause.y + clause.height).toBeLessThan(900);
+
+  const mexico = await joinDraft(browser, accord.current.url, 'mx.delegate');
+  await mexico.page.getByTestId('export-button').click();
+  const reasons = mexico.page.getByTestId('export-final-reasons');
+  await expect(reasons).toHaveText('Only a moderator can export the final communiqué.');
+  await expect(mexico.page.getByTestId('export-blocker')).toHaveCount(0);
+  await chair.context.close();
+  await mexico.context.close();
+});
+
+test('brackets of the seeded text are explained in the clause panel', async ({ browser }) => {
+  const mexico = await joinDraft(browser, accord.current.url, 'mx.delegate');
+  const panel = await selectClause(mexico.page, 'op-returns');
+  await expect(panel.getByTestId('clause-brackets-unrecorded')).toContainText(
+    '2 brackets from the seeded text, no delegation recorded',
+  );
   await mexico.context.close();
 });

@@ -54,6 +54,11 @@ export function ClausePanel({
   const mayState = can(membership, 'statePosition', { delegation: ownDelegation });
   const proposerName = view.proposer ? nameOf(view.proposer.userId) : null;
   const bracketCounts = countByDelegation(Object.values(view.brackets));
+  // Brackets of the Chair's first draft (the seeded text) were asked for by nobody on record.
+  const unrecorded = Math.max(
+    0,
+    (view.text.match(/\[/g) ?? []).length - Object.keys(view.brackets).length,
+  );
 
   return (
     <section
@@ -152,7 +157,7 @@ export function ClausePanel({
         })}
       </ul>
 
-      {bracketCounts.length > 0 ? (
+      {bracketCounts.length > 0 || unrecorded > 0 ? (
         <>
           <h3 className="clause-panel__section">Brackets</h3>
           <ul
@@ -168,6 +173,21 @@ export function ClausePanel({
                 </span>
               </li>
             ))}
+            {unrecorded > 0 ? (
+              <li
+                className="position-list__row"
+                data-testid="clause-brackets-unrecorded"
+                title="These brackets were in the text the negotiation started from; no delegation is recorded as asking for them, so they carry no chip in the draft."
+              >
+                <span className="bracket-unrecorded-chip" aria-hidden="true">
+                  [ ]
+                </span>
+                <span className="position-list__name position-list__name--wrap">
+                  {unrecorded} {unrecorded === 1 ? 'bracket' : 'brackets'} from the seeded text, no
+                  delegation recorded (no chip in the draft)
+                </span>
+              </li>
+            ) : null}
           </ul>
         </>
       ) : null}

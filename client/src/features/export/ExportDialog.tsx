@@ -122,8 +122,24 @@ export function ExportDialog({
               ))}
               {final.blocking.length > 0 ? (
                 <ul className="export-dialog__blockers">
-                  {final.blocking.map((line) => (
-                    <li key={line}>{line}</li>
+                  {final.blocking.map((blocker) => (
+                    <li key={`${blocker.clauseId}:${blocker.line}`}>
+                      {blocker.clauseId ? (
+                        <button
+                          type="button"
+                          className="link-button export-dialog__blocker"
+                          data-testid="export-blocker"
+                          onClick={() => {
+                            dialogRef.current?.close();
+                            showClause(blocker.clauseId);
+                          }}
+                        >
+                          {blocker.line}
+                        </button>
+                      ) : (
+                        blocker.line
+                      )}
+                    </li>
                   ))}
                 </ul>
               ) : null}
@@ -171,4 +187,15 @@ export function ExportDialog({
       </form>
     </dialog>
   );
+}
+
+/**
+ * Shows a blocking clause: scrolled to the middle of the window and chosen in the clause panel,
+ * as a click on it would (the panel follows clicks on the draft's paragraphs).
+ */
+function showClause(clauseId: string): void {
+  const element = document.querySelector(`p.clause[data-clause-id="${CSS.escape(clauseId)}"]`);
+  if (!element) return;
+  element.scrollIntoView({ block: 'center' });
+  element.dispatchEvent(new MouseEvent('click', { bubbles: true }));
 }

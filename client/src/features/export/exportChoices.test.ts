@@ -14,16 +14,25 @@ describe('finalExportAvailability', () => {
       { clauseId: 'a', label: 'PP5', reasons: ['notLocked', 'brackets'] as const },
       { clauseId: 'b', label: 'OP2', reasons: ['alternatives'] as const },
     ].map((blocker) => ({ ...blocker, reasons: [...blocker.reasons] }));
-    expect(finalExportAvailability(mexico, [])).toEqual({
-      allowed: false,
-      reasons: ['Only a moderator can export the final communiqué.'],
-      blocking: [],
-    });
     expect(finalExportAvailability(chair, blockers)).toEqual({
       allowed: false,
       reasons: ['Every clause must be locked, with no brackets or alternatives left. Blocking:'],
-      blocking: ['PP5: not locked, has brackets', 'OP2: has alternatives'],
+      blocking: [
+        { clauseId: 'a', line: 'PP5: not locked, has brackets' },
+        { clauseId: 'b', line: 'OP2: has alternatives' },
+      ],
     });
+  });
+
+  it('tells a delegate only that the final text is the moderators’, not what blocks it', () => {
+    const blockers = [{ clauseId: 'a', label: 'PP5', reasons: ['notLocked' as const] }];
+    for (const list of [[], blockers]) {
+      expect(finalExportAvailability(mexico, list)).toEqual({
+        allowed: false,
+        reasons: ['Only a moderator can export the final communiqué.'],
+        blocking: [],
+      });
+    }
   });
 });
 
