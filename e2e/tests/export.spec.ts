@@ -38,7 +38,7 @@ test('a delegate downloads the draft compilation in Markdown from the export dia
     /^> \*\*DRAFT — compiled \d{1,2} \w+ \d{4}, \d{2}:\d{2} New York time \(UTC-[45]\)/,
   );
   expect(markdown).toContain('# Joint Communiqué on Regional Economic Growth and Migration');
-  expect(markdown).toContain('**PP1** Recognizing that the prosperity and security');
+  expect(markdown).toContain('**PP1** *Recognizing* that the prosperity and security');
   expect(markdown).toContain('**OP1** Commit to promote private-sector investment');
   expect(markdown).toContain('**OP10** Decide to meet again at ministerial level');
   expect(markdown).toContain('*Bracketed. US — · CA — · MX — · SV — · GT —*');

@@ -1,3 +1,4 @@
+import { leadWordLength } from '@accord/shared/domain/leadWord';
 import { clauseLabels } from '@accord/shared/domain/numbering';
 import { type ClauseKind, NODE_NAMES } from '@accord/shared/domain/schema';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
@@ -32,8 +33,8 @@ export function numberClauses(doc: ProseMirrorNode): NumberedClause[] {
  */
 export function leadWordRange(clause: ProseMirrorNode): [number, number] | null {
   const text = clause.textBetween(0, Math.min(clause.content.size, 64), undefined, ' ');
-  const match = /^[\p{L}\p{M}'’-]+/u.exec(text);
-  return match ? [0, match[0].length] : null;
+  const length = leadWordLength(text);
+  return length > 0 ? [0, length] : null;
 }
 
 function numberWidget(label: string): HTMLElement {

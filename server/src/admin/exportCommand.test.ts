@@ -65,7 +65,7 @@ describe('accord-admin export', () => {
     expect(markdown).toMatch(
       /^> \*\*DRAFT — compiled 29 November 2026, 09:05 New York time \(UTC-5\)/,
     );
-    expect(markdown).toContain('**PP1** Recognizing that');
+    expect(markdown).toContain('**PP1** *Recognizing* that');
     expect(markdown).toContain('**OP10** Decide to meet again');
     expect(warnings).toEqual([]);
   });

@@ -40,6 +40,8 @@ describe('renderDocx', () => {
       /<w:r><w:rPr><w:b\/><w:bCs\/><w:i\/><w:iCs\/><\/w:rPr><w:t[^>]*>10%<\/w:t>/,
     );
     expect(xml).toMatch(/<w:r><w:rPr><w:i\/><w:iCs\/><\/w:rPr><w:t[^>]*>importance<\/w:t>/);
+    // A preambular clause's lead word is in italics, as in the editor.
+    expect(xml).toMatch(/<w:r><w:rPr><w:i\/><w:iCs\/><\/w:rPr><w:t[^>]*>Recognizing<\/w:t>/);
     expect(paragraphs(docx)).toContain('Ciudad de Guatemala, 2 November 2026');
     expect(xml).not.toContain('DRAFT');
   });

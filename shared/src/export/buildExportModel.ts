@@ -5,7 +5,7 @@ import { summarizeClauses } from '../domain/clauseSummary';
 import { type DelegationCode, PARTY_CODES } from '../domain/delegations';
 import { clauseLabels } from '../domain/numbering';
 import { DRAFT_FRAGMENT, NODE_NAMES } from '../domain/schema';
-import { clausePieces, piecesText } from './clausePieces';
+import { clausePieces, italicizeLeadWord, piecesText } from './clausePieces';
 import type { ExportBlock, ExportContext, ExportModel } from './exportModel';
 
 /**
@@ -35,7 +35,8 @@ export function buildExportModel(doc: Y.Doc, context: ExportContext): ExportMode
       const id = clauseIdOf(element);
       const label = labels[clauseIndex++] ?? '';
       const clauseMeta = id === null ? null : readClauseMeta(meta, id);
-      const pieces = clausePieces(element, clauseMeta?.brackets ?? {});
+      const read = clausePieces(element, clauseMeta?.brackets ?? {});
+      const pieces = clauseKindOf(element) === 'preambular' ? italicizeLeadWord(read) : read;
       const [summary] = summarizeClauses(
         [{ id: id ?? '', kind: clauseKindOf(element), label, text: piecesText(pieces) }],
         () => clauseMeta,

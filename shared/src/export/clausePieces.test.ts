@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { clauseElements } from '../domain/clauseNodes';
 import { writeDraft } from '../domain/draft';
-import { clauseOpenBracketKeys, clausePieces } from './clausePieces';
+import { clauseOpenBracketKeys, clausePieces, italicizeLeadWord } from './clausePieces';
 
 function clauseWith(text: string): Y.XmlElement {
   const doc = new Y.Doc();
@@ -54,5 +54,32 @@ describe('clausePieces', () => {
       { type: 'text', text: '[y]', bold: false, italic: false },
       { type: 'bracketOwner', delegation: 'US' },
     ]);
+  });
+});
+
+describe('italicizeLeadWord', () => {
+  const text = (value: string, bold = false, italic = false) =>
+    ({ type: 'text', text: value, bold, italic }) as const;
+
+  it('sets the lead word of the first piece in italics, keeping its other marks', () => {
+    expect(italicizeLeadWord([text('Noting that trade', true)])).toEqual([
+      text('Noting', true, true),
+      text(' that trade', true),
+    ]);
+    expect(italicizeLeadWord([text('Welcoming'), text(' the report', true)])).toEqual([
+      text('Welcoming', false, true),
+      text(' the report', true),
+    ]);
+  });
+
+  it('leaves a clause that starts blank, with a bracket, or already in italics', () => {
+    for (const pieces of [
+      [text(' Noting')],
+      [text('[Noting] that')],
+      [text('Noting', false, true)],
+    ]) {
+      expect(italicizeLeadWord(pieces)).toEqual(pieces);
+    }
+    expect(italicizeLeadWord([])).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { bracketCharKey } from '../domain/bracketChars';
 import type { ClauseBracket } from '../domain/clauseMeta';
 import type { DelegationCode } from '../domain/delegations';
+import { leadWordLength } from '../domain/leadWord';
 import type { ExportPiece, ExportTextPiece } from './exportModel';
 
 /** A run of text as a clause's `Y.XmlText` holds it, with the marks it carries. */
@@ -114,4 +115,18 @@ export function clauseOpenBracketKeys(element: Y.XmlElement): string[] {
 /** The plain text of a clause's pieces (owner notes left out). */
 export function piecesText(pieces: readonly ExportPiece[]): string {
   return pieces.map((piece) => (piece.type === 'text' ? piece.text : '')).join('');
+}
+
+/**
+ * A preambular clause's pieces with its lead word ("Recognizing") in italics, as the editor
+ * shows it and communiqués print it. Only a word that starts the first piece counts.
+ */
+export function italicizeLeadWord(pieces: readonly ExportPiece[]): ExportPiece[] {
+  const [first, ...rest] = pieces;
+  if (first === undefined || first.type !== 'text' || first.italic) return [...pieces];
+  const length = leadWordLength(first.text);
+  if (length === 0) return [...pieces];
+  const lead: ExportTextPiece = { ...first, text: first.text.slice(0, length), italic: true };
+  const tail = first.text.slice(length);
+  return tail === '' ? [lead, ...rest] : [lead, { ...first, text: tail }, ...rest];
 }

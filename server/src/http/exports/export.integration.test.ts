@@ -99,7 +99,7 @@ describe('GET /api/documents/:id/export', () => {
     );
     expect(markdown.text).toContain('# Joint Communiqué on Regional Economic Growth and Migration');
     expect(markdown.text).toContain('Washington, D.C., 11 June 2025');
-    expect(markdown.text).toContain('**PP1** Recognizing that');
+    expect(markdown.text).toContain('**PP1** *Recognizing* that');
     expect(markdown.text).toContain('**OP10** Decide to meet again');
 
     // Public threads may be asked for in a draft; the server has none to give yet.
