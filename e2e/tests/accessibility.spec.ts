@@ -87,3 +87,40 @@ test('the first Tab on the draft offers a skip link that puts the keyboard in th
   await expect(page.locator('.ProseMirror')).toBeFocused();
   await context.close();
 });
+
+test('the clause panel works from the keyboard alone: choose a clause, state a position', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    baseURL: accord.current.url,
+  });
+  const page = await context.newPage();
+  await page.goto('/login');
+  await page.getByTestId('login-username').fill('sv.delegate');
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-password').press('Enter');
+  await page.getByTestId('draft-link').first().focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
+  // Tab from the top of the page to the clause picker, without ever placing the caret.
+  const picker = page.getByLabel('Clause shown');
+  for (let presses = 0; presses < 40; presses += 1) {
+    if (await picker.evaluate((element) => element === document.activeElement)) break;
+    await page.keyboard.press('Tab');
+  }
+  await expect(picker).toBeFocused();
+  await picker.selectOption('op-tariffs');
+  await expect(picker.locator('option:checked')).toHaveText(/^OP2 — Agree to consult/);
+  const panel = page.getByTestId('clause-panel');
+  await expect(panel).toHaveAttribute('data-clause-id', 'op-tariffs');
+  const reserve = panel.locator('[data-testid="position-button"][data-position="reserve"]');
+  for (let presses = 0; presses < 10; presses += 1) {
+    if (await reserve.evaluate((element) => element === document.activeElement)) break;
+    await page.keyboard.press('Tab');
+  }
+  await expect(reserve).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(reserve).toHaveAttribute('aria-pressed', 'true');
+  await context.close();
+});

@@ -116,6 +116,23 @@ export function CommuniqueEditor({
   });
 
   editorRef.current = editor;
+  // On a narrow window the sheet covers the lower part of the draft: when it opens, bring the
+  // chosen clause up above it, under the toolbar, so the panel and its clause are seen together.
+  useEffect(() => {
+    if (!narrow || panel === 'draft' || !editor || editor.isDestroyed) return;
+    const frame = requestAnimationFrame(() => {
+      const clause = editor.view.dom.querySelector('p.clause.clause--focused');
+      const sheet = document.getElementById(DRAFT_SHEET_ID);
+      const toolbar = document.querySelector('.editor-toolbar-bar');
+      if (!clause || !sheet || !toolbar) return;
+      const box = clause.getBoundingClientRect();
+      const top = toolbar.getBoundingClientRect().bottom + 8;
+      if (box.top >= top && box.top + Math.min(box.height, 60) <= sheet.getBoundingClientRect().top)
+        return;
+      window.scrollBy({ top: box.top - top });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [narrow, panel, editor]);
   useEffect(() => {
     if (editor && editor.isEditable !== editable) editor.setEditable(editable);
   }, [editor, editable]);

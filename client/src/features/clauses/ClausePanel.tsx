@@ -43,8 +43,8 @@ export function ClausePanel({
       <div className="clause-panel clause-panel--empty" data-testid="clause-panel-empty">
         <p className="clause-panel__empty-title">No clause selected</p>
         <p className="clause-panel__empty-text">
-          Click a paragraph of the draft to see who proposed it, its status and every delegation’s
-          position.
+          Click a paragraph of the draft, or choose a clause above, to see who proposed it, its
+          status and every delegation’s position.
         </p>
       </div>
     );

@@ -164,14 +164,37 @@ export function ClauseSidebar({
         aria-labelledby={tab === 'clause' ? 'clause-tab' : 'consensus-tab'}
       >
         {tab === 'clause' ? (
-          <ClausePanel
-            view={focused}
-            documentId={info.document.id}
-            doc={doc}
-            membership={info.membership}
-            nameOf={nameOf}
-            onOpenHistory={setHistoryFor}
-          />
+          <>
+            <label className="clause-picker">
+              <span className="clause-picker__label">Clause shown</span>
+              <select
+                className="clause-picker__select"
+                data-testid="clause-picker"
+                value={focused?.id ?? ''}
+                onChange={(event) => {
+                  const id = event.target.value;
+                  if (!id) return;
+                  focus(id);
+                  if (editor && !editor.isDestroyed) scrollToClause(editor, id);
+                }}
+              >
+                {focused ? null : <option value="">Choose a clause…</option>}
+                {views.map((view) => (
+                  <option key={view.id} value={view.id}>
+                    {view.label} — {excerpt(view.text)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <ClausePanel
+              view={focused}
+              documentId={info.document.id}
+              doc={doc}
+              membership={info.membership}
+              nameOf={nameOf}
+              onOpenHistory={setHistoryFor}
+            />
+          </>
         ) : (
           <>
             <ConsensusView
@@ -220,4 +243,10 @@ export function ClauseSidebar({
       ) : null}
     </aside>
   );
+}
+
+/** The first words of a clause, for the clause picker. */
+function excerpt(text: string): string {
+  const words = text.trim().split(/\s+/).slice(0, 6).join(' ');
+  return words.length < text.trim().length ? `${words}…` : words;
 }
