@@ -86,7 +86,7 @@ test('every time on the draft is on the negotiation’s clock with its zone, in 
   const locked = chair.page.locator('p.clause[data-clause-id="op-returns"]');
   await expect(locked).toHaveAttribute(
     'data-lock-label',
-    new RegExp(`^Locked by the Chair · ${MEXICO_TIME.source}$`),
+    new RegExp(`^Locked by the Chair \\(Amb\\. Ruth Okafor\\) · ${MEXICO_TIME.source}$`),
   );
   await expect(chairPanel.getByTestId('lock-summary').locator('time')).toHaveText(MEXICO_TIME);
 
