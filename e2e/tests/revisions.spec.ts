@@ -95,6 +95,13 @@ test('the Chair issues Rev.1 and Rev.2, Mexico reads the redline, silence is bro
   await mexico.page.getByTestId('next-change').click();
   await expect(redline.locator('.redline-clause--current')).toHaveCount(1);
 
+  // Rev.1 opens read only, as it was issued.
+  await mexico.page.getByTestId('revision-row-1').getByRole('button', { name: 'Open' }).click();
+  const reader = mexico.page.getByTestId('redline-editor');
+  await expect(reader).toContainText('favour negotiated solutions to trade tensions');
+  await expect(reader).not.toContainText('in good faith');
+  await expect(reader.locator('[contenteditable="true"]')).toHaveCount(0);
+
   // The Chair puts Rev.2 under silence; Guatemala breaks it from the draft, with a reason.
   await startSilence(chair.page, newYorkWallClock(60 * 60 * 1000));
   const banner = guatemala.page.getByTestId('silence-banner');

@@ -4,7 +4,7 @@ import type { Node as PmNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { changedRanges, type RedlineView, redlineDocJson } from './redlineDoc';
 
 function labelWidget(text: string): HTMLElement {
@@ -97,6 +97,5 @@ export function RedlineEditor({ view, label }: { view: RedlineView; label: strin
     },
     [extensions],
   );
-  useEffect(() => () => editor?.destroy(), [editor]);
   return <EditorContent editor={editor} className="redline-editor" data-testid="redline-editor" />;
 }

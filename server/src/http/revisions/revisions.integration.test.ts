@@ -296,6 +296,9 @@ describe('the silence procedure', () => {
       (await call(server, 'gt.delegate', 'POST', '/silence/break', { reason: ' ' })).status,
     ).toBe(400);
 
+    expect((await call(server, 'observer', 'POST', '/silence/break', { reason: 'x' })).status).toBe(
+      403,
+    );
     const broken = await call(server, 'gt.delegate', 'POST', '/silence/break', {
       reason: 'Guatemala cannot accept OP3 without the reduced tariff.',
     });
