@@ -313,6 +313,16 @@ export class RevisionService {
       return fail('conflict', `${revisionName(number)} has already been adopted.`);
     }
     if (deadline <= now()) return fail('bad_request', 'The deadline must be in the future.');
+    // The text under silence is the text on the table: a draft changed since is issued anew first.
+    const since = this.compare(document, number, 'current');
+    if (!since.ok) return since;
+    const { added, deleted, modified, moved } = since.value.counts;
+    if (added + deleted + modified + moved > 0) {
+      return fail(
+        'conflict',
+        `The draft has changed since ${revisionName(number)} (${added} added, ${deleted} deleted, ${modified} modified, ${moved} moved): issue a new revision to put it under silence procedure.`,
+      );
+    }
     const started = storage.revisions.startSilence({
       id: randomUUID(),
       documentId: document.id,

@@ -318,6 +318,19 @@ describe('the silence procedure', () => {
     expect(list.revisions[0]?.adoptedAt).toBeNull();
   });
 
+  it('is refused on a revision the draft has changed since', async () => {
+    const timers = new ManualSilenceTimers(T0);
+    const { server } = await underSilence(timers);
+    await setBase(server);
+    await issue(server, 'first');
+    await editAsMexico(server);
+    const refused = await start(server, '2026-12-05T17:00');
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({
+      error: { message: expect.stringContaining('changed since Rev.1') },
+    });
+  });
+
   it("adopts at the deadline: clauses locked as the Chair's, final export allowed, once", async () => {
     const timers = new ManualSilenceTimers(T0);
     const { server } = await underSilence(timers);
