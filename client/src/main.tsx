@@ -15,6 +15,7 @@ import './styles/comments.css';
 import './styles/history.css';
 import './styles/export.css';
 import './styles/locks.css';
+import './styles/revisions.css';
 import './styles/narrow.css';
 
 const root = document.getElementById('root');

@@ -8,6 +8,8 @@ import { hashPassword } from './auth/password';
 import { SessionManager } from './auth/sessions';
 import type { AppConfig } from './config';
 import { createApp } from './http/app';
+import { RevisionService } from './revisions/RevisionService';
+import { realSilenceTimers, type SilenceTimers } from './revisions/silenceTimers';
 import { DEMO_PASSWORD, isEmpty, type SeededDemo, seedDemo } from './seed/demo';
 import { SqliteStorage } from './storage/sqlite/SqliteStorage';
 import type { Storage } from './storage/storage';
@@ -29,6 +31,8 @@ export interface StartServerOptions {
   sessionRecheckMs?: number;
   /** Ping rhythm and silence limit of sync sockets (tests shorten them). */
   liveness?: LivenessOptions;
+  /** The timer seam of silence procedures' deadlines (tests fire it with their clock). */
+  silenceTimers?: SilenceTimers;
 }
 
 /** A started server. */
@@ -162,7 +166,19 @@ export async function startServer(
     port,
     allowedOrigins: resolveOrigins(config.allowedOrigins, port),
   };
+  const now = options.now ?? Date.now;
+  const revisions = new RevisionService({
+    storage,
+    sync,
+    audit: new AuditLog(storage.audit, now),
+    now,
+    timers: options.silenceTimers ?? realSilenceTimers(now),
+    log: (message) => log('error', message),
+  });
+  // Deadlines that passed while the server was down are settled now, exactly once.
+  revisions.start();
   const app = createApp({
+    revisions,
     config: resolvedConfig,
     storage,
     sync,
@@ -188,6 +204,7 @@ export async function startServer(
     closing ??= (async () => {
       clearInterval(sweep);
       clearInterval(recheck);
+      revisions.stop();
       await sync.shutdown();
       await waitForSockets(wss, CLOSE_GRACE_MS);
       await new Promise<void>((resolve) => {

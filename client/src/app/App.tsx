@@ -12,6 +12,13 @@ const EditorPage = lazy(() =>
   import('../editor/EditorPage').then((module) => ({ default: module.EditorPage })),
 );
 
+// Revisions and the compare view use the editor too (read only).
+const RevisionsPage = lazy(() =>
+  import('../features/revisions/RevisionsPage').then((module) => ({
+    default: module.RevisionsPage,
+  })),
+);
+
 /** The Accord client: sign-in, then negotiations, drafts and the live editor. */
 export function App() {
   return (
@@ -27,6 +34,14 @@ export function App() {
               element={
                 <Suspense fallback={<LoadingPanel label="Opening the editor…" />}>
                   <EditorPage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="/d/:documentId/revisions"
+              element={
+                <Suspense fallback={<LoadingPanel label="Opening the revisions…" />}>
+                  <RevisionsPage />
                 </Suspense>
               }
             />

@@ -19,6 +19,7 @@ import { ConnectionIndicator } from '../features/connection/ConnectionIndicator'
 import { ExportButton } from '../features/export/ExportButton';
 import { PresenceBar } from '../features/presence/PresenceBar';
 import { useAwayFlag } from '../features/presence/useAwayFlag';
+import { DraftSilenceBanner } from '../features/revisions/DraftSilenceBanner';
 import { CommuniqueEditor } from './CommuniqueEditor';
 import { SyncNotices } from './SyncNotices';
 import { useSyncSession } from './useSyncSession';
@@ -106,6 +107,7 @@ function DraftWorkspace({ info }: { info: DocumentResponse }) {
         }
       />
       <ConnectionBanner status={sync.status} stopped={stopped} />
+      <DraftSilenceBanner documentId={info.document.id} membership={membership} />
       {sync.session ? (
         <PresenceBar key={sync.session.key} provider={sync.session.provider} />
       ) : null}

@@ -3,6 +3,7 @@ import { type DelegationCode, isDelegationCode } from '@accord/shared/domain/del
 import { isRole, type Role } from '@accord/shared/domain/roles';
 import { parseExportRequest } from '@accord/shared/export/exportFormats';
 import type { ExportCommand } from './exportCommand';
+import { REVISION_COMPARE_FORMATS, type RevisionCommand } from './revisionCommand';
 
 /** A place in a negotiation, as given on the command line. */
 export interface MembershipArgs {
@@ -28,6 +29,7 @@ export type AdminCommand =
   | { kind: 'negotiation time-zone'; negotiationId: string; timeZone: string }
   | { kind: 'document list' }
   | ExportCommand
+  | RevisionCommand
   | { kind: 'audit verify'; negotiationId: string }
   | { kind: 'help' };
 
@@ -49,6 +51,10 @@ export const ADMIN_USAGE = `Usage: accord-admin <command> (reads ACCORD_DATA_DIR
   export --document <id> --format txt|md|html|docx|pdf [--mode draft|final] [--threads public] [--out <file>|-]
                                (default --out: the export's own file name in the current folder)
   audit verify --negotiation <id>   (exit code 1 and the first broken entry if the chain is broken)
+  revision list --document <id>
+  revision show <n> --document <id>   (its clauses, and whether its SHA-256 still matches)
+  revision compare <from> <to> --document <id> [--format txt|json|html|docx|pdf] [--out <file>|-]
+                               (<from>, <to>: a revision number or "current")
 
 Delegations: US, CA, MX, SV, GT, CHAIR. Roles: moderator, delegate, observer.
 Without --password-stdin the password is asked for on the terminal.`;
@@ -98,6 +104,58 @@ function exportCommandOf(values: Values): AdminArgsResult {
       request: request.value,
       out: values.out ?? null,
     },
+  };
+}
+
+function revisionTarget(raw: string | undefined): number | 'current' | null {
+  if (raw === 'current') return 'current';
+  return raw !== undefined && /^[1-9]\d{0,8}$/.test(raw) ? Number(raw) : null;
+}
+
+function revisionCommandOf(
+  command: 'revision list' | 'revision show' | 'revision compare',
+  rest: string[],
+  values: Values,
+): AdminArgsResult {
+  const documentId = values.document;
+  if (documentId === undefined || documentId === '') {
+    return {
+      ok: false,
+      error: `${command} needs --document <id> (see: accord-admin document list).`,
+    };
+  }
+  if (command === 'revision list') {
+    const arity = expectArity(rest, 0, 'revision list --document <id>');
+    return arity ? { ok: false, error: arity } : { ok: true, value: { kind: command, documentId } };
+  }
+  if (command === 'revision show') {
+    const arity = expectArity(rest, 1, 'revision show <n> --document <id>');
+    if (arity) return { ok: false, error: arity };
+    const number = revisionTarget(rest[0]);
+    if (typeof number !== 'number') {
+      return { ok: false, error: `Give a revision number (1, 2…), got "${rest[0]}".` };
+    }
+    return { ok: true, value: { kind: command, documentId, number } };
+  }
+  const arity = expectArity(rest, 2, 'revision compare <from> <to> --document <id> [--format …]');
+  if (arity) return { ok: false, error: arity };
+  const from = revisionTarget(rest[0]);
+  const to = revisionTarget(rest[1]);
+  if (from === null || to === null) {
+    return { ok: false, error: 'Give <from> and <to> as revision numbers (1, 2…) or "current".' };
+  }
+  const format = REVISION_COMPARE_FORMATS.find(
+    (candidate) => candidate === (values.format ?? 'txt'),
+  );
+  if (format === undefined) {
+    return {
+      ok: false,
+      error: `Unknown format "${values.format}": use one of ${REVISION_COMPARE_FORMATS.join(', ')}.`,
+    };
+  }
+  return {
+    ok: true,
+    value: { kind: command, documentId, from, to, format, out: values.out ?? null },
   };
 }
 
@@ -199,6 +257,10 @@ export function parseAdminArgs(argv: readonly string[]): AdminArgsResult {
       }
       return { ok: true, value: { kind: command, negotiationId: values.negotiation } };
     }
+    case 'revision list':
+    case 'revision show':
+    case 'revision compare':
+      return revisionCommandOf(command, rest, values);
     default:
       return { ok: false, error: `Unknown command "${command}".` };
   }

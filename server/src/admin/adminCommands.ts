@@ -6,6 +6,7 @@ import type { Storage, UserRecord } from '../storage/storage';
 import { ADMIN_USAGE, type AdminCommand, type MembershipArgs } from './adminArgs';
 import { type ExportIo, processExportIo, runExportCommand } from './exportCommand';
 import { formatTable } from './formatTable';
+import { runRevisionCommand } from './revisionCommand';
 
 /** What a command printed, or why it failed. */
 export type CommandResult = { ok: true; value: string } | { ok: false; error: string };
@@ -216,6 +217,10 @@ export async function runAdminCommand(
       return runExportCommand(storage, command, exportIo);
     case 'audit verify':
       return verifyAudit(storage, command.negotiationId);
+    case 'revision list':
+    case 'revision show':
+    case 'revision compare':
+      return runRevisionCommand(storage, command, exportIo);
     default:
       break;
   }

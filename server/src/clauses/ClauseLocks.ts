@@ -125,6 +125,43 @@ export class ClauseLocks {
     };
   }
 
+  /**
+   * Locks every listed clause that is in the draft as `author`'s, with one reason, in one
+   * server write; a clause already locked takes the new lock (adoption under silence
+   * procedure locks the whole text as the Chair's). Clauses not in the draft are skipped.
+   */
+  lockEvery(
+    author: ClauseAuthor,
+    clauseIds: readonly string[],
+    reason: string,
+  ): { ok: true; value: LockChange[] } | { ok: false; error: LockCommandError } {
+    const at = this.options.now();
+    const metas = new Map<string, ClauseMeta>();
+    for (const clauseId of clauseIds) {
+      const text = this.options.index.currentText(clauseId);
+      if (text === undefined) continue;
+      const existing =
+        readClauseMeta(this.options.meta, clauseId) ?? emptyClauseMeta(clauseTextHash(text));
+      metas.set(clauseId, {
+        ...existing,
+        lock: { delegation: author.delegation, userId: author.userId, at, reason },
+      });
+    }
+    if (metas.size === 0) return { ok: true, value: [] };
+    if (!this.writeMetas(metas)) return { ok: false, error: { code: 'storageFailed' } };
+    const labels = this.labels();
+    return {
+      ok: true,
+      value: [...metas].map(([clauseId, meta]) => ({
+        clauseId,
+        label: labels.get(clauseId) ?? clauseId,
+        meta,
+        agreed: false,
+        reason,
+      })),
+    };
+  }
+
   /** Whether a clause is locked now. */
   isLocked(clauseId: string): boolean {
     return (readClauseMeta(this.options.meta, clauseId)?.lock ?? null) !== null;

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { LoginThrottle } from '../auth/loginThrottle';
 import type { SessionManager } from '../auth/sessions';
 import type { AppConfig } from '../config';
+import type { RevisionService } from '../revisions/RevisionService';
 import type { SessionRecord, Storage, UserRecord } from '../storage/storage';
 import type { SyncServer } from '../sync/SyncServer';
 
@@ -17,6 +18,8 @@ export interface AppDeps {
   log: (message: string) => void;
   /** The clock of exports' time stamps (tests fix it); `Date.now` by default. */
   now?: () => number;
+  /** Issued revisions and silence procedures; the routes make one without deadline timers if absent. */
+  revisions?: RevisionService;
   /** How often live channels check their session again (default 30 s, like the sync sockets). */
   sessionRecheckMs?: number;
 }

@@ -2,6 +2,17 @@ import type { ClauseHistoryEvent } from '@accord/shared/domain/clauseHistory';
 import type { DelegationCode } from '@accord/shared/domain/delegations';
 import type { Role } from '@accord/shared/domain/roles';
 import type { ThreadVisibility } from '@accord/shared/policy/threadPolicy';
+import type { RevisionStore } from './revisionStore';
+
+export type {
+  NewRevision,
+  NewSilence,
+  RevisionMeta,
+  RevisionRecord,
+  RevisionStore,
+  SilenceEnd,
+  SilenceRecord,
+} from './revisionStore';
 
 /**
  * The storage behind Accord. SQLite implements it for one machine; a server engine can be
@@ -18,6 +29,7 @@ export interface Storage {
   readonly clauseChanges: ClauseChangeStore;
   readonly threads: ThreadStore;
   readonly audit: AuditStore;
+  readonly revisions: RevisionStore;
   /** Flushes and closes; no method may be called afterwards. */
   close(): void;
 }

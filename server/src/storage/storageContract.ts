@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { describeAuditContract } from './auditContract';
 import { describeClauseChangeContract } from './clauseChangeContract';
+import { describeRevisionContract } from './revisionContract';
 import { SERVER_AUTHOR, type Storage } from './storage';
 import { describeThreadContract } from './threadContract';
 
@@ -310,5 +311,6 @@ export function describeStorageContract(name: string, open: () => Storage): void
     describeClauseChangeContract(open);
     describeThreadContract(open);
     describeAuditContract(open);
+    describeRevisionContract(open);
   });
 }

@@ -31,7 +31,7 @@ function quietLog(level: 'info' | 'warn' | 'error', message: string): void {
 export async function startTestServer(
   overrides: TestServerOverrides = {},
 ): Promise<RunningTestServer> {
-  const { log, now, sessionRecheckMs, liveness, ...configOverrides } = overrides;
+  const { log, now, sessionRecheckMs, liveness, silenceTimers, ...configOverrides } = overrides;
   let dataDir = configOverrides.dataDir;
   if (dataDir === undefined) {
     dataDir = mkdtempSync(join(tmpdir(), 'accord-test-'));
@@ -53,6 +53,7 @@ export async function startTestServer(
     ...(now ? { now } : {}),
     ...(sessionRecheckMs ? { sessionRecheckMs } : {}),
     ...(liveness ? { liveness } : {}),
+    ...(silenceTimers ? { silenceTimers } : {}),
   });
   return { ...server, dataDir };
 }

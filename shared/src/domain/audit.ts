@@ -13,6 +13,10 @@ export const AUDIT_ACTIONS = [
   'messageHidden',
   'membership',
   'timeZone',
+  'revisionIssued',
+  'silenceStarted',
+  'silenceBroken',
+  'silenceAdopted',
 ] as const;
 
 /** One kind of audited action. */
@@ -28,6 +32,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   messageHidden: 'Comment hidden',
   membership: 'Membership',
   timeZone: 'Time zone',
+  revisionIssued: 'Revision issued',
+  silenceStarted: 'Silence procedure started',
+  silenceBroken: 'Silence broken',
+  silenceAdopted: 'Adopted under silence procedure',
 };
 
 /** A JSON value, as an audit entry's detail holds it. */

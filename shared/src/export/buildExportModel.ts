@@ -52,5 +52,6 @@ export function buildExportModel(doc: Y.Doc, context: ExportContext): ExportMode
     exportedAt: context.exportedAt,
     blocks,
     threads: (context.threads ?? []).filter((thread) => thread.visibility === 'public'),
+    ...(context.revision ? { revision: { ...context.revision } } : {}),
   };
 }

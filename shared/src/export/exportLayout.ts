@@ -7,6 +7,7 @@ import {
   delegationsLine,
   draftBanner,
   messageByline,
+  revisionLine,
   THREADS_TITLE,
   threadClauseLabel,
   threadsInClauseOrder,
@@ -45,6 +46,7 @@ export function exportLayout(model: ExportModel, mode: ExportMode): LayoutBlock[
   }
   blocks.push({ kind: 'title', text: model.title });
   blocks.push({ kind: 'dateline', text: dateLine(model) });
+  if (model.revision) blocks.push({ kind: 'dateline', text: revisionLine(model.revision, model) });
   const delegations = delegationsLine(model);
   if (delegations !== '') blocks.push({ kind: 'delegations', text: delegations });
   for (const block of model.blocks) {

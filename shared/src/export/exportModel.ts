@@ -92,6 +92,20 @@ export interface ExportContext {
   exportedAt: number;
   /** Public threads to include in a draft compilation; never in a final text. */
   threads?: readonly ExportThread[];
+  /** The issued revision exported, when it is one (issue 15). */
+  revision?: ExportRevision;
+}
+
+/** An issued revision's identity, as its exports carry it under the title. */
+export interface ExportRevision {
+  /** "ACCORD/2025/L.1/Rev.2". */
+  symbol: string;
+  /** "Rev.2". */
+  name: string;
+  /** Milliseconds since the epoch. */
+  issuedAt: number;
+  /** When it was adopted under silence procedure, or null. */
+  adoptedAt: number | null;
 }
 
 /** A communiqué ready to render in either mode. */
@@ -103,6 +117,8 @@ export interface ExportModel {
   exportedAt: number;
   blocks: ExportBlock[];
   threads: ExportThread[];
+  /** The issued revision exported, when it is one. */
+  revision?: ExportRevision;
 }
 
 /** The two kinds of export: a draft compilation or the final, clean communiqué. */

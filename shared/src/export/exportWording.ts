@@ -5,7 +5,7 @@ import { lockerPhrase } from '../domain/locks';
 import type { Position } from '../domain/positions';
 import { statusWords } from '../domain/status';
 import { formatExportTime } from '../domain/timeZone';
-import type { ExportModel, ExportThread } from './exportModel';
+import type { ExportModel, ExportRevision, ExportThread } from './exportModel';
 
 /**
  * The words every format shares, so that text, Markdown, HTML, Word and PDF say the same thing.
@@ -122,4 +122,12 @@ export function threadsInClauseOrder(model: ExportModel): ExportThread[] {
           (order.get(b.thread.clauseId) ?? Number.MAX_SAFE_INTEGER) || a.index - b.index,
     )
     .map(({ thread }) => thread);
+}
+
+/** "ACCORD/2025/L.1/Rev.2 — Rev.2, issued 29 November 2026, 14:05 UTC" (and its adoption). */
+export function revisionLine(revision: ExportRevision, model: ExportModel): string {
+  const zone = model.negotiation.timeZone;
+  const issued = `${revision.symbol} — ${revision.name}, issued ${formatExportTime(revision.issuedAt, zone)}`;
+  if (revision.adoptedAt === null) return issued;
+  return `${issued}; adopted under silence procedure ${formatExportTime(revision.adoptedAt, zone)}`;
 }

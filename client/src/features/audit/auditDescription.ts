@@ -79,6 +79,16 @@ export function describeAuditEntry(entry: AuditEntryView): string {
       const from = text(detail.from);
       return `Times are now shown in ${to}${from ? ` (was ${from})` : ''}`;
     }
+    case 'revisionIssued':
+    case 'silenceStarted':
+    case 'silenceAdopted': {
+      const symbol = text(detail.symbol) ?? `Rev.${String(detail.revision)}`;
+      const hash = text(detail.sha256);
+      const deadline = text(detail.deadline);
+      return `${symbol}${deadline ? ` — deadline ${deadline}` : ''}${hash ? ` — SHA-256 ${hash}` : ''}`;
+    }
+    case 'silenceBroken':
+      return `${text(detail.symbol) ?? 'Silence'} — reason: ${text(detail.reason) ?? '?'}`;
     default:
       return JSON.stringify(detail);
   }

@@ -4,6 +4,7 @@ import { MemoryAuditStore } from './MemoryAuditStore';
 import { MemoryClauseChangeStore } from './MemoryClauseChangeStore';
 import { MemoryDocumentStore, MemoryUpdateLogStore } from './MemoryDocumentStores';
 import { MemoryNegotiationStore } from './MemoryNegotiationStore';
+import { MemoryRevisionStore } from './MemoryRevisionStore';
 import { MemoryThreadStore } from './MemoryThreadStore';
 
 /** Storage in memory: for tests of code above the storage, and a model of its contract. */
@@ -16,6 +17,7 @@ export class MemoryStorage implements Storage {
   readonly clauseChanges = new MemoryClauseChangeStore(this.documents, this.users);
   readonly threads = new MemoryThreadStore(this.documents, this.users);
   readonly audit = new MemoryAuditStore();
+  readonly revisions = new MemoryRevisionStore();
 
   close(): void {}
 }

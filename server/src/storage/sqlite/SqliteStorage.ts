@@ -7,6 +7,7 @@ import { SqliteAuditStore } from './SqliteAuditStore';
 import { SqliteClauseChangeStore } from './SqliteClauseChangeStore';
 import { SqliteDocumentStore } from './SqliteDocumentStore';
 import { SqliteNegotiationStore } from './SqliteNegotiationStore';
+import { SqliteRevisionStore } from './SqliteRevisionStore';
 import { SqliteSessionStore } from './SqliteSessionStore';
 import { SqliteThreadStore } from './SqliteThreadStore';
 import { SqliteUpdateLogStore } from './SqliteUpdateLogStore';
@@ -33,6 +34,7 @@ export class SqliteStorage implements Storage {
   readonly clauseChanges: SqliteClauseChangeStore;
   readonly threads: SqliteThreadStore;
   readonly audit: SqliteAuditStore;
+  readonly revisions: SqliteRevisionStore;
 
   private constructor(private readonly db: Database.Database) {
     this.users = new SqliteUserStore(db);
@@ -43,6 +45,7 @@ export class SqliteStorage implements Storage {
     this.clauseChanges = new SqliteClauseChangeStore(db);
     this.threads = new SqliteThreadStore(db);
     this.audit = new SqliteAuditStore(db);
+    this.revisions = new SqliteRevisionStore(db);
   }
 
   /** Opens (creating if needed) the database in `dataDir` and brings its schema up to date. */

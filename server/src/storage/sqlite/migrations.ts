@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { REVISIONS_MIGRATION } from './migrationRevisions';
 
 /** What a migration may need to know about the installation it runs in. */
 export interface MigrationContext {
@@ -199,6 +200,7 @@ export const MIGRATIONS: readonly Migration[] = [
       db.prepare('UPDATE negotiations SET time_zone = ?').run(context.defaultTimeZone);
     },
   },
+  REVISIONS_MIGRATION,
 ];
 
 /** The outcome of bringing a database up to date. */

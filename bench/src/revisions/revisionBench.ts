@@ -1,0 +1,180 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AuditLog } from '@accord/server/src/audit/AuditLog';
+import { renderCompareDocx } from '@accord/server/src/export/renderCompareDocx';
+import { RevisionService } from '@accord/server/src/revisions/RevisionService';
+import { seedDemo } from '@accord/server/src/seed/demo';
+import { SqliteStorage } from '@accord/server/src/storage/sqlite/SqliteStorage';
+import { SyncServer } from '@accord/server/src/sync/SyncServer';
+import { DRAFT_FRAGMENT, NODE_NAMES } from '@accord/shared/domain/schema';
+import { renderCompareHtml } from '@accord/shared/revisions/renderCompare';
+import { seededRandom } from '@accord/shared/testing/seededRandom';
+import * as Y from 'yjs';
+import { summarise } from '../load/stats';
+import { buildCommunique } from '../scale/buildCommunique';
+
+/**
+ * Issuing and comparing revisions of the 1,000-clause communiqué (issue 15), in process, on the
+ * real RevisionService over SQLite in a temporary folder and a real SyncServer (no sockets):
+ * issue Rev.1, change the draft between (50 clauses reworded, 5 deleted, 5 added at the top so
+ * that every clause is renumbered), issue Rev.2, then compare Rev.1↔Rev.2 and Rev.2↔current and
+ * render the comparison as HTML and Word. `pnpm --filter @accord/bench exec tsx
+ * src/revisions/revisionBench.ts [--quick]`. Bounded: a fixed number of repetitions.
+ */
+
+const quick = process.argv.includes('--quick');
+const CLAUSES = quick ? 100 : 1_000;
+const EDITS = quick ? 5_000 : 100_000;
+const REPEAT = quick ? 3 : 10;
+
+function time<T>(run: () => T): { value: T; ms: number } {
+  const start = performance.now();
+  const value = run();
+  return { value, ms: performance.now() - start };
+}
+
+async function timeAsync<T>(run: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const start = performance.now();
+  const value = await run();
+  return { value, ms: performance.now() - start };
+}
+
+/** The edits between Rev.1 and Rev.2, made on a copy of the draft and returned as one update. */
+function editsBetween(state: Uint8Array): Uint8Array {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  doc.clientID = 1000;
+  const before = Y.encodeStateVector(doc);
+  const random = seededRandom(15);
+  const fragment = doc.getXmlFragment(DRAFT_FRAGMENT);
+  const clauses = () =>
+    fragment
+      .toArray()
+      .filter(
+        (node): node is Y.XmlElement =>
+          node instanceof Y.XmlElement && node.nodeName === NODE_NAMES.clause,
+      );
+  doc.transact(() => {
+    for (let index = 0; index < 50; index++) {
+      const list = clauses();
+      const text = list[Math.floor(random() * list.length)]?.get(0);
+      if (text instanceof Y.XmlText)
+        text.insert(Math.floor(random() * (text.length + 1)), 'newly agreed wording ');
+    }
+    for (let index = 0; index < 5; index++) {
+      const at = 1 + Math.floor(random() * (fragment.length - 1));
+      fragment.delete(at, 1);
+    }
+    for (let index = 0; index < 5; index++) {
+      const clause = new Y.XmlElement(NODE_NAMES.clause);
+      clause.setAttribute('id', `bench-added-${index}`);
+      clause.setAttribute('kind', 'preambular');
+      clause.insert(0, [new Y.XmlText('Welcoming the added paragraph of the second reading,')]);
+      fragment.insert(1, [clause]);
+    }
+  });
+  const update = Y.encodeStateAsUpdate(doc, before);
+  doc.destroy();
+  return update;
+}
+
+async function main(): Promise<void> {
+  const history = time(() => buildCommunique({ clauses: CLAUSES, edits: EDITS, authors: 5 }));
+  const dataDir = mkdtempSync(join(tmpdir(), 'accord-revision-bench-'));
+  const opened = SqliteStorage.open(dataDir, { defaultTimeZone: 'UTC' });
+  if (!opened.ok) throw new Error(opened.error);
+  const storage = opened.value;
+  try {
+    const demo = seedDemo(storage, 'not-a-real-hash');
+    const negotiationId = storage.documents.byId(demo.documentId)?.negotiationId ?? '';
+    const document = storage.documents.create({ id: 'bench-draft', negotiationId, title: 'Bench' });
+    storage.updates.append(document.id, history.value.state, null);
+    const sync = new SyncServer({
+      updates: storage.updates,
+      documents: storage.documents,
+      clauseChanges: storage.clauseChanges,
+      log: () => {},
+    });
+    const service = new RevisionService({
+      storage,
+      sync,
+      audit: new AuditLog(storage.audit),
+      now: Date.now,
+      timers: null,
+      log: (message) => console.error(message),
+    });
+    const chair = storage.users.byUsername('chair');
+    const membership = chair && storage.negotiations.membership(negotiationId, chair.id);
+    if (!chair || !membership) throw new Error('no chair');
+    const actor = { userId: chair.id, membership };
+    // Load the draft once, as a running server has it in memory.
+    sync.readDocument(document.id, () => undefined);
+
+    const issueTimes: number[] = [];
+    for (let index = 0; index < REPEAT; index++) {
+      const issued = time(() =>
+        service.issue(document, actor, { note: 'bench', symbol: `B/${index}` }),
+      );
+      if (!issued.value.ok) throw new Error(issued.value.error.message);
+      issueTimes.push(issued.ms);
+    }
+    const rev1 = REPEAT;
+    const update = editsBetween(history.value.state);
+    const applied = sync.withDocument(document.id, (loaded) => Y.applyUpdate(loaded.doc, update));
+    if (!applied.ok) throw new Error('edits not applied');
+    const rev2 = service.issue(document, actor, { note: 'bench', symbol: 'B/final' });
+    if (!rev2.ok) throw new Error(rev2.error.message);
+
+    const compareTimes: number[] = [];
+    const currentTimes: number[] = [];
+    let comparison = null;
+    for (let index = 0; index < REPEAT; index++) {
+      const compared = time(() => service.compare(document, rev1, rev2.value.number));
+      if (!compared.value.ok) throw new Error(compared.value.error.message);
+      comparison = compared.value.value;
+      compareTimes.push(compared.ms);
+      currentTimes.push(time(() => service.compare(document, rev1, 'current')).ms);
+    }
+    if (comparison === null) throw new Error('no comparison');
+    const html = time(() => renderCompareHtml(comparison, 'UTC'));
+    const docx = await timeAsync(() =>
+      renderCompareDocx(comparison, { timeZone: 'UTC', author: 'Bench' }),
+    );
+    const stored = storage.revisions.byNumber(document.id, rev1);
+    const lines = [
+      `# Revisions benchmark (${quick ? 'quick' : 'full'})`,
+      '',
+      `Draft: ${history.value.clauses} clauses built by ${EDITS} edits (built in ${history.ms.toFixed(0)} ms).`,
+      `Stored revision: state ${stored?.state.length ?? 0} bytes (V2), canonical JSON ${stored?.contentJson.length ?? 0} bytes.`,
+      `Between Rev.1 and Rev.2: 50 rewordings, 5 deletions, 5 clauses added at the top. Counts: ${JSON.stringify(comparison.counts)}.`,
+      '',
+      '| step | median ms | p95 ms | max ms | runs |',
+      '| --- | ---: | ---: | ---: | ---: |',
+      ...(
+        [
+          ['issue (read state V2 + canonical JSON + SHA-256 + SQLite insert + audit)', issueTimes],
+          ['compare Rev.1 ↔ Rev.2 (stored JSON parsed, aligned, word diff)', compareTimes],
+          ['compare Rev.1 ↔ current draft', currentTimes],
+        ] as const
+      ).map(([name, samples]) => {
+        const summary = summarise([...samples]);
+        return `| ${name} | ${summary.p50.toFixed(1)} | ${summary.p95.toFixed(1)} | ${summary.max.toFixed(1)} | ${samples.length} |`;
+      }),
+      `| render comparison HTML (${html.value.length} bytes) | ${html.ms.toFixed(1)} | | | 1 |`,
+      `| render comparison Word with tracked changes (${docx.value.length} bytes) | ${docx.ms.toFixed(1)} | | | 1 |`,
+    ];
+    console.log(lines.join('\n'));
+    if (!quick)
+      writeFileSync(
+        new URL('../../results/revisions-latest.md', import.meta.url),
+        `${lines.join('\n')}\n`,
+      );
+    await sync.shutdown();
+  } finally {
+    storage.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();

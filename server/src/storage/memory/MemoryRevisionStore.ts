@@ -1,0 +1,108 @@
+import type {
+  NewRevision,
+  NewSilence,
+  RevisionMeta,
+  RevisionRecord,
+  RevisionStore,
+  SilenceEnd,
+  SilenceRecord,
+} from '../revisionStore';
+
+function metaOf(record: RevisionRecord): RevisionMeta {
+  const { state: _state, contentJson: _contentJson, ...meta } = record;
+  return meta;
+}
+
+/** Issued revisions and silence procedures in memory (tests; a model of the contract). */
+export class MemoryRevisionStore implements RevisionStore {
+  private readonly bases = new Map<string, string>();
+  private readonly revisions: RevisionRecord[] = [];
+  private readonly procedures: SilenceRecord[] = [];
+
+  symbolBase(documentId: string): string | null {
+    return this.bases.get(documentId) ?? null;
+  }
+
+  setSymbolBase(documentId: string, base: string): void {
+    this.bases.set(documentId, base);
+  }
+
+  issue(
+    revision: NewRevision,
+  ): { ok: true; value: RevisionMeta } | { ok: false; error: 'duplicateSymbol' } {
+    const own = this.revisions.filter((stored) => stored.documentId === revision.documentId);
+    const number = own.length + 1;
+    const symbol = revision.symbolFor(number);
+    if (own.some((stored) => stored.symbol === symbol)) {
+      return { ok: false, error: 'duplicateSymbol' };
+    }
+    const { symbolFor: _symbolFor, ...rest } = revision;
+    const record: RevisionRecord = { ...rest, number, symbol, adoptedAt: null };
+    this.revisions.push(record);
+    return { ok: true, value: metaOf(record) };
+  }
+
+  list(documentId: string): RevisionMeta[] {
+    return this.revisions.filter((stored) => stored.documentId === documentId).map(metaOf);
+  }
+
+  byNumber(documentId: string, number: number): RevisionRecord | undefined {
+    const found = this.revisions.find(
+      (stored) => stored.documentId === documentId && stored.number === number,
+    );
+    return found && { ...found };
+  }
+
+  byId(id: string): RevisionRecord | undefined {
+    const found = this.revisions.find((stored) => stored.id === id);
+    return found && { ...found };
+  }
+
+  startSilence(
+    silence: NewSilence,
+  ): { ok: true; value: SilenceRecord } | { ok: false; error: 'running' } {
+    if (this.runningSilence(silence.documentId)) return { ok: false, error: 'running' };
+    const record: SilenceRecord = {
+      ...silence,
+      state: 'running',
+      endedAt: null,
+      brokenBy: null,
+      brokenDelegation: null,
+      reason: null,
+    };
+    this.procedures.push(record);
+    return { ok: true, value: { ...record } };
+  }
+
+  runningSilence(documentId: string): SilenceRecord | undefined {
+    const found = this.procedures.find(
+      (stored) => stored.documentId === documentId && stored.state === 'running',
+    );
+    return found && { ...found };
+  }
+
+  latestSilence(documentId: string): SilenceRecord | undefined {
+    const found = this.procedures.filter((stored) => stored.documentId === documentId).at(-1);
+    return found && { ...found };
+  }
+
+  allRunning(): SilenceRecord[] {
+    return this.procedures.filter((stored) => stored.state === 'running').map((p) => ({ ...p }));
+  }
+
+  endSilence(id: string, end: SilenceEnd): boolean {
+    const found = this.procedures.find((stored) => stored.id === id);
+    if (found === undefined || found.state !== 'running') return false;
+    found.state = end.state;
+    found.endedAt = end.at;
+    if (end.state === 'broken') {
+      found.brokenBy = end.brokenBy;
+      found.brokenDelegation = end.delegation;
+      found.reason = end.reason;
+    } else {
+      const revision = this.revisions.find((stored) => stored.id === found.revisionId);
+      if (revision && revision.adoptedAt === null) revision.adoptedAt = end.at;
+    }
+    return true;
+  }
+}
