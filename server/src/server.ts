@@ -3,6 +3,8 @@ import { LIMITS } from '@accord/shared/protocol/limits';
 import { type HttpBindings, serve } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
 import { AuditLog } from './audit/AuditLog';
+import { AccessWatch } from './auth/AccessWatch';
+import { recheckAccess } from './auth/accessRecheck';
 import { LoginThrottle } from './auth/loginThrottle';
 import { hashPassword } from './auth/password';
 import { SessionManager } from './auth/sessions';
@@ -27,7 +29,7 @@ export interface StartServerOptions {
   log?: ServerLog;
   /** The clock of sessions, sign-in throttling and clause history (tests). */
   now?: () => number;
-  /** How often open sockets' sessions are checked again (default 30 s). */
+  /** How often open sockets' sessions are checked again for expiry (default 30 s). */
   sessionRecheckMs?: number;
   /** Ping rhythm and silence limit of sync sockets (tests shorten them). */
   liveness?: LivenessOptions;
@@ -58,8 +60,15 @@ function stderrLog(level: ServerLogLevel, message: string): void {
 /** How long closing waits for sockets to finish their closing handshake before cutting them. */
 const CLOSE_GRACE_MS = 2_000;
 
-/** Open sockets' sessions are checked again this often: a disabled user is cut off by then. */
+/**
+ * Open sockets' sessions are checked again this often, for sessions that simply expired. Every
+ * other change of access (sign-out, disabled user, membership, role, delegation) moves the
+ * access version and is acted on within `ACCESS_POLL_MS`, or before the next frame.
+ */
 const SESSION_RECHECK_MS = 30_000;
+
+/** How often the access version is polled: access changes reach open connections by then. */
+const ACCESS_POLL_MS = 250;
 
 /** Expired sessions are swept this often. */
 const SESSION_SWEEP_MS = 60 * 60 * 1000;
@@ -104,6 +113,11 @@ export async function startServer(
     throw error;
   }
   const audit = new AuditLog(storage.audit);
+  const sessions = new SessionManager(storage, options.now);
+  const access = new AccessWatch(
+    () => storage.accessVersion(),
+    (message) => log('error', message),
+  );
   const sync = new SyncServer({
     updates: storage.updates,
     documents: storage.documents,
@@ -111,6 +125,14 @@ export async function startServer(
     log: (level, message) => log(level, `[sync] ${message}`),
     ...(options.now ? { now: options.now } : {}),
     ...(options.liveness ? { liveness: options.liveness } : {}),
+    access: {
+      noticeChanges: () => access.check(),
+      recheck: (principal) =>
+        recheckAccess(
+          { sessions, users: storage.users, negotiations: storage.negotiations },
+          principal,
+        ),
+    },
     // A text change that clears positions is a position change: into the audit log with it.
     onPositionsCleared: ({ documentId, clauseId, label, delegations, author }) => {
       const negotiationId = storage.documents.byId(documentId)?.negotiationId;
@@ -128,7 +150,6 @@ export async function startServer(
       );
     },
   });
-  const sessions = new SessionManager(storage, options.now);
   const throttle = new LoginThrottle(undefined, options.now);
   const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxSyncMessageBytes });
 
@@ -184,6 +205,7 @@ export async function startServer(
     sync,
     sessions,
     throttle,
+    access,
     log: (message) => log('error', message),
     ...(options.now ? { now: options.now } : {}),
     ...(options.sessionRecheckMs ? { sessionRecheckMs: options.sessionRecheckMs } : {}),
@@ -193,10 +215,15 @@ export async function startServer(
   sessions.deleteExpired();
   const sweep = setInterval(() => sessions.deleteExpired(), SESSION_SWEEP_MS);
   sweep.unref();
-  const recheck = setInterval(
-    () => sync.closeEndedSessions((sessionId) => sessions.validateById(sessionId) !== undefined),
-    options.sessionRecheckMs ?? SESSION_RECHECK_MS,
-  );
+  access.subscribe(() => sync.recheckAccess());
+  access.start(ACCESS_POLL_MS);
+  const recheck = setInterval(() => {
+    try {
+      sync.recheckAccess();
+    } catch (error) {
+      log('error', `Checking open connections' sessions failed: ${String(error)}`);
+    }
+  }, options.sessionRecheckMs ?? SESSION_RECHECK_MS);
   recheck.unref();
 
   let closing: Promise<void> | null = null;
@@ -205,6 +232,7 @@ export async function startServer(
       clearInterval(sweep);
       clearInterval(recheck);
       revisions.stop();
+      access.stop();
       await sync.shutdown();
       await waitForSockets(wss, CLOSE_GRACE_MS);
       await new Promise<void>((resolve) => {

@@ -1,5 +1,5 @@
 import { type AwarenessUser, SYNC_PATH } from '@accord/shared/protocol/api';
-import { CLOSE_CODES, describeCloseCode } from '@accord/shared/protocol/closeCodes';
+import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -13,6 +13,7 @@ import {
   closeDisposition,
   refusalMessage,
   refusalRestartDelayMs,
+  stoppedMessage,
 } from '../features/connection/closeDisposition';
 import {
   type ConnectionStatus,
@@ -96,11 +97,8 @@ export function useSyncSession(
     let lastProbe = 0;
     let destroyed = false;
 
-    const stopFor = (code: number) => {
-      dispatch({
-        type: 'stopped',
-        message: describeCloseCode(code) ?? 'The connection was closed.',
-      });
+    const stopFor = (code: number, reason?: string) => {
+      dispatch({ type: 'stopped', message: stoppedMessage(code, reason) });
       if (code === CLOSE_CODES.unauthorized) signedOutRef.current();
     };
 
@@ -147,7 +145,7 @@ export function useSyncSession(
       const code = event?.code ?? null;
       const disposition = closeDisposition(code);
       if (disposition === 'terminal' && code !== null) {
-        stopFor(code);
+        stopFor(code, event?.reason);
       } else if (disposition === 'refused') {
         const now = Date.now();
         refusals.current = [...refusals.current.filter((at) => now - at < REFUSAL_WINDOW_MS), now];

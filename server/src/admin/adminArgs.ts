@@ -23,6 +23,7 @@ export type AdminCommand =
     }
   | { kind: 'user set-password'; username: string; passwordStdin: boolean }
   | { kind: 'user assign'; username: string; membership: MembershipArgs }
+  | { kind: 'user remove'; username: string; negotiationId: string }
   | { kind: 'user disable' | 'user enable'; username: string }
   | { kind: 'user list' }
   | { kind: 'negotiation list' }
@@ -42,6 +43,7 @@ export const ADMIN_USAGE = `Usage: accord-admin <command> (reads ACCORD_DATA_DIR
   user create <username> --name "Full Name" [--negotiation <id> --delegation <code> --role <role>] [--password-stdin]
   user set-password <username> [--password-stdin]
   user assign <username> --negotiation <id> --delegation <code> --role <role>
+  user remove <username> --negotiation <id>   (takes the user out of the negotiation)
   user disable <username>      (also signs the user out everywhere)
   user enable <username>
   user list
@@ -222,6 +224,14 @@ export function parseAdminArgs(argv: readonly string[]): AdminArgsResult {
         return membership ?? { ok: false, error: 'user assign needs a membership.' };
       }
       return { ok: true, value: { kind: command, username, membership } };
+    }
+    case 'user remove': {
+      const arity = expectArity(rest, 1, 'user remove <username> --negotiation <id>');
+      if (arity) return { ok: false, error: arity };
+      if (values.negotiation === undefined) {
+        return { ok: false, error: 'user remove needs --negotiation.' };
+      }
+      return { ok: true, value: { kind: command, username, negotiationId: values.negotiation } };
     }
     case 'user disable':
     case 'user enable': {

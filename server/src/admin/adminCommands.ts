@@ -68,6 +68,38 @@ function assign(storage: Storage, user: UserRecord, membership: MembershipArgs):
   };
 }
 
+function remove(storage: Storage, user: UserRecord, negotiationId: string): CommandResult {
+  const negotiation = storage.negotiations.byId(negotiationId);
+  if (negotiation === undefined) {
+    return {
+      ok: false,
+      error: `No negotiation "${negotiationId}" (see: accord-admin negotiation list).`,
+    };
+  }
+  const previous = storage.negotiations.membership(negotiation.id, user.id);
+  if (previous === undefined) {
+    return { ok: false, error: `${user.username} is not a member of "${negotiation.title}".` };
+  }
+  storage.negotiations.removeMembership(negotiation.id, user.id);
+  new AuditLog(storage.audit).append({
+    negotiationId: negotiation.id,
+    userId: null,
+    delegation: null,
+    action: 'membership',
+    detail: {
+      memberUserId: user.id,
+      username: user.username,
+      delegation: null,
+      role: null,
+      previous: { delegation: previous.delegation, role: previous.role },
+    },
+  });
+  return {
+    ok: true,
+    value: `${user.username} is no longer a member of "${negotiation.title}" (open drafts close within 2 s).`,
+  };
+}
+
 async function createUser(
   storage: Storage,
   command: Extract<AdminCommand, { kind: 'user create' }>,
@@ -238,6 +270,8 @@ export async function runAdminCommand(
     }
     case 'user assign':
       return assign(storage, user, command.membership);
+    case 'user remove':
+      return remove(storage, user, command.negotiationId);
     case 'user disable':
       storage.users.setDisabled(user.id, true);
       storage.sessions.deleteForUser(user.id);

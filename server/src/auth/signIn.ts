@@ -20,7 +20,9 @@ export interface SignInDeps {
 
 /**
  * Checks a username and password and opens a session. Unknown users, wrong passwords and
- * disabled users fail alike, after the same argon2 work.
+ * disabled users fail alike, after the same argon2 work. The attempt takes its throttle slot
+ * before the password is checked, so a burst of concurrent guesses gets no more checks than
+ * guesses sent one by one.
  */
 export async function signIn(
   deps: SignInDeps,
@@ -28,17 +30,23 @@ export async function signIn(
   address: string,
 ): Promise<SignInResult> {
   const { username, password } = credentials;
-  if (!deps.throttle.allows(username, address)) return { ok: false, error: 'too_many_attempts' };
+  const attempt = deps.throttle.begin(username, address);
+  if (attempt === undefined) return { ok: false, error: 'too_many_attempts' };
+  let valid = false;
   const user = deps.users.byUsername(username);
-  const valid =
-    user === undefined
-      ? await verifyAgainstDummy(password)
-      : await verifyPassword(user.passwordHash, password);
+  try {
+    valid =
+      user === undefined
+        ? await verifyAgainstDummy(password)
+        : await verifyPassword(user.passwordHash, password);
+  } finally {
+    // A check that threw counts as a failure: it must not give the slot back.
+    if (user === undefined || !valid || user.disabled) attempt.failed();
+  }
   if (user === undefined || !valid || user.disabled) {
-    deps.throttle.recordFailure(username, address);
     return { ok: false, error: 'invalid_credentials' };
   }
-  deps.throttle.recordSuccess(username);
+  attempt.succeeded();
   const { token, session } = deps.sessions.create(user.id);
   return { ok: true, value: { user, session, token } };
 }

@@ -1,5 +1,6 @@
 import type { HttpBindings } from '@hono/node-server';
 import type { Context } from 'hono';
+import type { AccessWatch } from '../auth/AccessWatch';
 import type { LoginThrottle } from '../auth/loginThrottle';
 import type { SessionManager } from '../auth/sessions';
 import type { AppConfig } from '../config';
@@ -14,6 +15,8 @@ export interface AppDeps {
   sync: SyncServer;
   sessions: SessionManager;
   throttle: LoginThrottle;
+  /** Notices access changes (any process); live channels re-check their reader on each. */
+  access?: AccessWatch;
   /** Where unexpected errors are reported. */
   log: (message: string) => void;
   /** The clock of exports' time stamps (tests fix it); `Date.now` by default. */

@@ -30,6 +30,13 @@ export interface Storage {
   readonly threads: ThreadStore;
   readonly audit: AuditStore;
   readonly revisions: RevisionStore;
+  /**
+   * A number that changes whenever anyone's access may have changed: a membership added,
+   * changed or removed, a user disabled, enabled or deleted, a session ended. It moves in the
+   * same transaction as the change, whichever process made it (the admin tool included), so
+   * open connections can compare it cheaply before acting on their rights (DESIGN.md decision 11).
+   */
+  accessVersion(): number;
   /** Flushes and closes; no method may be called afterwards. */
   close(): void;
 }

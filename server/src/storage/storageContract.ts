@@ -189,6 +189,32 @@ export function describeStorageContract(name: string, open: () => Storage): void
         expect(storage.negotiations.setTimeZone('nope', 'UTC')).toBe(false);
       });
 
+      it('moves the access version with every membership, disabled-state and session change', () => {
+        negotiationWithDocument();
+        const mx = user('mx.delegate');
+        const moves = (change: () => void): boolean => {
+          const before = storage.accessVersion();
+          change();
+          return storage.accessVersion() !== before;
+        };
+        const membership = { negotiationId: 'n-1', userId: mx.id, delegation: 'MX' } as const;
+        expect(
+          moves(() => storage.negotiations.setMembership({ ...membership, role: 'delegate' })),
+        ).toBe(true);
+        expect(
+          moves(() => storage.negotiations.setMembership({ ...membership, role: 'observer' })),
+        ).toBe(true);
+        expect(moves(() => storage.negotiations.removeMembership('n-1', mx.id))).toBe(true);
+        expect(moves(() => storage.users.setDisabled(mx.id, true))).toBe(true);
+        expect(moves(() => storage.users.setDisabled(mx.id, false))).toBe(true);
+        storage.sessions.create({ id: 's-1', userId: mx.id, expiresAt: Date.now() + 60_000 });
+        expect(moves(() => storage.sessions.delete('s-1'))).toBe(true);
+        // Ordinary traffic leaves it alone: it is polled to notice access changes only.
+        storage.sessions.create({ id: 's-2', userId: mx.id, expiresAt: Date.now() + 60_000 });
+        expect(moves(() => storage.sessions.setExpiry('s-2', Date.now() + 120_000))).toBe(false);
+        expect(moves(() => storage.negotiations.setTimeZone('n-1', 'UTC'))).toBe(false);
+      });
+
       it('refuses memberships of unknown negotiations or users', () => {
         negotiationWithDocument();
         const mx = user('mx.delegate');

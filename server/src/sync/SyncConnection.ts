@@ -15,6 +15,12 @@ export interface SyncConnectionOptions {
   onClosed: (connection: SyncConnection) => void;
   /** The liveness clock (monotonic, milliseconds). */
   clock: () => number;
+  /**
+   * Runs before every frame is handled: notices access changes made since the last frame and
+   * closes the connections they concern (this one included), so that nothing sent after a
+   * change of rights is applied with the old ones.
+   */
+  beforeFrame?: () => void;
 }
 
 /**
@@ -31,6 +37,7 @@ export class SyncConnection implements LivenessTarget {
   private readonly onClosed: (connection: SyncConnection) => void;
   private readonly receiver: MessageReceiver;
   private readonly clock: () => number;
+  private readonly beforeFrame: () => void;
   /** When the peer last sent anything, a pong included (liveness clock). */
   private lastHeardAt: number;
   private open = true;
@@ -43,6 +50,7 @@ export class SyncConnection implements LivenessTarget {
     this.onClosed = options.onClosed;
     this.receiver = new MessageReceiver(this, options.log);
     this.clock = options.clock;
+    this.beforeFrame = options.beforeFrame ?? (() => {});
     this.lastHeardAt = options.clock();
   }
 
@@ -61,6 +69,9 @@ export class SyncConnection implements LivenessTarget {
     if (!this.open) return;
     this.heard();
     try {
+      this.beforeFrame();
+      // The frame came from rights that were withdrawn or changed: it is dropped with them.
+      if (!this.open) return;
       this.receiver.receive(data);
     } catch (error) {
       // A bug, not bad input (that is rejected with its own code): drop this socket, keep the rest.

@@ -6,6 +6,7 @@ import { LIVENESS_DEFAULTS, Liveness } from './Liveness';
 import { SyncConnection } from './SyncConnection';
 import type { SyncDocument } from './SyncDocument';
 import type {
+  SyncAccess,
   SyncConnectionHandle,
   SyncLog,
   SyncPrincipal,
@@ -15,6 +16,7 @@ import type {
 } from './syncTypes';
 
 export type {
+  SyncAccess,
   SyncConnectionHandle,
   SyncLog,
   SyncLogLevel,
@@ -45,10 +47,12 @@ export class SyncServer {
   private readonly log: SyncLog;
   private readonly liveness: Liveness;
   private readonly clock = () => performance.now();
+  private readonly access: SyncAccess | undefined;
   private shuttingDown = false;
 
   constructor(options: SyncServerOptions) {
     this.log = options.log ?? consoleLog;
+    this.access = options.access;
     this.registry = new DocumentRegistry({
       updates: options.updates,
       documents: options.documents,
@@ -85,6 +89,7 @@ export class SyncServer {
       log: this.log,
       onClosed: (closed) => this.connections.delete(closed),
       clock: this.clock,
+      ...(this.access ? { beforeFrame: () => this.access?.noticeChanges() } : {}),
     });
     this.connections.add(connection);
     connection.start();
@@ -154,19 +159,24 @@ export class SyncServer {
   }
 
   /**
-   * Closes, with `CLOSE_CODES.unauthorized`, every socket whose session is no longer live
-   * (checked once per session): sign-outs and disabled users reach sockets opened before them.
+   * Checks every open connection's rights again (once per session, negotiation and granted
+   * rights) and closes those that no longer hold, with the reason: `forbidden` (removed,
+   * disabled), `unauthorized` (session ended) or `accessChanged` (role or delegation changed;
+   * the client opens the draft again with its new rights). Called when the access version
+   * moved, and periodically for sessions that simply expired.
    */
-  closeEndedSessions(isLive: (sessionId: string) => boolean): void {
-    const live = new Map<string, boolean>();
+  recheckAccess(): void {
+    const access = this.access;
+    if (access === undefined) return;
+    const verdicts = new Map<string, ReturnType<SyncAccess['recheck']>>();
     for (const connection of [...this.connections]) {
-      const { sessionId } = connection.principal;
-      let stillLive = live.get(sessionId);
-      if (stillLive === undefined) {
-        stillLive = isLive(sessionId);
-        live.set(sessionId, stillLive);
-      }
-      if (!stillLive) connection.close(CLOSE_CODES.unauthorized, 'Your session has ended.');
+      const { sessionId, negotiationId, role, delegation } = connection.principal;
+      const key = `${sessionId}\n${negotiationId}\n${role}\n${delegation}`;
+      if (!verdicts.has(key)) verdicts.set(key, access.recheck(connection.principal));
+      const ended = verdicts.get(key);
+      if (ended === undefined) continue;
+      this.log('info', `${connection.describe()}: closed with ${ended.reason}: ${ended.message}`);
+      connection.close(CLOSE_CODES[ended.reason], ended.message);
     }
   }
 

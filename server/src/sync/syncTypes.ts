@@ -15,6 +15,18 @@ export interface SyncPrincipal {
   negotiationId: string;
 }
 
+/** How the sync core keeps open connections' rights current (DESIGN.md decision 11). */
+export interface SyncAccess {
+  /**
+   * Called before every frame a connection handles, so it must be cheap: notices access
+   * changes made since the last call (by any process) and, if there were any, has
+   * `SyncServer.recheckAccess` run before it returns. May throw when storage cannot be read.
+   */
+  noticeChanges(): void;
+  /** Whether a principal's rights still hold: undefined if so, else why its socket ends. */
+  recheck(principal: SyncPrincipal): SyncRejection | undefined;
+}
+
 /** The transport the sync core writes to; it knows no WebSocket library. */
 export interface SyncSocket {
   send(data: Uint8Array): void;
@@ -64,6 +76,8 @@ export interface SyncServerOptions {
   onPositionsCleared?: (cleared: PositionsCleared) => void;
   /** Ping rhythm and silence limit (tests shorten them); `LIVENESS_DEFAULTS` otherwise. */
   liveness?: LivenessOptions;
+  /** Live rights; without it a connection keeps the rights it was opened with (unit tests). */
+  access?: SyncAccess;
 }
 
 /** Why the server refuses what a connection sent; the connection is closed with this reason. */

@@ -6,8 +6,13 @@
 export const CLOSE_CODES = {
   /** The session expired or was signed out while connected. */
   unauthorized: 4401,
-  /** The user lost access to the negotiation while connected. */
+  /** The user lost access to the negotiation while connected (removed, account disabled). */
   forbidden: 4403,
+  /**
+   * The user's role or delegation changed while connected: nothing more is taken from this
+   * socket; the draft must be opened again to continue with the new rights.
+   */
+  accessChanged: 4412,
   /** The document no longer exists. */
   notFound: 4404,
   /** A frame exceeded `LIMITS.maxSyncMessageBytes`. */
@@ -43,6 +48,7 @@ export type CloseCode = (typeof CLOSE_CODES)[CloseReason];
 export const TERMINAL_CLOSE_CODES: readonly CloseCode[] = [
   CLOSE_CODES.unauthorized,
   CLOSE_CODES.forbidden,
+  CLOSE_CODES.accessChanged,
   CLOSE_CODES.notFound,
 ];
 
@@ -53,6 +59,8 @@ export function describeCloseCode(code: number): string | undefined {
       return 'Your session has ended. Please sign in again.';
     case CLOSE_CODES.forbidden:
       return 'You no longer have access to this negotiation.';
+    case CLOSE_CODES.accessChanged:
+      return 'Your role in this negotiation changed. Reload the draft to continue with your new rights.';
     case CLOSE_CODES.notFound:
       return 'This draft no longer exists.';
     case CLOSE_CODES.messageTooLarge:

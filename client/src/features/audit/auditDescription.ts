@@ -70,6 +70,7 @@ export function describeAuditEntry(entry: AuditEntryView): string {
     }
     case 'membership': {
       const who = text(detail.username) ?? 'a user';
+      if (detail.role === null) return `${who} was removed from the negotiation`;
       const delegation = text(detail.delegation) ?? '?';
       const role = text(detail.role) ?? '?';
       return `${who} is ${role} for ${delegation}`;

@@ -1,11 +1,17 @@
 import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
 import { describe, expect, it } from 'vitest';
-import { closeDisposition, refusalMessage, refusalRestartDelayMs } from './closeDisposition';
+import {
+  closeDisposition,
+  refusalMessage,
+  refusalRestartDelayMs,
+  stoppedMessage,
+} from './closeDisposition';
 
 describe('closeDisposition', () => {
   it('stops on session, access and existence problems', () => {
     expect(closeDisposition(CLOSE_CODES.unauthorized)).toBe('terminal');
     expect(closeDisposition(CLOSE_CODES.forbidden)).toBe('terminal');
+    expect(closeDisposition(CLOSE_CODES.accessChanged)).toBe('terminal');
     expect(closeDisposition(CLOSE_CODES.notFound)).toBe('terminal');
   });
 
@@ -52,5 +58,28 @@ describe('refusalMessage', () => {
     expect(refusalMessage(CLOSE_CODES.updateRejected, 'anything')).toBe(
       'A change was refused by the server.',
     );
+  });
+});
+
+describe('stoppedMessage', () => {
+  it("says how the person's rights changed and what to do, in the server's words", () => {
+    expect(
+      stoppedMessage(CLOSE_CODES.accessChanged, 'Your role is now observer (read only).'),
+    ).toBe(
+      'Your role is now observer (read only). Reload the draft to continue with your new rights.',
+    );
+    expect(stoppedMessage(CLOSE_CODES.forbidden, 'Your account has been disabled.')).toBe(
+      'Your account has been disabled.',
+    );
+  });
+
+  it("falls back to the code's description without a reason", () => {
+    expect(stoppedMessage(CLOSE_CODES.forbidden, '')).toBe(
+      'You no longer have access to this negotiation.',
+    );
+    expect(stoppedMessage(CLOSE_CODES.unauthorized, 'Signed out.')).toBe(
+      'Your session has ended. Please sign in again.',
+    );
+    expect(stoppedMessage(4999, undefined)).toBe('The connection was closed.');
   });
 });

@@ -56,3 +56,16 @@ export function refusalMessage(code: number | null, reason: string | undefined):
   if (code === CLOSE_CODES.clauseLocked && reason) return reason;
   return describeCloseCode(code ?? 0) ?? 'A change was refused by the server.';
 }
+
+/**
+ * Why the connection ended for good, as the notice says it. When the server withdrew or changed
+ * the person's rights it says how in the close reason ("Your role is now observer (read
+ * only).", "Your account has been disabled."): that sentence is shown, with what to do next.
+ */
+export function stoppedMessage(code: number, reason: string | undefined): string {
+  if (code === CLOSE_CODES.accessChanged && reason) {
+    return `${reason} Reload the draft to continue with your new rights.`;
+  }
+  if (code === CLOSE_CODES.forbidden && reason) return reason;
+  return describeCloseCode(code) ?? 'The connection was closed.';
+}

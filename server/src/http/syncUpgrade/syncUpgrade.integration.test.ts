@@ -95,9 +95,10 @@ describe('GET /api/sync/:documentId', () => {
   });
 
   it('closes the live sockets of a user disabled while connected, and only theirs', async () => {
-    // The admin tool disables a user from another process: the server learns it by checking
-    // open sockets' sessions again, here every 50 ms.
-    const checking = await startTestServer({ sessionRecheckMs: 50 });
+    // The access version moves with the change; the server notices it within a poll (250 ms)
+    // and closes the user's sockets with forbidden (issue 13; the admin tool's own test is in
+    // sync/accessChanges.integration.test.ts).
+    const checking = await startTestServer();
     try {
       const cookie = await signIn(checking, 'sv.delegate', DEMO_PASSWORD);
       const other = await signIn(checking, 'gt.delegate', DEMO_PASSWORD);
@@ -112,7 +113,7 @@ describe('GET /api/sync/:documentId', () => {
       const user = checking.storage.users.byUsername('sv.delegate');
       if (user === undefined) throw new Error('Demo data is missing.');
       checking.storage.users.setDisabled(user.id, true);
-      expect(await closed).toBe(CLOSE_CODES.unauthorized);
+      expect(await closed).toBe(CLOSE_CODES.forbidden);
       expect(kept.readyState).toBe(kept.OPEN);
       kept.close();
     } finally {

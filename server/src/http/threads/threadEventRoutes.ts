@@ -7,7 +7,7 @@ import type { AppDeps, AppEnv } from '../context';
 import { requireDocumentMember } from '../documents/documentAccess';
 import { requireSession } from '../middleware/requireSession';
 
-/** Open channels check their session this often unless the app says otherwise (as sync sockets do). */
+/** Open channels check their session for expiry this often unless the app says otherwise. */
 const DEFAULT_RECHECK_MS = 30_000;
 
 /** Proxies drop silent connections; a comment line this often keeps the channel open. */
@@ -18,7 +18,10 @@ const KEEPALIVE_MS = 20_000;
  * Server-Sent Events. It opens with `threads` (every thread the reader may read), then sends a
  * `thread` event with the whole thread each time one changes — decided for this reader at send
  * time, by the same policy as the HTTP API, with their membership and session as they are then
- * (DESIGN.md decision 5). A channel whose session ended or whose member left is closed.
+ * (DESIGN.md decision 5). A channel is for the rights it was opened with: when the reader's
+ * session ends, their account is disabled, or their membership, role or delegation changes (by
+ * the server or the admin tool: the access watch notices within a fraction of a second), it is
+ * closed, and a browser's EventSource opens it again, under the new rights, with a new snapshot.
  */
 export function threadEventRoutes(
   deps: AppDeps,
@@ -35,14 +38,28 @@ export function threadEventRoutes(
     (c) => {
       const user = c.get('user');
       const sessionId = c.get('session').id;
-      const { document } = requireDocumentMember(storage, c.req.param('documentId'), user.id);
+      const { document, membership: granted } = requireDocumentMember(
+        storage,
+        c.req.param('documentId'),
+        user.id,
+      );
 
-      /** The reader as they are now, or undefined once their session or membership is gone. */
+      /**
+       * The reader as they are now, or undefined once their session or membership is gone or
+       * their role or delegation is no longer the one the channel was opened with.
+       */
       const currentMember = (): ThreadMember | undefined => {
         try {
           if (sessions.validateById(sessionId) === undefined) return undefined;
           const membership = storage.negotiations.membership(document.negotiationId, user.id);
-          return membership && threadMember(membership);
+          if (
+            membership === undefined ||
+            membership.role !== granted.role ||
+            membership.delegation !== granted.delegation
+          ) {
+            return undefined;
+          }
+          return threadMember(membership);
         } catch {
           // The storage is closing (server shutdown): the channel ends with it.
           return undefined;
@@ -86,6 +103,9 @@ export function threadEventRoutes(
           },
           Math.min(recheckMs, KEEPALIVE_MS),
         );
+        const stopWatching = deps.access?.subscribe(() => {
+          if (currentMember() === undefined) end();
+        });
         stream.onAbort(() => end());
         c.req.raw.signal.addEventListener('abort', () => end());
 
@@ -98,6 +118,7 @@ export function threadEventRoutes(
 
         await ended;
         clearInterval(timer);
+        stopWatching?.();
         unsubscribe();
       });
     },

@@ -1,8 +1,20 @@
 import type { SessionRecord, SessionStore, UserRecord, UserStore } from '../storage';
 
+/** The memory stores' access version (`Storage.accessVersion`): bumped by every access change. */
+export class MemoryAccessVersion {
+  value = 0;
+
+  /** Records that someone's access may have changed. */
+  bump(): void {
+    this.value += 1;
+  }
+}
+
 /** Users in memory. */
 export class MemoryUserStore implements UserStore {
   private readonly users = new Map<string, UserRecord>();
+
+  constructor(private readonly access = new MemoryAccessVersion()) {}
 
   create(user: Omit<UserRecord, 'createdAt' | 'disabled'>): UserRecord {
     if (this.users.has(user.id) || this.byUsername(user.username) !== undefined) {
@@ -36,7 +48,10 @@ export class MemoryUserStore implements UserStore {
 
   setDisabled(id: string, disabled: boolean): void {
     const user = this.users.get(id);
-    if (user) user.disabled = disabled;
+    if (user) {
+      user.disabled = disabled;
+      this.access.bump();
+    }
   }
 
   count(): number {
@@ -48,7 +63,10 @@ export class MemoryUserStore implements UserStore {
 export class MemorySessionStore implements SessionStore {
   private readonly sessions = new Map<string, SessionRecord>();
 
-  constructor(private readonly users: UserStore) {}
+  constructor(
+    private readonly users: UserStore,
+    private readonly access = new MemoryAccessVersion(),
+  ) {}
 
   create(session: SessionRecord): void {
     if (this.sessions.has(session.id)) throw new Error('Session already exists.');
@@ -67,12 +85,12 @@ export class MemorySessionStore implements SessionStore {
   }
 
   delete(id: string): void {
-    this.sessions.delete(id);
+    if (this.sessions.delete(id)) this.access.bump();
   }
 
   deleteForUser(userId: string): void {
     for (const [id, session] of this.sessions) {
-      if (session.userId === userId) this.sessions.delete(id);
+      if (session.userId === userId) this.delete(id);
     }
   }
 
@@ -80,7 +98,7 @@ export class MemorySessionStore implements SessionStore {
     let deleted = 0;
     for (const [id, session] of this.sessions) {
       if (session.expiresAt <= now) {
-        this.sessions.delete(id);
+        this.delete(id);
         deleted += 1;
       }
     }

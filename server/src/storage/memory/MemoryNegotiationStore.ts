@@ -1,4 +1,5 @@
 import type { MembershipRecord, NegotiationRecord, NegotiationStore, UserStore } from '../storage';
+import { MemoryAccessVersion } from './MemoryAccountStores';
 
 /** Negotiations and memberships in memory. */
 export class MemoryNegotiationStore implements NegotiationStore {
@@ -6,7 +7,10 @@ export class MemoryNegotiationStore implements NegotiationStore {
   /** Keyed by `negotiationId + '\n' + userId`. */
   private readonly memberships = new Map<string, MembershipRecord>();
 
-  constructor(private readonly users: UserStore) {}
+  constructor(
+    private readonly users: UserStore,
+    private readonly access = new MemoryAccessVersion(),
+  ) {}
 
   create(negotiation: Omit<NegotiationRecord, 'createdAt'>): NegotiationRecord {
     if (this.negotiations.has(negotiation.id)) throw new Error('Negotiation already exists.');
@@ -35,10 +39,11 @@ export class MemoryNegotiationStore implements NegotiationStore {
     if (!this.negotiations.has(membership.negotiationId)) throw new Error('Unknown negotiation.');
     if (this.users.byId(membership.userId) === undefined) throw new Error('Unknown user.');
     this.memberships.set(`${membership.negotiationId}\n${membership.userId}`, { ...membership });
+    this.access.bump();
   }
 
   removeMembership(negotiationId: string, userId: string): void {
-    this.memberships.delete(`${negotiationId}\n${userId}`);
+    if (this.memberships.delete(`${negotiationId}\n${userId}`)) this.access.bump();
   }
 
   membership(negotiationId: string, userId: string): MembershipRecord | undefined {

@@ -36,7 +36,12 @@ export class SqliteStorage implements Storage {
   readonly audit: SqliteAuditStore;
   readonly revisions: SqliteRevisionStore;
 
+  private readonly readAccessVersion: Database.Statement<[], number>;
+
   private constructor(private readonly db: Database.Database) {
+    this.readAccessVersion = db
+      .prepare<[], number>('SELECT version FROM access_version WHERE id = 1')
+      .pluck();
     this.users = new SqliteUserStore(db);
     this.sessions = new SqliteSessionStore(db);
     this.negotiations = new SqliteNegotiationStore(db);
@@ -91,6 +96,10 @@ export class SqliteStorage implements Storage {
       foreignKeys: Number(this.db.pragma('foreign_keys', { simple: true })),
       busyTimeout: Number(this.db.pragma('busy_timeout', { simple: true })),
     };
+  }
+
+  accessVersion(): number {
+    return this.readAccessVersion.get() ?? 0;
   }
 
   close(): void {
