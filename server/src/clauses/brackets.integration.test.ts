@@ -1,18 +1,23 @@
 import { readClauseMeta } from '@accord/shared/domain/clauseMeta';
+import { DRAFT_FRAGMENT } from '@accord/shared/domain/schema';
 import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
+import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { clauseText } from '../sync/testClient';
 import {
   type Client,
   closeAll,
   openClient,
+  openRawSocket,
   providerSocket,
   roundTrip,
   startServer,
   storedDoc,
+  syncUpdateFrame,
   until,
 } from '../sync/wsTestClients';
+import { closedWith } from '../testing/lockTestKit';
 import type { RunningTestServer } from '../testing/testServer';
 
 /**
@@ -100,4 +105,57 @@ describe('brackets', () => {
     expect(chair.closes).toEqual([]);
     expect(clauseText(storedDoc(server), CLAUSE).toString()).toBe(text.slice(1));
   });
+
+  // Issue 13, hole 2: Yjs deletes the children of a deleted item, so a delete set that names
+  // only the clause's text item or only its element removes the '[' inside without naming it.
+  for (const target of ['the text item', 'the clause element'] as const) {
+    it(`closes a delegate whose delete set names only ${target} holding Mexico's '['`, async () => {
+      const { server } = await startServer();
+      const canada = await openClient(server, 'ca.delegate');
+      const mexico = await openClient(server, 'mx.delegate');
+      const text = await mexicoBrackets(mexico, canada);
+      const stored = storedDoc(server);
+      const xmlText = clauseText(stored, CLAUSE);
+      const item = target === 'the text item' ? xmlText._item : xmlText.parent?._item;
+      if (item === null || item === undefined) throw new Error('No item to delete.');
+      const attacker = await openRawSocket(server, 'us.delegate');
+      attacker.ws.send(syncUpdateFrame(deleteOnly(item.id)));
+      expect((await closedWith(attacker)).code).toBe(CLOSE_CODES.updateRejected);
+      await roundTrip(providerSocket(canada), canada.doc);
+      expect(clauseText(canada.doc, CLAUSE).toString()).toBe(text);
+      expect(clauseText(storedDoc(server), CLAUSE).toString()).toBe(text);
+    });
+  }
+
+  it("lets the Chair delete a clause element holding Mexico's '[' by naming only the element", async () => {
+    const { server } = await startServer();
+    const canada = await openClient(server, 'ca.delegate');
+    const mexico = await openClient(server, 'mx.delegate');
+    await mexicoBrackets(mexico, canada);
+    const element = clauseText(storedDoc(server), CLAUSE).parent?._item;
+    if (element === null || element === undefined) throw new Error('No clause element.');
+    const chair = await openRawSocket(server, 'chair');
+    chair.ws.send(syncUpdateFrame(deleteOnly(element.id)));
+    await until(() => !clauseIds(canada.doc).includes(CLAUSE), 'the clause is gone');
+    expect(clauseIds(storedDoc(server))).not.toContain(CLAUSE);
+  });
 });
+
+/** A v1 update with no structs and a delete set naming one struct (what a crafted client sends). */
+function deleteOnly(id: Y.ID): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarUint(encoder, 1);
+  encoding.writeVarUint(encoder, id.client);
+  encoding.writeVarUint(encoder, 1);
+  encoding.writeVarUint(encoder, id.clock);
+  encoding.writeVarUint(encoder, 1);
+  return encoding.toUint8Array(encoder);
+}
+
+function clauseIds(doc: Y.Doc): string[] {
+  return doc
+    .getXmlFragment(DRAFT_FRAGMENT)
+    .toArray()
+    .map((node) => (node instanceof Y.XmlElement ? (node.getAttribute('id') ?? '') : ''));
+}

@@ -196,6 +196,30 @@ describe('an update that would change a locked clause is refused (4423)', () => 
     });
   });
 
+  // Issue 13, hole 1: a key set twice in one update. The second value's origin is the first,
+  // which is new in the same update: the key must be followed through the update itself.
+  it('another clause renamed twice in one update, the second time to the locked id', async () => {
+    const scene = await lockedScene();
+    await expectLockRefusal(scene, (doc) => {
+      const other = clauseElement(doc, UNLOCKED);
+      other.setAttribute('id', 'placeholder');
+      other.setAttribute('id', LOCKED);
+    });
+  });
+
+  it('a new clause whose id is set three times, the last to the locked id', async () => {
+    const scene = await lockedScene();
+    await expectLockRefusal(scene, (doc) => {
+      const impostor = new Y.XmlElement('clause');
+      impostor.setAttribute('kind', 'operative');
+      impostor.insert(0, [new Y.XmlText('Forged wording.')]);
+      doc.getXmlFragment(DRAFT_FRAGMENT).insert(0, [impostor]);
+      impostor.setAttribute('id', 'first');
+      impostor.setAttribute('id', 'second');
+      impostor.setAttribute('id', LOCKED);
+    });
+  });
+
   // Yjs reads a map value from any content type: an id written as JSON or as an embed reads
   // as the same string as one written the usual way (ContentAny).
   for (const [name, content] of [

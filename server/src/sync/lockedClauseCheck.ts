@@ -20,6 +20,7 @@ export function lockedClauseTouched(
 ): string | undefined {
   const stateBefore = (clientId: number) => Y.getState(doc.store, clientId);
   if (locks.empty) return undefined;
+  const ownItems = new UpdateItems(decoded);
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue;
     const state = stateBefore(struct.id.client);
@@ -44,7 +45,11 @@ export function lockedClauseTouched(
       if (hit !== undefined) return hit;
     }
     const claimed = claimedId(struct.content);
-    if (claimed !== undefined && locks.isLockedId(claimed) && setsKey(struct, doc) === 'id') {
+    if (
+      claimed !== undefined &&
+      locks.isLockedId(claimed) &&
+      setsKey(struct, doc, ownItems) === 'id'
+    ) {
       return claimed;
     }
   }
@@ -58,15 +63,65 @@ export function lockedClauseTouched(
 }
 
 /**
- * The map key a new struct sets, if it is a map entry: written out for a key's first value,
- * otherwise the key of the value it replaces (its origin), looked up in the document.
+ * The map key a new struct sets, if it is a map entry. Yjs writes the key out only for a key's
+ * first value; a later value names the value it replaces as its origin and takes its key. That
+ * origin may be in the document or in the same update (a key set twice in one transaction, the
+ * second value building on the first), so the chain is followed through both until a struct
+ * that names its key. An origin found in neither is pending, which the validator refuses
+ * before this runs. The chain only goes back in integration order, so it ends; its length is
+ * bounded by the update's own structs.
  */
-function setsKey(struct: Y.Item, doc: Y.Doc): string | null {
-  if (struct.parentSub !== null) return struct.parentSub;
-  const origin = struct.origin;
-  if (origin === null || origin.clock >= Y.getState(doc.store, origin.client)) return null;
-  const item = Y.getItem(doc.store, origin);
-  return item instanceof Y.Item ? item.parentSub : null;
+function setsKey(struct: Y.Item, doc: Y.Doc, ownItems: UpdateItems): string | null {
+  let item: Y.Item = struct;
+  for (let steps = 0; steps <= ownItems.size; steps++) {
+    if (item.parentSub !== null) return item.parentSub;
+    const origin = item.origin;
+    if (origin === null) return null;
+    if (origin.clock < Y.getState(doc.store, origin.client)) {
+      const held = Y.getItem(doc.store, origin);
+      return held instanceof Y.Item ? held.parentSub : null;
+    }
+    const own = ownItems.containing(origin);
+    if (own === undefined || own === item) return null;
+    item = own;
+  }
+  return null;
+}
+
+/** The items of one update, found by any id they cover (a binary search per client). */
+class UpdateItems {
+  private readonly byClient = new Map<number, Y.Item[]>();
+  readonly size: number;
+
+  constructor(decoded: DecodedUpdate) {
+    let size = 0;
+    for (const struct of decoded.structs) {
+      if (!(struct instanceof Y.Item)) continue;
+      let items = this.byClient.get(struct.id.client);
+      if (items === undefined) {
+        items = [];
+        this.byClient.set(struct.id.client, items);
+      }
+      items.push(struct);
+      size += 1;
+    }
+    this.size = size;
+  }
+
+  containing(id: Y.ID): Y.Item | undefined {
+    const items = this.byClient.get(id.client);
+    if (items === undefined) return undefined;
+    let low = 0;
+    let high = items.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const item = items[middle]!;
+      if (id.clock < item.id.clock) high = middle - 1;
+      else if (id.clock >= item.id.clock + item.length) low = middle + 1;
+      else return item;
+    }
+    return undefined;
+  }
 }
 
 /**
