@@ -74,8 +74,21 @@ function randomEdit(doc: Y.Doc, random: () => number, careless: boolean): void {
   if (element === undefined) return;
   const text = element.get(0);
   const roll = random();
+  const lockedIds = [...locked];
   doc.transact(() => {
-    if (text instanceof Y.XmlText && roll < 0.45) {
+    if (careless && roll < 0.1 && lockedIds.length > 0) {
+      // Structs on structs of the same update (issue 13): the id set twice, the second value
+      // building on the first, to claim a locked clause's id for another or a new element.
+      const target = random() < 0.5 ? element : new Y.XmlElement('clause');
+      if (target !== element) {
+        target.setAttribute('kind', 'operative');
+        target.insert(0, [new Y.XmlText('Impostor. ')]);
+        const fragment = doc.getXmlFragment(DRAFT_FRAGMENT);
+        fragment.insert(fragment.toArray().indexOf(element), [target]);
+      }
+      target.setAttribute('id', `fz-${Math.floor(random() * 1e9)}`);
+      target.setAttribute('id', pick(lockedIds)!);
+    } else if (text instanceof Y.XmlText && roll < 0.45) {
       text.insert(Math.floor(random() * (text.length + 1)), pick(WORDS)!);
     } else if (text instanceof Y.XmlText && roll < 0.7 && text.length > 0) {
       const at = Math.floor(random() * text.length);
@@ -153,6 +166,14 @@ function runSeed(seed: number, steps: number): { locks: number; lockRefusals: nu
     }
     settleObserver();
     const locked = lockedIn(observer.doc);
+    const ids = clauseElements(observer.doc).map((element) => String(element.getAttribute('id')));
+    for (const clauseId of locked) {
+      if (ids.filter((id) => id === clauseId).length !== 1) {
+        failures.push(
+          `step ${step}: ${clauseId} is locked and held by ${ids.filter((id) => id === clauseId).length} elements`,
+        );
+      }
+    }
     for (const clauseId of [...lockedAt.keys()]) {
       if (!locked.has(clauseId)) lockedAt.delete(clauseId);
     }
