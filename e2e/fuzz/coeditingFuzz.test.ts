@@ -152,13 +152,28 @@ function join(url: string, username: string, alphabet: string, session: Session)
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
 
+/**
+ * Whether the server refused this person for deleting a clause (or its text) that, unknown to
+ * them, another delegation had just bracketed words in: Yjs would take the '[' with its parent,
+ * so the server refuses the delete (issue 13), and the app starts over from the server's draft
+ * with a notice. That person's document is then thrown away, so it is left out of the checks.
+ */
+function refusedInBracketRace(person: Person): boolean {
+  return (
+    person.closes.length > 0 &&
+    person.closes.every((close) => close.startsWith('4422 ') && close.includes('bracket'))
+  );
+}
+
 /** Lets every held frame through, both ways, until all Y.Docs and the server agree. */
 async function settle(people: Person[], observer: Y.Doc): Promise<void> {
   const deadline = Date.now() + 20_000;
   const agreed = () => {
     const vector = Y.encodeStateVector(observer).toString();
     return people.every(
-      (person) => person.gate.held === 0 && Y.encodeStateVector(person.doc).toString() === vector,
+      (person) =>
+        refusedInBracketRace(person) ||
+        (person.gate.held === 0 && Y.encodeStateVector(person.doc).toString() === vector),
     );
   };
   let quiet = 0;
@@ -482,11 +497,15 @@ describe.each(SEEDS)('co-editing fuzz, seed %i', (seed) => {
     console.log(
       `${context}: ${count} people, ${runsChecked} runs checked, ${runsExempt} set aside`,
     );
-    const closes = people.flatMap((person) => person.closes);
+    const raced = people.filter(refusedInBracketRace);
+    expect(raced.length, `${context}: at most one person refused in a bracket race`).toBeLessThan(
+      2,
+    );
+    const closes = people.filter((person) => !raced.includes(person)).flatMap((p) => p.closes);
     expect(closes, `${context}: no connection was refused or dropped`).toEqual([]);
 
     const server = observerDoc.getXmlFragment(DRAFT_FRAGMENT).toJSON();
-    for (const person of people) {
+    for (const person of people.filter((person) => !raced.includes(person))) {
       expect(person.doc.getXmlFragment(DRAFT_FRAGMENT).toJSON(), context).toBe(server);
       const fromYjs = yXmlFragmentToProsemirrorJSON(person.doc.getXmlFragment(DRAFT_FRAGMENT));
       expect(person.editor.state.doc.toJSON(), context).toEqual(
@@ -494,9 +513,11 @@ describe.each(SEEDS)('co-editing fuzz, seed %i', (seed) => {
       );
     }
     const ids: unknown[] = [];
-    people[0]?.editor.state.doc.forEach((node) => {
-      if (node.type.name === 'clause') ids.push(node.attrs.id);
-    });
+    people
+      .find((person) => !raced.includes(person))
+      ?.editor.state.doc.forEach((node) => {
+        if (node.type.name === 'clause') ids.push(node.attrs.id);
+      });
     expect(new Set(ids).size, `${context}: clause ids stay unique`).toBe(ids.length);
   });
 });

@@ -1,6 +1,6 @@
 import { TextSelection } from '@tiptap/pm/state';
 import { describe, expect, it } from 'vitest';
-import { forbiddenBracketDeletion, wrapInBrackets } from './brackets';
+import { closingPosition, forbiddenBracketDeletion, wrapInBrackets } from './brackets';
 import { clausesOf, communiqueDoc, startOfBlock, stateWith } from './testDocs';
 
 const doc = communiqueDoc([
@@ -61,6 +61,20 @@ describe('forbiddenBracketDeletion', () => {
     expect(forbiddenBracketDeletion(state.tr.delete(open - 2, open), brackets, onlyOwn)).toBeNull();
     expect(
       forbiddenBracketDeletion(state.tr.delete(open, open + 1), brackets, () => true),
+    ).toBeNull();
+  });
+
+  it("guards the ']' that closes the '[': brackets are pairs", () => {
+    const close = start + 'Decide [to meet'.length;
+    expect(closingPosition(bracketed, open)).toBe(close);
+    const nested = communiqueDoc([['op', 'operative', '[a [b] c] d']]);
+    const nestedStart = startOfBlock(nested, 1);
+    expect(closingPosition(nested, nestedStart)).toBe(nestedStart + '[a [b] c'.length);
+    const pair = [...brackets, { position: close, owner: 'MX' as const }];
+    const state = stateWith(bracketed, close);
+    expect(forbiddenBracketDeletion(state.tr.delete(close, close + 1), pair, onlyOwn)).toBe('MX');
+    expect(
+      forbiddenBracketDeletion(state.tr.delete(close, close + 1), pair, () => true),
     ).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { parseBracketCharKey } from '@accord/shared/domain/bracketChars';
+import { closingBracketOf, parseBracketCharKey } from '@accord/shared/domain/bracketChars';
 import { DELEGATIONS, type DelegationCode } from '@accord/shared/domain/delegations';
 import { NODE_NAMES } from '@accord/shared/domain/schema';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
@@ -116,15 +116,35 @@ export function forbiddenBracketDeletion(
   return null;
 }
 
-/** The owned '[' the chips plugin shows now. */
+/**
+ * The owned brackets the chips plugin shows now: each '[' and the ']' that closes it (brackets
+ * are pairs, and the server refuses removing either character of another delegation's pair).
+ */
 function ownedBrackets(state: EditorState): OwnedBracket[] {
   const decorations = bracketChipsPluginKey.getState(state)?.decorations;
   if (decorations === undefined) return [];
-  return decorations.find().map((decoration) => ({
+  return decorations.find().flatMap((decoration) => {
+    const owner = (decoration.spec as { owner: DelegationCode }).owner;
     // The chip sits right after its '['.
-    position: decoration.from - 1,
-    owner: (decoration.spec as { owner: DelegationCode }).owner,
-  }));
+    const position = decoration.from - 1;
+    const close = closingPosition(state.doc, position);
+    return close === null
+      ? [{ position, owner }]
+      : [
+          { position, owner },
+          { position: close, owner },
+        ];
+  });
+}
+
+/** The position of the ']' closing the '[' at `open`, in the same textblock, or null. */
+export function closingPosition(doc: ProseMirrorNode, open: number): number | null {
+  const $open = doc.resolve(open);
+  const start = $open.start();
+  // One character per leaf, so that offsets in the string are offsets in the block.
+  const text = doc.textBetween(start, $open.end(), undefined, '\ufffc');
+  const close = closingBracketOf(text, open - start);
+  return close === null ? null : start + close;
 }
 
 /** Who may remove whose brackets in this editor, and what to do when a keystroke may not. */

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { bracketCharKey, parseBracketCharKey } from '@accord/shared/domain/bracketChars';
+import {
+  bracketCharKey,
+  type CharId,
+  parseBracketCharKey,
+} from '@accord/shared/domain/bracketChars';
 import type { ClauseHistoryEvent } from '@accord/shared/domain/clauseHistory';
 import {
   type ClauseAlternative,
@@ -11,14 +15,14 @@ import {
 import { readClauses } from '@accord/shared/domain/clauseNodes';
 import { summarizeClauses } from '@accord/shared/domain/clauseSummary';
 import type { DelegationCode } from '@accord/shared/domain/delegations';
-import { isLiveChar } from '@accord/shared/domain/liveBrackets';
+import { isLiveChar, openingBracketIdOf } from '@accord/shared/domain/liveBrackets';
 import type { Position } from '@accord/shared/domain/positions';
 import { DRAFT_FRAGMENT } from '@accord/shared/domain/schema';
 import { countClauses } from '@accord/shared/domain/status';
 import { clauseTextHash } from '@accord/shared/domain/textHash';
 import { type Actor, can } from '@accord/shared/policy/policy';
 import type { ClauseHistoryResponse, ClauseListResponse } from '@accord/shared/protocol/api';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { ClauseChangeRecord, ClauseChangeStore } from '../storage/storage';
 import type { SyncLog, SyncResult } from '../sync/syncTypes';
 import {
@@ -113,15 +117,23 @@ export class DocumentClauses {
 
   /**
    * Whether an actor may delete a client id's content in `[clock, end)`: not when it holds a
-   * live '[' of another delegation, unless the actor is a moderator. Only the opening bracket
-   * carries ownership: a ']' may always be deleted, and the '[' left alone still shows the
-   * bracket and its owner. Costs a binary search per range plus the owned brackets it covers.
+   * live '[' of another delegation, or a live ']' that closes one (brackets are pairs, and both
+   * characters are the owner's), unless the actor is a moderator. Costs a binary search per range
+   * plus the owned brackets it covers, and for each live ']' in it one walk of its clause's text.
    */
   mayDeleteRange(actor: Actor, client: number, clock: number, end: number): boolean {
     for (const owned of this.owners.ownedIn(client, clock, end)) {
       if (can(actor, 'removeBracket', { delegation: owned.delegation })) continue;
       // A stock client's sync step 2 carries its whole delete set, brackets long gone included.
       if (isLiveChar(this.options.doc, { client, clock: owned.clock })) return false;
+    }
+    for (const close of liveClosingBrackets(this.options.doc, client, clock, end)) {
+      const open = openingBracketIdOf(close.text, close.id);
+      if (open === null) continue;
+      const [owner] = this.owners.ownedIn(open.client, open.clock, open.clock + 1);
+      if (owner !== undefined && !can(actor, 'removeBracket', { delegation: owner.delegation })) {
+        return false;
+      }
     }
     return true;
   }
@@ -436,4 +448,33 @@ export class DocumentClauses {
     if (transaction.local) return;
     this.pendingBrackets.push(...insertedOpenBrackets(transaction, this.fragment));
   };
+}
+
+/** The live ']' characters of a client id in `[clock, end)`, each with the text it is in. */
+function liveClosingBrackets(
+  doc: Y.Doc,
+  client: number,
+  clock: number,
+  end: number,
+): { id: CharId; text: Y.XmlText }[] {
+  const structs = doc.store.clients.get(client);
+  const stop = Math.min(end, Y.getState(doc.store, client));
+  if (structs === undefined || clock >= stop) return [];
+  const found: { id: CharId; text: Y.XmlText }[] = [];
+  for (let index = Y.findIndexSS(structs, clock); index < structs.length; index++) {
+    const item = structs[index]!;
+    if (item.id.clock >= stop) break;
+    if (!(item instanceof Y.Item) || item.deleted || !(item.content instanceof Y.ContentString)) {
+      continue;
+    }
+    if (!(item.parent instanceof Y.XmlText)) continue;
+    const str = item.content.str;
+    const from = Math.max(clock, item.id.clock) - item.id.clock;
+    const to = Math.min(stop, item.id.clock + str.length) - item.id.clock;
+    for (let offset = from; offset < to; offset++) {
+      if (str[offset] === ']')
+        found.push({ id: { client, clock: item.id.clock + offset }, text: item.parent });
+    }
+  }
+  return found;
 }

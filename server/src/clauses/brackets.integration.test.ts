@@ -78,13 +78,47 @@ describe('brackets', () => {
     await roundTrip(providerSocket(canada), canada.doc);
     expect(clauseText(canada.doc, CLAUSE).toString()).toBe(text);
     expect(clauseText(storedDoc(server), CLAUSE).toString()).toBe(text);
-    // Deleting the closing ']' is allowed: the opening bracket carries ownership.
+    // Brackets are pairs: the closing ']' is Mexico's too (issue 13).
     const again = await openClient(server, 'us.delegate');
+    await until(() => clauseText(again.doc, CLAUSE).toString() === text, 'the US reloaded');
+    clauseText(again.doc, CLAUSE).delete(text.indexOf(']'), 1);
+    await until(() => again.closes.includes(CLOSE_CODES.updateRejected), 'the US is closed again');
+    again.provider.destroy();
+    await roundTrip(providerSocket(canada), canada.doc);
+    expect(clauseText(canada.doc, CLAUSE).toString()).toBe(text);
+    expect(clauseText(storedDoc(server), CLAUSE).toString()).toBe(text);
+  });
+
+  it("lets Mexico and the Chair delete Mexico's closing ']', and anyone a ']' that closes nothing", async () => {
+    const { server } = await startServer();
+    const canada = await openClient(server, 'ca.delegate');
+    const mexico = await openClient(server, 'mx.delegate');
+    const chair = await openClient(server, 'chair');
+    const text = await mexicoBrackets(mexico, canada);
     const closing = text.indexOf(']');
-    clauseText(again.doc, CLAUSE).delete(closing, 1);
+    clauseText(mexico.doc, CLAUSE).delete(closing, 1);
     const unclosed = text.slice(0, closing) + text.slice(closing + 1);
-    await until(() => clauseText(canada.doc, CLAUSE).toString() === unclosed, "']' removed");
-    expect(again.closes).toEqual([]);
+    await until(
+      () => clauseText(canada.doc, CLAUSE).toString() === unclosed,
+      "Mexico's ']' removed",
+    );
+    expect(mexico.closes).toEqual([]);
+    clauseText(mexico.doc, CLAUSE).insert(closing, ']');
+    await until(() => clauseText(chair.doc, CLAUSE).toString() === text, 'the Chair sees it back');
+    clauseText(chair.doc, CLAUSE).delete(closing, 1);
+    await until(
+      () => clauseText(canada.doc, CLAUSE).toString() === unclosed,
+      "the Chair's removal",
+    );
+    expect(chair.closes).toEqual([]);
+    // A stray ']' closes no bracket: anyone may delete it.
+    const us = await openClient(server, 'us.delegate');
+    await until(() => clauseText(us.doc, CLAUSE).toString() === unclosed, 'the US sees it');
+    clauseText(us.doc, CLAUSE).insert(0, ']');
+    await until(() => clauseText(canada.doc, CLAUSE).toString() === `]${unclosed}`, 'stray added');
+    clauseText(canada.doc, CLAUSE).delete(0, 1);
+    await until(() => clauseText(us.doc, CLAUSE).toString() === unclosed, 'stray removed');
+    expect(canada.closes).toEqual([]);
   });
 
   it("lets Mexico delete its own '[' and the chair delete Mexico's", async () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { bracketCharKey, parseBracketCharKey } from './bracketChars';
+import {
+  bracketCharKey,
+  closingBracketOf,
+  openingBracketOf,
+  parseBracketCharKey,
+} from './bracketChars';
 
 describe('bracket char keys', () => {
   it('round-trips a Yjs id', () => {
@@ -22,5 +27,22 @@ describe('bracket char keys', () => {
     ]) {
       expect(parseBracketCharKey(key)).toBeNull();
     }
+  });
+});
+
+describe('bracket pairs', () => {
+  const text = 'a [b [c] d] e [f';
+  it('finds the closing bracket of an opening one, counting nested pairs', () => {
+    expect(closingBracketOf(text, 2)).toBe(10);
+    expect(closingBracketOf(text, 5)).toBe(7);
+    expect(closingBracketOf(text, 14)).toBeNull();
+    expect(closingBracketOf(text, 0)).toBeNull();
+  });
+
+  it('finds the opening bracket of a closing one', () => {
+    expect(openingBracketOf(text, 10)).toBe(2);
+    expect(openingBracketOf(text, 7)).toBe(5);
+    expect(openingBracketOf('x] [y]', 1)).toBeNull();
+    expect(openingBracketOf(text, 3)).toBeNull();
   });
 });

@@ -24,3 +24,35 @@ export function parseBracketCharKey(key: string): CharId | null {
   if (!Number.isSafeInteger(client) || !Number.isSafeInteger(clock)) return null;
   return { client, clock };
 }
+
+/**
+ * The index in `text` of the ']' that closes the '[' at `open`, counting nested pairs, or null
+ * when it is never closed. Brackets are pairs: both characters belong to whoever asked for the
+ * '[' (the server and the editor decide the pair with this one rule).
+ */
+export function closingBracketOf(text: string, open: number): number | null {
+  if (text[open] !== '[') return null;
+  let depth = 0;
+  for (let index = open + 1; index < text.length; index++) {
+    if (text[index] === '[') depth += 1;
+    else if (text[index] === ']') {
+      if (depth === 0) return index;
+      depth -= 1;
+    }
+  }
+  return null;
+}
+
+/** The index in `text` of the '[' that the ']' at `close` closes, or null when there is none. */
+export function openingBracketOf(text: string, close: number): number | null {
+  if (text[close] !== ']') return null;
+  let depth = 0;
+  for (let index = close - 1; index >= 0; index--) {
+    if (text[index] === ']') depth += 1;
+    else if (text[index] === '[') {
+      if (depth === 0) return index;
+      depth -= 1;
+    }
+  }
+  return null;
+}

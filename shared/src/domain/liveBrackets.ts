@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { type CharId, parseBracketCharKey } from './bracketChars';
+import { type CharId, openingBracketOf, parseBracketCharKey } from './bracketChars';
 import type { ClauseBracket } from './clauseMeta';
 import { DELEGATION_CODES, type DelegationCode } from './delegations';
 
@@ -44,4 +44,28 @@ export function clauseBracketOwners(
     }),
     unowned: Math.max(0, opening - owned),
   };
+}
+
+/**
+ * The Yjs id of the '[' that a live ']' of a clause's text closes (`openingBracketOf` over the
+ * live characters), or null when the character is not a live ']' of that text or closes nothing.
+ * Walks the clause's text once.
+ */
+export function openingBracketIdOf(text: Y.XmlText, close: CharId): CharId | null {
+  const chars: string[] = [];
+  const ids: CharId[] = [];
+  let closeIndex = -1;
+  for (let item = text._start; item !== null; item = item.right) {
+    if (item.deleted || !(item.content instanceof Y.ContentString)) continue;
+    const str = item.content.str;
+    for (let offset = 0; offset < str.length; offset++) {
+      const id = { client: item.id.client, clock: item.id.clock + offset };
+      if (id.client === close.client && id.clock === close.clock) closeIndex = chars.length;
+      chars.push(str[offset]!);
+      ids.push(id);
+    }
+  }
+  if (closeIndex < 0) return null;
+  const open = openingBracketOf(chars.join(''), closeIndex);
+  return open === null ? null : ids[open]!;
 }
