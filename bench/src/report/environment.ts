@@ -23,7 +23,7 @@ const PACKAGES: { name: string; from: string }[] = [
   { name: 'yjs', from: 'bench' },
   { name: 'y-websocket', from: 'bench' },
   { name: '@hocuspocus/server', from: 'bench' },
-  { name: '@hocuspocus/extension-sqlite', from: 'bench' },
+  { name: '@hocuspocus/extension-database', from: 'bench' },
   { name: '@y/websocket-server', from: 'bench' },
   { name: 'ws', from: 'bench' },
   { name: 'better-sqlite3', from: 'server' },

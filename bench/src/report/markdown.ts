@@ -90,7 +90,7 @@ export function renderReport(report: BenchReport, chartFile: string | null): str
         ],
         [
           'Hocuspocus',
-          '`@hocuspocus/server` with `@hocuspocus/extension-sqlite` on a temporary file, default settings (store debounce 2 s, max 10 s); clients on `@hocuspocus/provider`, one socket each',
+          '`@hocuspocus/server` storing through its Database extension over better-sqlite3 (the table and upsert of `@hocuspocus/extension-sqlite`; WAL, synchronous NORMAL, as Accord) on a temporary file, default settings (store debounce 2 s, max 10 s); clients on `@hocuspocus/provider`, one socket each',
         ],
         [
           'y-websocket server',
