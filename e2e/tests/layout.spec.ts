@@ -165,3 +165,18 @@ test('brackets of the seeded text are explained in the clause panel', async ({ b
   );
   await mexico.context.close();
 });
+
+test('a bracket that lost its closing character is shown as unbalanced, not hidden', async ({
+  browser,
+}) => {
+  const mexico = await joinDraft(browser, accord.current.url, 'mx.delegate');
+  const panel = await selectClause(mexico.page, 'op-returns');
+  await expect(panel.getByTestId('clause-brackets-unbalanced')).toHaveCount(0);
+  // The seeded brackets are nobody's, so anyone may delete one of their characters.
+  await placeCaretAfter(mexico.page, 'op-returns', 'international law]');
+  await mexico.page.keyboard.press('Backspace');
+  await expect(panel.getByTestId('clause-brackets-unbalanced')).toContainText(
+    "Unbalanced: 1 '[' never closed",
+  );
+  await mexico.context.close();
+});

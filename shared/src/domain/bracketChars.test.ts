@@ -4,6 +4,7 @@ import {
   closingBracketOf,
   openingBracketOf,
   parseBracketCharKey,
+  unbalancedBrackets,
 } from './bracketChars';
 
 describe('bracket char keys', () => {
@@ -44,5 +45,16 @@ describe('bracket pairs', () => {
     expect(openingBracketOf(text, 7)).toBe(5);
     expect(openingBracketOf('x] [y]', 1)).toBeNull();
     expect(openingBracketOf(text, 3)).toBeNull();
+  });
+});
+
+describe('unbalanced brackets', () => {
+  it('counts what the pair rule leaves alone', () => {
+    expect(unbalancedBrackets('a [b [c] d] e')).toEqual({ unclosed: 0, unopened: 0 });
+    expect(unbalancedBrackets('[temporary work programmes, while')).toEqual({
+      unclosed: 1,
+      unopened: 0,
+    });
+    expect(unbalancedBrackets('a] [b')).toEqual({ unclosed: 1, unopened: 1 });
   });
 });

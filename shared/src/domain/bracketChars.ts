@@ -56,3 +56,17 @@ export function openingBracketOf(text: string, close: number): number | null {
   }
   return null;
 }
+
+/** How many '[' of `text` are never closed, and how many ']' close nothing (by the pair rule). */
+export function unbalancedBrackets(text: string): { unclosed: number; unopened: number } {
+  let open = 0;
+  let unopened = 0;
+  for (const char of text) {
+    if (char === '[') open += 1;
+    else if (char === ']') {
+      if (open > 0) open -= 1;
+      else unopened += 1;
+    }
+  }
+  return { unclosed: open, unopened };
+}

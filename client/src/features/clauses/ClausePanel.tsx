@@ -1,3 +1,4 @@
+import { unbalancedBrackets } from '@accord/shared/domain/bracketChars';
 import type { ClauseBracket } from '@accord/shared/domain/clauseMeta';
 import { DELEGATIONS, type DelegationCode, PARTY_CODES } from '@accord/shared/domain/delegations';
 import { can } from '@accord/shared/policy/policy';
@@ -55,6 +56,7 @@ export function ClausePanel({
   const proposerName = view.proposer ? nameOf(view.proposer.userId) : null;
   const bracketCounts = countByDelegation(Object.values(view.brackets));
   // Brackets of the Chair's first draft (the seeded text) were asked for by nobody on record.
+  const unbalanced = unbalancedBrackets(view.text);
   const unrecorded = Math.max(
     0,
     (view.text.match(/\[/g) ?? []).length - Object.keys(view.brackets).length,
@@ -157,7 +159,7 @@ export function ClausePanel({
         })}
       </ul>
 
-      {bracketCounts.length > 0 || unrecorded > 0 ? (
+      {bracketCounts.length > 0 || unrecorded > 0 || unbalanced.unopened > 0 ? (
         <>
           <h3 className="clause-panel__section">Brackets</h3>
           <ul
@@ -185,6 +187,21 @@ export function ClausePanel({
                 <span className="position-list__name position-list__name--wrap">
                   {unrecorded} {unrecorded === 1 ? 'bracket' : 'brackets'} from the seeded text, no
                   delegation recorded (no chip in the draft)
+                </span>
+              </li>
+            ) : null}
+            {unbalanced.unclosed + unbalanced.unopened > 0 ? (
+              <li
+                className="position-list__row position-list__row--warning"
+                data-testid="clause-brackets-unbalanced"
+                role="status"
+              >
+                <span className="bracket-unrecorded-chip" aria-hidden="true">
+                  !
+                </span>
+                <span className="position-list__name position-list__name--wrap">
+                  {unbalancedWords(unbalanced)}: the bracketed words cannot be told apart. A
+                  delegation or the Chair should close or remove it.
                 </span>
               </li>
             ) : null}
@@ -217,4 +234,11 @@ function countByDelegation(brackets: readonly ClauseBracket[]): [DelegationCode,
   const counts = new Map<DelegationCode, number>();
   for (const { delegation } of brackets) counts.set(delegation, (counts.get(delegation) ?? 0) + 1);
   return [...counts];
+}
+
+function unbalancedWords({ unclosed, unopened }: { unclosed: number; unopened: number }): string {
+  const parts: string[] = [];
+  if (unclosed > 0) parts.push(`${unclosed} '[' never closed`);
+  if (unopened > 0) parts.push(`${unopened} ']' with no '['`);
+  return `Unbalanced: ${parts.join(', ')}`;
 }
