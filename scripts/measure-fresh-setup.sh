@@ -20,8 +20,11 @@ git clone --quiet --no-local "$repo" "$work/accord"
 git -C "$work/accord" checkout --quiet "$rev"
 cd "$work/accord"
 # An empty store, metadata cache and state: every package is downloaded, every addon built.
+# (pnpm 12 reads its settings from pnpm_config_*; older ones from npm_config_*: set both.)
 export npm_config_store_dir="$work/store" npm_config_cache_dir="$work/cache" \
-  npm_config_state_dir="$work/state" npm_config_nodedir=/usr
+  npm_config_state_dir="$work/state" npm_config_nodedir=/usr \
+  pnpm_config_store_dir="$work/store" pnpm_config_cache_dir="$work/cache" \
+  pnpm_config_state_dir="$work/state"
 port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
 export PORT=$port
 
