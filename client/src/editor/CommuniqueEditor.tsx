@@ -8,6 +8,7 @@ import { useTimeFormat } from '../app/timeZone';
 import { useNarrowLayout } from '../app/useNarrowLayout';
 import { type CommentTarget, commentTarget } from '../features/comments/commentSelection';
 import { useFadedCarets } from '../features/presence/useFadedCarets';
+import type { SyncSession } from '../sync/useSyncSession';
 import type { BracketGuard } from './brackets';
 import { refreshLockLabels } from './clauseLocks';
 import { DRAFT_SHEET_ID, type DraftPanel, DraftTabs, type PanelLayout } from './DraftTabs';
@@ -16,7 +17,6 @@ import { communiqueEditorExtensions } from './editorExtensions';
 import { type Refusal, RefusalToast } from './RefusalToast';
 import { bracketRefusalText, clauseLabelAtSelection } from './refusalText';
 import { placeCaretOnFirstTap } from './tapCaret';
-import type { SyncSession } from './useSyncSession';
 
 /**
  * The communiqué editor bound to one sync session. It is created once per session: the page
