@@ -1,7 +1,7 @@
 import { TextSelection } from '@tiptap/pm/state';
 import { describe, expect, it } from 'vitest';
+import { clausesOf, communiqueDoc, startOfBlock, stateWith } from '../testing/testDocs';
 import { closingPosition, forbiddenBracketDeletion, wrapInBrackets } from './brackets';
-import { clausesOf, communiqueDoc, startOfBlock, stateWith } from './testDocs';
 
 const doc = communiqueDoc([
   ['pp', 'preambular', 'Recognizing the ties,'],

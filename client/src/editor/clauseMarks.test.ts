@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { communiqueDoc, startOfBlock, stateWith } from '../testing/testDocs';
 import { clauseMarkDecorations, clauseMarksPlugin, clauseMarksPluginKey } from './clauseMarks';
-import { communiqueDoc, startOfBlock, stateWith } from './testDocs';
 
 describe('clauseMarkDecorations', () => {
   it('gives known clauses their status and marks the focused one', () => {
