@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AuditBreak, AuditDetail } from '@accord/shared/domain/audit';
+import type { AuditBreak, AuditEvent } from '@accord/shared/domain/audit';
 import type { DelegationCode } from '@accord/shared/domain/delegations';
 import type { AuditRecord, AuditStore } from '../storage/storage';
 import { canonicalJson } from './canonicalJson';
@@ -7,15 +7,17 @@ import { canonicalJson } from './canonicalJson';
 /** The `prevHash` of a negotiation's first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** What a caller records; the log adds the sequence number, time and hashes. */
-export interface AuditEvent {
+/**
+ * What a caller records: who did it where, and the typed event (`AuditEvent`, one payload type
+ * per action); the log adds the sequence number, time and hashes.
+ */
+export type AuditEntryInput = {
   negotiationId: string;
   documentId?: string | null;
+  /** Null for the admin tool, run by whoever operates the server. */
   userId: string | null;
   delegation: DelegationCode | null;
-  action: string;
-  detail: AuditDetail;
-}
+} & AuditEvent;
 
 /** The outcome of verifying a negotiation's chain. */
 export interface AuditVerification {
@@ -55,7 +57,7 @@ export class AuditLog {
   ) {}
 
   /** Appends one entry, chained to the negotiation's last one. */
-  append(event: AuditEvent): AuditRecord {
+  append(event: AuditEntryInput): AuditRecord {
     return this.store.append(event.negotiationId, (last) => {
       const entry: Omit<AuditRecord, 'hash'> = {
         negotiationId: event.negotiationId,
@@ -76,7 +78,7 @@ export class AuditLog {
    * Appends the entry of a change already committed. The change stands whatever happens here, so
    * a failing write is not the caller's error: it is reported to the operator through `report`.
    */
-  record(event: AuditEvent, report: (message: string) => void): void {
+  record(event: AuditEntryInput, report: (message: string) => void): void {
     try {
       this.append(event);
     } catch (error) {

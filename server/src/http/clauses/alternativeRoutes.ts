@@ -4,6 +4,10 @@ import { clauseTextHash } from '@accord/shared/domain/textHash';
 import { can } from '@accord/shared/policy/policy';
 import type { AlternativeResponse } from '@accord/shared/protocol/api';
 import { LIMITS } from '@accord/shared/protocol/limits';
+import {
+  chooseAlternativeSchema,
+  proposeAlternativeSchema,
+} from '@accord/shared/protocol/requestSchemas';
 import { Hono } from 'hono';
 import { AuditLog } from '../../audit/AuditLog';
 import { chooseAlternative } from '../../clauses/chooseAlternative';
@@ -14,7 +18,6 @@ import { type ApiError, apiErrors } from '../errors';
 import { readJsonBody } from '../jsonBody';
 import { requireSession } from '../middleware/requireSession';
 import { syncValue } from '../syncValue';
-import { chooseAlternativeSchema, proposeAlternativeSchema } from './clauses.schema';
 
 /** The HTTP error of a refused clause command. */
 function commandError(error: ClauseCommandError | 'forbidden'): ApiError {

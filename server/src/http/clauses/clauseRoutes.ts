@@ -7,6 +7,7 @@ import type {
   DeletedClausesResponse,
   StatePositionResponse,
 } from '@accord/shared/protocol/api';
+import { statePositionSchema } from '@accord/shared/protocol/requestSchemas';
 import { Hono } from 'hono';
 import { AuditLog } from '../../audit/AuditLog';
 import type { AppDeps, AppEnv } from '../context';
@@ -15,7 +16,6 @@ import { apiErrors } from '../errors';
 import { readJsonBody } from '../jsonBody';
 import { requireSession } from '../middleware/requireSession';
 import { syncValue } from '../syncValue';
-import { statePositionSchema } from './clauses.schema';
 
 /**
  * The clauses of a draft: the consensus data (`GET …/clauses`), a clause's history

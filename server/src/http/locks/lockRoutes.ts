@@ -1,5 +1,6 @@
 import { can } from '@accord/shared/policy/policy';
 import type { LockAllAgreedResponse, SetLockResponse } from '@accord/shared/protocol/api';
+import { setLockSchema } from '@accord/shared/protocol/requestSchemas';
 import { Hono } from 'hono';
 import { AuditLog } from '../../audit/AuditLog';
 import type { LockChange } from '../../clauses/ClauseLocks';
@@ -10,7 +11,6 @@ import { requireDocumentMember } from '../documents/documentAccess';
 import { apiErrors } from '../errors';
 import { readJsonBody } from '../jsonBody';
 import { requireSession } from '../middleware/requireSession';
-import { setLockSchema } from './locks.schema';
 
 /** The value of a sync-core call; a failure there (storage, shutdown) is the server's fault. */
 function syncValue<T>(result: SyncResult<T>): T {

@@ -6,6 +6,7 @@ import {
   type SetTimeZoneResponse,
   SIGNED_IN_WINDOW_MS,
 } from '@accord/shared/protocol/api';
+import { setTimeZoneSchema } from '@accord/shared/protocol/requestSchemas';
 import { Hono } from 'hono';
 import { AuditLog } from '../../audit/AuditLog';
 import type { AppDeps, AppEnv } from '../context';
@@ -13,7 +14,6 @@ import { documentView } from '../documents/documentView';
 import { apiErrors } from '../errors';
 import { readJsonBody } from '../jsonBody';
 import { requireSession } from '../middleware/requireSession';
-import { setTimeZoneSchema } from './negotiations.schema';
 
 /**
  * `GET /api/negotiations/:id`: the negotiation, its drafts and its members (who is online).
