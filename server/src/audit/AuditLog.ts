@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AuditBreak, AuditEvent } from '@accord/shared/domain/audit';
 import type { DelegationCode } from '@accord/shared/domain/delegations';
+import type { Log } from '@accord/shared/log';
 import type { AuditRecord, AuditStore } from '../storage/storage';
 import { canonicalJson } from './canonicalJson';
 
@@ -54,6 +55,8 @@ export class AuditLog {
   constructor(
     private readonly store: AuditStore,
     private readonly now: () => number = Date.now,
+    /** Where a failed `record` is reported (the server's log; tests may leave it out). */
+    private readonly log: Log = () => {},
   ) {}
 
   /** Appends one entry, chained to the negotiation's last one. */
@@ -76,13 +79,13 @@ export class AuditLog {
 
   /**
    * Appends the entry of a change already committed. The change stands whatever happens here, so
-   * a failing write is not the caller's error: it is reported to the operator through `report`.
+   * a failing write is not the caller's error: it is reported to the operator through the log.
    */
-  record(event: AuditEntryInput, report: (message: string) => void): void {
+  record(event: AuditEntryInput): void {
     try {
       this.append(event);
     } catch (error) {
-      report(`Audit entry "${event.action}" could not be written: ${String(error)}`);
+      this.log('error', `Audit entry "${event.action}" could not be written: ${String(error)}`);
     }
   }
 
