@@ -13,7 +13,6 @@ import { revisionName } from '@accord/shared/revisions/revisions';
 import { ADOPTED_LOCK_REASON, parseZonedDeadline } from '@accord/shared/revisions/silence';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { AuditLog } from '../../audit/AuditLog';
 import { exportContextFor } from '../../export/exportContext';
 import { produceExport } from '../../export/produceExport';
 import { renderCompareDocx } from '../../export/renderCompareDocx';
@@ -70,16 +69,7 @@ const COMPARE_FORMATS = ['json', 'html', 'docx', 'pdf'] as const;
 export function revisionRoutes(deps: AppDeps): Hono<AppEnv> {
   const { storage, sessions, sync, config } = deps;
   const now = deps.now ?? Date.now;
-  const service =
-    deps.revisions ??
-    new RevisionService({
-      storage,
-      sync,
-      audit: new AuditLog(storage.audit),
-      now,
-      timers: null,
-      log: deps.log,
-    });
+  const service = deps.revisions;
   const app = new Hono<AppEnv>();
   const session = requireSession(sessions, config.secureCookies);
 
