@@ -5,8 +5,6 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { Comments } from '../features/comments/commentExtension';
-import type { CommentTarget } from '../features/comments/commentSelection';
 import {
   Brackets,
   ClauseIds,
@@ -18,6 +16,8 @@ import {
 import type { BracketGuard } from './brackets';
 import { renderCaret, renderSelection } from './caret';
 import type { DescribeLocker } from './clauseLocks';
+import { Comments } from './commentExtension';
+import type { CommentTarget } from './commentSelection';
 
 /**
  * Blocks an undo never deletes while they hold text. Yjs undo reverts one's own changes, but

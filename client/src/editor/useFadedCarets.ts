@@ -1,8 +1,8 @@
 import type { Editor } from '@tiptap/react';
 import { useEffect } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
-import { AWAY_CARET_CLASS, fitCaretLabels } from '../../editor/caret';
-import { parseAwarenessUser } from './presence';
+import { parseAwarenessUser } from '../sync/awarenessUser';
+import { AWAY_CARET_CLASS, fitCaretLabels } from './caret';
 
 /** The people all of whose pages are in the background, by user id. */
 export function awayUserIds(states: ReadonlyMap<number, unknown>): Set<string> {
