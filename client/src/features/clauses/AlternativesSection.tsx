@@ -7,8 +7,8 @@ import type * as Y from 'yjs';
 import type { ApiResult } from '../../api/apiResult';
 import { chooseAlternative, proposeAlternative, withdrawAlternative } from '../../api/endpoints';
 import { DelegationChip } from '../../app/DelegationChip';
+import type { ClauseView } from '../../sync/clauseViews';
 import { ChoiceReview } from './ChoiceReview';
-import type { ClauseView } from './clauseViews';
 import type { NameLookup } from './clearedNotice';
 
 /**

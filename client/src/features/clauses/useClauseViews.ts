@@ -1,7 +1,7 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
-import { ClauseViewStore } from './ClauseViewStore';
-import type { ClauseView } from './clauseViews';
+import { ClauseViewStore } from '../../sync/ClauseViewStore';
+import type { ClauseView } from '../../sync/clauseViews';
 
 /** The clauses of a live draft, re-read whenever its text or its clause meta changes. */
 export function useClauseViews(doc: Y.Doc): ClauseView[] {

@@ -1,7 +1,7 @@
 import { LOCK_REASON_MAX_CHARS, lockReasonRequired } from '@accord/shared/domain/locks';
 import { type FormEvent, useEffect, useState } from 'react';
 import { setClauseLock } from '../../api/endpoints';
-import type { ClauseView } from '../clauses/clauseViews';
+import type { ClauseView } from '../../sync/clauseViews';
 import { LockIcon } from './LockIcon';
 
 /**
