@@ -67,9 +67,9 @@ export function communiqueEditorExtensions(binding: EditorBinding): AnyExtension
     }),
     ClauseIds,
     ClauseNumbers,
-    ClauseMarks,
+    ClauseMarks.configure({ doc: binding.doc }),
     ClauseKeymap,
-    Brackets.configure({ guard: binding.bracketGuard }),
+    Brackets.configure({ doc: binding.doc, guard: binding.bracketGuard }),
     ClauseLocks.configure({
       doc: binding.doc,
       onBlocked: binding.onBlocked,
