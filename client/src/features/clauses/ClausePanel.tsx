@@ -114,7 +114,13 @@ export function ClausePanel({
       ) : null}
 
       {view.lock ? <LockSummary lock={view.lock} nameOf={nameOf} /> : null}
-      {can(membership, 'lockClause') ? <LockControls view={view} documentId={documentId} /> : null}
+      {can(membership, 'lockClause') ? (
+        <LockControls
+          key={view.lock === null ? 'open' : 'locked'}
+          view={view}
+          documentId={documentId}
+        />
+      ) : null}
 
       {mayState && !view.lock ? (
         <PositionButtons

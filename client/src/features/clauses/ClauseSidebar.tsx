@@ -172,6 +172,8 @@ export function ClauseSidebar({
               </select>
             </label>
             <ClausePanel
+              // One panel per clause: its forms (position, alternative, lock) start afresh.
+              key={focused?.id ?? ''}
               view={focused}
               documentId={info.document.id}
               doc={doc}
