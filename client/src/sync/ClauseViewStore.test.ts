@@ -1,7 +1,7 @@
 import { DRAFT_FRAGMENT } from '@accord/shared/domain/schema';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { draftDocWith, metaWithPositions, writeMeta } from '../../testing/testClauses';
+import { draftDocWith, metaWithPositions, writeMeta } from '../testing/testClauses';
 import { ClauseViewStore } from './ClauseViewStore';
 
 function manualScheduler() {
