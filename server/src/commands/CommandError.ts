@@ -12,6 +12,9 @@ export type CommandError =
   | { code: 'lockForbidden' }
   | { code: 'settingsForbidden' }
   | { code: 'membersForbidden' }
+  | { code: 'auditForbidden' }
+  | { code: 'exportFinalForbidden' }
+  | { code: 'exportDraftForbidden' }
   | { code: 'unknownClause' }
   | { code: 'unknownAlternative' }
   | { code: 'clauseLocked' }

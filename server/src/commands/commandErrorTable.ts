@@ -42,6 +42,15 @@ export const COMMAND_ERRORS: { [C in CommandErrorCode]: CommandErrorEntry<C> } =
     api: 'forbidden',
     message: () => 'Only a moderator may change who takes part in the negotiation.',
   },
+  auditForbidden: {
+    api: 'forbidden',
+    message: () => 'Only moderators may read the audit log.',
+  },
+  exportFinalForbidden: {
+    api: 'forbidden',
+    message: () => 'Only a moderator may export the final communiqué.',
+  },
+  exportDraftForbidden: { api: 'forbidden', message: () => 'You may not export this draft.' },
   unknownClause: { api: 'not_found', message: () => 'This clause is not in the draft.' },
   unknownAlternative: {
     api: 'not_found',
