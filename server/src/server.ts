@@ -8,6 +8,7 @@ import { recheckAccess } from './auth/accessRecheck';
 import { LoginThrottle } from './auth/loginThrottle';
 import { hashPassword } from './auth/password';
 import { SessionManager } from './auth/sessions';
+import { clausePlugins } from './clauses/clausePlugins';
 import type { AppConfig } from './config';
 import { createApp } from './http/app';
 import { RevisionService } from './revisions/RevisionService';
@@ -121,7 +122,26 @@ export async function startServer(
   const sync = new SyncServer({
     updates: storage.updates,
     documents: storage.documents,
-    clauseChanges: storage.clauseChanges,
+    plugins: clausePlugins({
+      changes: storage.clauseChanges,
+      now: options.now ?? Date.now,
+      // A text change that clears positions is a position change: into the audit log with it.
+      positionsCleared: ({ documentId, clauseId, label, delegations, author }) => {
+        const negotiationId = storage.documents.byId(documentId)?.negotiationId;
+        if (negotiationId === undefined) return;
+        audit.record(
+          {
+            negotiationId,
+            documentId,
+            userId: author.userId,
+            delegation: author.delegation,
+            action: 'positionsCleared',
+            detail: { clauseId, label, delegations },
+          },
+          (message) => log('error', message),
+        );
+      },
+    }),
     log: (level, message) => log(level, `[sync] ${message}`),
     ...(options.now ? { now: options.now } : {}),
     ...(options.liveness ? { liveness: options.liveness } : {}),
@@ -132,22 +152,6 @@ export async function startServer(
           { sessions, users: storage.users, negotiations: storage.negotiations },
           principal,
         ),
-    },
-    // A text change that clears positions is a position change: into the audit log with it.
-    onPositionsCleared: ({ documentId, clauseId, label, delegations, author }) => {
-      const negotiationId = storage.documents.byId(documentId)?.negotiationId;
-      if (negotiationId === undefined) return;
-      audit.record(
-        {
-          negotiationId,
-          documentId,
-          userId: author.userId,
-          delegation: author.delegation,
-          action: 'positionsCleared',
-          detail: { clauseId, label, delegations },
-        },
-        (message) => log('error', message),
-      );
     },
   });
   const throttle = new LoginThrottle(undefined, options.now);

@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import { LoginThrottle } from '../auth/loginThrottle';
 import { hashPassword } from '../auth/password';
 import { SessionManager } from '../auth/sessions';
+import { clausePlugins } from '../clauses/clausePlugins';
 import { createApp } from '../http/app';
 import type { AppDeps, AppEnv } from '../http/context';
 import { DEMO_PASSWORD, type SeededDemo, seedDemo } from '../seed/demo';
@@ -35,7 +36,7 @@ export async function createTestApp(config: Partial<AppDeps['config']> = {}): Pr
     sync: new SyncServer({
       updates: storage.updates,
       documents: storage.documents,
-      clauseChanges: storage.clauseChanges,
+      plugins: clausePlugins({ changes: storage.clauseChanges, now: Date.now }),
       log: () => {},
     }),
     sessions: new SessionManager(storage),

@@ -89,8 +89,8 @@ export function alternativeRoutes(deps: AppDeps): Hono<AppEnv> {
     const clauseId = c.req.param('clauseId');
     const outcome = syncValue(
       sync.withDocument(document.id, (doc) => {
-        const label = doc.clauses.locks.labelOf(clauseId);
-        const before = doc.clauses.currentText(clauseId);
+        const label = doc.api.locks.labelOf(clauseId);
+        const before = doc.api.currentText(clauseId);
         // Reviewed against other words: the redline the moderator confirmed is not this one.
         if (
           expectedTextHash !== undefined &&
@@ -99,7 +99,7 @@ export function alternativeRoutes(deps: AppDeps): Hono<AppEnv> {
         ) {
           return { stale: true as const, label };
         }
-        const picked = doc.clauses.alternativeToChoose(clauseId, alternativeId);
+        const picked = doc.api.alternativeToChoose(clauseId, alternativeId);
         const meta = readClauseMeta(clauseMetaMap(doc.doc), clauseId);
         const owners = clauseBracketOwners(doc.doc, before ?? '', meta?.brackets ?? {});
         const setAside = (meta?.alternatives ?? []).filter((other) => other.id !== alternativeId);
