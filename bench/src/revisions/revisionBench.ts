@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuditLog } from '@accord/server/src/audit/AuditLog';
+import { clausePlugins } from '@accord/server/src/clauses/clausePlugins';
 import { renderCompareDocx } from '@accord/server/src/export/renderCompareDocx';
 import { RevisionService } from '@accord/server/src/revisions/RevisionService';
 import { seedDemo } from '@accord/server/src/seed/demo';
@@ -93,7 +94,7 @@ async function main(): Promise<void> {
     const sync = new SyncServer({
       updates: storage.updates,
       documents: storage.documents,
-      clauseChanges: storage.clauseChanges,
+      plugins: clausePlugins({ changes: storage.clauseChanges, now: Date.now }),
       log: () => {},
     });
     const service = new RevisionService({

@@ -1,6 +1,7 @@
 import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { clausePlugins } from '../clauses/clausePlugins';
 import type { UpdateLogStore } from '../storage/storage';
 import { type RunningTestServer, startTestServer } from '../testing/testServer';
 import { MESSAGE_TYPES, SYNC_MESSAGE_TYPES } from './protocol';
@@ -44,7 +45,7 @@ function syncServer(
   const sync = new SyncServer({
     updates: options.updates ?? server.storage.updates,
     documents: server.storage.documents,
-    clauseChanges: server.storage.clauseChanges,
+    plugins: clausePlugins({ changes: server.storage.clauseChanges, now: Date.now }),
     compactEvery: options.compactEvery ?? 500,
     idleUnloadMs: options.idleUnloadMs ?? 60_000,
     log: (level, message) => logLines.push({ level, message }),

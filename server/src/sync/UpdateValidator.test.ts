@@ -2,7 +2,6 @@ import { DRAFT_FRAGMENT } from '@accord/shared/domain/schema';
 import { LIMITS } from '@accord/shared/protocol/limits';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { LockedClauseIndex } from '../clauses/LockedClauseIndex';
 import { type UpdateValidationContext, validateUpdate } from './UpdateValidator';
 
 const ALICE = 'user-alice';
@@ -32,9 +31,7 @@ function context(
     userId,
     ownerOf: (clientId) => owners.get(clientId),
     hasLiveServerStruct: () => false,
-    mayDeleteRange: () => true,
-    locks: new LockedClauseIndex(),
-    lockedRefusal: () => 'locked',
+    check: () => undefined,
   };
 }
 

@@ -4,6 +4,7 @@ import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
 import { seededRandom } from '@accord/shared/testing/seededRandom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { clausePlugins } from '../clauses/clausePlugins';
 import { clauseFingerprint } from '../testing/lockTestKit';
 import { type RunningTestServer, startTestServer } from '../testing/testServer';
 import { FuzzClient } from './FuzzClient';
@@ -120,7 +121,7 @@ function runSeed(seed: number, steps: number): { locks: number; lockRefusals: nu
   const sync = new SyncServer({
     updates: server.storage.updates,
     documents: server.storage.documents,
-    clauseChanges: server.storage.clauseChanges,
+    plugins: clausePlugins({ changes: server.storage.clauseChanges, now: Date.now }),
     compactEvery: 40,
     log: () => {},
   });

@@ -1,7 +1,6 @@
 import { DRAFT_FRAGMENT } from '@accord/shared/domain/schema';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { LockedClauseIndex } from '../clauses/LockedClauseIndex';
 import { SERVER_AUTHOR } from '../storage/storage';
 import { ServerStructIndex } from './ServerStructIndex';
 import { type UpdateValidationContext, validateUpdate } from './UpdateValidator';
@@ -36,9 +35,7 @@ function setup() {
     userId: ALICE,
     ownerOf: (clientId) => owners.get(clientId),
     hasLiveServerStruct: (clientId, clock, end) => index.hasLiveIn(clientId, clock, end),
-    mayDeleteRange: () => true,
-    locks: new LockedClauseIndex(),
-    lockedRefusal: () => 'locked',
+    check: () => undefined,
   };
   const check = (update: Uint8Array) => {
     const result = validateUpdate(update, context);

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { LockedClauseIndex } from '../clauses/LockedClauseIndex';
+import type { LockedClauseIndex } from './LockedClauseIndex';
 
 type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { LockedClauseIndex } from '../clauses/LockedClauseIndex';
+import { LockedClauseIndex } from './LockedClauseIndex';
 import { lockedClauseTouched } from './lockedClauseCheck';
 
 /** A document with a container holding a clause, so that ancestors can be tested too. */
