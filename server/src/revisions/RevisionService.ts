@@ -1,6 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
-import type { DelegationCode } from '@accord/shared/domain/delegations';
-import type { Log } from '@accord/shared/log';
+import { createHash } from 'node:crypto';
 import { can } from '@accord/shared/policy/policy';
 import {
   type CompareSide,
@@ -9,30 +7,14 @@ import {
 } from '@accord/shared/revisions/compareRevisions';
 import {
   parseSymbol,
-  REVISION_LIMITS,
   type RevisionContent,
   type RevisionSummary,
   revisionContent,
   revisionName,
-  revisionSymbol,
 } from '@accord/shared/revisions/revisions';
-import {
-  ADOPTED_LOCK_REASON,
-  SILENCE_REASON_MAX_CHARS,
-  type SilenceProcedureView,
-} from '@accord/shared/revisions/silence';
+import type { SilenceProcedureView } from '@accord/shared/revisions/silence';
 import * as Y from 'yjs';
-import type { AuditLog } from '../audit/AuditLog';
-import { canonicalJson } from '../audit/canonicalJson';
-import type {
-  DocumentRecord,
-  MembershipRecord,
-  RevisionMeta,
-  RevisionRecord,
-  SilenceRecord,
-  Storage,
-} from '../storage/storage';
-import type { SyncServer } from '../sync/SyncServer';
+import type { DocumentRecord, RevisionMeta, RevisionRecord } from '../storage/storage';
 import {
   type CompareTarget,
   fail,
@@ -41,7 +23,6 @@ import {
   type RevisionServiceOptions,
 } from './revisionTypes';
 import { SilenceProcedures } from './SilenceProcedures';
-import type { SilenceTimers } from './silenceTimers';
 import { displayName } from './silenceView';
 
 /** The SHA-256 of a revision's canonical JSON, as stored and audited. */

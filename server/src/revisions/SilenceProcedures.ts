@@ -246,8 +246,4 @@ export class SilenceProcedures {
       },
     });
   }
-
-  private revisionNumber(silence: SilenceRecord): number {
-    return this.options.storage.revisions.byId(silence.revisionId)?.number ?? 0;
-  }
 }

@@ -26,7 +26,7 @@ import { revisionNumber, value } from './revisionParams';
  * - `POST …/revisions/:n/silence` (start, moderators), `POST …/silence/break` (any delegation).
  */
 export function revisionRoutes(deps: AppDeps): Hono<AppEnv> {
-  const { storage, sessions, sync, config } = deps;
+  const { storage, sessions, config } = deps;
   const now = deps.now ?? Date.now;
   const service = deps.revisions;
   const app = new Hono<AppEnv>();
