@@ -1,4 +1,5 @@
 import type { Log } from '@accord/shared/log';
+import type { Result } from '@accord/shared/result';
 import type { RevisionComparison } from '@accord/shared/revisions/compareRevisions';
 import type { RevisionContent } from '@accord/shared/revisions/revisions';
 import type { AuditLog } from '../audit/AuditLog';
@@ -13,7 +14,7 @@ export interface RevisionError {
 }
 
 /** A command's outcome. */
-export type RevisionResult<T> = { ok: true; value: T } | { ok: false; error: RevisionError };
+export type RevisionResult<T> = Result<T, RevisionError>;
 
 /** Who is acting: their user id and membership of the draft's negotiation. */
 export interface RevisionActor {
