@@ -93,6 +93,24 @@ export const COMMAND_ERRORS: { [C in CommandErrorCode]: CommandErrorEntry<C> } =
     message: ({ username, negotiationTitle }) =>
       `${username} is not a member of "${negotiationTitle}".`,
   },
+  revisionForbidden: {
+    api: 'forbidden',
+    message: () => 'Only a moderator (the Chair) may issue a revision.',
+  },
+  silenceRunning: {
+    api: 'conflict',
+    message: ({ revision }) =>
+      `A silence procedure is running on ${revision}; no revision can be issued until it ends.`,
+  },
+  noteTooLong: {
+    api: 'bad_request',
+    message: ({ max }) => `The note is longer than ${max} characters.`,
+  },
+  badSymbol: { api: 'bad_request', message: ({ problem }) => problem },
+  symbolUsed: {
+    api: 'conflict',
+    message: ({ symbol }) => `The symbol ${symbol} was already used for a revision of this draft.`,
+  },
   storageFailed: { api: 'internal', message: () => 'Something went wrong on the server.' },
 };
 

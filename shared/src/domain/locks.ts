@@ -1,3 +1,4 @@
+import type { Result } from '../result';
 import type { ClauseLock } from './clauseMeta';
 import { DELEGATIONS, PARTY_CODES } from './delegations';
 import type { ClausePositions } from './positions';
@@ -30,7 +31,7 @@ export function lockReasonRequired(
 export function parseLockReason(
   raw: string | null | undefined,
   required: boolean,
-): { ok: true; value: string | null } | { ok: false; error: string } {
+): Result<string | null, string> {
   const reason = (raw ?? '').trim();
   if (reason.length > LOCK_REASON_MAX_CHARS) {
     return { ok: false, error: `A reason may have at most ${LOCK_REASON_MAX_CHARS} characters.` };

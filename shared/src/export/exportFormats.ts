@@ -1,4 +1,5 @@
 import { wallClock } from '../domain/timeZone';
+import type { Result } from '../result';
 import { EXPORT_MODES, type ExportMode } from './exportModel';
 
 /** The formats a communiqué is exported in. */
@@ -44,9 +45,7 @@ export interface RawExportRequest {
  * Parses an export request. `format` is required; `mode` defaults to `draft`; `threads` may be
  * `public` (or absent) and only with a draft: private threads are never exported.
  */
-export function parseExportRequest(
-  raw: RawExportRequest,
-): { ok: true; value: ExportRequest } | { ok: false; error: string } {
+export function parseExportRequest(raw: RawExportRequest): Result<ExportRequest, string> {
   const formats = EXPORT_FORMATS.join(', ');
   if (raw.format === undefined || raw.format === '') {
     return { ok: false, error: `Give a format: one of ${formats}.` };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readAuditEvent } from './audit';
+import { readAuditEvent } from './auditRead';
 
 describe('readAuditEvent', () => {
   it('reads a stored payload into its typed event', () => {
