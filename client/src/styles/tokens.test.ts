@@ -52,20 +52,18 @@ describe('design tokens', () => {
     expect('<a href="#draft"> url(#add-1) &#160; var(--red-50)'.match(RAW_COLOUR)).toBeNull();
   });
 
-  it('declares the cascade layers first, with the phone layout (narrow) last', () => {
-    const tokens = sources['./tokens.css'] ?? '';
-    const order = /@layer ([\w\s,-]+);/.exec(withoutComments(tokens))?.[1]?.split(/\s*,\s*/);
-    expect(order?.[0]).toBe('tokens');
-    expect(order?.at(-1)).toBe('narrow');
-    // Each stylesheet fills a declared layer, so its place in the cascade is not its load order.
-    for (const [path, text] of Object.entries(sources)) {
-      if (!path.endsWith('.css') || path === './tokens.css') continue;
-      const layers = [...withoutComments(text).matchAll(/@layer ([\w-]+)\s*\{/g)].map((m) => m[1]);
-      expect(layers.length, `${path} puts its rules in a layer`).toBeGreaterThan(0);
-      for (const layer of layers) expect(order, path).toContain(layer);
-    }
-    // The layer order must be the first CSS the page reads.
+  it('main.tsx imports every stylesheet first, tokens first and the phone layout last', () => {
     const main = sources['../main.tsx'] ?? '';
-    expect(/^import '([^']+)'/m.exec(main)?.[1]).toBe('./styles/tokens.css');
+    const imported = [...main.matchAll(/^import '(\.[^']+\.css)';$/gm)].map((m) => m[1]);
+    // Before any module: a lazy page's stylesheet must not load after narrow.css.
+    expect(/^import .*$/m.exec(main)?.[0]).toBe("import './styles/tokens.css';");
+    expect(imported.at(-1)).toBe('./styles/narrow.css');
+    const stylesheets = Object.keys(sources)
+      .filter((path) => path.endsWith('.css'))
+      .map((path) => (path.startsWith('./') ? `./styles/${path.slice(2)}` : `./${path.slice(3)}`));
+    expect([...imported].sort()).toEqual(stylesheets.sort());
+    const firstModule = main.search(/^import (?!')/m);
+    const lastStylesheet = main.lastIndexOf("import './styles/narrow.css';");
+    expect(lastStylesheet).toBeLessThan(firstModule);
   });
 });
