@@ -7,7 +7,7 @@ import type { ExportContext } from '@accord/shared/export/exportModel';
 import { renderHtml } from '@accord/shared/export/renderHtml';
 import { renderMarkdown } from '@accord/shared/export/renderMarkdown';
 import { renderText } from '@accord/shared/export/renderText';
-import { expectGolden } from '@accord/shared/export/testing/goldenFile';
+import { expectGolden } from '@accord/shared/testing/goldenFile';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DEMO_DOCUMENT_TITLE, DEMO_NEGOTIATION, demoDraftUpdate } from '../seed/demo';

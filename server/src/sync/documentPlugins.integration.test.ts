@@ -147,4 +147,19 @@ describe('document plugins (S12)', () => {
     expect(mexico.closedWith?.code).toBe(CLOSE_CODES.clauseLocked);
     expect(seen).toEqual([]);
   });
+
+  it('stop at the first refusal: the probe, run before the lock rule, names the reason', () => {
+    const { sync, connect, seen, documentId } = setup();
+    const chair = principal('chair');
+    sync.withClauses(documentId, (clauses) =>
+      clauses.locks.setLock('op-jobs', chair, true, 'Agreed at the table.'),
+    );
+    const mexico = connect('mx.delegate');
+    clauseText(mexico.doc, 'op-jobs').insert(0, 'veto ');
+    expect(mexico.closedWith).toEqual({
+      code: CLOSE_CODES.updateRejected,
+      reason: 'Vetoed by the probe.',
+    });
+    expect(seen).toEqual([]);
+  });
 });

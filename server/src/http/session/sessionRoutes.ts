@@ -1,3 +1,4 @@
+import { loginRequestSchema } from '@accord/shared/protocol/requestSchemas';
 import { Hono } from 'hono';
 import { sessionIdOf } from '../../auth/sessions';
 import { signIn } from '../../auth/signIn';
@@ -7,7 +8,6 @@ import { apiErrors } from '../errors';
 import { readJsonBody } from '../jsonBody';
 import { requireSession } from '../middleware/requireSession';
 import { meResponse } from './meResponse';
-import { loginRequestSchema } from './session.schema';
 
 /** `POST /api/login`, `POST /api/logout`, `GET /api/me`. */
 export function sessionRoutes(deps: AppDeps): Hono<AppEnv> {
