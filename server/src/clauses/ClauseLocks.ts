@@ -98,19 +98,7 @@ export class ClauseLocks {
         lock: { delegation: author.delegation, userId: author.userId, at, reason: null },
       });
     }
-    if (metas.size === 0) return { ok: true, value: [] };
-    if (!this.writeMetas(metas)) return { ok: false, error: { code: 'storageFailed' } };
-    const labels = this.labels();
-    return {
-      ok: true,
-      value: [...metas].map(([clauseId, meta]) => ({
-        clauseId,
-        label: labels.get(clauseId) ?? clauseId,
-        meta,
-        agreed: true,
-        reason: null,
-      })),
-    };
+    return this.writeLocks(metas, { agreed: true, reason: null });
   }
 
   /**
@@ -134,19 +122,7 @@ export class ClauseLocks {
         lock: { delegation: author.delegation, userId: author.userId, at, reason },
       });
     }
-    if (metas.size === 0) return { ok: true, value: [] };
-    if (!this.writeMetas(metas)) return { ok: false, error: { code: 'storageFailed' } };
-    const labels = this.labels();
-    return {
-      ok: true,
-      value: [...metas].map(([clauseId, meta]) => ({
-        clauseId,
-        label: labels.get(clauseId) ?? clauseId,
-        meta,
-        agreed: false,
-        reason,
-      })),
-    };
+    return this.writeLocks(metas, { agreed: false, reason });
   }
 
   /** Whether a clause is locked now. */
@@ -158,8 +134,23 @@ export class ClauseLocks {
     return this.options.store.write(metas).ok;
   }
 
-  private labels(): Map<string, string> {
-    return clauseLabels(this.options.doc);
+  /** Writes several locks in one server write and says what changed, clause by clause. */
+  private writeLocks(
+    metas: Map<string, ClauseMeta>,
+    how: Pick<LockChange, 'agreed' | 'reason'>,
+  ): { ok: true; value: LockChange[] } | { ok: false; error: LockCommandError } {
+    if (metas.size === 0) return { ok: true, value: [] };
+    if (!this.writeMetas(metas)) return { ok: false, error: { code: 'storageFailed' } };
+    const labels = clauseLabels(this.options.doc);
+    return {
+      ok: true,
+      value: [...metas].map(([clauseId, meta]) => ({
+        clauseId,
+        label: labels.get(clauseId) ?? clauseId,
+        meta,
+        ...how,
+      })),
+    };
   }
 
   /** A clause's number now (PP2, OP3…); walks the draft once. */

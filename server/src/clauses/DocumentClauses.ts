@@ -2,13 +2,14 @@ import type { ClauseAlternative, ClauseMeta } from '@accord/shared/domain/clause
 import type { Position } from '@accord/shared/domain/positions';
 import type { ClauseListResponse } from '@accord/shared/protocol/api';
 import type { ClauseChangeRecord } from '../storage/storage';
+import type { ClauseAlternatives, ClauseCommandResult } from './ClauseAlternatives';
 import type { ClauseLocks } from './ClauseLocks';
-import type { ClauseCommandResult, ClauseMetaCommands } from './ClauseMetaCommands';
 import type { ClauseMetaStore } from './ClauseMetaStore';
+import type { ClausePositions } from './ClausePositions';
 import type { ClauseHistory, ClauseReads } from './ClauseReads';
 import type { ClauseAuthor } from './clauseMetaChanges';
 
-export type { ClauseCommandError, ClauseCommandResult } from './ClauseMetaCommands';
+export type { ClauseCommandError, ClauseCommandResult } from './ClauseAlternatives';
 export type { ClauseHistory } from './ClauseReads';
 export type { PositionsCleared } from './PositionsClearedAudit';
 
@@ -16,7 +17,8 @@ export type { PositionsCleared } from './PositionsClearedAudit';
 export interface DocumentClausesParts {
   store: ClauseMetaStore;
   locks: ClauseLocks;
-  commands: ClauseMetaCommands;
+  positions: ClausePositions;
+  alternatives: ClauseAlternatives;
   reads: ClauseReads;
 }
 
@@ -32,13 +34,15 @@ export class DocumentClauses {
   readonly locks: ClauseLocks;
   /** The clause meta and its only writer. */
   readonly meta: ClauseMetaStore;
-  private readonly commands: ClauseMetaCommands;
+  private readonly positions: ClausePositions;
+  private readonly alternatives: ClauseAlternatives;
   private readonly reads: ClauseReads;
 
   constructor(parts: DocumentClausesParts) {
     this.locks = parts.locks;
     this.meta = parts.store;
-    this.commands = parts.commands;
+    this.positions = parts.positions;
+    this.alternatives = parts.alternatives;
     this.reads = parts.reads;
   }
 
@@ -63,7 +67,7 @@ export class DocumentClauses {
     author: ClauseAuthor,
     position: Position | null,
   ): ClauseCommandResult<ClauseMeta> {
-    return this.commands.statePosition(clauseId, author, position);
+    return this.positions.statePosition(clauseId, author, position);
   }
 
   proposeAlternative(
@@ -71,7 +75,7 @@ export class DocumentClauses {
     author: ClauseAuthor,
     text: string,
   ): ClauseCommandResult<ClauseMeta> {
-    return this.commands.proposeAlternative(clauseId, author, text);
+    return this.alternatives.proposeAlternative(clauseId, author, text);
   }
 
   withdrawAlternative(
@@ -80,14 +84,14 @@ export class DocumentClauses {
     author: ClauseAuthor,
     may: (alternative: ClauseAlternative) => boolean,
   ): ClauseCommandResult<ClauseMeta> | { ok: false; error: 'forbidden' } {
-    return this.commands.withdrawAlternative(clauseId, alternativeId, author, may);
+    return this.alternatives.withdrawAlternative(clauseId, alternativeId, author, may);
   }
 
   alternativeToChoose(
     clauseId: string,
     alternativeId: string | null,
   ): ClauseCommandResult<ClauseAlternative | null> {
-    return this.commands.alternativeToChoose(clauseId, alternativeId);
+    return this.alternatives.alternativeToChoose(clauseId, alternativeId);
   }
 
   settleAlternatives(
@@ -95,6 +99,6 @@ export class DocumentClauses {
     alternativeId: string | null,
     author: ClauseAuthor,
   ): ClauseCommandResult<ClauseMeta> {
-    return this.commands.settleAlternatives(clauseId, alternativeId, author);
+    return this.alternatives.settleAlternatives(clauseId, alternativeId, author);
   }
 }

@@ -1,11 +1,12 @@
 import type { ClauseChangeStore } from '../storage/storage';
 import type { DocumentPlugin, DocumentPluginFactory } from '../sync/DocumentPlugin';
 import { BracketRule } from './BracketRule';
+import { ClauseAlternatives } from './ClauseAlternatives';
 import { ClauseHistoryRecorder } from './ClauseHistoryRecorder';
 import { ClauseIndex } from './ClauseIndex';
 import { ClauseLocks } from './ClauseLocks';
-import { ClauseMetaCommands } from './ClauseMetaCommands';
 import { ClauseMetaStore } from './ClauseMetaStore';
+import { ClausePositions } from './ClausePositions';
 import { ClauseReads } from './ClauseReads';
 import { ClauseTracker } from './ClauseTracker';
 import { DocumentClauses } from './DocumentClauses';
@@ -49,7 +50,8 @@ export function clausePlugins(
     const api = new DocumentClauses({
       store,
       locks: new ClauseLocks({ doc, store, index, now: options.now }),
-      commands: new ClauseMetaCommands({ index, store, history, now: options.now }),
+      positions: new ClausePositions({ index, store, now: options.now }),
+      alternatives: new ClauseAlternatives({ index, store, history, now: options.now }),
       reads: new ClauseReads({ documentId, doc, index, store, changes: options.changes }),
     });
     return { plugins, api };

@@ -44,7 +44,7 @@ function lockedText(copy: Y.Doc): Y.XmlText {
   return (section(copy).get(0) as Y.XmlElement).get(0) as Y.XmlText;
 }
 
-describe('lockedClauseTouched', () => {
+describe('lockedClauseTouched (L2)', () => {
   const scene = () => {
     const built = nestedDoc();
     const index = new LockedClauseIndex();

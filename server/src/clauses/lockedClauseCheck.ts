@@ -4,7 +4,7 @@ import type { LockedClauseIndex } from './LockedClauseIndex';
 type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 
 /**
- * The locked clause an update would change, if any (DESIGN.md decision 3: nothing inside or
+ * The locked clause an update would change, if any (L2: nothing inside or
  * deleting a locked clause). A new struct is refused when it would land inside a locked clause
  * (its origin or right origin lies inside one, or its parent is a locked clause element or a
  * type inside it: text, formatting, attributes), or when it claims a locked clause's id for

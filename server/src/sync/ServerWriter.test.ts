@@ -62,7 +62,7 @@ function connect(sync: SyncServer, username: string): TestSyncClient {
   return client;
 }
 
-describe('ServerWriter', () => {
+describe('ServerWriter (S3, S5)', () => {
   it('writes as a client id bound to the server, committed, then broadcast to everyone', () => {
     const sync = syncServer();
     const mexico = connect(sync, 'mx.delegate');

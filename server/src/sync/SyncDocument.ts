@@ -104,11 +104,6 @@ export class SyncDocument<Api = unknown> {
     return this.connections.size;
   }
 
-  /** The connections of this document, for the server's session and presence queries. */
-  connectionList(): DocumentPeer[] {
-    return [...this.connections];
-  }
-
   /** Starts the y-websocket handshake: sync step 1, then everyone's presence. */
   add(connection: DocumentPeer): void {
     this.connections.add(connection);

@@ -243,7 +243,7 @@ describe('SyncServer', () => {
   });
 });
 
-describe('SyncServer awareness', () => {
+describe('SyncServer awareness (S8)', () => {
   it("stamps the server's identity over what a client claims", () => {
     const sync = syncServer();
     const mexico = connect(sync, 'mx.delegate');
@@ -305,7 +305,7 @@ describe('SyncServer awareness', () => {
   });
 });
 
-describe('SyncServer liveness', () => {
+describe('SyncServer liveness (S13)', () => {
   const FAST = { intervalMs: 20, silenceMs: 80 };
   const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

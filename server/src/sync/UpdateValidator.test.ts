@@ -123,7 +123,7 @@ describe('validateUpdate accepts', () => {
   });
 });
 
-describe('validateUpdate rejects', () => {
+describe('validateUpdate rejects (S1, S2, S6)', () => {
   it('an update larger than the limit', () => {
     const alice = clientDoc();
     alice.doc.getText(DRAFT_FRAGMENT).insert(0, 'x'.repeat(LIMITS.maxUpdateBytes + 1));

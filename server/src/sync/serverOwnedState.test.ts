@@ -8,7 +8,7 @@ import { type UpdateValidationContext, validateUpdate } from './UpdateValidator'
 const ALICE = 'user-alice';
 
 /**
- * The server-owned-state rules of the validator (DESIGN.md decision 2) with real Yjs documents:
+ * The server-owned-state rules of the validator (S3) with real Yjs documents:
  * a "server" doc whose client id is bound to SERVER_AUTHOR writes the meta map; a client synced
  * with it tries to touch that state.
  */
@@ -44,7 +44,7 @@ function setup() {
   return { server, newClient, check };
 }
 
-describe('validateUpdate and server-owned state', () => {
+describe('validateUpdate and server-owned state (S3)', () => {
   it('accepts edits of the draft fragment', () => {
     const { newClient, check } = setup();
     const client = newClient();

@@ -5,7 +5,6 @@ import {
   type ClauseMeta,
   emptyClauseMeta,
 } from '@accord/shared/domain/clauseMeta';
-import type { Position } from '@accord/shared/domain/positions';
 import { clauseTextHash } from '@accord/shared/domain/textHash';
 import {
   type AlternativeError,
@@ -16,7 +15,7 @@ import {
 import type { ClauseHistoryRecorder } from './ClauseHistoryRecorder';
 import type { ClauseIndex } from './ClauseIndex';
 import type { ClauseMetaStore } from './ClauseMetaStore';
-import { type ClauseAuthor, metaWithPosition } from './clauseMetaChanges';
+import type { ClauseAuthor } from './clauseMetaChanges';
 
 /** Why a clause command failed. */
 export type ClauseCommandError = 'unknownClause' | 'storageFailed' | AlternativeError;
@@ -26,8 +25,8 @@ export type ClauseCommandResult<T> =
   | { ok: true; value: T }
   | { ok: false; error: ClauseCommandError };
 
-/** What the commands need from their document. */
-export interface ClauseMetaCommandsOptions {
+/** What the alternative commands need from their document. */
+export interface ClauseAlternativesOptions {
   index: ClauseIndex;
   store: ClauseMetaStore;
   history: ClauseHistoryRecorder;
@@ -35,36 +34,13 @@ export interface ClauseMetaCommandsOptions {
 }
 
 /**
- * The server's commands on clause meta other than locks: positions (C1, L4) and alternative
- * wordings. Each checks the clause is in the draft, computes the new meta with the pure rules
- * (`clauseMetaChanges`, `alternativeChanges`) and writes it through the `ClauseMetaStore`.
+ * The alternative wordings of a draft's clauses (A1–A3): proposed, withdrawn, chosen. Each
+ * command checks the clause is in the draft, computes the new meta with the pure rules
+ * (`alternativeChanges`), writes it through the `ClauseMetaStore` and records the event in the
+ * clause's history.
  */
-export class ClauseMetaCommands {
-  constructor(private readonly options: ClauseMetaCommandsOptions) {}
-
-  /**
-   * States (or, with null, withdraws) a delegation's position on a clause's current text. A
-   * locked clause's positions are frozen with it (L4): the lock records the agreement it was
-   * given on.
-   */
-  statePosition(
-    clauseId: string,
-    author: ClauseAuthor,
-    position: Position | null,
-  ): ClauseCommandResult<ClauseMeta> {
-    const text = this.options.index.currentText(clauseId);
-    if (text === undefined) return { ok: false, error: 'unknownClause' };
-    const existing = this.options.store.read(clauseId);
-    if ((existing?.lock ?? null) !== null) return { ok: false, error: 'clauseLocked' };
-    const meta = metaWithPosition(existing, {
-      delegation: author.delegation,
-      position,
-      userId: author.userId,
-      textHash: clauseTextHash(text),
-      at: this.options.now(),
-    });
-    return this.writeMeta(clauseId, meta);
-  }
+export class ClauseAlternatives {
+  constructor(private readonly options: ClauseAlternativesOptions) {}
 
   /** Adds an alternative wording to a clause, attributed to its author's delegation. */
   proposeAlternative(
