@@ -4,6 +4,8 @@ export interface SentKeystrokes {
   room: string;
   endClocks: number[];
   sentAt: number[];
+  /** The server closed the sender's socket: what it typed after may never have left it. */
+  disconnected?: boolean;
 }
 
 /** Per sender: for each of its keystrokes, how many receivers here got it and the latest arrival. */
@@ -67,10 +69,14 @@ export class ArrivalLog {
     return clocks?.[clocks.length - 1] ?? 0;
   }
 
-  /** Receivers of `room` here that lack some of `sender`'s structs up to `clock`. */
-  lacking(room: string, sender: number, clock: number): number {
+  /**
+   * Receivers of `room` here (or only those in `among`) that lack some of `sender`'s structs up
+   * to `clock`.
+   */
+  lacking(room: string, sender: number, clock: number, among?: ReadonlySet<number>): number {
     let count = 0;
     for (const [id, receiver] of this.receivers) {
+      if (among !== undefined && !among.has(id)) continue;
       if (receiver.room === room && id !== sender && this.reached(id, sender) < clock) count += 1;
     }
     return count;

@@ -62,6 +62,8 @@ export interface FanoutResult {
   loadgenCpuPercent: number;
   /** How many worker threads the generator ran its clients in. */
   loadgenThreads: number;
+  /** Busy share of the generator's busiest thread's event loop in the window, in percent. */
+  loadgenBusiestThreadPercent: number;
   /** The generator's worst event-loop delay p99 over its threads in the window, in ms. */
   loadgenLagP99Ms: number;
   /** Time to connect and sync every client, in ms. */
@@ -87,6 +89,12 @@ const SIGN_IN_CONCURRENCY = 4;
 /** Client ids start here (the seed is written by client 1). */
 const FIRST_CLIENT_ID = 1_000;
 const ANSWER_TIMEOUT_MS = 15_000;
+/**
+ * After the drain, how long the full clients may still take to receive every keystroke before
+ * the convergence check: a loaded machine can be seconds late, which is a latency, not a
+ * divergence. A keystroke still missing then was lost, and fails the run.
+ */
+const CONVERGENCE_WAIT_MS = 15_000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -188,15 +196,18 @@ export async function runFanout(run: {
     const drained = await threads.ask(
       {
         type: 'drain',
-        targets: sent.map((sender) => ({
-          room: sender.room,
-          client: sender.client,
-          clock: sender.endClocks[sender.endClocks.length - 1] ?? 0,
-        })),
+        targets: sent
+          .filter((sender) => !sender.disconnected)
+          .map((sender) => ({
+            room: sender.room,
+            client: sender.client,
+            clock: sender.endClocks[sender.endClocks.length - 1] ?? 0,
+          })),
         deadline: sharedNow() + timing.drainMs,
+        fullDeadline: sharedNow() + timing.drainMs + CONVERGENCE_WAIT_MS,
       },
       'drained',
-      timing.drainMs + ANSWER_TIMEOUT_MS,
+      timing.drainMs + CONVERGENCE_WAIT_MS + ANSWER_TIMEOUT_MS,
     );
     clearInterval(rssTimer);
     sampleRss();
@@ -211,12 +222,22 @@ export async function runFanout(run: {
     if (drained.some((answer) => answer.missing > 0)) {
       errors.add('keystroke not delivered to every peer');
     }
+    const lost = drained.reduce((sum, answer) => sum + answer.fullMissing, 0);
+    if (lost > 0) {
+      throw new Error(
+        `${kind}: ${lost} sender clocks never reached the full clients within ${(timing.drainMs + CONVERGENCE_WAIT_MS) / 1000} s of the end of typing (errors: ${errors.describe() || 'none'})`,
+      );
+    }
     const converged = checkConvergence(
       tallied.flatMap((answer) => answer.full),
       sent,
       rooms,
     );
-    if (!converged.ok) throw new Error(`${kind}: the full clients diverged: ${converged.error}`);
+    if (!converged.ok) {
+      throw new Error(
+        `${kind}: the full clients diverged: ${converged.error} (errors: ${errors.describe() || 'none'})`,
+      );
+    }
     const arrivals = combineTallies(
       sent,
       tallied.map((answer) => answer.tally),
@@ -242,6 +263,7 @@ export async function runFanout(run: {
       serverPeakRssBytes: peakRss > 0 ? peakRss : Number.NaN,
       loadgenCpuPercent: ((loadgenUsed.user + loadgenUsed.system) / 1000 / windowMs) * 100,
       loadgenThreads: threadCount,
+      loadgenBusiestThreadPercent: Math.max(...windows.map((answer) => answer.utilisation)) * 100,
       loadgenLagP99Ms: Math.max(...windows.map((answer) => answer.lagP99Ms)),
       connectMs,
       undelivered: arrivals.undelivered,

@@ -40,6 +40,8 @@ export function lightClient(options: {
   framing: WireFraming;
   sink: ArrivalSink;
   errors: ErrorTally;
+  /** The socket closed without `destroy` (the server dropped it); the client does not reconnect. */
+  onDropped?: () => void;
 }): LightClient {
   const { framing, sink, errors, clientId } = options;
   const doc = new Y.Doc();
@@ -85,7 +87,9 @@ export function lightClient(options: {
     failSync(error);
   });
   socket.on('close', (code) => {
-    if (!destroyed) errors.add(`closed ${code}`);
+    if (destroyed) return;
+    errors.add(`closed ${code}`);
+    options.onDropped?.();
   });
   doc.on('update', (update: Uint8Array) => {
     send(framing.sync((encoder) => syncProtocol.writeUpdate(encoder, update)));

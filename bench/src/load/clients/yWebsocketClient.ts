@@ -31,7 +31,10 @@ export function yWebsocketClient(
   const provider = new WebsocketProvider(serverUrl, target.room, doc, {
     disableBc: true,
     // The DOM WebSocket type the provider declares and `ws` differ only in typings.
-    WebSocketPolyfill: webSocketWithHeaders(target.headers, target.onFrame) as unknown as PolyfillClass,
+    WebSocketPolyfill: webSocketWithHeaders(
+      target.headers,
+      target.onFrame,
+    ) as unknown as PolyfillClass,
   });
   provider.on('connection-error', () => {
     if (!destroyed) errors.add('socket error');

@@ -14,7 +14,13 @@ import { hocuspocusFraming, yWebsocketFraming, type WireFraming } from '../clien
 import { sharedNow } from '../clock';
 import { ErrorTally } from '../errorTally';
 import { Typist } from '../typist';
-import type { ClientSpec, FromThread, FullClientState, ThreadSetup, ToThread } from './workerProtocol';
+import type {
+  ClientSpec,
+  FromThread,
+  FullClientState,
+  ThreadSetup,
+  ToThread,
+} from './workerProtocol';
 
 /**
  * One generator thread of a fan-out run: connects its share of the clients, types when told,
@@ -74,6 +80,7 @@ function start(spec: ClientSpec): Running {
       framing: framingOf(setup.kind, spec.room),
       sink,
       errors,
+      onDropped: () => dropped(spec.clientId),
     });
     return { spec, ...client };
   }
@@ -117,8 +124,15 @@ function fullState(client: Running): FullClientState {
 }
 
 const clients: Running[] = [];
-const typists: Typist[] = [];
+const typists = new Map<number, Typist>();
 const sent = new Map<number, SentKeystrokes>();
+
+/** A light client the server dropped stops typing, as a person whose connection broke would. */
+function dropped(clientId: number): void {
+  typists.get(clientId)?.stop();
+  const record = sent.get(clientId);
+  if (record !== undefined) record.disconnected = true;
+}
 const lag = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
 let busyAtStart = performance.eventLoopUtilization();
 
@@ -154,18 +168,27 @@ function startTyping(): void {
         record.sentAt.push(sharedNow());
       },
     });
-    typists.push(typist);
+    typists.set(client.spec.clientId, typist);
     typist.start();
   }
 }
 
 async function drain(message: Extract<ToThread, { type: 'drain' }>): Promise<void> {
-  const missing = () =>
-    message.targets.reduce((sum, target) => sum + log.lacking(target.room, target.client, target.clock), 0);
-  while (missing() > 0 && sharedNow() < message.deadline) {
-    await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS));
-  }
-  post({ type: 'drained', missing: missing() });
+  const full = new Set(clients.filter((client) => client.spec.full).map((c) => c.spec.clientId));
+  const missing = (among?: ReadonlySet<number>) =>
+    message.targets.reduce(
+      (sum, target) => sum + log.lacking(target.room, target.client, target.clock, among),
+      0,
+    );
+  const wait = async (done: () => boolean, deadline: number) => {
+    while (!done() && sharedNow() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS));
+    }
+  };
+  await wait(() => missing() === 0, message.deadline);
+  const missingAtDeadline = missing();
+  await wait(() => missing(full) === 0, message.fullDeadline);
+  post({ type: 'drained', missing: missingAtDeadline, fullMissing: missing(full) });
 }
 
 port.on('message', (message: ToThread) => {
@@ -194,7 +217,7 @@ port.on('message', (message: ToThread) => {
       return;
     }
     case 'stop':
-      for (const typist of typists) typist.stop();
+      for (const typist of typists.values()) typist.stop();
       post({ type: 'stopped', sent: [...sent.values()] });
       return;
     case 'drain':
@@ -209,7 +232,7 @@ port.on('message', (message: ToThread) => {
       });
       return;
     case 'close':
-      for (const typist of typists) typist.stop();
+      for (const typist of typists.values()) typist.stop();
       for (const client of clients) client.destroy();
       post({ type: 'closed' });
       return;

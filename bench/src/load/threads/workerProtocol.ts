@@ -49,7 +49,14 @@ export type ToThread =
   | { type: 'window-start' }
   | { type: 'window-end' }
   | { type: 'stop' }
-  | { type: 'drain'; targets: DrainTarget[]; deadline: number }
+  | {
+      type: 'drain';
+      targets: DrainTarget[];
+      /** Until when every receiver may take (the drain time). */
+      deadline: number;
+      /** Until when the full clients may take, so that a slow run is not taken for divergence. */
+      fullDeadline: number;
+    }
   | { type: 'tally'; sent: SentKeystrokes[]; windowStart: number; windowEnd: number }
   | { type: 'close' };
 
@@ -66,7 +73,13 @@ export type FromThread =
       utilisation: number;
     }
   | { type: 'stopped'; sent: SentKeystrokes[] }
-  | { type: 'drained'; missing: number }
+  | {
+      type: 'drained';
+      /** Receivers × senders still lacking a final clock at the drain deadline. */
+      missing: number;
+      /** The same for the full clients at the later deadline. */
+      fullMissing: number;
+    }
   | {
       type: 'tallied';
       tally: ArrivalTally;
