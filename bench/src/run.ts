@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserResults, runBrowser } from './browser/browserRun';
@@ -35,6 +36,7 @@ setTimeout(() => {
 process.once('SIGINT', () => process.exit(130));
 process.once('SIGTERM', () => process.exit(143));
 const started = Date.now();
+const loadAtStart = loadavg()[0] ?? 0;
 const startedAt = new Date(started).toISOString();
 const log = (line: string) =>
   console.log(`[bench ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${line}`);
@@ -123,6 +125,7 @@ const report: BenchReport = {
       : ''
   }`,
   environment: describeEnvironment(),
+  loadAverage: { start: loadAtStart, end: loadavg()[0] ?? 0 },
   settings,
   fanout,
   scale,

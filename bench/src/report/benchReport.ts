@@ -23,6 +23,8 @@ export interface BenchReport {
   durationMs: number;
   command: string;
   environment: Environment;
+  /** One-minute load average of the machine at the start and end of the run (other work shows here). */
+  loadAverage?: { start: number; end: number };
   settings: BenchSettings;
   fanout: FanoutOutcome[];
   /** null when the part was not run. */
