@@ -166,9 +166,11 @@ export async function runFanout(run: {
       connectTimeoutMs: timing.connectTimeoutMs,
       randomSeed: 20250611 + index,
     }));
-    threads = await GeneratorThreads.start(setups);
     const batches = Math.ceil(specs.length / threadCount / 25);
-    await threads.collect('ready', timing.connectTimeoutMs * Math.max(1, batches) + 10_000);
+    threads = await GeneratorThreads.begin(
+      setups,
+      timing.connectTimeoutMs * Math.max(1, batches) + 10_000,
+    );
     const connectMs = performance.now() - connectStart;
     rssTimer = setInterval(sampleRss, RSS_SAMPLE_MS);
     threads.tell({ type: 'type' });
@@ -277,7 +279,7 @@ export async function runFanout(run: {
     return { ...result, profile: summariseProfileFile(profileFile) };
   } finally {
     clearInterval(rssTimer);
-    await threads?.close();
+    await threads?.end();
     await server.stop();
     removeTempDir(dataDir);
   }

@@ -142,7 +142,7 @@ function headline(report: BenchReport): string {
   return [
     '### Headline: server CPU per delivered update',
     '',
-    "The server process's CPU time in the measured window (user + system, from `/proc`), divided by the updates it delivered in that window (one typist's update reaching one peer; a server that packs several updates into one WebSocket message is not charged more for it). " +
+    "The server process's CPU time in the measured window (every thread's time on a CPU, from `/proc/<pid>/task/*/schedstat`, in nanoseconds), divided by the updates it delivered in that window (one typist's update reaching one peer; a server that packs several updates into one WebSocket message is not charged more for it). " +
       'It counts only what the server spent, so a busy load generator moves it far less than it moves latency.',
     '',
     table(
@@ -226,7 +226,7 @@ function harnessTable(report: BenchReport): string {
         formatMs(result.loadgenLagP99Ms),
         formatMs(result.connectMs),
         `${result.undelivered}`,
-        `${result.convergedRooms} of ${shape.rooms} × ${result.fullClientsPerRoom} full clients`,
+        `${result.convergedRooms} of ${shape.rooms} rooms (${result.fullClientsPerRoom} full clients each)`,
       ]);
     }
   }

@@ -5,20 +5,24 @@ import type { FromThread, ThreadSetup, ToThread } from './workerProtocol';
 type Answer<T extends FromThread['type']> = Extract<FromThread, { type: T }>;
 
 let script: Promise<string> | undefined;
+let pool: GeneratorThreads | undefined;
 
 /**
  * The load generator's worker threads (`loadWorker`), so that it uses every core the server
- * leaves it. The worker runs from a bundle compiled with esbuild once per process, so it starts
- * the same under tsx and under Vitest (neither loader reaches into a worker's module graph).
+ * leaves it. The threads are kept from run to run (starting one loads Yjs and the providers,
+ * seconds on a loaded machine) and do not keep the process alive. The worker runs from a bundle
+ * compiled with esbuild once per process, so it starts the same under tsx and under Vitest.
  */
 export class GeneratorThreads {
   private readonly waiting: Map<string, (message: FromThread) => void>[];
   private failure: string | null = null;
-  private readonly failed: ((error: Error) => void)[] = [];
+  private dead = false;
+  private failed: ((error: Error) => void)[] = [];
 
   private constructor(private readonly workers: Worker[]) {
     this.waiting = workers.map(() => new Map());
     workers.forEach((worker, index) => {
+      worker.unref();
       worker.on('message', (message: FromThread) => {
         if (message.type === 'failed') {
           this.fail(`generator thread ${index + 1}: ${message.error}`);
@@ -28,18 +32,36 @@ export class GeneratorThreads {
         this.waiting[index]?.delete(message.type);
         waiter?.(message);
       });
-      worker.on('error', (error) => this.fail(`generator thread ${index + 1}: ${error.message}`));
-      worker.on('exit', (code) => {
-        if (code !== 0) this.fail(`generator thread ${index + 1} exited with code ${code}`);
-      });
+      worker.on('error', (error) => this.die(`generator thread ${index + 1}: ${error.message}`));
+      worker.on('exit', (code) => this.die(`generator thread ${index + 1} exited (${code})`));
     });
   }
 
-  /** Starts one thread per setup; each connects its clients and then says it is ready. */
-  static async start(setups: readonly ThreadSetup[]): Promise<GeneratorThreads> {
-    script ??= bundleLoadWorker();
-    const file = await script;
-    return new GeneratorThreads(setups.map((setup) => new Worker(file, { workerData: setup })));
+  /**
+   * Runs one fan-out run's clients, one setup per thread: the threads connect them and resolve
+   * once every client is synced. Reuses the threads of the previous run when there are as many.
+   */
+  static async begin(setups: readonly ThreadSetup[], timeoutMs: number): Promise<GeneratorThreads> {
+    if (pool === undefined || pool.dead || pool.workers.length !== setups.length) {
+      pool?.shutdown();
+      script ??= bundleLoadWorker();
+      const file = await script;
+      pool = new GeneratorThreads(setups.map(() => new Worker(file)));
+    }
+    const threads = pool;
+    threads.failure = null;
+    threads.failed = [];
+    const ready = threads.collect('ready', timeoutMs);
+    setups.forEach((setup, index) => {
+      threads.workers[index]?.postMessage({ type: 'setup', setup } satisfies ToThread);
+    });
+    try {
+      await ready;
+    } catch (error) {
+      await threads.end();
+      throw error;
+    }
+    return threads;
   }
 
   /** Sends `message` to every thread (no answer expected). */
@@ -88,17 +110,30 @@ export class GeneratorThreads {
     return answers;
   }
 
-  /** Disconnects every client and ends the threads. */
-  async close(): Promise<void> {
-    if (this.failure === null) {
-      await this.ask({ type: 'close' }, 'closed', 5_000).catch(() => undefined);
-    }
-    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  /** Disconnects every client of the run; threads that do not answer are ended. */
+  async end(): Promise<void> {
+    if (this.dead) return;
+    this.failure = null;
+    this.failed = [];
+    for (const waiting of this.waiting) waiting.clear();
+    await this.ask({ type: 'close' }, 'closed', 10_000).catch(() => this.shutdown());
+  }
+
+  /** Ends the threads for good. */
+  shutdown(): void {
+    this.dead = true;
+    for (const worker of this.workers) void worker.terminate();
   }
 
   private fail(message: string): void {
     if (this.failure !== null) return;
     this.failure = message;
     for (const reject of this.failed.splice(0)) reject(new Error(message));
+  }
+
+  private die(message: string): void {
+    if (this.dead) return;
+    this.dead = true;
+    this.fail(message);
   }
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { SYNC_PATH } from '@accord/shared/protocol/api';
 import { DRAFT_FRAGMENT } from '@accord/shared/domain/schema';
 import { seededRandom } from '@accord/shared/testing/seededRandom';
@@ -23,10 +23,11 @@ import type {
 } from './workerProtocol';
 
 /**
- * One generator thread of a fan-out run: connects its share of the clients, types when told,
- * and records when each client received each sender's structs (`ArrivalLog`). Light clients
- * decode struct ids only; full clients are provider clients whose documents apply everything,
- * observed through `afterTransaction`, and checked for convergence at the end.
+ * One generator thread: for each fan-out run (`setup` … `close`) it connects its share of the
+ * clients, types when told, and records when each client received each sender's structs
+ * (`ArrivalLog`). Light clients decode struct ids only; full clients are provider clients whose
+ * documents apply everything, observed through `afterTransaction`, and checked for convergence
+ * at the end. The thread outlives the run: starting one costs seconds on a loaded machine.
  */
 
 const CONNECT_BATCH = 25;
@@ -42,10 +43,10 @@ interface Running {
 
 const port = parentPort;
 if (port === null) throw new Error('loadWorker runs as a worker thread');
-const setup = workerData as ThreadSetup;
 const post = (message: FromThread) => port.postMessage(message);
-const errors = new ErrorTally();
-const log = new ArrivalLog();
+let setup: ThreadSetup;
+let errors = new ErrorTally();
+let log = new ArrivalLog();
 let countingFrames = false;
 let frames = 0;
 const countFrame = () => {
@@ -123,9 +124,9 @@ function fullState(client: Running): FullClientState {
   };
 }
 
-const clients: Running[] = [];
-const typists = new Map<number, Typist>();
-const sent = new Map<number, SentKeystrokes>();
+let clients: Running[] = [];
+let typists = new Map<number, Typist>();
+let sent = new Map<number, SentKeystrokes>();
 
 /** A light client the server dropped stops typing, as a person whose connection broke would. */
 function dropped(clientId: number): void {
@@ -191,8 +192,28 @@ async function drain(message: Extract<ToThread, { type: 'drain' }>): Promise<voi
   post({ type: 'drained', missing: missingAtDeadline, fullMissing: missing(full) });
 }
 
+/** Stops typing and disconnects every client of the current run. */
+function closeAll(): void {
+  for (const typist of typists.values()) typist.stop();
+  for (const client of clients) client.destroy();
+  typists = new Map();
+  clients = [];
+}
+
 port.on('message', (message: ToThread) => {
   switch (message.type) {
+    case 'setup':
+      closeAll();
+      setup = message.setup;
+      errors = new ErrorTally();
+      log = new ArrivalLog();
+      clients = [];
+      typists = new Map();
+      sent = new Map();
+      connectAll().catch((error: unknown) => {
+        post({ type: 'failed', error: error instanceof Error ? error.message : String(error) });
+      });
+      return;
     case 'type':
       startTyping();
       return;
@@ -232,13 +253,8 @@ port.on('message', (message: ToThread) => {
       });
       return;
     case 'close':
-      for (const typist of typists.values()) typist.stop();
-      for (const client of clients) client.destroy();
+      closeAll();
       post({ type: 'closed' });
       return;
   }
-});
-
-connectAll().catch((error: unknown) => {
-  post({ type: 'failed', error: error instanceof Error ? error.message : String(error) });
 });

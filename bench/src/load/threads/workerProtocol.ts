@@ -12,7 +12,7 @@ export interface ClientSpec {
   full: boolean;
 }
 
-/** What a generator thread is started with (its `workerData`). */
+/** What a generator thread runs in one fan-out run (sent with `setup`). */
 export interface ThreadSetup {
   kind: ServerKind;
   /** http://127.0.0.1:<port> of the server under test. */
@@ -45,6 +45,7 @@ export interface DrainTarget {
 
 /** Commands from the main thread. */
 export type ToThread =
+  | { type: 'setup'; setup: ThreadSetup }
   | { type: 'type' }
   | { type: 'window-start' }
   | { type: 'window-end' }
