@@ -33,7 +33,7 @@ export interface BenchSettings {
 
 /**
  * The full run (`pnpm bench`): sized to finish in under five minutes on 2 cores. 36 fan-out
- * runs (3 shapes × 3 rounds × 4 servers) of ~6 s each (start, connect, 1 s warm-up, 3 s
+ * runs (3 shapes × 3 rounds × 4 servers) of ~6 s each (start, connect, 1 s warm-up, 2.5 s
  * measured, drain, stop: ~220 s), then the document-scale (~30 s) and browser (~15 s) parts.
  * The measured window was 5 s with one run per shape; three shorter runs give a median and a
  * spread in about the same time.
@@ -49,7 +49,7 @@ export const FULL: BenchSettings = {
   repetitions: 3,
   timing: {
     warmupMs: 1_000,
-    measureMs: 3_000,
+    measureMs: 2_500,
     drainMs: 2_000,
     charsPerSecond: 5,
     connectTimeoutMs: 20_000,

@@ -236,7 +236,7 @@ function harnessTable(report: BenchReport): string {
     '### The load generator itself',
     '',
     `The clients run in ${threadCount} worker threads of one Node process, on the same 2 cores as the server. ` +
-      "Its CPU (all threads, in percent of one core) and the busiest thread's event-loop utilisation and delay show how much of each latency is the harness. " +
+      "Its CPU (all threads, in percent of one core) and the busiest thread's event-loop utilisation (which on a loaded machine also counts time spent waiting for a CPU) and delay show how much of each latency is the harness. " +
       '"Converged" counts rooms whose full clients ended with identical state vectors and drafts holding every keystroke typed (a run whose rooms diverge fails). ' +
       '"Frames" are the WebSocket messages the clients received, whatever they carried.',
     '',

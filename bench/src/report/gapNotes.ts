@@ -29,7 +29,7 @@ export function gapNotes(report: BenchReport, checks: readonly TargetCheck[]): s
       (check) => check.met === false && check.target.startsWith(label) && /p99/.test(check.target),
     );
     if (!latencyMissed) continue;
-    if (accord.loadgenBusiestThreadPercent > 70 || accord.loadgenLagP99Ms > 10) {
+    if (accord.loadgenCpuPercent / accord.loadgenThreads > 70 || accord.loadgenLagP99Ms > 10) {
       notes.push(
         `${label}: the load generator was busy (${formatPercent(accord.loadgenCpuPercent)} CPU over ${accord.loadgenThreads} threads, busiest thread ${formatPercent(accord.loadgenBusiestThreadPercent)}, event-loop p99 ${formatMs(accord.loadgenLagP99Ms)}): part of every server's latency here is the harness, on a 2-core machine it shares with the server. Server CPU per delivered update does not include it.`,
       );

@@ -108,7 +108,7 @@ export function renderReport(report: BenchReport, chartFile: string | null): str
         ],
         [
           'Accord',
-          'real `startServer`, temporary data folder, demo seeded; one distinct delegate user per client of a room (bench.delegate.NNN, sharing the demo password), each signs in once through `POST /api/login`; the same user is client k of every room; validation and commit-before-broadcast on, as in production',
+          'real `startServer`, temporary data folder, demo seeded; client k of a room is delegate user k mod 20 (bench.delegate.NNN, sharing the demo password; beyond 20 clients a delegate has several connections, as with several tabs), each signs in once through `POST /api/login`; validation and commit-before-broadcast on, as in production',
         ],
         [
           'Hocuspocus',
