@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
-import { SYNC_PATH } from '@accord/shared/protocol/api';
 import { DRAFT_FRAGMENT } from '@accord/shared/domain/schema';
+import { SYNC_PATH } from '@accord/shared/protocol/api';
 import { seededRandom } from '@accord/shared/testing/seededRandom';
 import * as Y from 'yjs';
 import type { ServerKind } from '../../servers/childProtocol';
@@ -10,7 +10,7 @@ import { ArrivalLog, type SentKeystrokes } from '../arrivalLog';
 import { withTimeout } from '../clients/benchClient';
 import { connectClient } from '../clients/connectClient';
 import { type ArrivalSink, lightClient } from '../clients/lightClient';
-import { hocuspocusFraming, yWebsocketFraming, type WireFraming } from '../clients/wireFraming';
+import { hocuspocusFraming, type WireFraming, yWebsocketFraming } from '../clients/wireFraming';
 import { sharedNow } from '../clock';
 import { ErrorTally } from '../errorTally';
 import { Typist } from '../typist';
