@@ -128,8 +128,11 @@ let clients: Running[] = [];
 let typists = new Map<number, Typist>();
 let sent = new Map<number, SentKeystrokes>();
 
+const droppedClients = new Set<number>();
+
 /** A light client the server dropped stops typing, as a person whose connection broke would. */
 function dropped(clientId: number): void {
+  droppedClients.add(clientId);
   typists.get(clientId)?.stop();
   const record = sent.get(clientId);
   if (record !== undefined) record.disconnected = true;
@@ -188,8 +191,17 @@ async function drain(message: Extract<ToThread, { type: 'drain' }>): Promise<voi
   };
   await wait(() => missing() === 0, message.deadline);
   const missingAtDeadline = missing();
-  await wait(() => missing(full) === 0, message.fullDeadline);
-  post({ type: 'drained', missing: missingAtDeadline, fullMissing: missing(full) });
+  // Keystrokes of a sender the server dropped may never have left it: not waited for here.
+  const live = message.targets.filter((target) => !droppedClients.has(target.client));
+  const fullMissing = () =>
+    live.filter((target) => log.lacking(target.room, target.client, target.clock, full) > 0);
+  await wait(() => fullMissing().length === 0, message.fullDeadline);
+  post({
+    type: 'drained',
+    missing: missingAtDeadline,
+    fullMissingSenders: fullMissing().map((target) => target.client),
+    dropped: [...droppedClients],
+  });
 }
 
 /** Stops typing and disconnects every client of the current run. */
@@ -210,6 +222,7 @@ port.on('message', (message: ToThread) => {
       clients = [];
       typists = new Map();
       sent = new Map();
+      droppedClients.clear();
       connectAll().catch((error: unknown) => {
         post({ type: 'failed', error: error instanceof Error ? error.message : String(error) });
       });

@@ -78,8 +78,10 @@ export type FromThread =
       type: 'drained';
       /** Receivers × senders still lacking a final clock at the drain deadline. */
       missing: number;
-      /** The same for the full clients at the later deadline. */
-      fullMissing: number;
+      /** Senders some full client here still lacked at the later deadline. */
+      fullMissingSenders: number[];
+      /** Light clients here the server dropped (they stop typing and do not reconnect). */
+      dropped: number[];
     }
   | {
       type: 'tallied';
