@@ -33,10 +33,10 @@ export interface BenchSettings {
 
 /**
  * The full run (`pnpm bench`): sized to finish in under five minutes on 2 cores. 36 fan-out
- * runs (3 shapes × 3 rounds × 4 servers) of ~6 s each (start, connect, 1 s warm-up, 2.5 s
- * measured, drain, stop: ~220 s), then the document-scale (~30 s) and browser (~15 s) parts.
- * The measured window was 5 s with one run per shape; three shorter runs give a median and a
- * spread in about the same time.
+ * runs (3 shapes × 3 rounds × 4 servers) of ~5 s each (start, connect, 0.75 s warm-up, 2 s
+ * measured, drain, stop; Accord's sign-ins and connections take longer: ~200 s), then the
+ * document-scale (~30 s) and browser (~15 s) parts. The measured window was 5 s with one run per
+ * shape; three shorter runs give a median and a spread in not much more time.
  */
 export const FULL: BenchSettings = {
   name: 'full',
@@ -48,8 +48,8 @@ export const FULL: BenchSettings = {
   ],
   repetitions: 3,
   timing: {
-    warmupMs: 1_000,
-    measureMs: 2_500,
+    warmupMs: 750,
+    measureMs: 2_000,
     drainMs: 2_000,
     charsPerSecond: 5,
     connectTimeoutMs: 20_000,
