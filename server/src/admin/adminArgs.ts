@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 import { type DelegationCode, isDelegationCode } from '@accord/shared/domain/delegations';
 import { isRole, type Role } from '@accord/shared/domain/roles';
 import { parseExportRequest } from '@accord/shared/export/exportFormats';
-import type { Result } from '@accord/shared/result';
 import type { ExportCommand } from './exportCommand';
 import { REVISION_COMPARE_FORMATS, type RevisionCommand } from './revisionCommand';
 
@@ -36,7 +35,7 @@ export type AdminCommand =
   | { kind: 'help' };
 
 /** Parsed arguments or a usage error. */
-export type AdminArgsResult = Result<AdminCommand, string>;
+export type AdminArgsResult = { ok: true; value: AdminCommand } | { ok: false; error: string };
 
 /** The admin tool's usage text. */
 export const ADMIN_USAGE = `Usage: accord-admin <command> (reads ACCORD_DATA_DIR, default ./data)
