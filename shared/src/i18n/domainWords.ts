@@ -73,6 +73,31 @@ const CONTESTED = {
   },
 } as const satisfies Record<string, Message>;
 
+/**
+ * The two parts of a communiqué and their paragraphs, as UN documents name them: Spanish
+ * "Preámbulo / Parte dispositiva", French «Préambule / Dispositif» (French counts the
+ * preamble's paragraphs as «alinéas»).
+ */
+const CLAUSE_KIND_MESSAGES = {
+  preambular: /*i18n*/ { id: 'clauseKind.preambular', message: 'Preambular paragraph' },
+  operative: /*i18n*/ { id: 'clauseKind.operative', message: 'Operative paragraph' },
+} as const satisfies Record<ClauseKind, Message>;
+
+const PART_MESSAGES = {
+  preambular: /*i18n*/ { id: 'part.preambular', message: 'Preamble' },
+  operative: /*i18n*/ { id: 'part.operative', message: 'Operative part' },
+} as const satisfies Record<ClauseKind, Message>;
+
+/** What one paragraph is: "Preambular paragraph", "Párrafo del preámbulo", «Alinéa du préambule». */
+export function clauseKindName(kind: ClauseKind, locale: Locale): string {
+  return translate(locale, CLAUSE_KIND_MESSAGES[kind]);
+}
+
+/** The part of the communiqué paragraphs of a kind form: "Preamble", "Parte dispositiva". */
+export function partName(kind: ClauseKind, locale: Locale): string {
+  return translate(locale, PART_MESSAGES[kind]);
+}
+
 /** A delegation's name in a language: "Estados Unidos de América", «États-Unis d'Amérique». */
 export function delegationName(code: DelegationCode, locale: Locale): string {
   return translate(locale, DELEGATION_NAMES[code]);

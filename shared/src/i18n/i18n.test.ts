@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CLOSE_CODES, describeCloseCode } from '../protocol/closeCodes';
 import {
+  clauseKindName,
   delegationAgent,
   delegationName,
   describeStatus,
   joinNames,
+  partName,
   positionLabel,
 } from './domainWords';
 import { commonMessages, i18nFor, translate } from './i18n';
@@ -101,6 +103,18 @@ describe('the catalogs', () => {
       'Estados Unidos de América, Canadá y México',
     );
     expect(joinNames(['Canada', 'Mexico', 'Guatemala'], 'en')).toBe('Canada, Mexico and Guatemala');
+  });
+
+  it('name the communiqué’s parts as UN documents do', () => {
+    expect([partName('preambular', 'es'), partName('operative', 'es')]).toEqual([
+      'Preámbulo',
+      'Parte dispositiva',
+    ]);
+    expect([partName('preambular', 'fr'), partName('operative', 'fr')]).toEqual([
+      'Préambule',
+      'Dispositif',
+    ]);
+    expect(clauseKindName('preambular', 'fr')).toBe('Alinéa du préambule');
   });
 
   it('speak of positions in the trade’s words', () => {
