@@ -1,5 +1,6 @@
 import type { DelegationCode } from '../domain/delegations';
 import type { ClausePositions, Position } from '../domain/positions';
+import type { ClauseKind } from '../domain/schema';
 import { type ClauseStatus, contestingParties } from '../domain/status';
 import { type Message, translate } from './i18n';
 import type { Locale } from './locales';
