@@ -5,12 +5,12 @@ import { clauseTextHash } from '@accord/shared/domain/textHash';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { chooseAlternative } from '../../api/endpoints';
+import type { ClauseView } from '../../sync/clauseViews';
 import {
   bracketsRemovedWarning,
   otherBracketOwners,
   positionsClearedWarning,
 } from './choiceReview';
-import type { ClauseView } from './clauseViews';
 import { redlineParts } from './wordDiff';
 
 /**

@@ -6,11 +6,11 @@ import type { DocumentResponse } from '@accord/shared/protocol/api';
 import type * as Y from 'yjs';
 import { DelegationChip } from '../../app/DelegationChip';
 import { useTimeFormat } from '../../app/timeZone';
+import type { ClauseView } from '../../sync/clauseViews';
 import { LockControls } from '../locks/LockControls';
 import { LockSummary } from '../locks/LockSummary';
 import { AlternativesSection } from './AlternativesSection';
 import { PositionChip, StatusBadge } from './ClauseBadges';
-import type { ClauseView } from './clauseViews';
 import { clearedMessages, type NameLookup } from './clearedNotice';
 import { STATUS_HINTS } from './consensus';
 import { PositionButtons } from './PositionButtons';
@@ -114,7 +114,13 @@ export function ClausePanel({
       ) : null}
 
       {view.lock ? <LockSummary lock={view.lock} nameOf={nameOf} /> : null}
-      {can(membership, 'lockClause') ? <LockControls view={view} documentId={documentId} /> : null}
+      {can(membership, 'lockClause') ? (
+        <LockControls
+          key={view.lock === null ? 'open' : 'locked'}
+          view={view}
+          documentId={documentId}
+        />
+      ) : null}
 
       {mayState && !view.lock ? (
         <PositionButtons

@@ -2,9 +2,9 @@ import { DELEGATIONS, type DelegationCode, PARTY_CODES } from '@accord/shared/do
 import { POSITION_LABELS, POSITIONS, type Position } from '@accord/shared/domain/positions';
 import { CLAUSE_STATUSES } from '@accord/shared/domain/status';
 import { type ReactNode, useState } from 'react';
+import type { ClauseView } from '../../sync/clauseViews';
 import { LockIcon } from '../locks/LockIcon';
 import { PositionChip, StatusBadge } from './ClauseBadges';
-import type { ClauseView } from './clauseViews';
 import { type ConsensusFilter, consensusSummary, filterClauses, STATUS_LABELS } from './consensus';
 import { POSITION_SHORT } from './positionDisplay';
 

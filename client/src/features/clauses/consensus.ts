@@ -1,6 +1,6 @@
 import type { ClauseStatus } from '@accord/shared/domain/status';
 import { countClauses, STATUS_WORDS } from '@accord/shared/domain/status';
-import type { ClauseView } from './clauseViews';
+import type { ClauseView } from '../../sync/clauseViews';
 
 /** How each status reads in the UI, alone (with who contests it: `statusWords`). */
 export const STATUS_LABELS: Record<ClauseStatus, string> = STATUS_WORDS;

@@ -1,7 +1,7 @@
 import type { ClearedPosition } from '@accord/shared/domain/clauseMeta';
 import type { DelegationCode } from '@accord/shared/domain/delegations';
 import { POSITION_LABELS } from '@accord/shared/domain/positions';
-import type { ClauseView } from './clauseViews';
+import type { ClauseView } from '../../sync/clauseViews';
 import { describeAuthor, type NameLookup } from './clearedNotice';
 
 /** One of the reader's own delegation's positions that a text change cleared. */

@@ -3,6 +3,7 @@ import type { Actor } from '@accord/shared/policy/policy';
 import type { Editor } from '@tiptap/react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
+import { setThreadHighlights, threadRanges } from '../../editor/threadHighlights';
 import { useClauseViews } from '../clauses/useClauseViews';
 import { NewThreadForm } from './NewThreadForm';
 import { ThreadCard } from './ThreadCard';
@@ -13,7 +14,6 @@ import {
   filterThreads,
   type ThreadFilters,
 } from './threadFilters';
-import { setThreadHighlights, threadRanges } from './threadHighlights';
 import type { CommentsSession } from './useComments';
 
 /** Space between two cards in the margin, in pixels. */

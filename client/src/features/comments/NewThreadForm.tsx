@@ -3,7 +3,7 @@ import { type Actor, can } from '@accord/shared/policy/policy';
 import type { ThreadVisibility } from '@accord/shared/policy/threadPolicy';
 import { LIMITS } from '@accord/shared/protocol/limits';
 import { useEffect, useRef, useState } from 'react';
-import type { CommentTarget } from './commentSelection';
+import type { CommentTarget } from '../../editor/commentSelection';
 import type { ThreadChannel } from './ThreadChannel';
 import { createThread } from './threadEndpoints';
 

@@ -1,4 +1,4 @@
-import type { ConnectionStatus } from './connectionState';
+import type { ConnectionStatus } from '../../sync/connectionState';
 
 const LABELS: Record<ConnectionStatus, string> = {
   connected: 'Connected',

@@ -70,3 +70,19 @@ export class ClauseViewStore {
     });
   };
 }
+
+const stores = new WeakMap<Y.Doc, ClauseViewStore>();
+
+/**
+ * The one store of a live Y.Doc, shared by the clause panel and the editor plugins that need
+ * clause meta (bracket chips and guard, status marks): each change is read once, and every
+ * reader works whether or not the others are mounted.
+ */
+export function clauseViewStore(doc: Y.Doc): ClauseViewStore {
+  let store = stores.get(doc);
+  if (store === undefined) {
+    store = new ClauseViewStore(doc);
+    stores.set(doc, store);
+  }
+  return store;
+}

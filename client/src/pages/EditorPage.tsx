@@ -10,19 +10,19 @@ import { useMe, useSignInAgain } from '../app/session';
 import { NegotiationTimeZone } from '../app/timeZone';
 import { useApiResource } from '../app/useApiResource';
 import { useDocumentTitle } from '../app/useDocumentTitle';
+import { CommuniqueEditor } from '../editor/CommuniqueEditor';
 import { ClauseSidebar } from '../features/clauses/ClauseSidebar';
 import { useMemberNames } from '../features/clauses/useMemberNames';
 import { CommentsMargin } from '../features/comments/CommentsMargin';
 import { useComments } from '../features/comments/useComments';
 import { ConnectionBanner } from '../features/connection/ConnectionBanner';
 import { ConnectionIndicator } from '../features/connection/ConnectionIndicator';
+import { SyncNotices } from '../features/connection/SyncNotices';
 import { ExportButton } from '../features/export/ExportButton';
 import { PresenceBar } from '../features/presence/PresenceBar';
 import { useAwayFlag } from '../features/presence/useAwayFlag';
 import { DraftSilenceBanner } from '../features/revisions/DraftSilenceBanner';
-import { CommuniqueEditor } from './CommuniqueEditor';
-import { SyncNotices } from './SyncNotices';
-import { useSyncSession } from './useSyncSession';
+import { useSyncSession } from '../sync/useSyncSession';
 
 /** The draft page: checks access over HTTP first, then opens the live editor. */
 export function EditorPage() {

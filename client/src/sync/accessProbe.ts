@@ -1,5 +1,5 @@
 import { CLOSE_CODES, type CloseCode } from '@accord/shared/protocol/closeCodes';
-import type { ApiResult } from '../../api/apiResult';
+import type { ApiResult } from '../api/apiResult';
 
 /**
  * What a refused WebSocket upgrade meant. The server checks the session, the document and the

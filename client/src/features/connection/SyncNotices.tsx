@@ -1,4 +1,4 @@
-import type { RefusalNotice } from './useSyncSession';
+import type { RefusalNotice } from '../../sync/useSyncSession';
 
 /**
  * Banners about the sync channel: a refused change (the draft was reloaded from the server's

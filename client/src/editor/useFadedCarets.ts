@@ -1,8 +1,8 @@
 import type { Editor } from '@tiptap/react';
 import { useEffect } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
-import { AWAY_CARET_CLASS, fitCaretLabels } from '../../editor/caret';
-import { parseAwarenessUser } from './presence';
+import { parseAwarenessUser } from '../sync/awarenessUser';
+import { AWAY_CARET_CLASS, fitCaretLabels } from './caret';
 
 /** The people all of whose pages are in the background, by user id. */
 export function awayUserIds(states: ReadonlyMap<number, unknown>): Set<string> {
@@ -36,7 +36,7 @@ export function useFadedCarets(editor: Editor | null, awareness: Awareness): voi
     };
     // Carets are drawn anew as text and awareness change: fit their labels once they are.
     let frame = 0;
-    const fit = () => {
+    const fitLabels = () => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
         if (!editor.isDestroyed) fitCaretLabels(editor.view.dom);
@@ -44,18 +44,18 @@ export function useFadedCarets(editor: Editor | null, awareness: Awareness): voi
     };
     const onAwareness = () => {
       apply();
-      fit();
+      fitLabels();
     };
     apply();
-    fit();
+    fitLabels();
     awareness.on('change', onAwareness);
-    editor.on('transaction', fit);
-    window.addEventListener('resize', fit);
+    editor.on('transaction', fitLabels);
+    window.addEventListener('resize', fitLabels);
     return () => {
       cancelAnimationFrame(frame);
       awareness.off('change', onAwareness);
-      editor.off('transaction', fit);
-      window.removeEventListener('resize', fit);
+      editor.off('transaction', fitLabels);
+      window.removeEventListener('resize', fitLabels);
     };
   }, [editor, awareness]);
 }

@@ -5,13 +5,13 @@ import { filterComparison } from '@accord/shared/revisions/compareRevisions';
 import type { RevisionSummary } from '@accord/shared/revisions/revisions';
 import { type FormEvent, useCallback, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { fetchDocument } from '../../api/endpoints';
-import { AppHeader } from '../../app/AppHeader';
-import { ErrorPanel, LoadingPanel } from '../../app/StatusPanels';
-import { NegotiationTimeZone, useTimeFormat } from '../../app/timeZone';
-import { useApiResource } from '../../app/useApiResource';
-import { RedlineEditor } from './RedlineEditor';
-import { changeStops, comparisonView, revisionView } from './redlineDoc';
+import { fetchDocument } from '../api/endpoints';
+import { AppHeader } from '../app/AppHeader';
+import { ErrorPanel, LoadingPanel } from '../app/StatusPanels';
+import { NegotiationTimeZone, useTimeFormat } from '../app/timeZone';
+import { useApiResource } from '../app/useApiResource';
+import { RedlineEditor } from '../features/revisions/RedlineEditor';
+import { changeStops, comparisonView, revisionView } from '../features/revisions/redlineDoc';
 import {
   type CompareTarget,
   comparisonExportUrl,
@@ -21,9 +21,9 @@ import {
   revisionExportUrl,
   setSymbolBase,
   startSilence,
-} from './revisionEndpoints';
-import { SilenceBanner } from './SilenceBanner';
-import { useRevisionList } from './useRevisionList';
+} from '../features/revisions/revisionEndpoints';
+import { SilenceBanner } from '../features/revisions/SilenceBanner';
+import { useRevisionList } from '../features/revisions/useRevisionList';
 
 /** `/d/:documentId/revisions`: the draft's issued revisions, one open read-only, or a comparison. */
 export function RevisionsPage() {

@@ -2,8 +2,8 @@ import { clauseMetaMap, readClauseMeta } from '@accord/shared/domain/clauseMeta'
 import { readClauses } from '@accord/shared/domain/clauseNodes';
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
+import { draftDocWith, metaWithPositions, writeMeta } from '../testing/testClauses';
 import { buildClauseViews, memoizedTextHasher } from './clauseViews';
-import { draftDocWith, metaWithPositions, writeMeta } from './testClauses';
 
 const FIVE_AGREE = { US: 'agree', CA: 'agree', MX: 'agree', SV: 'agree', GT: 'agree' } as const;
 

@@ -5,7 +5,7 @@ import type { Position } from '@accord/shared/domain/positions';
 import type { ClauseKind } from '@accord/shared/domain/schema';
 import { clauseTextHash } from '@accord/shared/domain/textHash';
 import * as Y from 'yjs';
-import type { ClauseView } from './clauseViews';
+import type { ClauseView } from '../sync/clauseViews';
 
 /** A Y.Doc holding a communiqué with the given `[id, kind, text]` clauses, for tests. */
 export function draftDocWith(clauses: readonly [string, ClauseKind, string][]): Y.Doc {

@@ -3,17 +3,17 @@ import { can } from '@accord/shared/policy/policy';
 import type { NegotiationResponse } from '@accord/shared/protocol/api';
 import { useCallback } from 'react';
 import { useParams } from 'react-router';
-import { fetchNegotiation } from '../../api/endpoints';
-import { AppHeader } from '../../app/AppHeader';
-import { ErrorPanel, LoadingPanel } from '../../app/StatusPanels';
-import { NegotiationTimeZone } from '../../app/timeZone';
-import { useApiResource } from '../../app/useApiResource';
-import { useDocumentTitle } from '../../app/useDocumentTitle';
-import { useVisibleInterval } from '../../app/useVisibleInterval';
-import { DraftList } from './DraftList';
-import { formatCalendarDate } from './formatTime';
-import { MemberList } from './MemberList';
-import { TimeZoneSetting } from './TimeZoneSetting';
+import { fetchNegotiation } from '../api/endpoints';
+import { AppHeader } from '../app/AppHeader';
+import { ErrorPanel, LoadingPanel } from '../app/StatusPanels';
+import { NegotiationTimeZone } from '../app/timeZone';
+import { useApiResource } from '../app/useApiResource';
+import { useDocumentTitle } from '../app/useDocumentTitle';
+import { useVisibleInterval } from '../app/useVisibleInterval';
+import { DraftList } from '../features/negotiation/DraftList';
+import { formatCalendarDate } from '../features/negotiation/formatTime';
+import { MemberList } from '../features/negotiation/MemberList';
+import { TimeZoneSetting } from '../features/negotiation/TimeZoneSetting';
 
 /** How often the members' online dots are refreshed while the page is visible. */
 const MEMBERS_REFRESH_MS = 5_000;

@@ -1,11 +1,11 @@
 import { LIMITS } from '@accord/shared/protocol/limits';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { login } from '../../api/endpoints';
-import { useSession } from '../../app/session';
-import { useDocumentTitle } from '../../app/useDocumentTitle';
-import { loginErrorMessage } from './loginMessages';
-import { safeNextPath } from './nextPath';
+import { login } from '../api/endpoints';
+import { useSession } from '../app/session';
+import { useDocumentTitle } from '../app/useDocumentTitle';
+import { loginErrorMessage } from '../features/auth/loginMessages';
+import { safeNextPath } from '../features/auth/nextPath';
 
 /** The sign-in page: username and password, clear errors, then back where the person was going. */
 export function LoginPage() {

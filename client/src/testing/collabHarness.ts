@@ -17,9 +17,9 @@ import {
   yUndoPluginKey,
 } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
-import { type ClauseIdFactory, clauseIdPlugin } from '../clauseIds';
-import { UNDO_PROTECTED_NODES } from '../editorExtensions';
-import { communiqueDoc, type TestClause } from '../testDocs';
+import { type ClauseIdFactory, clauseIdPlugin } from '../editor/clauseIds';
+import { UNDO_PROTECTED_NODES } from '../editor/editorExtensions';
+import { communiqueDoc, type TestClause } from './testDocs';
 
 const schema = communiqueSchema();
 

@@ -4,7 +4,7 @@ import type { ThreadView } from '@accord/shared/protocol/threads';
 import { TextSelection } from '@tiptap/pm/state';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { communiqueDoc, startOfBlock, stateWith, type TestClause } from '../../editor/testDocs';
+import { communiqueDoc, startOfBlock, stateWith, type TestClause } from '../testing/testDocs';
 import { commentableRange, commentTarget } from './commentSelection';
 import { resolveRanges } from './threadHighlights';
 

@@ -1,8 +1,8 @@
 import { DRAFT_FRAGMENT } from '@accord/shared/domain/schema';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { draftDocWith, metaWithPositions, writeMeta } from '../testing/testClauses';
 import { ClauseViewStore } from './ClauseViewStore';
-import { draftDocWith, metaWithPositions, writeMeta } from './testClauses';
 
 function manualScheduler() {
   const queue: (() => void)[] = [];

@@ -1,9 +1,9 @@
 import type { MembershipView } from '@accord/shared/protocol/api';
 import { Link, Navigate } from 'react-router';
-import { AppHeader } from '../../app/AppHeader';
-import { DelegationChip } from '../../app/DelegationChip';
-import { useMe } from '../../app/session';
-import { useDocumentTitle } from '../../app/useDocumentTitle';
+import { AppHeader } from '../app/AppHeader';
+import { DelegationChip } from '../app/DelegationChip';
+import { useMe } from '../app/session';
+import { useDocumentTitle } from '../app/useDocumentTitle';
 
 /** Home: the negotiations the person belongs to, or straight into the only one. */
 export function HomePage() {

@@ -1,12 +1,12 @@
 import * as Y from 'yjs';
-import { type ClauseMeta, clauseMetaMap, emptyClauseMeta } from '../../domain/clauseMeta';
-import { clauseElements, clauseIdOf, plainText } from '../../domain/clauseNodes';
-import { PARTY_CODES } from '../../domain/delegations';
-import { type DraftJson, writeDraft } from '../../domain/draft';
-import type { ClausePositions, Position } from '../../domain/positions';
-import { clauseTextHash } from '../../domain/textHash';
-import { clauseOpenBracketKeys } from '../clausePieces';
-import type { ExportContext, ExportThread } from '../exportModel';
+import { type ClauseMeta, clauseMetaMap, emptyClauseMeta } from '../domain/clauseMeta';
+import { clauseElements, clauseIdOf, plainText } from '../domain/clauseNodes';
+import { PARTY_CODES } from '../domain/delegations';
+import { type DraftJson, writeDraft } from '../domain/draft';
+import type { ClausePositions, Position } from '../domain/positions';
+import { clauseTextHash } from '../domain/textHash';
+import { clauseOpenBracketKeys } from '../export/clausePieces';
+import type { ExportContext, ExportThread } from '../export/exportModel';
 
 /**
  * Drafts for the exports' tests, built directly as Yjs documents with their meta written the

@@ -4,25 +4,21 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { fetchDocument } from '../api/endpoints';
-import {
-  accessProbeOutcome,
-  PROBE_AFTER_FAILURES,
-  PROBE_INTERVAL_MS,
-} from '../features/connection/accessProbe';
+import { accessProbeOutcome, PROBE_AFTER_FAILURES, PROBE_INTERVAL_MS } from './accessProbe';
 import {
   closeDisposition,
   refusalMessage,
   refusalRestartDelayMs,
   stoppedMessage,
-} from '../features/connection/closeDisposition';
+} from './closeDisposition';
 import {
   type ConnectionStatus,
   connectionStatus,
   initialConnectionState,
   reduceConnection,
-} from '../features/connection/connectionState';
-import { isLinkSilent, LINK_CHECK_MS } from '../features/connection/linkWatch';
-import { renewIfStale } from '../features/presence/presenceRenewal';
+} from './connectionState';
+import { isLinkSilent, LINK_CHECK_MS } from './linkWatch';
+import { renewIfStale } from './presenceRenewal';
 
 /** One Y.Doc and the provider that syncs it; replaced wholesale after a refused change. */
 export interface SyncSession {
