@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { DelegationCode } from '@accord/shared/domain/delegations';
+import type { Locale } from '@accord/shared/i18n/locales';
 import type { Log } from '@accord/shared/log';
 import { can } from '@accord/shared/policy/policy';
 import {
@@ -263,6 +264,8 @@ export class RevisionService {
     document: DocumentRecord,
     from: CompareTarget,
     to: CompareTarget,
+    /** The language of the comparison's notes and labels (issue 16); English by default. */
+    locale: Locale = 'en',
   ): RevisionResult<RevisionComparison> {
     const older = this.side(document, from);
     if (!older.ok) return older;
@@ -270,10 +273,12 @@ export class RevisionService {
     if (!newer.ok) return newer;
     return {
       ok: true,
-      value: compareRevisions(older.value.content, newer.value.content, {
-        from: older.value.side,
-        to: newer.value.side,
-      }),
+      value: compareRevisions(
+        older.value.content,
+        newer.value.content,
+        { from: older.value.side, to: newer.value.side },
+        locale,
+      ),
     };
   }
 
