@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Locale } from '@accord/shared/i18n/locales';
 import { can } from '@accord/shared/policy/policy';
 import {
   type CompareSide,
@@ -144,6 +145,8 @@ export class RevisionService {
     document: DocumentRecord,
     from: CompareTarget,
     to: CompareTarget,
+    /** The language of the comparison's notes and labels (issue 16); English by default. */
+    locale: Locale = 'en',
   ): RevisionResult<RevisionComparison> {
     const older = this.side(document, from);
     if (!older.ok) return older;
@@ -151,10 +154,12 @@ export class RevisionService {
     if (!newer.ok) return newer;
     return {
       ok: true,
-      value: compareRevisions(older.value.content, newer.value.content, {
-        from: older.value.side,
-        to: newer.value.side,
-      }),
+      value: compareRevisions(
+        older.value.content,
+        newer.value.content,
+        { from: older.value.side, to: newer.value.side },
+        locale,
+      ),
     };
   }
 

@@ -1,5 +1,7 @@
 import { wallClock } from '../domain/timeZone';
 import type { Result } from '../result';
+import { type Message, translate } from '../i18n/i18n';
+import { LOCALES, type Locale, parseLocale } from '../i18n/locales';
 import { EXPORT_MODES, type ExportMode } from './exportModel';
 
 /** The formats a communiqué is exported in. */
@@ -17,6 +19,19 @@ export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
   pdf: 'PDF (.pdf)',
 };
 
+const EXPORT_FORMAT_MESSAGES = {
+  txt: /*i18n*/ { id: 'exportFormat.txt', message: 'Plain text (.txt)' },
+  md: /*i18n*/ { id: 'exportFormat.md', message: 'Markdown (.md)' },
+  html: /*i18n*/ { id: 'exportFormat.html', message: 'HTML (.html)' },
+  docx: /*i18n*/ { id: 'exportFormat.docx', message: 'Word (.docx)' },
+  pdf: /*i18n*/ { id: 'exportFormat.pdf', message: 'PDF (.pdf)' },
+} as const satisfies Record<ExportFormat, Message>;
+
+/** A format's name in a language, for the export dialog: "Texto sin formato (.txt)". */
+export function exportFormatLabel(format: ExportFormat, locale: Locale): string {
+  return translate(locale, EXPORT_FORMAT_MESSAGES[format]);
+}
+
 /** The Content-Type of each format. */
 export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   txt: 'text/plain; charset=utf-8',
@@ -32,6 +47,11 @@ export interface ExportRequest {
   mode: ExportMode;
   /** Include public comment threads (draft compilations only). */
   publicThreads: boolean;
+  /**
+   * The language of the export's own words (`lang=es`, `--lang es`); absent: the requester's
+   * (their chosen language, else their browser's; English from the command line).
+   */
+  locale?: Locale;
 }
 
 /** The untrusted parts of an export request (query string or command line). */
@@ -39,11 +59,13 @@ export interface RawExportRequest {
   format?: string | undefined;
   mode?: string | undefined;
   threads?: string | undefined;
+  lang?: string | undefined;
 }
 
 /**
  * Parses an export request. `format` is required; `mode` defaults to `draft`; `threads` may be
- * `public` (or absent) and only with a draft: private threads are never exported.
+ * `public` (or absent) and only with a draft: private threads are never exported; `lang`, when
+ * given, is one of Accord's languages.
  */
 export function parseExportRequest(raw: RawExportRequest): Result<ExportRequest, string> {
   const formats = EXPORT_FORMATS.join(', ');
@@ -70,6 +92,16 @@ export function parseExportRequest(raw: RawExportRequest): Result<ExportRequest,
   const publicThreads = raw.threads === 'public';
   if (publicThreads && mode === 'final') {
     return { ok: false, error: 'The final communiqué never includes comments.' };
+  }
+  if (raw.lang !== undefined) {
+    const locale = parseLocale(raw.lang);
+    if (!locale.ok) {
+      return {
+        ok: false,
+        error: `Unknown lang "${raw.lang.slice(0, 32)}": use one of ${LOCALES.join(', ')}.`,
+      };
+    }
+    return { ok: true, value: { format, mode, publicThreads, locale: locale.value } };
   }
   return { ok: true, value: { format, mode, publicThreads } };
 }
