@@ -19,7 +19,8 @@ const M = {
   },
   silenceRunning: /*i18n*/ {
     id: 'command.silenceRunning',
-    message: 'A silence procedure is running on {revision}; no revision can be issued until it ends.',
+    message:
+      'A silence procedure is running on {revision}; no revision can be issued until it ends.',
   },
   noteTooLong: /*i18n*/ {
     id: 'command.noteTooLong',

@@ -1,7 +1,7 @@
-import type { Result } from '../result';
 import { delegationAgent } from '../i18n/domainWords';
 import { type Message, translate } from '../i18n/i18n';
 import type { Locale } from '../i18n/locales';
+import type { Result } from '../result';
 import type { ClauseLock } from './clauseMeta';
 import { PARTY_CODES } from './delegations';
 import type { ClausePositions } from './positions';

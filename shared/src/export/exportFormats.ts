@@ -1,7 +1,7 @@
 import { wallClock } from '../domain/timeZone';
-import type { Result } from '../result';
 import { type Message, translate } from '../i18n/i18n';
 import { LOCALES, type Locale, parseLocale } from '../i18n/locales';
+import type { Result } from '../result';
 import { EXPORT_MODES, type ExportMode } from './exportModel';
 
 /** The formats a communiqué is exported in. */
