@@ -9,7 +9,7 @@ import { loadStoredDocument } from '../export/loadStoredDocument';
 import { contentSha256 } from '../revisions/RevisionService';
 import { type SeededDemo, seedDemo } from '../seed/demo';
 import { SqliteStorage } from '../storage/sqlite/SqliteStorage';
-import { clauseText } from '../sync/testClient';
+import { clauseText } from '../testing/testClient';
 import { parseAdminArgs } from './adminArgs';
 import { type CommandResult, runAdminCommand } from './adminCommands';
 import type { ExportIo } from './exportCommand';

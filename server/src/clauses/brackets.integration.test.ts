@@ -4,7 +4,9 @@ import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { clauseText } from '../sync/testClient';
+import { closedWith } from '../testing/lockTestKit';
+import { clauseText } from '../testing/testClient';
+import type { RunningTestServer } from '../testing/testServer';
 import {
   type Client,
   closeAll,
@@ -16,9 +18,7 @@ import {
   storedDoc,
   syncUpdateFrame,
   until,
-} from '../sync/wsTestClients';
-import { closedWith } from '../testing/lockTestKit';
-import type { RunningTestServer } from '../testing/testServer';
+} from '../testing/wsTestClients';
 
 /**
  * Brackets end to end (B1–B3): the real server on port 0 with SQLite in a temp folder and

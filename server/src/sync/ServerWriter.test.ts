@@ -3,10 +3,10 @@ import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { clausePlugins } from '../clauses/clausePlugins';
 import { SERVER_AUTHOR, type UpdateLogStore } from '../storage/storage';
+import { pump, TestSyncClient } from '../testing/testClient';
 import { type RunningTestServer, startTestServer } from '../testing/testServer';
 import { SyncServer } from './SyncServer';
 import type { SyncPrincipal } from './syncTypes';
-import { pump, TestSyncClient } from './testClient';
 
 /** The server's own writes (clause meta) through the sync core, with in-process clients. */
 

@@ -4,8 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { MESSAGE_TYPES } from './protocol';
-import { clauseText } from './testClient';
+import { clauseText } from '../testing/testClient';
 import {
   type Client,
   closeAll,
@@ -17,7 +16,8 @@ import {
   startServer,
   storedDoc,
   until,
-} from './wsTestClients';
+} from '../testing/wsTestClients';
+import { MESSAGE_TYPES } from './protocol';
 
 /**
  * The sync channel end to end: the real server on port 0 with SQLite in a temp folder and stock

@@ -3,11 +3,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { clausePlugins } from '../clauses/clausePlugins';
 import type { UpdateLogStore } from '../storage/storage';
+import { clauseText, pump, TestSyncClient } from '../testing/testClient';
 import { type RunningTestServer, startTestServer } from '../testing/testServer';
 import { MESSAGE_TYPES, SYNC_MESSAGE_TYPES } from './protocol';
 import { SyncServer } from './SyncServer';
 import type { LivenessOptions, SyncLogLevel, SyncPrincipal } from './syncTypes';
-import { clauseText, pump, TestSyncClient } from './testClient';
 
 /**
  * The sync core against the real SQLite store, with in-process clients (no sockets): the

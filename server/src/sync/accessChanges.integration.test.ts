@@ -5,14 +5,14 @@ import {
   type ThreadResponse,
 } from '@accord/shared/protocol/threads';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addExtraMembers, demoAnchor, threadsPath } from '../http/threads/threadTestSetup';
 import { DEMO_PASSWORD } from '../seed/demo';
 import { runAdmin } from '../testing/adminCli';
 import { apiRequest } from '../testing/apiClient';
 import { type Attacker, closedWith, openAttacker } from '../testing/lockTestKit';
+import { clauseText } from '../testing/testClient';
 import { type RunningTestServer, signIn } from '../testing/testServer';
 import { openThreadEvents, type ThreadEventClient } from '../testing/threadEventClient';
-import { clauseText } from './testClient';
+import { addExtraMembers, demoAnchor, threadsPath } from '../testing/threadTestSetup';
 import {
   closeAll,
   demoDocumentId,
@@ -22,7 +22,7 @@ import {
   startServer,
   storedDoc,
   until,
-} from './wsTestClients';
+} from '../testing/wsTestClients';
 
 /**
  * S10: a change of role, delegation, membership or

@@ -2,9 +2,8 @@ import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
 import { LIMITS } from '@accord/shared/protocol/limits';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { clauseText } from '../testing/testClient';
 import type { RunningTestServer } from '../testing/testServer';
-import { MESSAGE_TYPES } from './protocol';
-import { clauseText } from './testClient';
 import {
   type Client,
   closeAll,
@@ -15,7 +14,8 @@ import {
   storedDoc,
   syncUpdateFrame,
   until,
-} from './wsTestClients';
+} from '../testing/wsTestClients';
+import { MESSAGE_TYPES } from './protocol';
 
 /**
  * Bad frames on the real sync endpoint (S1, S2, S7): each closes only the connection

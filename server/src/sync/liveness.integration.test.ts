@@ -6,8 +6,6 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { DEMO_PASSWORD } from '../seed/demo';
 import { signIn } from '../testing/testServer';
-import { LIVENESS_DEFAULTS } from './Liveness';
-import { MESSAGE_TYPES } from './protocol';
 import {
   closeAll,
   demoDocumentId,
@@ -15,7 +13,9 @@ import {
   openClient,
   startServer,
   until,
-} from './wsTestClients';
+} from '../testing/wsTestClients';
+import { LIVENESS_DEFAULTS } from './Liveness';
+import { MESSAGE_TYPES } from './protocol';
 
 /**
  * Who is really there (S13): a peer whose network vanished leaves no close frame behind;

@@ -12,8 +12,8 @@ import {
   openAttacker,
   setLock,
 } from '../testing/lockTestKit';
+import { clauseText } from '../testing/testClient';
 import type { RunningTestServer } from '../testing/testServer';
-import { clauseText } from './testClient';
 import {
   type Client,
   closeAll,
@@ -25,7 +25,7 @@ import {
   startServer,
   storedDoc,
   until,
-} from './wsTestClients';
+} from '../testing/wsTestClients';
 
 /**
  * L2, the server's guarantee: raw Yjs clients over a real WebSocket try every way of

@@ -5,9 +5,9 @@ import { seededRandom } from '@accord/shared/testing/seededRandom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { clausePlugins } from '../clauses/clausePlugins';
+import { FuzzClient } from '../testing/FuzzClient';
 import { clauseFingerprint } from '../testing/lockTestKit';
 import { type RunningTestServer, startTestServer } from '../testing/testServer';
-import { FuzzClient } from './FuzzClient';
 import { SyncServer } from './SyncServer';
 import type { SyncPrincipal } from './syncTypes';
 

@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DEMO_PASSWORD } from '../seed/demo';
 import { apiRequest } from '../testing/apiClient';
+import { clauseText } from '../testing/testClient';
 import { type RunningTestServer, signIn } from '../testing/testServer';
-import { clauseText } from './testClient';
 import {
   closeAll,
   demoDocumentId,
@@ -15,7 +15,7 @@ import {
   startServer,
   storedDoc,
   until,
-} from './wsTestClients';
+} from '../testing/wsTestClients';
 
 /**
  * S3 end to end: the clause meta map is written by the server only. Stock

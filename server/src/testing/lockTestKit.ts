@@ -2,6 +2,8 @@ import { readClauseMeta } from '@accord/shared/domain/clauseMeta';
 import { DRAFT_FRAGMENT } from '@accord/shared/domain/schema';
 import * as Y from 'yjs';
 import { DEMO_PASSWORD } from '../seed/demo';
+import { type ApiReply, apiRequest } from './apiClient';
+import { type RunningTestServer, signIn } from './testServer';
 import {
   demoDocumentId,
   openRawSocket,
@@ -9,9 +11,7 @@ import {
   storedDoc,
   syncUpdateFrame,
   until,
-} from '../sync/wsTestClients';
-import { type ApiReply, apiRequest } from './apiClient';
-import { type RunningTestServer, signIn } from './testServer';
+} from './wsTestClients';
 
 /**
  * Helpers for the lock tests: locking through the real HTTP API, and an attacker that speaks

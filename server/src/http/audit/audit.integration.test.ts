@@ -6,11 +6,17 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../seed/demo';
 import { DATABASE_FILE } from '../../storage/sqlite/SqliteStorage';
-import { clauseText } from '../../sync/testClient';
-import { closeAll, demoDocumentId, openClient, startServer, until } from '../../sync/wsTestClients';
 import { apiRequest } from '../../testing/apiClient';
 import { setLock } from '../../testing/lockTestKit';
+import { clauseText } from '../../testing/testClient';
 import { type RunningTestServer, signIn } from '../../testing/testServer';
+import {
+  closeAll,
+  demoDocumentId,
+  openClient,
+  startServer,
+  until,
+} from '../../testing/wsTestClients';
 
 /**
  * The audit log end to end: locks, unlocks and positions are recorded with who, delegation and

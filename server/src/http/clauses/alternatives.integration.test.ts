@@ -6,7 +6,9 @@ import { LIMITS } from '@accord/shared/protocol/limits';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DEMO_PASSWORD } from '../../seed/demo';
-import { clauseText } from '../../sync/testClient';
+import { apiRequest } from '../../testing/apiClient';
+import { clauseText } from '../../testing/testClient';
+import { type RunningTestServer, signIn } from '../../testing/testServer';
 import {
   closeAll,
   demoDocumentId,
@@ -14,9 +16,7 @@ import {
   startServer,
   storedDoc,
   until,
-} from '../../sync/wsTestClients';
-import { apiRequest } from '../../testing/apiClient';
-import { type RunningTestServer, signIn } from '../../testing/testServer';
+} from '../../testing/wsTestClients';
 
 /**
  * Alternative wordings end to end (issue 3): the real server on port 0 with SQLite in a temp

@@ -4,7 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DEMO_PASSWORD } from '../../seed/demo';
 import { SERVER_AUTHOR } from '../../storage/storage';
-import { clauseText } from '../../sync/testClient';
+import { apiRequest } from '../../testing/apiClient';
+import { clauseText } from '../../testing/testClient';
+import { type RunningTestServer, signIn } from '../../testing/testServer';
 import {
   closeAll,
   demoDocumentId,
@@ -12,9 +14,7 @@ import {
   startServer,
   storedDoc,
   until,
-} from '../../sync/wsTestClients';
-import { apiRequest } from '../../testing/apiClient';
-import { type RunningTestServer, signIn } from '../../testing/testServer';
+} from '../../testing/wsTestClients';
 
 /**
  * Authorship and history end to end (issue 3): who proposed a clause, who changed its text and

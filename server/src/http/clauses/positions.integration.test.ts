@@ -2,7 +2,9 @@ import { type ClauseMeta, clauseMetaMap, readClauseMeta } from '@accord/shared/d
 import type { ClauseListResponse } from '@accord/shared/protocol/api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../seed/demo';
-import { clauseText } from '../../sync/testClient';
+import { apiRequest } from '../../testing/apiClient';
+import { clauseText } from '../../testing/testClient';
+import { type RunningTestServer, signIn } from '../../testing/testServer';
 import {
   closeAll,
   demoDocumentId,
@@ -12,9 +14,7 @@ import {
   startServer,
   storedDoc,
   until,
-} from '../../sync/wsTestClients';
-import { apiRequest } from '../../testing/apiClient';
-import { type RunningTestServer, signIn } from '../../testing/testServer';
+} from '../../testing/wsTestClients';
 
 /**
  * Positions end to end (issue 3): the real server on port 0 with SQLite in a temp folder, the

@@ -5,7 +5,10 @@ import { strFromU8, unzipSync } from 'fflate';
 import { extractText } from 'unpdf';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../seed/demo';
-import { clauseText } from '../../sync/testClient';
+import { apiRequest } from '../../testing/apiClient';
+import { clauseText } from '../../testing/testClient';
+import { type RunningTestServer, signIn } from '../../testing/testServer';
+import { demoAnchor } from '../../testing/threadTestSetup';
 import {
   closeAll,
   demoDocumentId,
@@ -13,10 +16,7 @@ import {
   startServer,
   storedDoc,
   until,
-} from '../../sync/wsTestClients';
-import { apiRequest } from '../../testing/apiClient';
-import { type RunningTestServer, signIn } from '../../testing/testServer';
-import { demoAnchor } from '../threads/threadTestSetup';
+} from '../../testing/wsTestClients';
 
 /**
  * Exports end to end (issue 6): the real server on port 0 with SQLite in a temporary folder,

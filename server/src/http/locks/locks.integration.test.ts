@@ -2,10 +2,16 @@ import { readClauseMeta } from '@accord/shared/domain/clauseMeta';
 import { PARTY_CODES } from '@accord/shared/domain/delegations';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../seed/demo';
-import { closeAll, demoDocumentId, openClient, startServer, until } from '../../sync/wsTestClients';
 import { apiRequest } from '../../testing/apiClient';
 import { isLockedIn, setLock } from '../../testing/lockTestKit';
 import { type RunningTestServer, signIn } from '../../testing/testServer';
+import {
+  closeAll,
+  demoDocumentId,
+  openClient,
+  startServer,
+  until,
+} from '../../testing/wsTestClients';
 
 /** Locking through the HTTP API: who may, when a reason is needed, and what it freezes. */
 

@@ -1,8 +1,8 @@
 import type { AuditLogResponse } from '@accord/shared/domain/audit';
 import type { DocumentResponse, NegotiationResponse } from '@accord/shared/protocol/api';
 import { describe, expect, it } from 'vitest';
-import { TestSyncClient } from '../../sync/testClient';
 import { createTestApp, signInToApp, TEST_ORIGIN } from '../../testing/testApp';
+import { TestSyncClient } from '../../testing/testClient';
 
 describe('GET /api/negotiations/:id', () => {
   it('shows the negotiation, its drafts, the caller’s membership and the members', async () => {

@@ -12,7 +12,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ManualSilenceTimers } from '../../revisions/silenceTimers';
 import { DEMO_PASSWORD } from '../../seed/demo';
-import { clauseText } from '../../sync/testClient';
+import { apiRequest } from '../../testing/apiClient';
+import { clauseText } from '../../testing/testClient';
+import { type RunningTestServer, signIn } from '../../testing/testServer';
 import {
   closeAll,
   demoDocumentId,
@@ -20,9 +22,7 @@ import {
   startServer,
   storedDoc,
   until,
-} from '../../sync/wsTestClients';
-import { apiRequest } from '../../testing/apiClient';
-import { type RunningTestServer, signIn } from '../../testing/testServer';
+} from '../../testing/wsTestClients';
 
 /** Issued revisions, compare and the silence procedure through the real server (issue 15). */
 

@@ -8,7 +8,6 @@ import type {
 import { THREAD_EVENTS } from '@accord/shared/protocol/threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../seed/demo';
-import { demoDocumentId, until } from '../../sync/wsTestClients';
 import { type ApiReply, apiRequest } from '../../testing/apiClient';
 import { type RunningTestServer, signIn, startTestServer } from '../../testing/testServer';
 import { openThreadEvents, type ThreadEventClient } from '../../testing/threadEventClient';
@@ -18,7 +17,8 @@ import {
   type TestActor,
   THREAD_TEST_ACTORS,
   threadsPath,
-} from './threadTestSetup';
+} from '../../testing/threadTestSetup';
+import { demoDocumentId, until } from '../../testing/wsTestClients';
 
 /**
  * The thread permission matrix over HTTP and the live channel (issue 5): every member kind ×

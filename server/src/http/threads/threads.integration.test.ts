@@ -9,7 +9,11 @@ import {
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DEMO_PASSWORD } from '../../seed/demo';
-import { clauseText } from '../../sync/testClient';
+import { apiRequest } from '../../testing/apiClient';
+import { clauseText } from '../../testing/testClient';
+import { type RunningTestServer, signIn } from '../../testing/testServer';
+import { openThreadEvents } from '../../testing/threadEventClient';
+import { addExtraMembers, demoAnchor, threadsPath } from '../../testing/threadTestSetup';
 import {
   closeAll,
   demoDocumentId,
@@ -18,11 +22,7 @@ import {
   startServer,
   storedDoc,
   until,
-} from '../../sync/wsTestClients';
-import { apiRequest } from '../../testing/apiClient';
-import { type RunningTestServer, signIn } from '../../testing/testServer';
-import { openThreadEvents } from '../../testing/threadEventClient';
-import { addExtraMembers, demoAnchor, threadsPath } from './threadTestSetup';
+} from '../../testing/wsTestClients';
 
 /**
  * Threads end to end: the live channel per reader, the channel's end with the session or the

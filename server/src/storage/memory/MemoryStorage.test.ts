@@ -1,4 +1,4 @@
-import { describeStorageContract } from '../storageContract';
+import { describeStorageContract } from '../../testing/storageContract';
 import { MemoryStorage } from './MemoryStorage';
 
 describeStorageContract('MemoryStorage', () => new MemoryStorage());

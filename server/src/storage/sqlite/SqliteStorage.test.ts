@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { describeStorageContract } from '../storageContract';
+import { describeStorageContract } from '../../testing/storageContract';
 import { MIGRATIONS, migrate } from './migrations';
 import { DATABASE_FILE, SqliteStorage } from './SqliteStorage';
 

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { describeAuditContract } from './auditContract';
-import { describeClauseChangeContract } from './clauseChangeContract';
-import { describeRevisionContract } from './revisionContract';
-import { SERVER_AUTHOR, type Storage } from './storage';
-import { describeThreadContract } from './threadContract';
+import { describeAuditContract } from '../storage/auditContract';
+import { describeClauseChangeContract } from '../storage/clauseChangeContract';
+import { describeRevisionContract } from '../storage/revisionContract';
+import { SERVER_AUTHOR, type Storage } from '../storage/storage';
+import { describeThreadContract } from '../storage/threadContract';
 
 /**
  * The behaviour every Storage implementation must have, as one suite that each implementation

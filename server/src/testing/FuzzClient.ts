@@ -2,9 +2,9 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { encodeSyncStep1, encodeSyncUpdate, MESSAGE_TYPES } from './protocol';
-import type { SyncServer } from './SyncServer';
-import type { SyncConnectionHandle, SyncPrincipal, SyncSocket } from './syncTypes';
+import { encodeSyncStep1, encodeSyncUpdate, MESSAGE_TYPES } from '../sync/protocol';
+import type { SyncServer } from '../sync/SyncServer';
+import type { SyncConnectionHandle, SyncPrincipal, SyncSocket } from '../sync/syncTypes';
 
 /**
  * An in-process y-websocket client whose frames wait in queues until the test delivers them, in

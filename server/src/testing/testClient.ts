@@ -3,9 +3,9 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { encodeSyncUpdate, MESSAGE_TYPES } from './protocol';
-import type { SyncServer } from './SyncServer';
-import type { SyncConnectionHandle, SyncPrincipal, SyncSocket } from './syncTypes';
+import { encodeSyncUpdate, MESSAGE_TYPES } from '../sync/protocol';
+import type { SyncServer } from '../sync/SyncServer';
+import type { SyncConnectionHandle, SyncPrincipal, SyncSocket } from '../sync/syncTypes';
 
 /**
  * A y-websocket client without a network, for tests of the sync core: it speaks the protocol

@@ -5,8 +5,8 @@ import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { DEMO_PASSWORD } from '../seed/demo';
-import { type RunningTestServer, signIn, startTestServer } from '../testing/testServer';
-import { MESSAGE_TYPES, SYNC_MESSAGE_TYPES } from './protocol';
+import { MESSAGE_TYPES, SYNC_MESSAGE_TYPES } from '../sync/protocol';
+import { type RunningTestServer, signIn, startTestServer } from './testServer';
 
 /**
  * Clients of the real server for the sync integration tests: stock y-websocket providers in

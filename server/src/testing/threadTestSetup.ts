@@ -3,11 +3,11 @@ import type { DelegationCode } from '@accord/shared/domain/delegations';
 import type { Role } from '@accord/shared/domain/roles';
 import { createThreadAnchor } from '@accord/shared/domain/threadAnchor';
 import type { ThreadAnchor } from '@accord/shared/protocol/threads';
-import { hashPassword } from '../../auth/password';
-import { DEMO_PASSWORD } from '../../seed/demo';
-import { clauseText } from '../../sync/testClient';
-import { demoDocumentId, storedDoc } from '../../sync/wsTestClients';
-import type { RunningTestServer } from '../../testing/testServer';
+import { hashPassword } from '../auth/password';
+import { DEMO_PASSWORD } from '../seed/demo';
+import { clauseText } from './testClient';
+import type { RunningTestServer } from './testServer';
+import { demoDocumentId, storedDoc } from './wsTestClients';
 
 /** A member the thread tests act as. */
 export interface TestActor {
