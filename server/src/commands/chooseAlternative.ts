@@ -1,4 +1,4 @@
-import { type ClauseMeta, clauseMetaMap, readClauseMeta } from '@accord/shared/domain/clauseMeta';
+import type { ClauseMeta } from '@accord/shared/domain/clauseMeta';
 import { clauseBracketOwners } from '@accord/shared/domain/liveBrackets';
 import { clauseTextHash } from '@accord/shared/domain/textHash';
 import { err, ok, type Result } from '@accord/shared/result';
@@ -39,7 +39,7 @@ export function chooseAlternative(
         return { stale: true as const, label };
       }
       const picked = doc.api.alternativeToChoose(clauseId, alternativeId);
-      const meta = readClauseMeta(clauseMetaMap(doc.doc), clauseId);
+      const meta = doc.api.meta.read(clauseId);
       const owners = clauseBracketOwners(doc.doc, before ?? '', meta?.brackets ?? {});
       const setAside = (meta?.alternatives ?? []).filter((other) => other.id !== alternativeId);
       return {

@@ -1,96 +1,19 @@
 import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { clausePlugins } from '../clauses/clausePlugins';
 import type { UpdateLogStore } from '../storage/storage';
+import { useSyncTestKit } from '../testing/syncTestKit';
 import { clauseText, pump, TestSyncClient } from '../testing/testClient';
-import { type RunningTestServer, startTestServer } from '../testing/testServer';
 import { MESSAGE_TYPES, SYNC_MESSAGE_TYPES } from './protocol';
-import { SyncServer } from './SyncServer';
-import type { LivenessOptions, SyncLogLevel, SyncPrincipal } from './syncTypes';
 
 /**
  * The sync core against the real SQLite store, with in-process clients (no sockets): the
- * behaviour rules of the brief, one by one. The WebSocket path is covered by
- * SyncServer.integration.test.ts.
+ * behaviour rules of the brief, one by one (presence in SyncServer.awareness.test.ts). The
+ * WebSocket path is covered by SyncServer.integration.test.ts.
  */
 
-let server: RunningTestServer;
-const servers: SyncServer[] = [];
-const clients: TestSyncClient[] = [];
-let logLines: { level: SyncLogLevel; message: string }[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-
-afterAll(async () => {
-  await server.close();
-});
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  for (const sync of servers.splice(0)) await sync.shutdown();
-  logLines = [];
-});
-
-function syncServer(
-  options: {
-    compactEvery?: number;
-    idleUnloadMs?: number;
-    updates?: UpdateLogStore;
-    liveness?: LivenessOptions;
-  } = {},
-): SyncServer {
-  const sync = new SyncServer({
-    updates: options.updates ?? server.storage.updates,
-    documents: server.storage.documents,
-    plugins: clausePlugins({ changes: server.storage.clauseChanges, now: Date.now }),
-    compactEvery: options.compactEvery ?? 500,
-    idleUnloadMs: options.idleUnloadMs ?? 60_000,
-    log: (level, message) => logLines.push({ level, message }),
-    ...(options.liveness ? { liveness: options.liveness } : {}),
-  });
-  servers.push(sync);
-  return sync;
-}
-
-function principal(username: string, sessionId = `session-${username}`): SyncPrincipal {
-  const { storage } = server;
-  const user = storage.users.byUsername(username);
-  const negotiation = storage.negotiations.list()[0];
-  if (user === undefined || negotiation === undefined) throw new Error('Demo data is missing.');
-  const membership = storage.negotiations.membership(negotiation.id, user.id);
-  const document = storage.documents.listByNegotiation(negotiation.id)[0];
-  if (membership === undefined || document === undefined) throw new Error('Demo data is missing.');
-  return {
-    sessionId,
-    userId: user.id,
-    displayName: user.displayName,
-    delegation: membership.delegation,
-    role: membership.role,
-    documentId: document.id,
-    negotiationId: negotiation.id,
-  };
-}
-
-/** Connects an in-process client and completes the handshake. */
-function connect(sync: SyncServer, username: string, sessionId?: string): TestSyncClient {
-  const client = new TestSyncClient(sync, principal(username, sessionId));
-  clients.push(client);
-  client.sendSyncStep1();
-  pump(client);
-  return client;
-}
-
-function storedText(clauseId: string): string {
-  const doc = new Y.Doc();
-  const { documentId } = principal('chair');
-  Y.transact(doc, () => {
-    for (const { update } of server.storage.updates.load(documentId)) Y.applyUpdate(doc, update);
-  });
-  return clauseText(doc, clauseId).toString();
-}
+const kit = useSyncTestKit();
+const { syncServer, principal, connect, storedText, logLines } = kit;
 
 describe('SyncServer', () => {
   it('opens with sync step 1, then sends the presence of those already there', () => {
@@ -114,10 +37,10 @@ describe('SyncServer', () => {
     const storedAtBroadcast: number[] = [];
     const send = unitedStates.send.bind(unitedStates);
     unitedStates.send = (frame) => {
-      storedAtBroadcast.push(server.storage.updates.stats(principal('chair').documentId).updates);
+      storedAtBroadcast.push(kit.storage().updates.stats(principal('chair').documentId).updates);
       send(frame);
     };
-    const before = server.storage.updates.stats(principal('chair').documentId).updates;
+    const before = kit.storage().updates.stats(principal('chair').documentId).updates;
     const sentBefore = mexico.received.length;
     clauseText(mexico.doc, 'pp-instability').insert(0, 'MX: ');
     pump(mexico, unitedStates);
@@ -131,11 +54,11 @@ describe('SyncServer', () => {
     const sync = syncServer();
     const mexico = connect(sync, 'mx.delegate');
     const { documentId } = principal('mx.delegate');
-    const before = server.storage.updates.stats(documentId).updates;
+    const before = kit.storage().updates.stats(documentId).updates;
     // Reconnecting sends the whole state again as sync step 2: nothing in it is new.
     mexico.sendUpdate(Y.encodeStateAsUpdate(mexico.doc), 'step2');
     expect(mexico.closedWith).toBeNull();
-    expect(server.storage.updates.stats(documentId).updates).toBe(before);
+    expect(kit.storage().updates.stats(documentId).updates).toBe(before);
   });
 
   it("drops an observer's changes without closing it, and keeps it reading", () => {
@@ -143,12 +66,12 @@ describe('SyncServer', () => {
     const observer = connect(sync, 'observer');
     const canada = connect(sync, 'ca.delegate');
     const { documentId } = principal('observer');
-    const before = server.storage.updates.stats(documentId).updates;
+    const before = kit.storage().updates.stats(documentId).updates;
     clauseText(observer.doc, 'op-investment').insert(0, 'OBSERVER WAS HERE ');
     pump(observer, canada);
     expect(observer.closedWith).toBeNull();
     expect(clauseText(canada.doc, 'op-investment').toString()).not.toContain('OBSERVER');
-    expect(server.storage.updates.stats(documentId).updates).toBe(before);
+    expect(kit.storage().updates.stats(documentId).updates).toBe(before);
     clauseText(canada.doc, 'op-investment').insert(0, 'CA: ');
     pump(observer, canada);
     expect(clauseText(observer.doc, 'op-investment').toString()).toContain('CA: ');
@@ -156,7 +79,7 @@ describe('SyncServer', () => {
   });
 
   it('closes the sender with internalError and applies nothing when storage fails', () => {
-    const failing: UpdateLogStore = Object.create(server.storage.updates, {
+    const failing: UpdateLogStore = Object.create(kit.storage().updates, {
       append: {
         value: () => {
           throw new Error('disk full');
@@ -186,9 +109,9 @@ describe('SyncServer', () => {
       clauseText(guatemala.doc, 'pp-usmca').insert(0, word);
       pump(guatemala);
     }
-    const beforeCompaction = server.storage.updates.stats(documentId).updates;
+    const beforeCompaction = kit.storage().updates.stats(documentId).updates;
     await new Promise((resolve) => setImmediate(resolve));
-    expect(server.storage.updates.stats(documentId).updates).toBe(1);
+    expect(kit.storage().updates.stats(documentId).updates).toBe(1);
     expect(beforeCompaction).toBeGreaterThan(1);
     expect(storedText('pp-usmca')).toMatch(/^three two one Recalling/);
   });
@@ -229,7 +152,7 @@ describe('SyncServer', () => {
     await sync.shutdown();
     expect(chair.closedWith?.code).toBe(CLOSE_CODES.serverShutdown);
     const late = new TestSyncClient(sync, principal('mx.delegate'));
-    clients.push(late);
+    kit.track(late);
     expect(late.closedWith?.code).toBe(CLOSE_CODES.serverShutdown);
   });
 
@@ -240,68 +163,6 @@ describe('SyncServer', () => {
     mexico.handle.receive(Uint8Array.of(42));
     expect(mexico.closedWith).toBeNull();
     expect(logLines.filter((line) => line.message.includes('unknown type'))).toHaveLength(2);
-  });
-});
-
-describe('SyncServer awareness (S8)', () => {
-  it("stamps the server's identity over what a client claims", () => {
-    const sync = syncServer();
-    const mexico = connect(sync, 'mx.delegate');
-    const unitedStates = connect(sync, 'us.delegate');
-    mexico.awareness.setLocalState({ user: { name: 'Impostor', delegation: 'US' }, cursor: 7 });
-    mexico.sendAwareness();
-    pump(mexico, unitedStates);
-    expect(unitedStates.awareness.getStates().get(mexico.awareness.clientID)).toEqual({
-      user: {
-        userId: principal('mx.delegate').userId,
-        name: 'Sofía Ramírez',
-        delegation: 'MX',
-        role: 'delegate',
-        color: '#00704a',
-      },
-      cursor: 7,
-    });
-  });
-
-  it("refuses to let a client speak for or remove someone else's presence", () => {
-    const sync = syncServer();
-    const mexico = connect(sync, 'mx.delegate');
-    const canada = connect(sync, 'ca.delegate');
-    // A fresh Awareness has clock 0, which y-protocols ignores: clients set a field first.
-    mexico.awareness.setLocalStateField('cursor', null);
-    mexico.sendAwareness();
-    pump(mexico, canada);
-    // Canada's client forges Mexico's client id, first with a state, then with a removal.
-    const forger = new TestSyncClient(sync, principal('ca.delegate'));
-    clients.push(forger);
-    forger.awareness.clientID = mexico.awareness.clientID;
-    // A clock ahead of Mexico's, so that only the ownership check can stop it.
-    for (let clock = 0; clock < 3; clock++) forger.awareness.setLocalState({ cursor: 'forged' });
-    forger.sendAwareness();
-    forger.awareness.setLocalState(null);
-    forger.sendAwareness();
-    pump(mexico, canada, forger);
-    expect(canada.awareness.getStates().get(mexico.awareness.clientID)).toMatchObject({
-      user: { delegation: 'MX' },
-    });
-    expect(canada.awareness.getStates().get(mexico.awareness.clientID)).not.toHaveProperty(
-      'cursor',
-      'forged',
-    );
-  });
-
-  it('withdraws a connection’s presence when it closes', () => {
-    const sync = syncServer();
-    const mexico = connect(sync, 'mx.delegate');
-    const canada = connect(sync, 'ca.delegate');
-    // A fresh Awareness has clock 0, which y-protocols ignores: clients set a field first.
-    mexico.awareness.setLocalStateField('cursor', null);
-    mexico.sendAwareness();
-    pump(mexico, canada);
-    expect(canada.awareness.getStates().has(mexico.awareness.clientID)).toBe(true);
-    mexico.disconnect();
-    pump(canada);
-    expect(canada.awareness.getStates().has(mexico.awareness.clientID)).toBe(false);
   });
 });
 

@@ -2,11 +2,11 @@ import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { clausePlugins } from '../clauses/clausePlugins';
+import { clauseText, pump, TestSyncClient } from '../testing/testClient';
 import { type RunningTestServer, startTestServer } from '../testing/testServer';
 import type { DocumentPlugin } from './DocumentPlugin';
 import { SyncServer } from './SyncServer';
 import type { SyncPrincipal } from './syncTypes';
-import { clauseText, pump, TestSyncClient } from './testClient';
 
 /**
  * The plugin seam of the sync core (`DocumentPlugin`), with the real clause plugins behind a
