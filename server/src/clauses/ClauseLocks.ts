@@ -45,7 +45,7 @@ export class ClauseLocks {
 
   /**
    * Locks (or unlocks) a clause. A reason is required to unlock, and to lock a clause that not
-   * all five parties agree with (L3, `lockReasonRequired`).
+   * is not agreed (L3, `lockReasonRequired`: the one definition, `clauseAgreed`).
    */
   setLock(
     clauseId: string,
@@ -59,10 +59,11 @@ export class ClauseLocks {
     const wasLocked = (existing?.lock ?? null) !== null;
     if (wasLocked === locked) return { ok: false, error: { code: 'unchanged', locked } };
     const textHash = clauseTextHash(text);
-    const agreed = !lockReasonRequired(
-      true,
-      positionsForText(existing?.positions ?? {}, textHash).kept,
-    );
+    const agreed = !lockReasonRequired(true, {
+      text,
+      alternatives: existing?.alternatives ?? [],
+      positions: positionsForText(existing?.positions ?? {}, textHash).kept,
+    });
     const reason = parseLockReason(rawReason, !locked || !agreed);
     if (!reason.ok) return { ok: false, error: { code: 'badReason', message: reason.error } };
     const lock: ClauseLock | null = locked

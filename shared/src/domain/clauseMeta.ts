@@ -46,7 +46,7 @@ export interface ClauseBracket {
   at: number;
 }
 
-/** Who locked a clause, when, and why (a reason is required unless all five agreed). */
+/** Who locked a clause, when, and why (a reason is required unless the clause was agreed, L3). */
 export interface ClauseLock {
   delegation: DelegationCode;
   userId: string;

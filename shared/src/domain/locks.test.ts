@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PARTY_CODES } from './delegations';
 import {
-  allPartiesAgree,
   LOCK_REASON_MAX_CHARS,
   lockedClauseRefusal,
   lockReasonRequired,
@@ -22,24 +21,36 @@ function positions(position: Position, except?: { code: string; position: Positi
   return result;
 }
 
-describe('allPartiesAgree', () => {
-  it('holds only when all five agree, not ad referendum', () => {
-    expect(allPartiesAgree(positions('agree'))).toBe(true);
-    expect(allPartiesAgree(positions('agree', { code: 'SV', position: 'agreeAdRef' }))).toBe(false);
-    const four = positions('agree');
-    delete four.GT;
-    expect(allPartiesAgree(four)).toBe(false);
+describe('lockReasonRequired (L3)', () => {
+  const clause = (text: string, agreement: ClausePositions, alternatives: unknown[] = []) => ({
+    text,
+    alternatives,
+    positions: agreement,
   });
-});
-
-describe('lockReasonRequired', () => {
-  it('always for unlocking; for locking unless all five agree', () => {
-    expect(lockReasonRequired(false, positions('agree'))).toBe(true);
-    expect(lockReasonRequired(true, positions('agree'))).toBe(false);
-    expect(lockReasonRequired(true, positions('agree', { code: 'MX', position: 'object' }))).toBe(
-      true,
-    );
-    expect(lockReasonRequired(true, {})).toBe(true);
+  it('always for unlocking; for locking unless the clause is agreed', () => {
+    expect(lockReasonRequired(false, clause('Agreed text;', positions('agree')))).toBe(true);
+    expect(lockReasonRequired(true, clause('Agreed text;', positions('agree')))).toBe(false);
+    expect(
+      lockReasonRequired(
+        true,
+        clause('Agreed text;', positions('agree', { code: 'MX', position: 'object' })),
+      ),
+    ).toBe(true);
+    expect(
+      lockReasonRequired(
+        true,
+        clause('Agreed text;', positions('agree', { code: 'SV', position: 'agreeAdRef' })),
+      ),
+    ).toBe(true);
+    expect(lockReasonRequired(true, clause('Agreed text;', {}))).toBe(true);
+  });
+  it('for locking a clause all five agree with that still has brackets or alternatives', () => {
+    expect(
+      lockReasonRequired(true, clause('Consult [at least ninety days];', positions('agree'))),
+    ).toBe(true);
+    expect(
+      lockReasonRequired(true, clause('Agreed text;', positions('agree'), [{ id: 'alt' }])),
+    ).toBe(true);
   });
 });
 

@@ -3,28 +3,20 @@ import { type Message, translate } from '../i18n/i18n';
 import type { Locale } from '../i18n/locales';
 import type { Result } from '../result';
 import type { ClauseLock } from './clauseMeta';
-import { PARTY_CODES } from './delegations';
-import type { ClausePositions } from './positions';
+import { type AgreementInput, clauseAgreed } from './status';
 import { hasVisibleText } from './visibleText';
 
 /** The longest reason a moderator may give for locking or unlocking a clause. */
 export const LOCK_REASON_MAX_CHARS = 500;
 
-/** Whether all five parties agree (plain `agree`, not ad referendum) with the clause's text. */
-export function allPartiesAgree(positionsOnCurrentText: ClausePositions): boolean {
-  return PARTY_CODES.every((code) => positionsOnCurrentText[code]?.position === 'agree');
-}
-
 /**
- * Whether a lock or unlock needs a written reason: unlocking always does; locking does unless
- * all five parties agree with the current text (the positions passed must be the ones that hold
- * for it, as `summarizeClauses` gives them).
+ * Whether a lock or unlock needs a written reason (L3): unlocking always does; locking does
+ * unless the clause is agreed by the one definition (`clauseAgreed`: all five parties plainly
+ * agree with the current text, and it has no brackets and no alternatives). A clause still in
+ * brackets is not agreed, so locking it is an exception that the moderator must explain.
  */
-export function lockReasonRequired(
-  locking: boolean,
-  positionsOnCurrentText: ClausePositions,
-): boolean {
-  return !locking || !allPartiesAgree(positionsOnCurrentText);
+export function lockReasonRequired(locking: boolean, clause: AgreementInput): boolean {
+  return !locking || !clauseAgreed(clause);
 }
 
 /**

@@ -81,8 +81,8 @@ export function clauseBracketed(clause: Pick<AgreementInput, 'text' | 'alternati
 /**
  * The one definition of an agreed clause: the status `agreed`, lock aside: all five parties
  * plainly agree with the current text and it has no brackets and no alternatives (DESIGN: text
- * in brackets is not agreed). Lock-all-agreed locks exactly these. (Whether a lock needs a
- * reason looks at the parties' positions alone: `allPartiesAgree`.)
+ * in brackets is not agreed). Lock-all-agreed locks exactly these, and only these are locked
+ * without a written reason (`lockReasonRequired`).
  */
 export function clauseAgreed(clause: AgreementInput): boolean {
   return (

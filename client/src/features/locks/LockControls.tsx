@@ -6,14 +6,14 @@ import { LockIcon } from './LockIcon';
 import './locks.css';
 
 /**
- * A moderator's lock and unlock for one clause. Locking a clause all five agree with takes one
- * click; otherwise, and always to unlock, a reason is asked for first (`lockReasonRequired`).
+ * A moderator's lock and unlock for one clause. Locking an agreed clause (all five agree, no brackets
+ * or alternatives) takes one click; otherwise, and always to unlock, a reason is asked for first (`lockReasonRequired`).
  * The result is shown from the Y.Doc once the server has written it, never optimistically.
  * Keyed on the clause and its lock state, so a half-typed reason never outlives either.
  */
 export function LockControls({ view, documentId }: { view: ClauseView; documentId: string }) {
   const locked = view.lock !== null;
-  const needsReason = lockReasonRequired(!locked, view.positions);
+  const needsReason = lockReasonRequired(!locked, view);
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
   const [pending, setPending] = useState(false);
