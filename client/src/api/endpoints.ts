@@ -18,6 +18,7 @@ import type {
   StatePositionRequest,
   StatePositionResponse,
 } from '@accord/shared/protocol/api';
+import type { Locale } from '../i18n/locales';
 import { apiRequest } from './apiClient';
 import type { ApiResult } from './apiResult';
 
@@ -191,4 +192,9 @@ export function verifyAuditLog(negotiationId: string): Promise<ApiResult<AuditVe
 /** Where the audit log downloads as CSV. */
 export function auditCsvUrl(negotiationId: string): string {
   return `/api/negotiations/${encodeURIComponent(negotiationId)}/audit?format=csv`;
+}
+
+/** PUT /api/me/locale: remembers the language the signed-in person reads Accord in. */
+export function setMyLocale(locale: Locale): Promise<ApiResult<undefined>> {
+  return apiRequest<undefined>('/api/me/locale', { method: 'PUT', body: { locale } });
 }
