@@ -1,8 +1,12 @@
 import {
   describeTimeZone,
+  formatUtcOffset,
   formatZonedFullTime,
   formatZonedTime,
+  timeZoneCity,
+  utcOffsetMinutes,
 } from '@accord/shared/domain/timeZone';
+import { useLingui } from '@lingui/react';
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
 
 /** How the pages of one negotiation write times: always on its clock, with the zone named. */
@@ -17,14 +21,28 @@ export interface TimeFormat {
   zone: (at?: number) => string;
 }
 
-/** The time format of a zone, in the browser's language. */
-export function timeFormatFor(timeZone: string): TimeFormat {
+/** The time format of a zone, in the page's language. */
+export function timeFormatFor(timeZone: string, locale: string): TimeFormat {
   return {
     timeZone,
-    short: (at, now = Date.now()) => formatZonedTime(at, now, { timeZone }),
-    full: (at) => formatZonedFullTime(at, { timeZone }),
-    zone: (at = Date.now()) => describeTimeZone(timeZone, at),
+    short: (at, now = Date.now()) => formatZonedTime(at, now, { timeZone, locale }),
+    full: (at) => formatZonedFullTime(at, { timeZone, locale }),
+    zone: (at = Date.now()) => zoneInWords(timeZone, at, locale),
   };
+}
+
+/**
+ * The zone in words. English keeps the city of the IANA name ("Mexico City time (UTC-6)");
+ * other languages take the zone's own name from Intl ("hora estándar central (UTC-6)"), since
+ * the IANA cities are English words.
+ */
+export function zoneInWords(timeZone: string, at: number, locale: string): string {
+  const described = describeTimeZone(timeZone, at);
+  if (locale === 'en' || timeZoneCity(timeZone) === null) return described;
+  const name = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' })
+    .formatToParts(at)
+    .find((part) => part.type === 'timeZoneName')?.value;
+  return name ? `${name} (${formatUtcOffset(utcOffsetMinutes(at, timeZone))})` : described;
 }
 
 const TimeZoneContext = createContext<TimeFormat | null>(null);
@@ -37,7 +55,9 @@ export function NegotiationTimeZone({
   timeZone: string;
   children: ReactNode;
 }) {
-  const value = useMemo(() => timeFormatFor(timeZone), [timeZone]);
+  const { i18n } = useLingui();
+  const locale = i18n.locale;
+  const value = useMemo(() => timeFormatFor(timeZone, locale), [timeZone, locale]);
   return <TimeZoneContext.Provider value={value}>{children}</TimeZoneContext.Provider>;
 }
 

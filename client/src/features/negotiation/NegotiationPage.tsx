@@ -1,6 +1,6 @@
-import { DELEGATIONS } from '@accord/shared/domain/delegations';
 import { can } from '@accord/shared/policy/policy';
 import type { NegotiationResponse } from '@accord/shared/protocol/api';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useCallback } from 'react';
 import { useParams } from 'react-router';
 import { fetchNegotiation } from '../../api/endpoints';
@@ -10,6 +10,7 @@ import { NegotiationTimeZone } from '../../app/timeZone';
 import { useApiResource } from '../../app/useApiResource';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { useVisibleInterval } from '../../app/useVisibleInterval';
+import { delegationName, roleLabel } from '../../i18n/domainWords';
 import { DraftList } from './DraftList';
 import { formatCalendarDate } from './formatTime';
 import { MemberList } from './MemberList';
@@ -20,6 +21,7 @@ const MEMBERS_REFRESH_MS = 5_000;
 
 /** A negotiation: its drafts, and its members by delegation with who is online now. */
 export function NegotiationPage() {
+  const { t } = useLingui();
   const { negotiationId = '' } = useParams();
   const load = useCallback(
     (signal: AbortSignal) => fetchNegotiation(negotiationId, signal),
@@ -34,17 +36,17 @@ export function NegotiationPage() {
   if (resource.status === 'loading') {
     return (
       <>
-        <AppHeader crumbs={[{ label: 'My negotiations', to: '/' }, { label: '…' }]} />
-        <LoadingPanel label="Loading the negotiation…" />
+        <AppHeader crumbs={[{ label: t`My negotiations`, to: '/' }, { label: '…' }]} />
+        <LoadingPanel label={t`Loading the negotiation…`} />
       </>
     );
   }
   if (resource.status === 'error') {
     return (
       <>
-        <AppHeader crumbs={[{ label: 'My negotiations', to: '/' }]} />
+        <AppHeader crumbs={[{ label: t`My negotiations`, to: '/' }]} />
         <ErrorPanel
-          title="This negotiation cannot be opened"
+          title={t`This negotiation cannot be opened`}
           failure={resource.error}
           onRetry={reload}
         />
@@ -65,11 +67,14 @@ function NegotiationView({
   data: NegotiationResponse;
   onChanged: () => void;
 }) {
+  const { t, i18n } = useLingui();
   const { negotiation, membership } = data;
+  const role = roleLabel(membership.role);
+  const delegation = delegationName(membership.delegation);
   return (
     <>
       <AppHeader
-        crumbs={[{ label: 'My negotiations', to: '/' }, { label: negotiation.title }]}
+        crumbs={[{ label: t`My negotiations`, to: '/' }, { label: negotiation.title }]}
         delegation={membership.delegation}
         role={membership.role}
       />
@@ -79,11 +84,14 @@ function NegotiationView({
           <p className="negotiation-head__meta">
             <span>{negotiation.venue}</span>
             <span aria-hidden="true"> · </span>
-            <time dateTime={negotiation.startsOn}>{formatCalendarDate(negotiation.startsOn)}</time>
+            <time dateTime={negotiation.startsOn}>
+              {formatCalendarDate(negotiation.startsOn, i18n.locale)}
+            </time>
           </p>
           <p className="negotiation-head__you">
-            You take part as <strong>{membership.role}</strong> for{' '}
-            <strong>{DELEGATIONS[membership.delegation].name}</strong>.
+            <Trans>
+              You take part as <strong>{role}</strong> for <strong>{delegation}</strong>.
+            </Trans>
           </p>
           <TimeZoneSetting
             negotiationId={negotiation.id}
@@ -94,13 +102,13 @@ function NegotiationView({
         <div className="negotiation-grid">
           <section aria-labelledby="drafts-heading" className="panel">
             <h2 id="drafts-heading" className="panel__title">
-              Drafts
+              <Trans>Drafts</Trans>
             </h2>
             <DraftList documents={data.documents} />
           </section>
           <section aria-labelledby="members-heading" className="panel">
             <h2 id="members-heading" className="panel__title">
-              Members
+              <Trans>Members</Trans>
             </h2>
             <MemberList members={data.members} />
           </section>
