@@ -96,3 +96,19 @@ export function roleLabel(role: Role): string {
       return t({ message: 'observer', comment: 'Member role: reads only' });
   }
 }
+
+/** Who locked a clause, as a phrase: "the Chair", "Mexico". */
+export function lockerPhraseFor(lock: { delegation: DelegationCode }): string {
+  return lock.delegation === 'CHAIR'
+    ? t({ message: 'the Chair', comment: 'Who locked a clause: "Locked by the Chair"' })
+    : delegationName(lock.delegation);
+}
+
+/** Who locked a clause, with the person when known: "the Chair (Amb. Ruth Okafor)". */
+export function lockerWithNameFor(
+  lock: { delegation: DelegationCode },
+  name: string | null,
+): string {
+  const phrase = lockerPhraseFor(lock);
+  return name ? `${phrase} (${name})` : phrase;
+}
