@@ -1,6 +1,7 @@
 import type { DelegationCode } from '@accord/shared/domain/delegations';
 import { can } from '@accord/shared/policy/policy';
 import type { DocumentResponse } from '@accord/shared/protocol/api';
+import { useLingui } from '@lingui/react/macro';
 import type { Editor } from '@tiptap/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
@@ -41,6 +42,7 @@ export function ClauseSidebar({
   tab?: SidebarTab | undefined;
   onTabChange?: ((tab: SidebarTab) => void) | undefined;
 }) {
+  const { t } = useLingui();
   const views = useClauseViews(doc);
   const nameOf = useMemberNames(info.negotiation.id);
   const [focusedId, focus] = useFocusedClause(editor);
@@ -106,8 +108,8 @@ export function ClauseSidebar({
   const closeAudit = useCallback(() => setAuditOpen(false), []);
 
   return (
-    <aside className="clause-sidebar" aria-label="Clauses">
-      <div className="clause-sidebar__tabs" role="tablist" aria-label="Clause information">
+    <aside className="clause-sidebar" aria-label={t`Clauses`}>
+      <div className="clause-sidebar__tabs" role="tablist" aria-label={t`Clause information`}>
         <button
           type="button"
           role="tab"
@@ -118,7 +120,12 @@ export function ClauseSidebar({
           data-testid="clause-tab"
           onClick={() => setTab('clause')}
         >
-          Clause{focused ? ` ${focused.label}` : ''}
+          {focused
+            ? t({
+                message: `Clause ${focused.label}`,
+                comment: 'Tab of the clause panel, with the clause shown',
+              })
+            : t({ message: 'Clause', comment: 'Tab: the clause panel' })}
         </button>
         <button
           type="button"
@@ -130,7 +137,7 @@ export function ClauseSidebar({
           data-testid="consensus-toggle"
           onClick={() => setTab(tab === 'consensus' ? 'clause' : 'consensus')}
         >
-          Consensus{' '}
+          {t({ message: 'Consensus', comment: 'Tab' })}{' '}
           <span className="clause-sidebar__tab-count">
             {summary.settled}/{summary.total}
           </span>
@@ -138,10 +145,10 @@ export function ClauseSidebar({
             <span
               className="clause-sidebar__tab-badge"
               data-testid="consensus-cleared-count"
-              title="Your delegation's positions cleared by text changes"
+              title={t`Your delegation's positions cleared by text changes`}
             >
               {ownCleared.length}
-              <span className="visually-hidden"> of your positions cleared</span>
+              <span className="visually-hidden"> {t`of your positions cleared`}</span>
             </span>
           ) : null}
         </button>
@@ -153,7 +160,7 @@ export function ClauseSidebar({
             aria-pressed={auditOpen}
             onClick={() => setAuditOpen((open) => !open)}
           >
-            Audit log
+            {t`Audit log`}
           </button>
         ) : null}
       </div>
@@ -166,7 +173,7 @@ export function ClauseSidebar({
         {tab === 'clause' ? (
           <>
             <label className="clause-picker">
-              <span className="clause-picker__label">Clause shown</span>
+              <span className="clause-picker__label">{t`Clause shown`}</span>
               <select
                 className="clause-picker__select"
                 data-testid="clause-picker"
@@ -178,7 +185,7 @@ export function ClauseSidebar({
                   if (editor && !editor.isDestroyed) scrollToClause(editor, id);
                 }}
               >
-                {focused ? null : <option value="">Choose a clause…</option>}
+                {focused ? null : <option value="">{t`Choose a clause…`}</option>}
                 {views.map((view) => (
                   <option key={view.id} value={view.id}>
                     {view.label} — {excerpt(view.text)}
