@@ -1,5 +1,7 @@
-import { describeBlockers, type FinalExportBlocker } from '@accord/shared/export/finalBlockers';
+import type { ExportFormat } from '@accord/shared/export/exportFormats';
+import type { FinalBlockReason, FinalExportBlocker } from '@accord/shared/export/finalBlockers';
 import { type Actor, can } from '@accord/shared/policy/policy';
+import { t } from '@lingui/core/macro';
 
 /** A clause that blocks the final export, in words ("PP5: not locked, has brackets"). */
 export interface BlockingClause {
@@ -29,20 +31,47 @@ export function finalExportAvailability(
   if (!can(actor, 'exportFinal')) {
     return {
       allowed: false,
-      reasons: ['Only a moderator can export the final communiqué.'],
+      reasons: [t`Only a moderator can export the final communiqué.`],
       blocking: [],
     };
   }
   if (blockers.length === 0) return { allowed: true };
-  const lines = describeBlockers(blockers);
   return {
     allowed: false,
-    reasons: ['Every clause must be locked, with no brackets or alternatives left. Blocking:'],
-    blocking: blockers.map((blocker, index) => ({
+    reasons: [t`Every clause must be locked, with no brackets or alternatives left. Blocking:`],
+    blocking: blockers.map((blocker) => ({
       clauseId: blocker.clauseId,
-      line: lines[index] ?? blocker.label,
+      line: `${blocker.label}: ${blocker.reasons.map(blockReasonWords).join(', ')}`,
     })),
   };
+}
+
+/** Why a clause blocks the final export, as the list after its number says it. */
+function blockReasonWords(reason: FinalBlockReason): string {
+  switch (reason) {
+    case 'notLocked':
+      return t`not locked`;
+    case 'brackets':
+      return t`has brackets`;
+    case 'alternatives':
+      return t`has alternatives`;
+  }
+}
+
+/** An export format as the dialog's menu names it. */
+export function exportFormatLabel(format: ExportFormat): string {
+  switch (format) {
+    case 'txt':
+      return t`Plain text (.txt)`;
+    case 'md':
+      return t`Markdown (.md)`;
+    case 'html':
+      return t`HTML (.html)`;
+    case 'docx':
+      return t`Word (.docx)`;
+    case 'pdf':
+      return t`PDF (.pdf)`;
+  }
 }
 
 /** The file name of a `Content-Disposition: attachment; filename="…"` header, or null. */

@@ -1,9 +1,12 @@
+import { plural } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useState } from 'react';
 import { lockAllAgreed } from '../../api/endpoints';
 import { LockIcon } from './LockIcon';
 
 /** A moderator's "lock every agreed clause" for the consensus view, with what it did. */
 export function LockAllAgreed({ documentId, agreed }: { documentId: string; agreed: number }) {
+  useLingui();
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
 
@@ -14,7 +17,7 @@ export function LockAllAgreed({ documentId, agreed }: { documentId: string; agre
     if (!result.ok) setMessage(result.error.message);
     else {
       const count = result.value.locked.length;
-      setMessage(count === 1 ? 'Locked 1 clause.' : `Locked ${count} clauses.`);
+      setMessage(plural(count, { one: 'Locked # clause.', other: 'Locked # clauses.' }));
     }
   };
 
@@ -27,7 +30,7 @@ export function LockAllAgreed({ documentId, agreed }: { documentId: string; agre
         disabled={pending || agreed === 0}
         onClick={() => void run()}
       >
-        <LockIcon /> Lock all agreed ({agreed})
+        <LockIcon /> <Trans>Lock all agreed ({agreed})</Trans>
       </button>
       {message ? (
         <span className="lock-all__message" role="status">
