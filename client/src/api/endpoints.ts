@@ -1,5 +1,6 @@
 import type { AuditLogResponse, AuditVerifyResponse } from '@accord/shared/domain/audit';
 import type { Position } from '@accord/shared/domain/positions';
+import type { Locale } from '@accord/shared/i18n/locales';
 import type {
   AlternativeResponse,
   ChooseAlternativeRequest,
@@ -18,7 +19,6 @@ import type {
   StatePositionRequest,
   StatePositionResponse,
 } from '@accord/shared/protocol/api';
-import type { Locale } from '../i18n/locales';
 import { apiRequest } from './apiClient';
 import type { ApiResult } from './apiResult';
 

@@ -1,7 +1,7 @@
+import { isLocale, LOCALE_NAMES, LOCALES } from '@accord/shared/i18n/locales';
 import { useLingui } from '@lingui/react/macro';
 import { useId, useState } from 'react';
 import { useLocale } from './LocaleProvider';
-import { isLocale, LOCALE_NAMES, LOCALES } from './locales';
 
 /**
  * The language menu of the header (folded into the phone's Menu with the rest of the user's

@@ -1,3 +1,5 @@
+import type { Locale } from '@accord/shared/i18n/locales';
+import { negotiateLocale } from '@accord/shared/i18n/negotiateLocale';
 import { i18n } from '@lingui/core';
 import { I18nProvider } from '@lingui/react';
 import {
@@ -13,7 +15,7 @@ import type { ApiFailure } from '../api/apiResult';
 import { setMyLocale } from '../api/endpoints';
 import { useSession } from '../app/session';
 import { CATALOGS } from './catalogs';
-import { chooseLocale, type Locale, localeFromLanguages } from './locales';
+import { chooseLocale } from './locales';
 
 /** The page's language and how to change it. */
 interface LocaleContextValue {
@@ -29,7 +31,7 @@ const LocaleContext = createContext<LocaleContextValue | null>(null);
 
 i18n.load(CATALOGS);
 // The first paint already speaks the browser's language; the session may change it once known.
-i18n.activate(localeFromLanguages(navigator.languages));
+i18n.activate(negotiateLocale(navigator.languages));
 
 /**
  * Gives the app its language: the signed-in person's (stored on the server, or what it read
@@ -40,7 +42,7 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   const { me, setMe } = useSession();
   // A choice not yet confirmed by the server still shows at once.
   const [pending, setPending] = useState<Locale | null>(null);
-  const sessionLocale = (me as { locale?: string } | null)?.locale;
+  const sessionLocale = me?.locale;
   const locale = pending ?? chooseLocale(sessionLocale, navigator.languages);
 
   useLayoutEffect(() => {
@@ -55,10 +57,7 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
       // On failure the choice stays for this tab; the menu says it was not saved.
       if (!result.ok) return result.error;
       setPending(null);
-      if (me) {
-        const updated = { ...me, locale: next };
-        setMe(updated);
-      }
+      if (me) setMe({ ...me, locale: next, localeChosen: true });
       return null;
     },
     [me, setMe],

@@ -8,6 +8,7 @@ import { documentRoutes } from './documents/documentRoutes';
 import { apiErrors, createErrorHandler, errorResponse } from './errors';
 import { exportRoutes } from './exports/exportRoutes';
 import { healthRoutes } from './health/healthRoutes';
+import { localeRoutes } from './locale/localeRoutes';
 import { lockRoutes } from './locks/lockRoutes';
 import { originCheck } from './middleware/originCheck';
 import { requestBodyLimit } from './middleware/requestBodyLimit';
@@ -29,6 +30,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.use('*', requestBodyLimit());
   api.route('/', healthRoutes());
   api.route('/', sessionRoutes(deps));
+  api.route('/', localeRoutes(deps));
   api.route('/', negotiationRoutes(deps));
   api.route('/', documentRoutes(deps));
   api.route('/', clauseRoutes(deps));

@@ -1,6 +1,7 @@
 import type { ClauseHistoryEvent } from '@accord/shared/domain/clauseHistory';
 import type { DelegationCode } from '@accord/shared/domain/delegations';
 import type { Role } from '@accord/shared/domain/roles';
+import type { Locale } from '@accord/shared/i18n/locales';
 import type { ThreadVisibility } from '@accord/shared/policy/threadPolicy';
 import type { RevisionStore } from './revisionStore';
 
@@ -50,16 +51,20 @@ export interface UserRecord {
   passwordHash: string;
   disabled: boolean;
   createdAt: number;
+  /** The language the person chose (`PUT /api/me/locale`); null: follow their browser. */
+  locale: Locale | null;
 }
 
 /** Users: created by the seed and the admin CLI. */
 export interface UserStore {
-  create(user: Omit<UserRecord, 'createdAt' | 'disabled'>): UserRecord;
+  create(user: Omit<UserRecord, 'createdAt' | 'disabled' | 'locale'>): UserRecord;
   byId(id: string): UserRecord | undefined;
   byUsername(username: string): UserRecord | undefined;
   list(): UserRecord[];
   setPassword(id: string, passwordHash: string): void;
   setDisabled(id: string, disabled: boolean): void;
+  /** Remembers a person's language (null: follow their browser again). */
+  setLocale(id: string, locale: Locale | null): void;
   count(): number;
 }
 

@@ -84,6 +84,21 @@ export function describeStorageContract(name: string, open: () => Storage): void
         storage.users.setDisabled(created.id, false);
         expect(storage.users.byId(created.id)?.disabled).toBe(false);
       });
+
+      it("remembers a person's language, and forgets it again", () => {
+        const created = user('mx.delegate');
+        const other = user('us.delegate');
+        expect(created.locale).toBeNull();
+        expect(storage.users.byId(created.id)?.locale).toBeNull();
+        storage.users.setLocale(created.id, 'es');
+        expect(storage.users.byId(created.id)?.locale).toBe('es');
+        expect(storage.users.byUsername('mx.delegate')?.locale).toBe('es');
+        expect(storage.users.byId(other.id)?.locale).toBeNull();
+        storage.users.setLocale(created.id, 'fr');
+        expect(storage.users.list().map((u) => u.locale)).toEqual(['fr', null]);
+        storage.users.setLocale(created.id, null);
+        expect(storage.users.byId(created.id)?.locale).toBeNull();
+      });
     });
 
     describe('sessions', () => {

@@ -6,6 +6,7 @@ import type { Position } from '../domain/positions';
 import type { Role } from '../domain/roles';
 import type { ClauseCounts } from '../domain/status';
 import type { FinalExportBlocker } from '../export/finalBlockers';
+import type { Locale } from '../i18n/locales';
 
 /**
  * The HTTP API's shapes, shared by the server (which produces them) and the client (which reads
@@ -60,6 +61,22 @@ export interface MembershipView {
 export interface MeResponse {
   user: UserView;
   memberships: MembershipView[];
+  /**
+   * The language to speak to this person: the one they chose (`PUT /api/me/locale`), else the
+   * first of the request's `Accept-Language` that Accord speaks (`negotiateLocale`), else "en".
+   */
+  locale: Locale;
+  /** Whether `locale` is the person's own choice (false: it follows the browser). */
+  localeChosen: boolean;
+}
+
+/**
+ * `PUT /api/me/locale` request body: the signed-in person's language, remembered on the server
+ * for every browser they use. Answered with 204; a language Accord does not speak is refused
+ * with 400 `bad_request`.
+ */
+export interface SetLocaleRequest {
+  locale: Locale;
 }
 
 /** A draft communiqué, as listed in its negotiation. */

@@ -1,11 +1,11 @@
 import { EXPORT_FORMATS, type ExportFormat } from '@accord/shared/export/exportFormats';
 import type { ExportMode } from '@accord/shared/export/exportModel';
+import { isLocale, LOCALE_NAMES, LOCALES, type Locale } from '@accord/shared/i18n/locales';
 import type { Actor } from '@accord/shared/policy/policy';
 import { useLingui } from '@lingui/react/macro';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { useLocale } from '../../i18n/LocaleProvider';
-import { isLocale, LOCALE_NAMES, LOCALES, type Locale } from '../../i18n/locales';
 import { downloadExport } from './downloadExport';
 import { exportFormatLabel, finalExportAvailability } from './exportChoices';
 import { useFinalExportBlockers } from './useFinalExportBlockers';

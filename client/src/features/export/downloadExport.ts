@@ -1,7 +1,7 @@
 import type { ExportRequest } from '@accord/shared/export/exportFormats';
+import type { Locale } from '@accord/shared/i18n/locales';
 import { t } from '@lingui/core/macro';
 import { type ApiResult, failureFromResponse } from '../../api/apiResult';
-import type { Locale } from '../../i18n/locales';
 import { attachmentFileName } from './exportChoices';
 
 /** `GET /api/documents/:id/export`'s URL for a request, its boilerplate in `lang`. */

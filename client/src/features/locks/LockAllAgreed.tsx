@@ -1,5 +1,6 @@
 import { plural } from '@lingui/core/macro';
-import { Trans, useLingui } from '@lingui/react/macro';
+import { useLingui } from '@lingui/react';
+import { Trans } from '@lingui/react/macro';
 import { useState } from 'react';
 import { lockAllAgreed } from '../../api/endpoints';
 import { LockIcon } from './LockIcon';

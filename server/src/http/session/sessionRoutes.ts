@@ -5,6 +5,7 @@ import { type AppDeps, type AppEnv, clientAddress } from '../context';
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from '../cookies';
 import { apiErrors } from '../errors';
 import { readJsonBody } from '../jsonBody';
+import { requestLocale } from '../locale/requestLocale';
 import { requireSession } from '../middleware/requireSession';
 import { meResponse } from './meResponse';
 import { loginRequestSchema } from './session.schema';
@@ -28,7 +29,7 @@ export function sessionRoutes(deps: AppDeps): Hono<AppEnv> {
     }
     const { token, session, user } = result.value;
     writeSessionCookie(c, token, session.expiresAt, config.secureCookies);
-    return c.json(meResponse(storage, user));
+    return c.json(meResponse(storage, user, requestLocale(c, user)));
   });
 
   // Sign-out works with any cookie, valid or not: it always ends with no session.
@@ -44,7 +45,9 @@ export function sessionRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   const session = requireSession(sessions, config.secureCookies);
-  app.get('/me', session, (c) => c.json(meResponse(storage, c.get('user'))));
+  app.get('/me', session, (c) =>
+    c.json(meResponse(storage, c.get('user'), requestLocale(c, c.get('user')))),
+  );
 
   return app;
 }

@@ -1,3 +1,4 @@
+import type { Locale } from '@accord/shared/i18n/locales';
 import type { SessionRecord, SessionStore, UserRecord, UserStore } from '../storage';
 
 /** The memory stores' access version (`Storage.accessVersion`): bumped by every access change. */
@@ -16,11 +17,16 @@ export class MemoryUserStore implements UserStore {
 
   constructor(private readonly access = new MemoryAccessVersion()) {}
 
-  create(user: Omit<UserRecord, 'createdAt' | 'disabled'>): UserRecord {
+  create(user: Omit<UserRecord, 'createdAt' | 'disabled' | 'locale'>): UserRecord {
     if (this.users.has(user.id) || this.byUsername(user.username) !== undefined) {
       throw new Error(`User ${user.username} already exists.`);
     }
-    const record: UserRecord = { ...user, disabled: false, createdAt: Date.now() };
+    const record: UserRecord = {
+      ...user,
+      disabled: false,
+      createdAt: Date.now(),
+      locale: null,
+    };
     this.users.set(record.id, record);
     return { ...record };
   }
@@ -52,6 +58,11 @@ export class MemoryUserStore implements UserStore {
       user.disabled = disabled;
       this.access.bump();
     }
+  }
+
+  setLocale(id: string, locale: Locale | null): void {
+    const user = this.users.get(id);
+    if (user) user.locale = locale;
   }
 
   count(): number {

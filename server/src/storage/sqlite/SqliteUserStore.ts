@@ -1,3 +1,4 @@
+import { isLocale, type Locale } from '@accord/shared/i18n/locales';
 import type Database from 'better-sqlite3';
 import type { UserRecord, UserStore } from '../storage';
 
@@ -8,6 +9,7 @@ interface UserRow {
   password_hash: string;
   disabled: number;
   created_at: number;
+  locale: string | null;
 }
 
 function toUser(row: UserRow): UserRecord {
@@ -18,6 +20,8 @@ function toUser(row: UserRow): UserRecord {
     passwordHash: row.password_hash,
     disabled: row.disabled !== 0,
     createdAt: row.created_at,
+    // A value this version does not speak (written by a later one) reads as no choice.
+    locale: isLocale(row.locale) ? row.locale : null,
   };
 }
 
@@ -29,6 +33,7 @@ export class SqliteUserStore implements UserStore {
   private readonly selectAll: Database.Statement<[], UserRow>;
   private readonly updatePassword: Database.Statement<[string, string]>;
   private readonly updateDisabled: Database.Statement<[number, string]>;
+  private readonly updateLocale: Database.Statement<[string | null, string]>;
   private readonly selectCount: Database.Statement<[], { count: number }>;
 
   constructor(db: Database.Database) {
@@ -40,13 +45,14 @@ export class SqliteUserStore implements UserStore {
     this.selectAll = db.prepare('SELECT * FROM users ORDER BY username');
     this.updatePassword = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?');
     this.updateDisabled = db.prepare('UPDATE users SET disabled = ? WHERE id = ?');
+    this.updateLocale = db.prepare('UPDATE users SET locale = ? WHERE id = ?');
     this.selectCount = db.prepare('SELECT COUNT(*) AS count FROM users');
   }
 
-  create(user: Omit<UserRecord, 'createdAt' | 'disabled'>): UserRecord {
+  create(user: Omit<UserRecord, 'createdAt' | 'disabled' | 'locale'>): UserRecord {
     const createdAt = Date.now();
     this.insert.run(user.id, user.username, user.displayName, user.passwordHash, createdAt);
-    return { ...user, disabled: false, createdAt };
+    return { ...user, disabled: false, createdAt, locale: null };
   }
 
   byId(id: string): UserRecord | undefined {
@@ -69,6 +75,10 @@ export class SqliteUserStore implements UserStore {
 
   setDisabled(id: string, disabled: boolean): void {
     this.updateDisabled.run(disabled ? 1 : 0, id);
+  }
+
+  setLocale(id: string, locale: Locale | null): void {
+    this.updateLocale.run(locale, id);
   }
 
   count(): number {

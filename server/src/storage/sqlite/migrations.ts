@@ -228,6 +228,16 @@ export const MIGRATIONS: readonly Migration[] = [
       BEGIN UPDATE access_version SET version = version + 1; END;
     `,
   },
+  {
+    version: 9,
+    name: 'user locale',
+    sql: `
+      -- The language a person chose ('en', 'es', 'fr'); NULL follows their browser's
+      -- Accept-Language. No CHECK: a language added later needs no table rebuild, and a value
+      -- this version does not speak reads as NULL. Not an access change: no trigger here.
+      ALTER TABLE users ADD COLUMN locale TEXT;
+    `,
+  },
 ];
 
 /** The outcome of bringing a database up to date. */
