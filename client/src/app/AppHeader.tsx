@@ -108,7 +108,7 @@ export function AppHeader({
         onClick={() => setMenuOpen((open) => !open)}
       >
         <span className="app-header__menu-icon" aria-hidden="true" />
-        {t({ message: 'Menu', comment: 'Button that unfolds the header menu on a phone' })}
+        {t({ message: 'Menu', context: 'Button that unfolds the header menu on a phone' })}
       </button>
       <div
         ref={menuRef}

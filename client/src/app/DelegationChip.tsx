@@ -28,7 +28,7 @@ export function DelegationChip({
         className={`${className} delegation-chip--observer`}
         title={t`Observer: reads the draft, cannot change it (seated with ${seat})`}
       >
-        {t({ message: 'Observer', comment: 'Badge of a member who reads only' })}
+        {t({ message: 'Observer', context: 'Badge of a member who reads only' })}
       </abbr>
     );
   }

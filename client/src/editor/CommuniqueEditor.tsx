@@ -218,10 +218,10 @@ function sheetTitle(panel: DraftPanel): string {
     case 'draft':
       return t`Panels`;
     case 'clause':
-      return t({ message: 'Clause', comment: 'Tab: the clause panel' });
+      return t({ message: 'Clause', context: 'Tab: the clause panel' });
     case 'consensus':
-      return t({ message: 'Consensus', comment: 'Tab' });
+      return t({ message: 'Consensus', context: 'Tab' });
     case 'comments':
-      return t({ message: 'Comments', comment: 'Tab' });
+      return t({ message: 'Comments', context: 'Tab' });
   }
 }

@@ -12,10 +12,10 @@ export interface PanelLayout {
 }
 
 const TABS: readonly { panel: DraftPanel; label: () => string }[] = [
-  { panel: 'draft', label: () => t({ message: 'Draft', comment: 'Tab: the draft alone' }) },
-  { panel: 'clause', label: () => t({ message: 'Clause', comment: 'Tab: the clause panel' }) },
-  { panel: 'consensus', label: () => t({ message: 'Consensus', comment: 'Tab' }) },
-  { panel: 'comments', label: () => t({ message: 'Comments', comment: 'Tab' }) },
+  { panel: 'draft', label: () => t({ message: 'Draft', context: 'Tab: the draft alone' }) },
+  { panel: 'clause', label: () => t({ message: 'Clause', context: 'Tab: the clause panel' }) },
+  { panel: 'consensus', label: () => t({ message: 'Consensus', context: 'Tab' }) },
+  { panel: 'comments', label: () => t({ message: 'Comments', context: 'Tab' }) },
 ];
 
 /** The id of the bottom sheet, which the tabs control. */

@@ -98,7 +98,7 @@ export function EditorToolbar({
         <ToolButton
           label={t({
             message: 'Bracket',
-            comment: 'Toolbar button: put the selection in square brackets',
+            context: 'Toolbar button: put the selection in square brackets',
           })}
           shortcut={`${mod}[`}
           disabled={!state.canBracket}
@@ -113,12 +113,12 @@ export function EditorToolbar({
       {onComment ? (
         <div className="editor-toolbar__group">
           <ToolButton
-            label={t({ message: 'Comment', comment: 'Toolbar button: comment on the selection' })}
+            label={t({ message: 'Comment', context: 'Toolbar button: comment on the selection' })}
             shortcut={isMac ? '⌥⌘M' : 'Ctrl+Alt+M'}
             disabled={!state.canComment}
             onClick={onComment}
           >
-            {t({ message: 'Comment', comment: 'Toolbar button: comment on the selection' })}
+            {t({ message: 'Comment', context: 'Toolbar button: comment on the selection' })}
           </ToolButton>
         </div>
       ) : null}

@@ -23,11 +23,11 @@ export function caretLook(user: Record<string, unknown>): CaretLook {
   const name =
     typeof user.name === 'string' && user.name.trim() !== ''
       ? user.name
-      : t({ message: 'Someone', comment: 'A caret whose person is unknown' });
+      : t({ message: 'Someone', context: 'A caret whose person is unknown' });
   const delegation = isDelegationCode(user.delegation) ? user.delegation : null;
   const badge =
     user.role === 'observer'
-      ? t({ message: 'Observer', comment: 'Badge of a member who reads only' })
+      ? t({ message: 'Observer', context: 'Badge of a member who reads only' })
       : delegation === 'CHAIR'
         ? delegationName(delegation)
         : delegation;

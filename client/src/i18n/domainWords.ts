@@ -33,16 +33,16 @@ export function delegationName(code: DelegationCode): string {
 export function positionLabel(position: Position): string {
   switch (position) {
     case 'agree':
-      return t({ message: 'Agree', comment: 'A delegation position on a clause' });
+      return t({ message: 'Agree', context: 'A delegation position on a clause' });
     case 'agreeAdRef':
       return t({
         message: 'Agree ad ref.',
-        comment: 'A delegation agrees pending confirmation by its capital (ad referendum)',
+        context: 'A delegation agrees pending confirmation by its capital (ad referendum)',
       });
     case 'reserve':
-      return t({ message: 'Reserve', comment: 'A delegation reserves its position on a clause' });
+      return t({ message: 'Reserve', context: 'A delegation reserves its position on a clause' });
     case 'object':
-      return t({ message: 'Object', comment: 'A delegation objects to a clause' });
+      return t({ message: 'Object', context: 'A delegation objects to a clause' });
   }
 }
 
@@ -50,19 +50,19 @@ export function positionLabel(position: Position): string {
 export function statusLabel(status: ClauseStatus): string {
   switch (status) {
     case 'objected':
-      return t({ message: 'Objection', comment: 'Clause status' });
+      return t({ message: 'Objection', context: 'Clause status' });
     case 'reserved':
-      return t({ message: 'Reserved', comment: 'Clause status' });
+      return t({ message: 'Reserved', context: 'Clause status' });
     case 'bracketed':
-      return t({ message: 'Bracketed', comment: 'Clause status: has text in square brackets' });
+      return t({ message: 'Bracketed', context: 'Clause status: has text in square brackets' });
     case 'open':
-      return t({ message: 'Open', comment: 'Clause status: not yet agreed' });
+      return t({ message: 'Open', context: 'Clause status: not yet agreed' });
     case 'agreedAdRef':
-      return t({ message: 'Agreed ad ref.', comment: 'Clause status' });
+      return t({ message: 'Agreed ad ref.', context: 'Clause status' });
     case 'agreed':
-      return t({ message: 'Agreed', comment: 'Clause status' });
+      return t({ message: 'Agreed', context: 'Clause status' });
     case 'locked':
-      return t({ message: 'Locked', comment: 'Clause status' });
+      return t({ message: 'Locked', context: 'Clause status' });
   }
 }
 
@@ -89,18 +89,18 @@ export function statusWordsFor(status: ClauseStatus, positions: ClausePositions)
 export function roleLabel(role: Role): string {
   switch (role) {
     case 'moderator':
-      return t({ message: 'moderator', comment: 'Member role: chair or secretariat' });
+      return t({ message: 'moderator', context: 'Member role: chair or secretariat' });
     case 'delegate':
-      return t({ message: 'delegate', comment: 'Member role' });
+      return t({ message: 'delegate', context: 'Member role' });
     case 'observer':
-      return t({ message: 'observer', comment: 'Member role: reads only' });
+      return t({ message: 'observer', context: 'Member role: reads only' });
   }
 }
 
 /** Who locked a clause, as a phrase: "the Chair", "Mexico". */
 export function lockerPhraseFor(lock: { delegation: DelegationCode }): string {
   return lock.delegation === 'CHAIR'
-    ? t({ message: 'the Chair', comment: 'Who locked a clause: "Locked by the Chair"' })
+    ? t({ message: 'the Chair', context: 'Who locked a clause: "Locked by the Chair"' })
     : delegationName(lock.delegation);
 }
 

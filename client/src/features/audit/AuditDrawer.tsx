@@ -134,9 +134,9 @@ export function AuditDrawer({
             <thead>
               <tr>
                 <th scope="col">#</th>
-                <th scope="col">{t({ message: 'When', comment: 'Audit log column' })}</th>
-                <th scope="col">{t({ message: 'Who', comment: 'Audit log column' })}</th>
-                <th scope="col">{t({ message: 'What', comment: 'Audit log column' })}</th>
+                <th scope="col">{t({ message: 'When', context: 'Audit log column' })}</th>
+                <th scope="col">{t({ message: 'Who', context: 'Audit log column' })}</th>
+                <th scope="col">{t({ message: 'What', context: 'Audit log column' })}</th>
               </tr>
             </thead>
             <tbody>

@@ -24,29 +24,29 @@ function party(value: string): string {
 function actionLabel(action: AuditAction): string {
   switch (action) {
     case 'lock':
-      return t({ message: 'Locked', comment: 'Audit log action' });
+      return t({ message: 'Locked', context: 'Audit log action' });
     case 'unlock':
-      return t({ message: 'Unlocked', comment: 'Audit log action' });
+      return t({ message: 'Unlocked', context: 'Audit log action' });
     case 'position':
-      return t({ message: 'Position', comment: 'Audit log action' });
+      return t({ message: 'Position', context: 'Audit log action' });
     case 'positionsCleared':
-      return t({ message: 'Positions cleared', comment: 'Audit log action' });
+      return t({ message: 'Positions cleared', context: 'Audit log action' });
     case 'alternativeChosen':
-      return t({ message: 'Alternative chosen', comment: 'Audit log action' });
+      return t({ message: 'Alternative chosen', context: 'Audit log action' });
     case 'messageHidden':
-      return t({ message: 'Comment hidden', comment: 'Audit log action' });
+      return t({ message: 'Comment hidden', context: 'Audit log action' });
     case 'membership':
-      return t({ message: 'Membership', comment: 'Audit log action' });
+      return t({ message: 'Membership', context: 'Audit log action' });
     case 'timeZone':
-      return t({ message: 'Time zone', comment: 'Audit log action' });
+      return t({ message: 'Time zone', context: 'Audit log action' });
     case 'revisionIssued':
-      return t({ message: 'Revision issued', comment: 'Audit log action' });
+      return t({ message: 'Revision issued', context: 'Audit log action' });
     case 'silenceStarted':
-      return t({ message: 'Silence procedure started', comment: 'Audit log action' });
+      return t({ message: 'Silence procedure started', context: 'Audit log action' });
     case 'silenceBroken':
-      return t({ message: 'Silence broken', comment: 'Audit log action' });
+      return t({ message: 'Silence broken', context: 'Audit log action' });
     case 'silenceAdopted':
-      return t({ message: 'Adopted under silence procedure', comment: 'Audit log action' });
+      return t({ message: 'Adopted under silence procedure', context: 'Audit log action' });
   }
 }
 
@@ -87,7 +87,7 @@ export function describeAuditEntry(entry: AuditEntryView): string {
       const who = of ? party(of) : '';
       const position = isPosition(detail.position)
         ? positionLabel(detail.position)
-        : t({ message: 'withdrawn', comment: 'A position withdrawn, in the audit log' });
+        : t({ message: 'withdrawn', context: 'A position withdrawn, in the audit log' });
       return t`${who} on ${clause}: ${position}`;
     }
     case 'positionsCleared': {

@@ -134,7 +134,7 @@ export function AlternativesSection({
                           run(() => withdrawAlternative(documentId, clauseId, alternative.id))
                         }
                       >
-                        {t({ message: 'Withdraw', comment: 'Withdraw a proposed alternative' })}
+                        {t({ message: 'Withdraw', context: 'Withdraw a proposed alternative' })}
                       </button>
                     ) : null}
                   </div>

@@ -104,7 +104,7 @@ export function ClausePanel({
             <span>{t`Chair’s draft`}</span>
           )}
         </dd>
-        <dt>{t({ message: 'Status', comment: 'Column of the consensus table' })}</dt>
+        <dt>{t({ message: 'Status', context: 'Column of the consensus table' })}</dt>
         <dd className="clause-panel__hint">{statusHint(view.status)}</dd>
       </dl>
 

@@ -123,9 +123,9 @@ export function ClauseSidebar({
           {focused
             ? t({
                 message: `Clause ${focused.label}`,
-                comment: 'Tab of the clause panel, with the clause shown',
+                context: 'Tab of the clause panel, with the clause shown',
               })
-            : t({ message: 'Clause', comment: 'Tab: the clause panel' })}
+            : t({ message: 'Clause', context: 'Tab: the clause panel' })}
         </button>
         <button
           type="button"
@@ -137,7 +137,7 @@ export function ClauseSidebar({
           data-testid="consensus-toggle"
           onClick={() => setTab(tab === 'consensus' ? 'clause' : 'consensus')}
         >
-          {t({ message: 'Consensus', comment: 'Tab' })}{' '}
+          {t({ message: 'Consensus', context: 'Tab' })}{' '}
           <span className="clause-sidebar__tab-count">
             {summary.settled}/{summary.total}
           </span>

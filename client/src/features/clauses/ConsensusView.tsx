@@ -45,7 +45,7 @@ export function ConsensusView({
     <section
       className="consensus"
       data-testid="consensus-view"
-      aria-label={t({ message: 'Consensus', comment: 'Tab' })}
+      aria-label={t({ message: 'Consensus', context: 'Tab' })}
     >
       <header className="consensus__head">
         <p className="consensus__headline" data-testid="consensus-count">
@@ -107,10 +107,10 @@ export function ConsensusView({
           <thead>
             <tr>
               <th scope="col" className="consensus-table__col">
-                {t({ message: 'Clause', comment: 'Column of the consensus table' })}
+                {t({ message: 'Clause', context: 'Column of the consensus table' })}
               </th>
               <th scope="col" className="consensus-table__col">
-                {t({ message: 'Status', comment: 'Column of the consensus table' })}
+                {t({ message: 'Status', context: 'Column of the consensus table' })}
               </th>
               {PARTY_CODES.map((code) => (
                 <th
@@ -156,7 +156,7 @@ export function ConsensusView({
                       title={
                         view.lock.reason
                           ? t`Locked: ${view.lock.reason}`
-                          : t({ message: 'Locked', comment: 'Clause status' })
+                          : t({ message: 'Locked', context: 'Clause status' })
                       }
                     >
                       <LockIcon />

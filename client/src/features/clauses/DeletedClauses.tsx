@@ -61,7 +61,7 @@ export function DeletedClauses({
               data-testid="deleted-clause-history"
               onClick={() => onOpenHistory(clause.clauseId)}
             >
-              {t({ message: 'History', comment: 'Button: the history of a clause' })}
+              {t({ message: 'History', context: 'Button: the history of a clause' })}
             </button>
           </li>
         ))}

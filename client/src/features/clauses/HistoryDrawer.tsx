@@ -219,7 +219,7 @@ function HistoryBody({
                 aria-pressed={viewing?.key === original.key}
                 onClick={() => onView(original)}
               >
-                {t({ message: 'View', comment: 'Button: show the clause as it was then' })}
+                {t({ message: 'View', context: 'Button: show the clause as it was then' })}
               </button>
             </li>
           ) : null}

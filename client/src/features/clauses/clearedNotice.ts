@@ -16,7 +16,7 @@ export function describeAuthor(
   const name = nameOf(userId);
   const code = delegation === 'CHAIR' ? delegationName(delegation) : delegation;
   if (name !== null) return `${name} (${code})`;
-  if (delegation === 'CHAIR') return t({ message: 'the Chair', comment: 'Who changed the text' });
+  if (delegation === 'CHAIR') return t({ message: 'the Chair', context: 'Who changed the text' });
   const party = delegationName(delegation);
   return t`the ${party} delegation`;
 }

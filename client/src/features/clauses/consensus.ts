@@ -9,7 +9,7 @@ export { statusLabel };
 /** Shorter labels for the narrow status column of the consensus matrix. */
 export function statusShortLabel(status: ClauseStatus): string {
   return status === 'agreedAdRef'
-    ? t({ message: 'Ad ref.', comment: 'Short form of the status Agreed ad ref.' })
+    ? t({ message: 'Ad ref.', context: 'Short form of the status Agreed ad ref.' })
     : statusLabel(status);
 }
 

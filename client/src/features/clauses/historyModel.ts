@@ -67,15 +67,15 @@ export function eventWordings(
   switch (event.kind) {
     case 'alternativeProposed':
       return [
-        quote(t({ message: 'Proposed', comment: 'An alternative wording' }), event.alternative),
+        quote(t({ message: 'Proposed', context: 'An alternative wording' }), event.alternative),
       ];
     case 'alternativeWithdrawn':
       return [
-        quote(t({ message: 'Withdrawn', comment: 'An alternative wording' }), event.alternative),
+        quote(t({ message: 'Withdrawn', context: 'An alternative wording' }), event.alternative),
       ];
     case 'alternativeChosen': {
-      const chosen = t({ message: 'Chosen', comment: 'An alternative wording' });
-      const aside = t({ message: 'Set aside', comment: 'An alternative wording' });
+      const chosen = t({ message: 'Chosen', context: 'An alternative wording' });
+      const aside = t({ message: 'Set aside', context: 'An alternative wording' });
       return [
         ...(event.chosen ? [quote(chosen, event.chosen)] : []),
         ...event.setAside.map((alternative) => quote(aside, alternative)),

@@ -10,14 +10,14 @@ export function positionShort(position: PositionOrNone): string {
     case 'agree':
       return t({
         message: 'A',
-        comment: 'Short form of the position Agree, in the consensus matrix',
+        context: 'Short form of the position Agree, in the consensus matrix',
       });
     case 'agreeAdRef':
-      return t({ message: 'AR', comment: 'Short form of Agree ad ref., in the consensus matrix' });
+      return t({ message: 'AR', context: 'Short form of Agree ad ref., in the consensus matrix' });
     case 'reserve':
-      return t({ message: 'R', comment: 'Short form of Reserve, in the consensus matrix' });
+      return t({ message: 'R', context: 'Short form of Reserve, in the consensus matrix' });
     case 'object':
-      return t({ message: 'O', comment: 'Short form of Object, in the consensus matrix' });
+      return t({ message: 'O', context: 'Short form of Object, in the consensus matrix' });
     case 'none':
       return '—';
   }

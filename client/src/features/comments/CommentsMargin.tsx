@@ -171,11 +171,11 @@ export function CommentsMargin({
   return (
     <section
       className="comments-margin"
-      aria-label={t({ message: 'Comments', comment: 'Tab' })}
+      aria-label={t({ message: 'Comments', context: 'Tab' })}
       data-testid="comments-margin"
     >
       <header className="comments-margin__header">
-        <h2 className="comments-margin__title">{t({ message: 'Comments', comment: 'Tab' })}</h2>
+        <h2 className="comments-margin__title">{t({ message: 'Comments', context: 'Tab' })}</h2>
         <div className="comments-filters">
           <select
             aria-label={t`Filter by delegation`}
@@ -206,10 +206,10 @@ export function CommentsMargin({
           >
             <option value="all">{t`Public and private`}</option>
             <option value="public">
-              {t({ message: 'Public', comment: 'Comment threads seen by all' })}
+              {t({ message: 'Public', context: 'Comment threads seen by all' })}
             </option>
             <option value="private">
-              {t({ message: 'Private', comment: 'Comment threads of one delegation' })}
+              {t({ message: 'Private', context: 'Comment threads of one delegation' })}
             </option>
           </select>
           <select
@@ -220,10 +220,10 @@ export function CommentsMargin({
             }
           >
             <option value="open">
-              {t({ message: 'Open', comment: 'Comment threads not resolved' })}
+              {t({ message: 'Open', context: 'Comment threads not resolved' })}
             </option>
             <option value="resolved">
-              {t({ message: 'Resolved', comment: 'Comment threads' })}
+              {t({ message: 'Resolved', context: 'Comment threads' })}
             </option>
             <option value="all">{t`Open and resolved`}</option>
           </select>

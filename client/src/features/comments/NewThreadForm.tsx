@@ -90,7 +90,7 @@ export function NewThreadForm({
       </fieldset>
       <textarea
         className="thread-form__text"
-        aria-label={t({ message: 'Comment', comment: 'A comment in a thread' })}
+        aria-label={t({ message: 'Comment', context: 'A comment in a thread' })}
         placeholder={t`Comment…`}
         value={text}
         maxLength={LIMITS.threadMessageMax}
@@ -108,7 +108,7 @@ export function NewThreadForm({
           className="button button--small"
           disabled={busy || text.trim() === ''}
         >
-          {t({ message: 'Comment', comment: 'Toolbar button: comment on the selection' })}
+          {t({ message: 'Comment', context: 'Toolbar button: comment on the selection' })}
         </button>
         <button
           type="button"

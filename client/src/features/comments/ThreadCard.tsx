@@ -141,7 +141,7 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
         >
           <textarea
             className="thread-form__text"
-            aria-label={t({ message: 'Reply', comment: 'A reply in a comment thread' })}
+            aria-label={t({ message: 'Reply', context: 'A reply in a comment thread' })}
             placeholder={t`Reply…`}
             rows={1}
             value={reply}
@@ -150,7 +150,7 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
           />
           <div className="thread-form__buttons">
             <button type="submit" className="button button--small" disabled={reply.trim() === ''}>
-              {t({ message: 'Reply', comment: 'Button: send a reply' })}
+              {t({ message: 'Reply', context: 'Button: send a reply' })}
             </button>
           </div>
         </form>

@@ -116,7 +116,7 @@ export function ExportDialog({
           <legend>
             {t({
               message: 'What',
-              comment: 'What to export: a draft compilation or the final text',
+              context: 'What to export: a draft compilation or the final text',
             })}
           </legend>
           <label>

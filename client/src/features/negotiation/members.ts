@@ -18,7 +18,7 @@ export function presenceLabel(presence: MemberPresence): string {
     case 'onDraft':
       return t`On a draft`;
     case 'signedIn':
-      return t({ message: 'Signed in', comment: 'Presence of a member' });
+      return t({ message: 'Signed in', context: 'Presence of a member' });
     case 'offline':
       return t`Offline`;
   }
@@ -50,8 +50,8 @@ export function presenceSummary(members: readonly MemberView[]): string {
   ].filter((part): part is string => part !== null);
   if (parts.length > 0) return parts.join(' · ');
   return members.length === 1
-    ? t({ message: 'offline', comment: 'The only member of a delegation is offline' })
-    : t({ message: 'all offline', comment: 'Every member of a delegation is offline' });
+    ? t({ message: 'offline', context: 'The only member of a delegation is offline' })
+    : t({ message: 'all offline', context: 'Every member of a delegation is offline' });
 }
 
 /**

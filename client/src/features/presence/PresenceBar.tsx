@@ -135,7 +135,7 @@ export function PresenceBar({ provider }: { provider: WebsocketProvider }) {
                   <DelegationChip code={person.delegation} compact /> {person.name}
                   <span className="presence-user__state">
                     {' '}
-                    · {t({ message: 'offline', comment: 'A person who left the draft' })}
+                    · {t({ message: 'offline', context: 'A person who left the draft' })}
                   </span>
                 </li>
               ))}

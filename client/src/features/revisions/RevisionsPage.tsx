@@ -197,7 +197,7 @@ function ChairControls({
         )}
       >
         <label>
-          {t({ message: 'Note', comment: 'The note of a revision' })}
+          {t({ message: 'Note', context: 'The note of a revision' })}
           <input
             value={note}
             onChange={(event) => setNote(event.target.value)}
@@ -270,7 +270,7 @@ function RevisionTable({
         <tr>
           <th>{t`Revision`}</th>
           <th>{t`Symbol`}</th>
-          <th>{t({ message: 'Note', comment: 'The note of a revision' })}</th>
+          <th>{t({ message: 'Note', context: 'The note of a revision' })}</th>
           <th>{t`Issued`}</th>
           <th>SHA-256</th>
           <th>{t`Actions`}</th>
@@ -299,7 +299,7 @@ function RevisionTable({
                 className="button button--quiet"
                 onClick={() => onOpen(revision.number)}
               >
-                {t({ message: 'Open', comment: 'Button: open a revision' })}
+                {t({ message: 'Open', context: 'Button: open a revision' })}
               </button>
               {revision.number > 1 ? (
                 <button
@@ -366,7 +366,7 @@ function ComparePicker({
       }}
     >
       <label>
-        {t({ message: 'Compare', comment: 'Compare one revision with another' })}
+        {t({ message: 'Compare', context: 'Compare one revision with another' })}
         <select value={a} onChange={(event) => setA(event.target.value)} data-testid="compare-from">
           {options.map((value) => (
             <option key={value} value={value}>
@@ -376,7 +376,7 @@ function ComparePicker({
         </select>
       </label>
       <label>
-        {t({ message: 'with', comment: 'Compare one revision with another' })}
+        {t({ message: 'with', context: 'Compare one revision with another' })}
         <select value={b} onChange={(event) => setB(event.target.value)} data-testid="compare-to">
           {options.map((value) => (
             <option key={value} value={value}>
@@ -386,7 +386,7 @@ function ComparePicker({
         </select>
       </label>
       <button type="submit" className="button" data-testid="compare-open">
-        {t({ message: 'Compare', comment: 'Compare one revision with another' })}
+        {t({ message: 'Compare', context: 'Compare one revision with another' })}
       </button>
     </form>
   );
