@@ -50,7 +50,7 @@ export const ADMIN_USAGE = `Usage: accord-admin <command> (reads ACCORD_DATA_DIR
   negotiation list
   negotiation time-zone <zone> --negotiation <id>   (an IANA name, e.g. America/Mexico_City)
   document list
-  export --document <id> --format txt|md|html|docx|pdf [--mode draft|final] [--threads public] [--out <file>|-]
+  export --document <id> --format txt|md|html|docx|pdf [--mode draft|final] [--threads public] [--lang en|es|fr] [--out <file>|-]
                                (default --out: the export's own file name in the current folder)
   audit verify --negotiation <id>   (exit code 1 and the first broken entry if the chain is broken)
   revision list --document <id>
@@ -71,6 +71,7 @@ const OPTIONS = {
   format: { type: 'string' },
   mode: { type: 'string' },
   threads: { type: 'string' },
+  lang: { type: 'string' },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -85,6 +86,7 @@ type Values = {
   format?: string;
   mode?: string;
   threads?: string;
+  lang?: string;
   out?: string;
 };
 
@@ -96,6 +98,7 @@ function exportCommandOf(values: Values): AdminArgsResult {
     format: values.format,
     mode: values.mode,
     threads: values.threads,
+    lang: values.lang,
   });
   if (!request.ok) return { ok: false, error: request.error };
   return {

@@ -116,6 +116,48 @@ describe('accord-admin export', () => {
     );
   });
 
+  it('writes the export in the language asked for with --lang, English by default', async () => {
+    const spanish = await run([
+      'export',
+      '--document',
+      seeded.documentId,
+      '--format',
+      'txt',
+      '--lang',
+      'es',
+      '--out',
+      '-',
+    ]);
+    expect(spanish).toEqual({ ok: true, value: '' });
+    const text = new TextDecoder().decode(Buffer.concat(stdout));
+    expect(text).toMatch(
+      /^PROYECTO — compilado el 29 de noviembre de 2026, a las 09:05, hora oriental \(UTC-5\) — texto no acordado/,
+    );
+    expect(text).toContain('Delegaciones participantes: Estados Unidos de América, Canadá');
+    // The negotiated text itself is never translated.
+    expect(text).toContain('OP10  Decide to meet again');
+    stdout = [];
+    await run([
+      'export',
+      '--document',
+      seeded.documentId,
+      '--format',
+      'txt',
+      '--lang',
+      'fr',
+      '--out',
+      '-',
+    ]);
+    const french = new TextDecoder().decode(Buffer.concat(stdout));
+    expect(french).toMatch(/^PROJET — compilé le 29 novembre 2026 à 9 h 05, heure de l’Est/);
+    expect(french).toContain('Délégations participantes\u00a0: États-Unis d’Amérique, Canada');
+  });
+
+  it('refuses a language it does not speak', () => {
+    const parsed = parseAdminArgs(['export', '--document', 'd', '--format', 'md', '--lang', 'de']);
+    expect(parsed).toEqual({ ok: false, error: 'Unknown lang "de": use one of en, es, fr.' });
+  });
+
   it('lists the drafts and their ids', async () => {
     const result = await run(['document', 'list']);
     expect(result.ok && result.value).toContain(seeded.documentId);

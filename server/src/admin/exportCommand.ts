@@ -44,6 +44,7 @@ export function processExportIo(cwd: string): ExportIo {
  * the HTTP export, and the same rule for the final text (every clause locked, no brackets or
  * alternatives left). Whoever can read the data folder may export; the server's permissions
  * guard the HTTP route. Public threads only when asked for (`--threads public`), private never.
+ * The export's own words are in English unless `--lang` says otherwise.
  */
 export async function runExportCommand(
   storage: Storage,
@@ -67,7 +68,11 @@ export async function runExportCommand(
       io.now(),
       command.request.publicThreads ? doc : null,
     );
-    const outcome = await produceExport(buildExportModel(doc, context), command.request);
+    const locale = command.request.locale ?? 'en';
+    const outcome = await produceExport(
+      buildExportModel(doc, { ...context, locale }),
+      command.request,
+    );
     if (!outcome.ok) {
       const lines = describeBlockers(outcome.error.blockers).map((line) => `  ${line}`);
       return {

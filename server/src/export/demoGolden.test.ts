@@ -8,6 +8,7 @@ import { renderHtml } from '@accord/shared/export/renderHtml';
 import { renderMarkdown } from '@accord/shared/export/renderMarkdown';
 import { renderText } from '@accord/shared/export/renderText';
 import { expectGolden } from '@accord/shared/export/testing/goldenFile';
+import type { Locale } from '@accord/shared/i18n/locales';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DEMO_DOCUMENT_TITLE, DEMO_NEGOTIATION, demoDraftUpdate } from '../seed/demo';
@@ -16,7 +17,9 @@ import { modelBlockers } from './produceExport';
 /**
  * Golden files of the seeded demo draft as a draft compilation, and of the same communiqué
  * once fully agreed (brackets resolved, every clause agreed by all five and locked) as the
- * final text. Pure: the documents are built here, meta written directly.
+ * final text. Pure: the documents are built here, meta written directly. English files carry no
+ * language in their name; Spanish and French ones end in `.es` and `.fr` (issue 16): the
+ * boilerplate, dates and delegation names translated, the negotiated text as typed.
  */
 
 const CONTEXT: ExportContext = {
@@ -62,6 +65,13 @@ function golden(name: string): URL {
   return new URL(`./golden/${name}`, import.meta.url);
 }
 
+/** `demo-draft.md`, `demo-draft.es.md`. */
+function goldenName(kind: 'draft' | 'final', locale: Locale, format: string): string {
+  return `demo-${kind}${locale === 'en' ? '' : `.${locale}`}.${format}`;
+}
+
+const TRANSLATED: readonly Locale[] = ['es', 'fr'];
+
 describe('the seeded demo draft', () => {
   const model = buildExportModel(seededDoc(), CONTEXT);
 
@@ -94,3 +104,37 @@ describe('the demo communiqué fully agreed', () => {
     });
   }
 });
+
+for (const locale of TRANSLATED) {
+  describe(`the demo in ${locale}`, () => {
+    const draft = buildExportModel(seededDoc(), { ...CONTEXT, locale });
+    const final = buildExportModel(agreedDoc(), { ...CONTEXT, locale });
+
+    for (const format of Object.keys(RENDERERS) as (keyof typeof RENDERERS)[]) {
+      it(`compiles to its golden ${format} draft`, () => {
+        expectGolden(
+          golden(goldenName('draft', locale, format)),
+          RENDERERS[format](draft, 'draft'),
+        );
+      });
+      it(`exports its golden ${format} final text`, () => {
+        expectGolden(
+          golden(goldenName('final', locale, format)),
+          RENDERERS[format](final, 'final'),
+        );
+      });
+    }
+
+    it('translates the boilerplate only, never the negotiated text', () => {
+      const english = renderText(buildExportModel(seededDoc(), CONTEXT), 'draft');
+      const translated = renderText(draft, 'draft');
+      expect(translated).not.toContain('DRAFT');
+      expect(translated).not.toContain('Participating delegations');
+      // Every clause line is the same, word for word, as in the English export.
+      const clauseLines = (text: string) =>
+        text.split('\n').filter((line) => /^(PP|OP)\d+ /.test(line));
+      expect(clauseLines(translated)).toEqual(clauseLines(english));
+      expect(clauseLines(translated).length).toBe(15);
+    });
+  });
+}

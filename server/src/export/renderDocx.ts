@@ -1,5 +1,7 @@
 import { exportLayout, type LayoutBlock } from '@accord/shared/export/exportLayout';
 import type { ExportMode, ExportModel, ExportPiece } from '@accord/shared/export/exportModel';
+import { colon, exportDocumentTitle } from '@accord/shared/export/exportWording';
+import type { Locale } from '@accord/shared/i18n/locales';
 import {
   AlignmentType,
   BorderStyle,
@@ -33,7 +35,8 @@ function pieceRuns(pieces: readonly ExportPiece[]): TextRun[] {
   );
 }
 
-function blockParagraphs(block: LayoutBlock): Paragraph[] {
+function blockParagraphs(block: LayoutBlock, locale: Locale): Paragraph[] {
+  const labelEnd = colon(locale);
   switch (block.kind) {
     case 'banner':
       return [
@@ -101,7 +104,7 @@ function blockParagraphs(block: LayoutBlock): Paragraph[] {
         new Paragraph({
           indent: { left: LABEL_INDENT },
           children: [
-            new TextRun({ text: `${block.label}: `, bold: true }),
+            new TextRun({ text: `${block.label}${labelEnd} `, bold: true }),
             new TextRun({ text: block.text }),
           ],
         }),
@@ -117,7 +120,7 @@ function blockParagraphs(block: LayoutBlock): Paragraph[] {
             new Paragraph({
               indent: { left: LABEL_INDENT },
               children: [
-                new TextRun({ text: `${message.byline}: `, bold: true }),
+                new TextRun({ text: `${message.byline}${labelEnd} `, bold: true }),
                 new TextRun({ text: message.text }),
               ],
             }),
@@ -155,7 +158,7 @@ function coreProperties(title: string, exportedAt: number): string {
  * written again with every entry dated at the export time, so the same state gives the same bytes.
  */
 export async function renderDocx(model: ExportModel, mode: ExportMode): Promise<Uint8Array> {
-  const title = mode === 'draft' ? `DRAFT — ${model.title}` : model.title;
+  const title = exportDocumentTitle(model, mode);
   const document = new Document({
     creator: 'Accord',
     title,
@@ -165,7 +168,13 @@ export async function renderDocx(model: ExportModel, mode: ExportMode): Promise<
         { id: 'Clause', name: 'Clause', basedOn: 'Normal', paragraph: { keepLines: true } },
       ],
     },
-    sections: [{ children: exportLayout(model, mode).flatMap(blockParagraphs) }],
+    sections: [
+      {
+        children: exportLayout(model, mode).flatMap((block) =>
+          blockParagraphs(block, model.locale),
+        ),
+      },
+    ],
   });
   const packed = await Packer.toBuffer(document, false, [
     { path: 'docProps/core.xml', data: coreProperties(title, model.exportedAt) },

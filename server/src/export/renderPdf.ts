@@ -1,5 +1,13 @@
 import { exportLayout, type LayoutBlock } from '@accord/shared/export/exportLayout';
 import type { ExportMode, ExportModel, ExportPiece } from '@accord/shared/export/exportModel';
+import {
+  colon,
+  EXPORT_MESSAGES,
+  exportDocumentTitle,
+  exportText,
+  pageFooter,
+} from '@accord/shared/export/exportWording';
+import type { Locale } from '@accord/shared/i18n/locales';
 import PDFDocument from 'pdfkit';
 
 /** Points of a clause's hanging indent: the label, then the text. */
@@ -81,7 +89,8 @@ function writeClause(pdf: Pdf, label: string, pieces: readonly ExportPiece[]): v
   pdf.x = left;
 }
 
-function writeBlock(pdf: Pdf, block: LayoutBlock): void {
+function writeBlock(pdf: Pdf, block: LayoutBlock, locale: Locale): void {
+  const labelEnd = colon(locale);
   const left = pdf.page.margins.left;
   const fullWidth = pdf.page.width - left - pdf.page.margins.right;
   const indented = { width: fullWidth - LABEL_INDENT };
@@ -126,7 +135,7 @@ function writeBlock(pdf: Pdf, block: LayoutBlock): void {
       return;
     case 'alternative':
       pdf.font(FONTS.bold).fontSize(11).fillColor(BLACK);
-      pdf.text(`${winAnsiText(block.label)}: `, left + LABEL_INDENT, pdf.y, {
+      pdf.text(`${winAnsiText(block.label)}${labelEnd} `, left + LABEL_INDENT, pdf.y, {
         ...indented,
         continued: true,
       });
@@ -139,7 +148,7 @@ function writeBlock(pdf: Pdf, block: LayoutBlock): void {
       pdf.text(winAnsiText(block.title), left, pdf.y, { width: fullWidth });
       for (const message of block.messages) {
         pdf.font(FONTS.bold).fontSize(10);
-        pdf.text(`${winAnsiText(message.byline)}: `, left + LABEL_INDENT, pdf.y, {
+        pdf.text(`${winAnsiText(message.byline)}${labelEnd} `, left + LABEL_INDENT, pdf.y, {
           ...indented,
           continued: true,
         });
@@ -151,7 +160,7 @@ function writeBlock(pdf: Pdf, block: LayoutBlock): void {
 }
 
 /** Writes "Page n of N" (and a draft's mark) in the bottom margin of every page. */
-function writeFooters(pdf: Pdf, draftMark: string | null): void {
+function writeFooters(pdf: Pdf, locale: Locale, draftMark: string | null): void {
   const { start, count } = pdf.bufferedPageRange();
   for (let index = start; index < start + count; index++) {
     pdf.switchToPage(index);
@@ -159,7 +168,8 @@ function writeFooters(pdf: Pdf, draftMark: string | null): void {
     const bottom = margins.bottom;
     // Text below the bottom margin would start a new page: lift the margin while writing.
     margins.bottom = 0;
-    const footer = `${draftMark === null ? '' : `${draftMark}  ·  `}Page ${index - start + 1} of ${count}`;
+    const page = pageFooter(locale, index - start + 1, count);
+    const footer = `${draftMark === null ? '' : `${draftMark}  ·  `}${page}`;
     pdf
       .font(FONTS.sans)
       .fontSize(8)
@@ -181,7 +191,7 @@ function writeFooters(pdf: Pdf, draftMark: string | null): void {
  */
 export function renderPdf(model: ExportModel, mode: ExportMode): Promise<Uint8Array> {
   const at = new Date(model.exportedAt);
-  const title = mode === 'draft' ? `DRAFT — ${model.title}` : model.title;
+  const title = exportDocumentTitle(model, mode);
   const pdf = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
@@ -200,8 +210,12 @@ export function renderPdf(model: ExportModel, mode: ExportMode): Promise<Uint8Ar
     pdf.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
     pdf.on('error', reject);
   });
-  for (const block of exportLayout(model, mode)) writeBlock(pdf, block);
-  writeFooters(pdf, mode === 'draft' ? 'DRAFT' : null);
+  for (const block of exportLayout(model, mode)) writeBlock(pdf, block, model.locale);
+  writeFooters(
+    pdf,
+    model.locale,
+    mode === 'draft' ? exportText(model.locale, EXPORT_MESSAGES.draftMark) : null,
+  );
   pdf.end();
   return done;
 }

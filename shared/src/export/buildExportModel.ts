@@ -53,5 +53,6 @@ export function buildExportModel(doc: Y.Doc, context: ExportContext): ExportMode
     blocks,
     threads: (context.threads ?? []).filter((thread) => thread.visibility === 'public'),
     ...(context.revision ? { revision: { ...context.revision } } : {}),
+    locale: context.locale ?? 'en',
   };
 }

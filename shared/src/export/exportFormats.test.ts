@@ -29,6 +29,17 @@ describe('parseExportRequest', () => {
     expect(refusal({ format: 'md', mode: 'final', threads: 'public' })).toContain(
       'never includes comments',
     );
+    expect(refusal({ format: 'md', lang: 'de' })).toBe('Unknown lang "de": use one of en, es, fr.');
+    expect(refusal({ format: 'md', lang: '' })).toBe('Unknown lang "": use one of en, es, fr.');
+  });
+
+  it('takes the export language when given (issue 16), and leaves it to the requester when not', () => {
+    expect(parseExportRequest({ format: 'pdf', lang: 'es' })).toEqual({
+      ok: true,
+      value: { format: 'pdf', mode: 'draft', publicThreads: false, locale: 'es' },
+    });
+    const parsed = parseExportRequest({ format: 'pdf' });
+    expect(parsed.ok && 'locale' in parsed.value).toBe(false);
   });
 });
 

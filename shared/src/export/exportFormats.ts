@@ -1,4 +1,5 @@
 import { wallClock } from '../domain/timeZone';
+import { LOCALES, type Locale, parseLocale } from '../i18n/locales';
 import { EXPORT_MODES, type ExportMode } from './exportModel';
 
 /** The formats a communiqué is exported in. */
@@ -31,6 +32,11 @@ export interface ExportRequest {
   mode: ExportMode;
   /** Include public comment threads (draft compilations only). */
   publicThreads: boolean;
+  /**
+   * The language of the export's own words (`lang=es`, `--lang es`); absent: the requester's
+   * (their chosen language, else their browser's; English from the command line).
+   */
+  locale?: Locale;
 }
 
 /** The untrusted parts of an export request (query string or command line). */
@@ -38,11 +44,13 @@ export interface RawExportRequest {
   format?: string | undefined;
   mode?: string | undefined;
   threads?: string | undefined;
+  lang?: string | undefined;
 }
 
 /**
  * Parses an export request. `format` is required; `mode` defaults to `draft`; `threads` may be
- * `public` (or absent) and only with a draft: private threads are never exported.
+ * `public` (or absent) and only with a draft: private threads are never exported; `lang`, when
+ * given, is one of Accord's languages.
  */
 export function parseExportRequest(
   raw: RawExportRequest,
@@ -71,6 +79,16 @@ export function parseExportRequest(
   const publicThreads = raw.threads === 'public';
   if (publicThreads && mode === 'final') {
     return { ok: false, error: 'The final communiqué never includes comments.' };
+  }
+  if (raw.lang !== undefined) {
+    const locale = parseLocale(raw.lang);
+    if (!locale.ok) {
+      return {
+        ok: false,
+        error: `Unknown lang "${raw.lang.slice(0, 32)}": use one of ${LOCALES.join(', ')}.`,
+      };
+    }
+    return { ok: true, value: { format, mode, publicThreads, locale: locale.value } };
   }
   return { ok: true, value: { format, mode, publicThreads } };
 }

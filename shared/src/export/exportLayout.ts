@@ -2,15 +2,15 @@ import type { ExportMode, ExportModel, ExportPiece } from './exportModel';
 import {
   alternativeLabel,
   clauseNote,
-  DRAFT_LEGEND,
   dateLine,
   delegationsLine,
   draftBanner,
+  draftLegend,
   messageByline,
   revisionLine,
-  THREADS_TITLE,
-  threadClauseLabel,
   threadsInClauseOrder,
+  threadsTitle,
+  threadTitle,
 } from './exportWording';
 
 /**
@@ -42,7 +42,7 @@ export function exportLayout(model: ExportModel, mode: ExportMode): LayoutBlock[
   const blocks: LayoutBlock[] = [];
   if (draft) {
     blocks.push({ kind: 'banner', text: draftBanner(model) });
-    blocks.push({ kind: 'legend', text: DRAFT_LEGEND });
+    blocks.push({ kind: 'legend', text: draftLegend(model.locale) });
   }
   blocks.push({ kind: 'title', text: model.title });
   blocks.push({ kind: 'dateline', text: dateLine(model) });
@@ -60,21 +60,24 @@ export function exportLayout(model: ExportModel, mode: ExportMode): LayoutBlock[
     block.summary.alternatives.forEach((alternative, index) => {
       blocks.push({
         kind: 'alternative',
-        label: alternativeLabel(index, alternative),
+        label: alternativeLabel(index, alternative, model.locale),
         text: alternative.text,
       });
     });
-    blocks.push({ kind: 'note', text: clauseNote(block.summary, model.delegations) });
+    blocks.push({
+      kind: 'note',
+      text: clauseNote(block.summary, model.delegations, model.locale),
+    });
   }
   const threads = draft ? threadsInClauseOrder(model) : [];
   if (threads.length > 0) {
-    blocks.push({ kind: 'threadsTitle', text: THREADS_TITLE });
+    blocks.push({ kind: 'threadsTitle', text: threadsTitle(model.locale) });
     for (const thread of threads) {
       blocks.push({
         kind: 'thread',
-        title: `${threadClauseLabel(model, thread)}: “${thread.quote}”${thread.detached ? ' (these words have since been deleted)' : ''}`,
+        title: threadTitle(model, thread),
         messages: thread.messages.map((message) => ({
-          byline: messageByline(message, model.negotiation.timeZone),
+          byline: messageByline(message, model),
           text: message.text,
         })),
       });

@@ -1,5 +1,6 @@
 import type { ClauseSummary } from '../domain/clauseSummary';
 import type { DelegationCode } from '../domain/delegations';
+import type { Locale } from '../i18n/locales';
 
 /**
  * What every export renders, built once from a draft's state (`buildExportModel`): plain data,
@@ -94,6 +95,8 @@ export interface ExportContext {
   threads?: readonly ExportThread[];
   /** The issued revision exported, when it is one (issue 15). */
   revision?: ExportRevision;
+  /** The language of the export's own words (never of the negotiated text); English if absent. */
+  locale?: Locale;
 }
 
 /** An issued revision's identity, as its exports carry it under the title. */
@@ -119,6 +122,8 @@ export interface ExportModel {
   threads: ExportThread[];
   /** The issued revision exported, when it is one. */
   revision?: ExportRevision;
+  /** The language of the export's own words: banner, notes, dates, footers. */
+  locale: Locale;
 }
 
 /** The two kinds of export: a draft compilation or the final, clean communiqué. */

@@ -1,7 +1,9 @@
-import { DELEGATIONS } from '../domain/delegations';
+import { delegationAgent } from '../i18n/domainWords';
+import type { Locale } from '../i18n/locales';
 import { escapeHtml } from './escape';
 import { exportLayout, type LayoutBlock } from './exportLayout';
 import type { ExportMode, ExportModel, ExportPiece } from './exportModel';
+import { colon, EXPORT_MESSAGES, exportDocumentTitle, exportText } from './exportWording';
 
 /** Screen and print styles: the file is self-contained, no fonts or images fetched. */
 const STYLES = `
@@ -27,12 +29,14 @@ const STYLES = `
 `;
 
 /** A clause's content in HTML: bold and italic kept, bracket owners as superscripts. */
-function piecesAsHtml(pieces: readonly ExportPiece[]): string {
+function piecesAsHtml(pieces: readonly ExportPiece[], locale: Locale): string {
   return pieces
     .map((piece) => {
       if (piece.type === 'bracketOwner') {
-        const name = escapeHtml(DELEGATIONS[piece.delegation].name);
-        return `<sup class="bracket-owner" title="Bracket asked for by ${name}">${piece.delegation}</sup>`;
+        const title = exportText(locale, EXPORT_MESSAGES.bracketAskedBy, {
+          name: delegationAgent(piece.delegation, locale),
+        });
+        return `<sup class="bracket-owner" title="${escapeHtml(title)}">${piece.delegation}</sup>`;
       }
       let html = escapeHtml(piece.text);
       if (piece.italic) html = `<em>${html}</em>`;
@@ -42,7 +46,8 @@ function piecesAsHtml(pieces: readonly ExportPiece[]): string {
     .join('');
 }
 
-function blockHtml(block: LayoutBlock): string {
+function blockHtml(block: LayoutBlock, locale: Locale): string {
+  const labelEnd = colon(locale);
   switch (block.kind) {
     case 'banner':
       return `<p class="banner">${escapeHtml(block.text)}</p>`;
@@ -57,11 +62,11 @@ function blockHtml(block: LayoutBlock): string {
     case 'heading':
       return `<h2>${escapeHtml(block.text)}</h2>`;
     case 'clause':
-      return `<p class="clause"><span class="label">${escapeHtml(block.label)}</span> ${piecesAsHtml(block.pieces)}</p>`;
+      return `<p class="clause"><span class="label">${escapeHtml(block.label)}</span> ${piecesAsHtml(block.pieces, locale)}</p>`;
     case 'note':
       return `<p class="note">${escapeHtml(block.text)}</p>`;
     case 'alternative':
-      return `<li><span class="alt-label">${escapeHtml(block.label)}:</span> ${escapeHtml(block.text)}</li>`;
+      return `<li><span class="alt-label">${escapeHtml(block.label)}${labelEnd}</span> ${escapeHtml(block.text)}</li>`;
     case 'threadsTitle':
       return `<h2 class="threads-title">${escapeHtml(block.text)}</h2>`;
     case 'thread':
@@ -71,7 +76,7 @@ function blockHtml(block: LayoutBlock): string {
         '<ul>',
         ...block.messages.map(
           (message) =>
-            `<li><span class="byline">${escapeHtml(message.byline)}:</span> ${escapeHtml(message.text)}</li>`,
+            `<li><span class="byline">${escapeHtml(message.byline)}${labelEnd}</span> ${escapeHtml(message.text)}</li>`,
         ),
         '</ul>',
         '</section>',
@@ -92,13 +97,13 @@ export function renderHtml(model: ExportModel, mode: ExportMode): string {
     if (isAlternative && !inList) lines.push('<ul class="alternatives">');
     if (!isAlternative && inList) lines.push('</ul>');
     inList = isAlternative;
-    lines.push(blockHtml(block));
+    lines.push(blockHtml(block, model.locale));
   }
   if (inList) lines.push('</ul>');
-  const title = mode === 'draft' ? `DRAFT — ${model.title}` : model.title;
+  const title = exportDocumentTitle(model, mode);
   return [
     '<!DOCTYPE html>',
-    '<html lang="en">',
+    `<html lang="${model.locale}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',

@@ -1,6 +1,8 @@
+import type { Locale } from '../i18n/locales';
 import { escapeMarkdown, escapeMarkdownLineStart } from './escape';
 import { exportLayout, type LayoutBlock } from './exportLayout';
 import type { ExportMode, ExportModel, ExportPiece } from './exportModel';
+import { colon } from './exportWording';
 
 /**
  * Emphasis around a run of text. Leading and trailing spaces stay outside the delimiters, or
@@ -25,7 +27,8 @@ function piecesAsMarkdown(pieces: readonly ExportPiece[]): string {
     .join('');
 }
 
-function blockMarkdown(block: LayoutBlock): string {
+function blockMarkdown(block: LayoutBlock, locale: Locale): string {
+  const labelEnd = colon(locale);
   switch (block.kind) {
     case 'banner':
       return `> **${escapeMarkdown(block.text)}**`;
@@ -43,7 +46,7 @@ function blockMarkdown(block: LayoutBlock): string {
     case 'note':
       return `*${escapeMarkdown(block.text)}*`;
     case 'alternative':
-      return `- ${escapeMarkdown(block.label)}: ${escapeMarkdown(block.text)}`;
+      return `- ${escapeMarkdown(block.label)}${labelEnd} ${escapeMarkdown(block.text)}`;
     case 'threadsTitle':
       return `## ${escapeMarkdown(block.text)}`;
     case 'thread':
@@ -51,7 +54,8 @@ function blockMarkdown(block: LayoutBlock): string {
         `**${escapeMarkdown(block.title)}**`,
         '',
         ...block.messages.map(
-          (message) => `- ${escapeMarkdown(message.byline)}: ${escapeMarkdown(message.text)}`,
+          (message) =>
+            `- ${escapeMarkdown(message.byline)}${labelEnd} ${escapeMarkdown(message.text)}`,
         ),
       ].join('\n');
   }
@@ -75,7 +79,7 @@ export function renderMarkdown(model: ExportModel, mode: ExportMode): string {
     const previous = layout[index - 1];
     if (index > 0)
       out += continues(previous, block) ? (block.kind === 'legend' ? '\n>\n' : '\n') : '\n\n';
-    out += blockMarkdown(block);
+    out += blockMarkdown(block, model.locale);
   });
   return `${out}\n`;
 }

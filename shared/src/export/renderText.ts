@@ -1,5 +1,7 @@
+import type { Locale } from '../i18n/locales';
 import { exportLayout, type LayoutBlock } from './exportLayout';
 import type { ExportMode, ExportModel, ExportPiece } from './exportModel';
+import { colon } from './exportWording';
 
 /** Indent of the lines under a clause (notes, alternatives) and of comment messages. */
 const INDENT = '    ';
@@ -16,7 +18,8 @@ export function piecesAsText(pieces: readonly ExportPiece[]): string {
   );
 }
 
-function blockLines(block: LayoutBlock): string[] {
+function blockLines(block: LayoutBlock, locale: Locale): string[] {
+  const labelEnd = colon(locale);
   switch (block.kind) {
     case 'banner':
       return [oneLine(block.text)];
@@ -34,14 +37,16 @@ function blockLines(block: LayoutBlock): string[] {
     case 'note':
       return [`${INDENT}(${oneLine(block.text)})`];
     case 'alternative':
-      return [`${INDENT}${block.label}: ${oneLine(block.text)}`];
+      return [`${INDENT}${block.label}${labelEnd} ${oneLine(block.text)}`];
     case 'threadsTitle':
       return ['', '', oneLine(block.text).toUpperCase()];
     case 'thread':
       return [
         '',
         oneLine(block.title),
-        ...block.messages.map((message) => `${INDENT}${message.byline}: ${oneLine(message.text)}`),
+        ...block.messages.map(
+          (message) => `${INDENT}${message.byline}${labelEnd} ${oneLine(message.text)}`,
+        ),
       ];
   }
 }
@@ -51,5 +56,7 @@ function blockLines(block: LayoutBlock): string[] {
  * capitals; bold and italic cannot be carried. Deterministic: the same model gives the same text.
  */
 export function renderText(model: ExportModel, mode: ExportMode): string {
-  return `${exportLayout(model, mode).flatMap(blockLines).join('\n')}\n`;
+  return `${exportLayout(model, mode)
+    .flatMap((block) => blockLines(block, model.locale))
+    .join('\n')}\n`;
 }

@@ -1,3 +1,6 @@
+import { type Message, translate } from '../i18n/i18n';
+import type { Locale } from '../i18n/locales';
+
 /**
  * WebSocket close codes of the sync channel, shared by server and client (4000–4999 is the
  * range RFC 6455 leaves to applications). The client uses them to tell a person why it was
@@ -52,36 +55,77 @@ export const TERMINAL_CLOSE_CODES: readonly CloseCode[] = [
   CLOSE_CODES.notFound,
 ];
 
-/** A person-readable explanation of a close code, for the connection indicator. */
-export function describeCloseCode(code: number): string | undefined {
-  switch (code) {
-    case CLOSE_CODES.unauthorized:
-      return 'Your session has ended. Please sign in again.';
-    case CLOSE_CODES.forbidden:
-      return 'You no longer have access to this negotiation.';
-    case CLOSE_CODES.accessChanged:
-      return 'Your role in this negotiation changed. Reload the draft to continue with your new rights.';
-    case CLOSE_CODES.notFound:
-      return 'This draft no longer exists.';
-    case CLOSE_CODES.messageTooLarge:
-      return 'A change was too large to send and was not saved.';
-    case CLOSE_CODES.malformedMessage:
-      return 'The server could not read a change and did not save it.';
-    case CLOSE_CODES.missingDependencies:
-      return 'A change arrived out of order and was not saved; reconnecting.';
-    case CLOSE_CODES.foreignClientId:
-      return 'A change was attributed to another user and was refused.';
-    case CLOSE_CODES.updateRejected:
-      return 'A change was refused by the server.';
-    case CLOSE_CODES.clauseLocked:
-      return 'A clause you edited is locked; the whole change was refused, edits to unlocked clauses included.';
-    case CLOSE_CODES.serverShutdown:
-      return 'The server is restarting; reconnecting.';
-    case CLOSE_CODES.slowConnection:
-      return 'The connection was too slow to keep up; reconnecting.';
-    case CLOSE_CODES.internalError:
-      return 'The server could not save a change; reconnecting.';
-    default:
-      return undefined;
+/**
+ * What each close code means for the person, in their language: the client shows it in the
+ * connection indicator. Keyed by the code's stable name, never by its English text.
+ */
+const CLOSE_REASON_MESSAGES = {
+  unauthorized: /*i18n*/ {
+    id: 'close.unauthorized',
+    message: 'Your session has ended. Please sign in again.',
+  },
+  forbidden: /*i18n*/ {
+    id: 'close.forbidden',
+    message: 'You no longer have access to this negotiation.',
+  },
+  accessChanged: /*i18n*/ {
+    id: 'close.accessChanged',
+    message:
+      'Your role in this negotiation changed. Reload the draft to continue with your new rights.',
+  },
+  notFound: /*i18n*/ { id: 'close.notFound', message: 'This draft no longer exists.' },
+  messageTooLarge: /*i18n*/ {
+    id: 'close.messageTooLarge',
+    message: 'A change was too large to send and was not saved.',
+  },
+  malformedMessage: /*i18n*/ {
+    id: 'close.malformedMessage',
+    message: 'The server could not read a change and did not save it.',
+  },
+  missingDependencies: /*i18n*/ {
+    id: 'close.missingDependencies',
+    message: 'A change arrived out of order and was not saved; reconnecting.',
+  },
+  foreignClientId: /*i18n*/ {
+    id: 'close.foreignClientId',
+    message: 'A change was attributed to another user and was refused.',
+  },
+  updateRejected: /*i18n*/ {
+    id: 'close.updateRejected',
+    message: 'A change was refused by the server.',
+  },
+  clauseLocked: /*i18n*/ {
+    id: 'close.clauseLocked',
+    message:
+      'A clause you edited is locked; the whole change was refused, edits to unlocked clauses included.',
+  },
+  serverShutdown: /*i18n*/ {
+    id: 'close.serverShutdown',
+    message: 'The server is restarting; reconnecting.',
+  },
+  slowConnection: /*i18n*/ {
+    id: 'close.slowConnection',
+    message: 'The connection was too slow to keep up; reconnecting.',
+  },
+  internalError: /*i18n*/ {
+    id: 'close.internalError',
+    message: 'The server could not save a change; reconnecting.',
+  },
+} as const satisfies Record<CloseReason, Message>;
+
+/** The name of a close code Accord sends, or undefined for any other code. */
+export function closeReasonOf(code: number): CloseReason | undefined {
+  for (const [reason, value] of Object.entries(CLOSE_CODES)) {
+    if (value === code) return reason as CloseReason;
   }
+  return undefined;
+}
+
+/**
+ * A person-readable explanation of a close code, for the connection indicator, in the person's
+ * language (English when not given); undefined for a code Accord does not send.
+ */
+export function describeCloseCode(code: number, locale: Locale = 'en'): string | undefined {
+  const reason = closeReasonOf(code);
+  return reason === undefined ? undefined : translate(locale, CLOSE_REASON_MESSAGES[reason]);
 }

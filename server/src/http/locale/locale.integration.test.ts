@@ -85,7 +85,7 @@ describe('a person’s language', () => {
       expect(await refused.json()).toMatchObject({ error: { code: 'bad_request' } });
     }
     const unknown = await putLocale(server, cookie, { locale: 'de' });
-    expect((await unknown.json()).error.message).toBe(
+    expect(((await unknown.json()) as { error: { message: string } }).error.message).toBe(
       '"de" is not a language Accord speaks: give one of "en", "es", "fr".',
     );
     expect(await me(server, cookie)).toMatchObject({ locale: 'es', localeChosen: true });
