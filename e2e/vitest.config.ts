@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { linguiPlugins } from '../vite.lingui.ts';
+import { linguiPlugins } from '../vite.lingui';
 
 /**
  * The co-editing fuzz test: real ProseMirror views (Tiptap editors with every Accord extension)

@@ -36,10 +36,10 @@ test('the Mexican delegate with a Spanish browser works through a position, a co
 
   // A position, stated with the Spanish button and shown in Spanish.
   const panel = await selectClause(page, 'op-tariffs');
-  await panel.getByRole('button', { name: 'Conforme', exact: true }).click();
+  await panel.getByRole('button', { name: 'De acuerdo', exact: true }).click();
   const ownChip = panel.locator('[data-testid="position-chip"][data-delegation="MX"]');
   await expect(ownChip).toHaveAttribute('data-position', 'agree');
-  await expect(ownChip).toHaveText('Conforme');
+  await expect(ownChip).toHaveText('De acuerdo');
   await expect(panel.getByText('Posición de México sobre el')).toBeVisible();
   await expect(
     panel.getByTestId('position-button').filter({ hasText: 'Se reserva' }),
@@ -74,7 +74,7 @@ test('the Mexican delegate with a Spanish browser works through a position, a co
   const markdown = readFileSync(await download.path(), 'utf8');
   // The negotiated text is never translated; the boilerplate is in Spanish.
   expect(markdown).toContain('Joint Communiqué on Regional Economic Growth and Migration');
-  expect(markdown).toContain('BORRADOR');
+  expect(markdown).toContain('PROYECTO');
   expect(markdown).not.toContain('DRAFT —');
   await context.close();
 });

@@ -1,11 +1,6 @@
-import {
-  describeTimeZone,
-  formatUtcOffset,
-  formatZonedFullTime,
-  formatZonedTime,
-  timeZoneCity,
-  utcOffsetMinutes,
-} from '@accord/shared/domain/timeZone';
+import { formatZonedFullTime, formatZonedTime } from '@accord/shared/domain/timeZone';
+import { describeTimeZoneIn } from '@accord/shared/i18n/formatTime';
+import { isLocale, type Locale } from '@accord/shared/i18n/locales';
 import { useLingui } from '@lingui/react';
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
 
@@ -22,27 +17,13 @@ export interface TimeFormat {
 }
 
 /** The time format of a zone, in the page's language. */
-export function timeFormatFor(timeZone: string, locale: string): TimeFormat {
+export function timeFormatFor(timeZone: string, locale: Locale): TimeFormat {
   return {
     timeZone,
     short: (at, now = Date.now()) => formatZonedTime(at, now, { timeZone, locale }),
     full: (at) => formatZonedFullTime(at, { timeZone, locale }),
-    zone: (at = Date.now()) => zoneInWords(timeZone, at, locale),
+    zone: (at = Date.now()) => describeTimeZoneIn(timeZone, at, locale),
   };
-}
-
-/**
- * The zone in words. English keeps the city of the IANA name ("Mexico City time (UTC-6)");
- * other languages take the zone's own name from Intl ("hora estándar central (UTC-6)"), since
- * the IANA cities are English words.
- */
-export function zoneInWords(timeZone: string, at: number, locale: string): string {
-  const described = describeTimeZone(timeZone, at);
-  if (locale === 'en' || timeZoneCity(timeZone) === null) return described;
-  const name = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' })
-    .formatToParts(at)
-    .find((part) => part.type === 'timeZoneName')?.value;
-  return name ? `${name} (${formatUtcOffset(utcOffsetMinutes(at, timeZone))})` : described;
 }
 
 const TimeZoneContext = createContext<TimeFormat | null>(null);
@@ -56,7 +37,7 @@ export function NegotiationTimeZone({
   children: ReactNode;
 }) {
   const { i18n } = useLingui();
-  const locale = i18n.locale;
+  const locale = isLocale(i18n.locale) ? i18n.locale : 'en';
   const value = useMemo(() => timeFormatFor(timeZone, locale), [timeZone, locale]);
   return <TimeZoneContext.Provider value={value}>{children}</TimeZoneContext.Provider>;
 }

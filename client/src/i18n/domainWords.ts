@@ -2,87 +2,65 @@ import type { DelegationCode } from '@accord/shared/domain/delegations';
 import type { ClausePositions, Position } from '@accord/shared/domain/positions';
 import type { Role } from '@accord/shared/domain/roles';
 import type { ClauseStatus } from '@accord/shared/domain/status';
-import { contestingParties } from '@accord/shared/domain/status';
+import * as shared from '@accord/shared/i18n/domainWords';
+import { isLocale, type Locale } from '@accord/shared/i18n/locales';
+import { i18n } from '@lingui/core';
 import { t } from '@lingui/core/macro';
 
 /*
- * The words of the trade in the reader's language, looked up when called (never at import) so
- * that a switch of language takes effect on the next render. Components that show them read
- * `useLingui()` so that they re-render on a switch.
+ * The words of the trade in the page's language, looked up when called (never at import) so
+ * that a switch of language takes effect on the next render. Delegations, positions and
+ * statuses come from shared (the exports say them the same way); components that show them
+ * read `useLingui()` so that they re-render on a switch.
  */
+
+/** The page's language now. */
+export function pageLocale(): Locale {
+  return isLocale(i18n.locale) ? i18n.locale : 'en';
+}
 
 /** A delegation's name: the UN's official short name in each language; the Chair as an office. */
 export function delegationName(code: DelegationCode): string {
-  switch (code) {
-    case 'US':
-      return t`United States`;
-    case 'CA':
-      return t`Canada`;
-    case 'MX':
-      return t`Mexico`;
-    case 'SV':
-      return t`El Salvador`;
-    case 'GT':
-      return t`Guatemala`;
-    case 'CHAIR':
-      return t`Chair`;
-  }
+  return shared.delegationName(code, pageLocale());
 }
 
 /** A position as a button or badge says it. */
 export function positionLabel(position: Position): string {
-  switch (position) {
-    case 'agree':
-      return t({ message: 'Agree', context: 'A delegation position on a clause' });
-    case 'agreeAdRef':
-      return t({
-        message: 'Agree ad ref.',
-        context: 'A delegation agrees pending confirmation by its capital (ad referendum)',
-      });
-    case 'reserve':
-      return t({ message: 'Reserve', context: 'A delegation reserves its position on a clause' });
-    case 'object':
-      return t({ message: 'Object', context: 'A delegation objects to a clause' });
-  }
+  return shared.positionLabel(position, pageLocale());
 }
 
 /** A clause's status in one word or two. */
 export function statusLabel(status: ClauseStatus): string {
-  switch (status) {
-    case 'objected':
-      return t({ message: 'Objection', context: 'Clause status' });
-    case 'reserved':
-      return t({ message: 'Reserved', context: 'Clause status' });
-    case 'bracketed':
-      return t({ message: 'Bracketed', context: 'Clause status: has text in square brackets' });
-    case 'open':
-      return t({ message: 'Open', context: 'Clause status: not yet agreed' });
-    case 'agreedAdRef':
-      return t({ message: 'Agreed ad ref.', context: 'Clause status' });
-    case 'agreed':
-      return t({ message: 'Agreed', context: 'Clause status' });
-    case 'locked':
-      return t({ message: 'Locked', context: 'Clause status' });
-  }
+  return shared.statusWord(status, pageLocale());
 }
 
-/**
- * A clause's status naming who contests it: "Objection: SV · Reserved: MX"; other statuses by
- * their word. Delegation codes stay codes: they are the same in every language.
- */
+/** A clause's status naming who contests it: "Objection: SV · Reserved: MX". */
 export function statusWordsFor(status: ClauseStatus, positions: ClausePositions): string {
-  if (status !== 'objected' && status !== 'reserved') return statusLabel(status);
-  const { objecting, reserving } = contestingParties(positions);
-  const parts: string[] = [];
-  if (objecting.length > 0) {
-    const codes = objecting.join(', ');
-    parts.push(objecting.length === 1 ? t`Objection: ${codes}` : t`Objections: ${codes}`);
-  }
-  if (reserving.length > 0) {
-    const codes = reserving.join(', ');
-    parts.push(t`Reserved: ${codes}`);
-  }
-  return parts.join(' · ');
+  return shared.describeStatus(status, positions, pageLocale());
+}
+
+/** Who locked a clause, as a phrase: "the Chair", "Mexico" («la Présidence», «le Mexique»). */
+export function lockerPhraseFor(lock: { delegation: DelegationCode }): string {
+  return shared.delegationAgent(lock.delegation, pageLocale());
+}
+
+/** Who locked a clause, with the person when known: "the Chair (Amb. Ruth Okafor)". */
+export function lockerWithNameFor(
+  lock: { delegation: DelegationCode },
+  name: string | null,
+): string {
+  const phrase = lockerPhraseFor(lock);
+  return name ? `${phrase} (${name})` : phrase;
+}
+
+/** "A, B and C" in the page's language ("A, B y C", «A, B et C»). */
+export function listInWords(items: readonly string[]): string {
+  return shared.joinNames(items, pageLocale());
+}
+
+/** What one paragraph is: "Preambular paragraph", "Párrafo del preámbulo". */
+export function clauseKindLabel(kind: 'preambular' | 'operative'): string {
+  return shared.clauseKindName(kind, pageLocale());
 }
 
 /** A member's role, as a list beside their name says it. */
@@ -95,20 +73,4 @@ export function roleLabel(role: Role): string {
     case 'observer':
       return t({ message: 'observer', context: 'Member role: reads only' });
   }
-}
-
-/** Who locked a clause, as a phrase: "the Chair", "Mexico". */
-export function lockerPhraseFor(lock: { delegation: DelegationCode }): string {
-  return lock.delegation === 'CHAIR'
-    ? t({ message: 'the Chair', context: 'Who locked a clause: "Locked by the Chair"' })
-    : delegationName(lock.delegation);
-}
-
-/** Who locked a clause, with the person when known: "the Chair (Amb. Ruth Okafor)". */
-export function lockerWithNameFor(
-  lock: { delegation: DelegationCode },
-  name: string | null,
-): string {
-  const phrase = lockerPhraseFor(lock);
-  return name ? `${phrase} (${name})` : phrase;
 }

@@ -3,8 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loginErrorMessage } from '../features/auth/loginMessages';
 import { consensusSummary, statusCount } from '../features/clauses/consensus';
 import { presenceSummary } from '../features/negotiation/members';
-import { delegationName, positionLabel, statusLabel, statusWordsFor } from './domainWords';
-import { listInWords } from './listInWords';
+import {
+  delegationName,
+  listInWords,
+  positionLabel,
+  statusLabel,
+  statusWordsFor,
+} from './domainWords';
 
 // The client's macros compiled in tests as in the build, read through the real catalogs.
 afterEach(() => i18n.activate('en'));
@@ -19,7 +24,7 @@ describe('the client in Spanish', () => {
     expect(delegationName('MX')).toBe('México');
     expect(delegationName('CHAIR')).toBe('Presidencia');
     expect(positionLabel('reserve')).toBe('Se reserva');
-    expect(positionLabel('agreeAdRef')).toBe('Conforme ad referéndum');
+    expect(positionLabel('agreeAdRef')).toBe('De acuerdo ad referéndum');
     expect(listInWords(['México', 'El Salvador', 'Guatemala'])).toBe(
       'México, El Salvador y Guatemala',
     );
@@ -51,16 +56,16 @@ describe('the client in Spanish', () => {
 describe('the client in French', () => {
   it('uses the singular for 0 and 1, the plural from 2', () => {
     i18n.activate('fr');
-    expect(statusCount('agreed', 0)).toBe('0 convenu');
-    expect(statusCount('agreed', 1)).toBe('1 convenu');
-    expect(statusCount('agreed', 2)).toBe('2 convenus');
-    expect(consensusSummary([]).headline).toBe('0 paragraphe convenu sur 0');
+    expect(statusCount('agreed', 0)).toBe('0 agréé');
+    expect(statusCount('agreed', 1)).toBe('1 agréé');
+    expect(statusCount('agreed', 2)).toBe('2 agréés');
+    expect(consensusSummary([]).headline).toBe('0 paragraphe agréé sur 0');
   });
 
-  it('writes French typography: a non-breaking space before the colon', () => {
+  it('writes French typography: a non-breaking space before the colon, typographic apostrophes', () => {
     i18n.activate('fr');
-    expect(delegationName('US')).toBe("États-Unis d'Amérique");
-    expect(statusLabel('reserved')).toBe('Avec réserves');
+    expect(delegationName('US')).toBe('États-Unis d’Amérique');
+    expect(statusLabel('reserved')).toBe('Réserve');
     expect(
       presenceSummary([
         { userId: 'a', displayName: 'A', delegation: 'CA', role: 'delegate', presence: 'onDraft' },
@@ -68,9 +73,20 @@ describe('the client in French', () => {
     ).toBe('1 sur un projet');
     expect(positionLabel('reserve')).toBe('Réserve');
     expect(loginErrorMessage({ status: 0, code: 'network_error', message: '' })).toBe(
-      "Impossible de joindre le serveur d'Accord. Vérifiez votre connexion et réessayez.",
+      'Impossible de joindre le serveur d’Accord. Vérifiez votre connexion et réessayez.',
     );
     const objection = { position: 'object' as const, textHash: 'h', userId: 'u', at: 0 };
-    expect(statusWordsFor('objected', { SV: objection })).toBe('Objection\u00a0: SV');
+    expect(statusWordsFor('objected', { SV: objection })).toMatch(/^Objection[\u00a0\u202f]: SV$/);
+    expect(loginErrorMessage({ status: 401, code: 'invalid_credentials', message: '' })).toBe(
+      'Nom d’utilisateur ou mot de passe incorrect.',
+    );
+    expect(
+      loginErrorMessage({
+        status: 429,
+        code: 'too_many_attempts',
+        message: '',
+        retryAfterSeconds: 600,
+      }),
+    ).toContain('patienter 10 minutes');
   });
 });

@@ -7,8 +7,7 @@ import { useLingui } from '@lingui/react/macro';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { chooseAlternative } from '../../api/endpoints';
-import { delegationName } from '../../i18n/domainWords';
-import { listInWords } from '../../i18n/listInWords';
+import { delegationName, listInWords } from '../../i18n/domainWords';
 import {
   bracketsRemovedWarning,
   otherBracketOwners,

@@ -8,7 +8,7 @@ import { Trans, useLingui } from '@lingui/react/macro';
 import type * as Y from 'yjs';
 import { DelegationChip } from '../../app/DelegationChip';
 import { useTimeFormat } from '../../app/timeZone';
-import { delegationName } from '../../i18n/domainWords';
+import { clauseKindLabel, delegationName } from '../../i18n/domainWords';
 import { LockControls } from '../locks/LockControls';
 import { LockSummary } from '../locks/LockSummary';
 import { AlternativesSection } from './AlternativesSection';
@@ -17,11 +17,6 @@ import type { ClauseView } from './clauseViews';
 import { clearedMessages, type NameLookup } from './clearedNotice';
 import { statusHint } from './consensus';
 import { PositionButtons } from './PositionButtons';
-
-/** A clause's kind in words. */
-function kindLabel(kind: 'preambular' | 'operative'): string {
-  return kind === 'preambular' ? translate`Preambular paragraph` : translate`Operative paragraph`;
-}
 
 /** "2 brackets" */
 function bracketCount(count: number): string {
@@ -86,7 +81,7 @@ export function ClausePanel({
           {view.label}
         </h2>
         <StatusBadge status={view.status} positions={view.positions} />
-        <span className="clause-panel__kind">{kindLabel(view.kind)}</span>
+        <span className="clause-panel__kind">{clauseKindLabel(view.kind)}</span>
       </header>
       <p className="clause-panel__excerpt" title={view.text}>
         {view.text || <em>{t`Empty paragraph`}</em>}

@@ -2,8 +2,7 @@ import { type DelegationCode, PARTY_CODES } from '@accord/shared/domain/delegati
 import type { ClauseBracketOwners } from '@accord/shared/domain/liveBrackets';
 import type { ClausePositions } from '@accord/shared/domain/positions';
 import { plural, t } from '@lingui/core/macro';
-import { delegationName, positionLabel } from '../../i18n/domainWords';
-import { listInWords } from '../../i18n/listInWords';
+import { delegationName, listInWords, positionLabel } from '../../i18n/domainWords';
 
 const brackets = (count: number) => plural(count, { one: '# bracket', other: '# brackets' });
 

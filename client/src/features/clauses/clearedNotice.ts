@@ -1,8 +1,7 @@
 import type { ClearedPosition } from '@accord/shared/domain/clauseMeta';
 import type { DelegationCode } from '@accord/shared/domain/delegations';
 import { plural, t } from '@lingui/core/macro';
-import { delegationName, positionLabel } from '../../i18n/domainWords';
-import { listInWords } from '../../i18n/listInWords';
+import { delegationName, listInWords, positionLabel } from '../../i18n/domainWords';
 
 /** Finds a member's display name by user id; null when the client does not know them. */
 export type NameLookup = (userId: string) => string | null;
