@@ -27,7 +27,7 @@ test('the Mexican delegate with a Spanish browser works through a position, a co
   await expect(page.getByRole('heading', { name: 'Iniciar sesión' })).toBeVisible();
   await expect(page.getByText('Nombre de usuario', { exact: true })).toBeVisible();
   await signInHere(page, 'mx.delegate');
-  await expect(page.getByRole('heading', { name: 'Borradores' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Proyectos' })).toBeVisible();
   await expect(page.getByText('Participa como')).toContainText('México');
   await expect(page.getByTestId('language-menu')).toHaveValue('es');
 
