@@ -1,28 +1,24 @@
 import type { AddressInfo } from 'node:net';
+import type { Log, LogLevel } from '@accord/shared/log';
 import { LIMITS } from '@accord/shared/protocol/limits';
 import { type HttpBindings, serve } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
-import { AuditLog } from './audit/AuditLog';
-import { AccessWatch } from './auth/AccessWatch';
-import { recheckAccess } from './auth/accessRecheck';
-import { LoginThrottle } from './auth/loginThrottle';
 import { hashPassword } from './auth/password';
-import { SessionManager } from './auth/sessions';
 import type { AppConfig } from './config';
 import { createApp } from './http/app';
-import { RevisionService } from './revisions/RevisionService';
 import { realSilenceTimers, type SilenceTimers } from './revisions/silenceTimers';
 import { DEMO_PASSWORD, isEmpty, type SeededDemo, seedDemo } from './seed/demo';
+import { buildServices } from './services';
 import { SqliteStorage } from './storage/sqlite/SqliteStorage';
 import type { Storage } from './storage/storage';
-import { SyncServer } from './sync/SyncServer';
+import type { SyncServer } from './sync/SyncServer';
 import type { LivenessOptions } from './sync/syncTypes';
 
 /** Severity of a server log line. */
-export type ServerLogLevel = 'info' | 'warn' | 'error';
+export type ServerLogLevel = LogLevel;
 
-/** Where the server writes its log lines. */
-export type ServerLog = (level: ServerLogLevel, message: string) => void;
+/** Where the server writes its log lines (the one `Log` signature). */
+export type ServerLog = Log;
 
 /** Options that are not configuration: they come from the caller, not the environment. */
 export interface StartServerOptions {
@@ -112,45 +108,13 @@ export async function startServer(
     storage.close();
     throw error;
   }
-  const audit = new AuditLog(storage.audit);
-  const sessions = new SessionManager(storage, options.now);
-  const access = new AccessWatch(
-    () => storage.accessVersion(),
-    (message) => log('error', message),
-  );
-  const sync = new SyncServer({
-    updates: storage.updates,
-    documents: storage.documents,
-    clauseChanges: storage.clauseChanges,
-    log: (level, message) => log(level, `[sync] ${message}`),
-    ...(options.now ? { now: options.now } : {}),
-    ...(options.liveness ? { liveness: options.liveness } : {}),
-    access: {
-      noticeChanges: () => access.check(),
-      recheck: (principal) =>
-        recheckAccess(
-          { sessions, users: storage.users, negotiations: storage.negotiations },
-          principal,
-        ),
-    },
-    // A text change that clears positions is a position change: into the audit log with it.
-    onPositionsCleared: ({ documentId, clauseId, label, delegations, author }) => {
-      const negotiationId = storage.documents.byId(documentId)?.negotiationId;
-      if (negotiationId === undefined) return;
-      audit.record(
-        {
-          negotiationId,
-          documentId,
-          userId: author.userId,
-          delegation: author.delegation,
-          action: 'positionsCleared',
-          detail: { clauseId, label, delegations },
-        },
-        (message) => log('error', message),
-      );
-    },
+  const services = buildServices(storage, {
+    log,
+    now: options.now,
+    liveness: options.liveness,
+    timers: options.silenceTimers ?? realSilenceTimers(options.now ?? Date.now),
   });
-  const throttle = new LoginThrottle(undefined, options.now);
+  const { sync, sessions, access, revisions } = services;
   const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxSyncMessageBytes });
 
   // An HTTP/1.1 server (no createServer option), so the adapter passes HttpBindings.
@@ -187,26 +151,13 @@ export async function startServer(
     port,
     allowedOrigins: resolveOrigins(config.allowedOrigins, port),
   };
-  const now = options.now ?? Date.now;
-  const revisions = new RevisionService({
-    storage,
-    sync,
-    audit: new AuditLog(storage.audit, now),
-    now,
-    timers: options.silenceTimers ?? realSilenceTimers(now),
-    log: (message) => log('error', message),
-  });
   // Deadlines that passed while the server was down are settled now, exactly once.
   revisions.start();
   const app = createApp({
-    revisions,
+    ...services,
     config: resolvedConfig,
     storage,
-    sync,
-    sessions,
-    throttle,
-    access,
-    log: (message) => log('error', message),
+    log,
     ...(options.now ? { now: options.now } : {}),
     ...(options.sessionRecheckMs ? { sessionRecheckMs: options.sessionRecheckMs } : {}),
   });

@@ -1,22 +1,22 @@
 import { Trans, useLingui } from '@lingui/react/macro';
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Link, Route, Routes } from 'react-router';
-import { LoginPage } from '../features/auth/LoginPage';
-import { HomePage } from '../features/negotiation/HomePage';
-import { NegotiationPage } from '../features/negotiation/NegotiationPage';
 import { LocaleProvider } from '../i18n/LocaleProvider';
+import { HomePage } from '../pages/HomePage';
+import { LoginPage } from '../pages/LoginPage';
+import { NegotiationPage } from '../pages/NegotiationPage';
 import { RequireSession } from './RequireSession';
 import { LoadingPanel } from './StatusPanels';
 import { SessionProvider } from './session';
 
 // The editor (Tiptap, ProseMirror, Yjs) is most of the code: load it only when a draft opens.
 const EditorPage = lazy(() =>
-  import('../editor/EditorPage').then((module) => ({ default: module.EditorPage })),
+  import('../pages/EditorPage').then((module) => ({ default: module.EditorPage })),
 );
 
 // Revisions and the compare view use the editor too (read only).
 const RevisionsPage = lazy(() =>
-  import('../features/revisions/RevisionsPage').then((module) => ({
+  import('../pages/RevisionsPage').then((module) => ({
     default: module.RevisionsPage,
   })),
 );

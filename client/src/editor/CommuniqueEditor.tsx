@@ -7,18 +7,18 @@ import { type Editor, EditorContent, useEditor } from '@tiptap/react';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTimeFormat } from '../app/timeZone';
 import { useNarrowLayout } from '../app/useNarrowLayout';
-import { type CommentTarget, commentTarget } from '../features/comments/commentSelection';
-import { useFadedCarets } from '../features/presence/useFadedCarets';
 import { lockerWithNameFor } from '../i18n/domainWords';
+import type { SyncSession } from '../sync/useSyncSession';
 import type { BracketGuard } from './brackets';
 import { refreshLockLabels } from './clauseLocks';
+import { type CommentTarget, commentTarget } from './commentSelection';
 import { DRAFT_SHEET_ID, type DraftPanel, DraftTabs, type PanelLayout } from './DraftTabs';
 import { EditorToolbar } from './EditorToolbar';
 import { communiqueEditorExtensions } from './editorExtensions';
 import { type Refusal, RefusalToast } from './RefusalToast';
 import { bracketRefusalText, clauseLabelAtSelection } from './refusalText';
 import { placeCaretOnFirstTap } from './tapCaret';
-import type { SyncSession } from './useSyncSession';
+import { useFadedCarets } from './useFadedCarets';
 
 /**
  * The communiqué editor bound to one sync session. It is created once per session: the page

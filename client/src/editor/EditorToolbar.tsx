@@ -2,8 +2,8 @@ import { type ClauseKind, NODE_NAMES } from '@accord/shared/domain/schema';
 import { useLingui } from '@lingui/react/macro';
 import { type Editor, useEditorState } from '@tiptap/react';
 import type { ReactNode } from 'react';
-import { commentableRange } from '../features/comments/commentSelection';
 import { wrapInBrackets } from './brackets';
+import { commentableRange } from './commentSelection';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl+';

@@ -26,22 +26,34 @@ export const ClauseNumbers = Extension.create({
   },
 });
 
-/** Marks each clause's status in the margin and the clause the side panel shows (see clauseMarks.ts). */
-export const ClauseMarks = Extension.create({
+/**
+ * Marks each clause's status in the margin and the clause the side panel shows (see
+ * clauseMarks.ts); the statuses are read from the doc's clause meta by the plugin itself.
+ */
+export const ClauseMarks = Extension.create<{ doc: Y.Doc | undefined }>({
   name: 'accordClauseMarks',
+  addOptions() {
+    return { doc: undefined };
+  },
   addProseMirrorPlugins() {
-    return [clauseMarksPlugin()];
+    return [clauseMarksPlugin(this.options.doc)];
   },
 });
 
-/** Brackets: Mod-[ wraps the selection, and chips show who asked for each (see brackets.ts). */
-export const Brackets = Extension.create<{ guard: BracketGuard | undefined }>({
+/**
+ * Brackets: Mod-[ wraps the selection, and chips show who asked for each, read from the doc's
+ * clause meta by the plugin itself, so the guard holds with no clause panel (see brackets.ts).
+ */
+export const Brackets = Extension.create<{
+  doc: Y.Doc | undefined;
+  guard: BracketGuard | undefined;
+}>({
   name: 'accordBrackets',
   addOptions() {
-    return { guard: undefined };
+    return { doc: undefined, guard: undefined };
   },
   addProseMirrorPlugins() {
-    return [bracketChipsPlugin(this.options.guard)];
+    return [bracketChipsPlugin({ doc: this.options.doc, guard: this.options.guard })];
   },
   addKeyboardShortcuts() {
     return {

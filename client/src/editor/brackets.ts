@@ -15,6 +15,8 @@ import { relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-ti
 import * as Y from 'yjs';
 import { readableTextColour } from '../app/colour';
 import { delegationName } from '../i18n/domainWords';
+import { clauseViewStore } from '../sync/ClauseViewStore';
+import type { ClauseView } from '../sync/clauseViews';
 import { isFromYjs } from './remoteTransactions';
 
 /**
@@ -156,14 +158,34 @@ export interface BracketGuard {
   onBlocked: (owner: DelegationCode) => void;
 }
 
+/** Who owns each '[' of the draft, by its key, as the clause meta says. */
+export function bracketOwners(views: readonly ClauseView[]): BracketOwnerMap {
+  const owners = new Map<string, DelegationCode>();
+  for (const view of views) {
+    for (const [key, bracket] of Object.entries(view.brackets)) owners.set(key, bracket.delegation);
+  }
+  return owners;
+}
+
+/** What the bracket-chips plugin reads, and whom it asks before a '[' or ']' goes. */
+export interface BracketChipsOptions {
+  /** The draft's Y.Doc: the owners are read from its clause meta, live, by the plugin itself. */
+  doc?: Y.Doc | undefined;
+  guard?: BracketGuard | undefined;
+}
+
 /**
  * Shows, after each '[' the server attributed to a delegation, a small chip with that
- * delegation's code and colour. The owners come from the clause meta through
- * `setBracketOwners`, which is called after each change of the draft or the meta, once Yjs
- * has updated its mapping; in between, the chips follow the text. With a guard, a local edit
- * that would delete a '[' this person may not remove is stopped, and the guard told.
+ * delegation's code and colour. With a doc, the plugin follows the clause meta itself (through
+ * the doc's shared `clauseViewStore`), so chips and guard work with no clause panel mounted (a
+ * phone): after each change of the draft or the meta, once Yjs has updated its mapping, the
+ * chips are placed anew; in between, they follow the text. With a guard, a local edit that
+ * would delete a '[' (or its ']') this person may not remove is stopped, and the guard told.
  */
-export function bracketChipsPlugin(guard?: BracketGuard): Plugin<BracketChipsState> {
+export function bracketChipsPlugin({
+  doc,
+  guard,
+}: BracketChipsOptions = {}): Plugin<BracketChipsState> {
   return new Plugin<BracketChipsState>({
     key: bracketChipsPluginKey,
     // Only this person's own edits: what comes out of Yjs is shared state already.
@@ -191,10 +213,28 @@ export function bracketChipsPlugin(guard?: BracketGuard): Plugin<BracketChipsSta
     props: {
       decorations: (state) => bracketChipsPluginKey.getState(state)?.decorations,
     },
+    ...(doc === undefined ? {} : { view: (view: EditorView) => followBracketOwners(view, doc) }),
   });
 }
 
-/** Shows the bracket owners. Call it outside Yjs transactions (from a React effect, say). */
-export function setBracketOwners(view: EditorView, owners: BracketOwnerMap): void {
-  view.dispatch(view.state.tr.setMeta(bracketChipsPluginKey, owners));
+/**
+ * Keeps the chips' owners in step with the doc's clause meta. The store tells its listeners
+ * after the Yjs transaction is over, never from inside it (y-tiptap is mirroring it then).
+ */
+function followBracketOwners(view: EditorView, doc: Y.Doc): { destroy: () => void } {
+  const store = clauseViewStore(doc);
+  let destroyed = false;
+  const refresh = () => {
+    if (destroyed || view.isDestroyed) return;
+    view.dispatch(view.state.tr.setMeta(bracketChipsPluginKey, bracketOwners(store.getSnapshot())));
+  };
+  const unsubscribe = store.subscribe(refresh);
+  // The first owners once the view (and y-tiptap's binding) is set up.
+  queueMicrotask(refresh);
+  return {
+    destroy: () => {
+      destroyed = true;
+      unsubscribe();
+    },
+  };
 }

@@ -1,7 +1,7 @@
 import type { EditorState } from '@tiptap/pm/state';
 import { describe, expect, it } from 'vitest';
+import { clausesOf, communiqueDoc, startOfBlock, stateWith } from '../testing/testDocs';
 import { createClauseEnterCommand } from './clauseEnter';
-import { clausesOf, communiqueDoc, startOfBlock, stateWith } from './testDocs';
 
 function counter(): () => string {
   let n = 0;

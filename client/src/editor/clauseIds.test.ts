@@ -1,12 +1,12 @@
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
+import { clausesOf, communiqueDoc, startOfBlock, stateWith } from '../testing/testDocs';
 import {
   assignClauseIds,
   clauseIdPlugin,
   clausesNeedingIds,
   repairMergedClauseIds,
 } from './clauseIds';
-import { clausesOf, communiqueDoc, startOfBlock, stateWith } from './testDocs';
 
 function counter(): () => string {
   let n = 0;

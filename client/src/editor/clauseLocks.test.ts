@@ -5,10 +5,10 @@ import { AllSelection, EditorState, TextSelection } from '@tiptap/pm/state';
 import { ySyncPlugin } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { blockPos, dragBlock, HeadlessView, seedUpdate, settle } from '../testing/collabHarness';
+import { clausesOf, startOfBlock } from '../testing/testDocs';
 import { clauseLocksPlugin, lockedClauseIds, lockLabel } from './clauseLocks';
-import { blockPos, dragBlock, HeadlessView, seedUpdate, settle } from './identity/collabHarness';
 import { deleteAroundLockedClauses } from './lockedRanges';
-import { clausesOf, startOfBlock } from './testDocs';
 
 const LOCKED: ClauseMeta = {
   ...emptyClauseMeta('h'),

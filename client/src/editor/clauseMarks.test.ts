@@ -1,6 +1,11 @@
+import { communiqueSchema, DRAFT_FRAGMENT } from '@accord/shared/domain/schema';
+import { EditorState } from '@tiptap/pm/state';
+import { ySyncPlugin } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
+import { HeadlessView, settle } from '../testing/collabHarness';
+import { draftDocWith, metaWithPositions, writeMeta } from '../testing/testClauses';
+import { communiqueDoc, startOfBlock, stateWith } from '../testing/testDocs';
 import { clauseMarkDecorations, clauseMarksPlugin, clauseMarksPluginKey } from './clauseMarks';
-import { communiqueDoc, startOfBlock, stateWith } from './testDocs';
 
 describe('clauseMarkDecorations', () => {
   it('gives known clauses their status and marks the focused one', () => {
@@ -45,5 +50,48 @@ describe('clauseMarksPlugin', () => {
     expect(decorations.map((decoration) => state.doc.nodeAt(decoration.from)?.textContent)).toEqual(
       ['second'],
     );
+  });
+});
+
+describe('clauseMarksPlugin over a live Y.Doc (no clause panel mounted)', () => {
+  it("follows each clause's status from the meta itself; the panel only names the focused one", async () => {
+    const doc = draftDocWith([
+      ['a', 'operative', 'Commit to invest;'],
+      ['b', 'operative', 'Agree [to meet];'],
+    ]);
+    const view = new HeadlessView(
+      EditorState.create({
+        schema: communiqueSchema(),
+        plugins: [ySyncPlugin(doc.getXmlFragment(DRAFT_FRAGMENT)), clauseMarksPlugin(doc)],
+      }),
+    );
+    const marks = () =>
+      (clauseMarksPluginKey.getState(view.state)?.decorations.find() ?? []).map((decoration) => [
+        view.state.doc.nodeAt(decoration.from)?.attrs.id,
+        decoration.spec,
+      ]);
+    await settle();
+    expect(marks()).toEqual([
+      ['a', { status: 'open', focused: false }],
+      ['b', { status: 'bracketed', focused: false }],
+    ]);
+
+    writeMeta(
+      doc,
+      'a',
+      metaWithPositions('Commit to invest;', {
+        US: 'agree',
+        CA: 'agree',
+        MX: 'agree',
+        SV: 'agree',
+        GT: 'agree',
+      }),
+    );
+    view.dispatch(view.state.tr.setMeta(clauseMarksPluginKey, { focusedId: 'b' }));
+    await settle();
+    expect(marks()).toEqual([
+      ['a', { status: 'agreed', focused: false }],
+      ['b', { status: 'bracketed', focused: true }],
+    ]);
   });
 });

@@ -3,6 +3,9 @@ import type { ClauseStatus } from '@accord/shared/domain/status';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
+import type * as Y from 'yjs';
+import { clauseViewStore } from '../sync/ClauseViewStore';
+import type { ClauseView } from '../sync/clauseViews';
 
 /** What the margin shows about clauses: each one's status and which one the side panel shows. */
 export interface ClauseMarks {
@@ -38,19 +41,27 @@ export function clauseMarkDecorations(doc: ProseMirrorNode, marks: ClauseMarks):
   return DecorationSet.create(doc, decorations);
 }
 
+/** Each clause's status, by id, as the clause meta and the text make it. */
+export function clauseStatuses(views: readonly ClauseView[]): ReadonlyMap<string, ClauseStatus> {
+  return new Map(views.map((view) => [view.id, view.status]));
+}
+
 /**
  * Marks clauses in the margin with their status (a rule in the status's colour) and highlights
- * the clause shown in the side panel. The marks come from outside the editor (the server's
- * clause meta, read from the Y.Doc) through `setClauseMarks`; they are decorations, never text.
+ * the clause shown in the side panel. They are decorations, never text. With a doc, the plugin
+ * follows the statuses itself (the doc's shared `clauseViewStore`: the server's clause meta and
+ * the text), with or without a clause panel mounted; which clause the panel shows comes from
+ * the panel, through `setClauseMarks`. A transaction's meta changes only the marks it names.
  */
-export function clauseMarksPlugin(): Plugin<ClauseMarksState> {
+export function clauseMarksPlugin(doc?: Y.Doc): Plugin<ClauseMarksState> {
   return new Plugin<ClauseMarksState>({
     key: clauseMarksPluginKey,
     state: {
       init: () => ({ marks: NO_MARKS, decorations: DecorationSet.empty }),
       apply: (tr, previous) => {
-        const marks = tr.getMeta(clauseMarksPluginKey) as ClauseMarks | undefined;
-        if (marks !== undefined) {
+        const change = tr.getMeta(clauseMarksPluginKey) as Partial<ClauseMarks> | undefined;
+        if (change !== undefined) {
+          const marks = { ...previous.marks, ...change };
           return { marks, decorations: clauseMarkDecorations(tr.doc, marks) };
         }
         if (!tr.docChanged) return previous;
@@ -63,10 +74,29 @@ export function clauseMarksPlugin(): Plugin<ClauseMarksState> {
     props: {
       decorations: (state) => clauseMarksPluginKey.getState(state)?.decorations,
     },
+    ...(doc === undefined ? {} : { view: (view: EditorView) => followStatuses(view, doc) }),
   });
 }
 
-/** Shows new clause marks. Call it outside Yjs transactions (from a React effect, say). */
-export function setClauseMarks(view: EditorView, marks: ClauseMarks): void {
+/** Keeps the status marks in step with the doc; told after each Yjs transaction is over. */
+function followStatuses(view: EditorView, doc: Y.Doc): { destroy: () => void } {
+  const store = clauseViewStore(doc);
+  let destroyed = false;
+  const refresh = () => {
+    if (destroyed || view.isDestroyed) return;
+    setClauseMarks(view, { statuses: clauseStatuses(store.getSnapshot()) });
+  };
+  const unsubscribe = store.subscribe(refresh);
+  queueMicrotask(refresh);
+  return {
+    destroy: () => {
+      destroyed = true;
+      unsubscribe();
+    },
+  };
+}
+
+/** Changes the marks named (the others stay). Call it outside Yjs transactions. */
+export function setClauseMarks(view: EditorView, marks: Partial<ClauseMarks>): void {
   view.dispatch(view.state.tr.setMeta(clauseMarksPluginKey, marks));
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { communiqueDoc, startOfBlock, stateWith } from '../testing/testDocs';
 import {
   clauseNumbersPlugin,
   clauseNumbersPluginKey,
   leadWordRange,
   numberClauses,
 } from './clauseNumbers';
-import { communiqueDoc, startOfBlock, stateWith } from './testDocs';
 
 describe('numberClauses', () => {
   it('labels preambular and operative clauses separately, skipping the title', () => {

@@ -5,8 +5,6 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { Comments } from '../features/comments/commentExtension';
-import type { CommentTarget } from '../features/comments/commentSelection';
 import {
   Brackets,
   ClauseIds,
@@ -18,6 +16,8 @@ import {
 import type { BracketGuard } from './brackets';
 import { renderCaret, renderSelection } from './caret';
 import type { DescribeLocker } from './clauseLocks';
+import { Comments } from './commentExtension';
+import type { CommentTarget } from './commentSelection';
 
 /**
  * Blocks an undo never deletes while they hold text. Yjs undo reverts one's own changes, but
@@ -67,9 +67,9 @@ export function communiqueEditorExtensions(binding: EditorBinding): AnyExtension
     }),
     ClauseIds,
     ClauseNumbers,
-    ClauseMarks,
+    ClauseMarks.configure({ doc: binding.doc }),
     ClauseKeymap,
-    Brackets.configure({ guard: binding.bracketGuard }),
+    Brackets.configure({ doc: binding.doc, guard: binding.bracketGuard }),
     ClauseLocks.configure({
       doc: binding.doc,
       onBlocked: binding.onBlocked,

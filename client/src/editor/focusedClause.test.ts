@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { communiqueDoc, startOfBlock, stateWith } from '../testing/testDocs';
 import { clauseIdAtSelection } from './focusedClause';
-import { communiqueDoc, startOfBlock, stateWith } from './testDocs';
 
 describe('clauseIdAtSelection', () => {
   const doc = communiqueDoc([

@@ -1,6 +1,6 @@
 import type { Command, EditorState } from '@tiptap/pm/state';
 import { describe, expect, it } from 'vitest';
-import { clausesOf, communiqueDoc, startOfBlock, stateWith } from './testDocs';
+import { clausesOf, communiqueDoc, startOfBlock, stateWith } from '../testing/testDocs';
 import { backspaceAfterTitle, deleteAtTitleEnd } from './titleGuard';
 
 function press(command: Command, state: EditorState): { handled: boolean; state: EditorState } {

@@ -14,9 +14,18 @@ function logWithEntries() {
     userId: 'u-chair',
     delegation: 'CHAIR' as const,
   };
-  log.append({ ...event, action: 'lock', detail: { clauseId: 'op-1', reason: null } });
-  log.append({ ...event, action: 'unlock', detail: { clauseId: 'op-1', reason: 'MX asked' } });
-  log.append({ ...event, action: 'position', detail: { clauseId: 'op-2', position: 'agree' } });
+  const clause = { clauseId: 'op-1', label: 'OP1' };
+  log.append({ ...event, action: 'lock', detail: { ...clause, reason: null, allAgreed: true } });
+  log.append({
+    ...event,
+    action: 'unlock',
+    detail: { ...clause, reason: 'MX asked', allAgreed: false },
+  });
+  log.append({
+    ...event,
+    action: 'position',
+    detail: { clauseId: 'op-2', label: 'OP2', of: 'MX', position: 'agree' },
+  });
   return { store, log };
 }
 

@@ -1,21 +1,24 @@
 import { createHash } from 'node:crypto';
-import type { AuditBreak, AuditDetail } from '@accord/shared/domain/audit';
+import type { AuditBreak, AuditEvent } from '@accord/shared/domain/audit';
 import type { DelegationCode } from '@accord/shared/domain/delegations';
+import type { Log } from '@accord/shared/log';
 import type { AuditRecord, AuditStore } from '../storage/storage';
 import { canonicalJson } from './canonicalJson';
 
 /** The `prevHash` of a negotiation's first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** What a caller records; the log adds the sequence number, time and hashes. */
-export interface AuditEvent {
+/**
+ * What a caller records: who did it where, and the typed event (`AuditEvent`, one payload type
+ * per action); the log adds the sequence number, time and hashes.
+ */
+export type AuditEntryInput = {
   negotiationId: string;
   documentId?: string | null;
+  /** Null for the admin tool, run by whoever operates the server. */
   userId: string | null;
   delegation: DelegationCode | null;
-  action: string;
-  detail: AuditDetail;
-}
+} & AuditEvent;
 
 /** The outcome of verifying a negotiation's chain. */
 export interface AuditVerification {
@@ -52,10 +55,12 @@ export class AuditLog {
   constructor(
     private readonly store: AuditStore,
     private readonly now: () => number = Date.now,
+    /** Where a failed `record` is reported (the server's log; tests may leave it out). */
+    private readonly log: Log = () => {},
   ) {}
 
   /** Appends one entry, chained to the negotiation's last one. */
-  append(event: AuditEvent): AuditRecord {
+  append(event: AuditEntryInput): AuditRecord {
     return this.store.append(event.negotiationId, (last) => {
       const entry: Omit<AuditRecord, 'hash'> = {
         negotiationId: event.negotiationId,
@@ -74,13 +79,13 @@ export class AuditLog {
 
   /**
    * Appends the entry of a change already committed. The change stands whatever happens here, so
-   * a failing write is not the caller's error: it is reported to the operator through `report`.
+   * a failing write is not the caller's error: it is reported to the operator through the log.
    */
-  record(event: AuditEvent, report: (message: string) => void): void {
+  record(event: AuditEntryInput): void {
     try {
       this.append(event);
     } catch (error) {
-      report(`Audit entry "${event.action}" could not be written: ${String(error)}`);
+      this.log('error', `Audit entry "${event.action}" could not be written: ${String(error)}`);
     }
   }
 

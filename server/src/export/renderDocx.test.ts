@@ -5,7 +5,7 @@ import {
   SAMPLE_THREADS,
   sampleContext,
   sampleDraftDoc,
-} from '@accord/shared/export/testing/sampleDrafts';
+} from '@accord/shared/testing/sampleDrafts';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from './renderDocx';

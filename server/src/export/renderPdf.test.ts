@@ -7,7 +7,7 @@ import {
   SAMPLE_THREADS,
   sampleContext,
   sampleDraftDoc,
-} from '@accord/shared/export/testing/sampleDrafts';
+} from '@accord/shared/testing/sampleDrafts';
 import { extractText } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { renderPdf, winAnsiText } from './renderPdf';

@@ -14,6 +14,7 @@ import { originCheck } from './middleware/originCheck';
 import { requestBodyLimit } from './middleware/requestBodyLimit';
 import { securityHeaders } from './middleware/securityHeaders';
 import { negotiationRoutes } from './negotiations/negotiationRoutes';
+import { revisionExportRoutes } from './revisions/revisionExportRoutes';
 import { revisionRoutes } from './revisions/revisionRoutes';
 import { sessionRoutes } from './session/sessionRoutes';
 import { syncUpgradeRoutes } from './syncUpgrade/syncUpgradeRoutes';
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.route('/', auditRoutes(deps));
   api.route('/', exportRoutes(deps));
   api.route('/', revisionRoutes(deps));
+  api.route('/', revisionExportRoutes(deps));
   api.route('/', syncUpgradeRoutes(deps));
   api.all('*', (c) =>
     errorResponse(c, apiErrors.notFound(`No API route ${c.req.method} ${c.req.path}.`)),

@@ -1,5 +1,7 @@
+import type { Log } from '@accord/shared/log';
 import type { HttpBindings } from '@hono/node-server';
 import type { Context } from 'hono';
+import type { AuditLog } from '../audit/AuditLog';
 import type { AccessWatch } from '../auth/AccessWatch';
 import type { LoginThrottle } from '../auth/loginThrottle';
 import type { SessionManager } from '../auth/sessions';
@@ -7,6 +9,8 @@ import type { AppConfig } from '../config';
 import type { RevisionService } from '../revisions/RevisionService';
 import type { SessionRecord, Storage, UserRecord } from '../storage/storage';
 import type { SyncServer } from '../sync/SyncServer';
+import type { ThreadHub } from '../threads/ThreadHub';
+import type { ThreadService } from '../threads/ThreadService';
 
 /** What the HTTP app is built from. */
 export interface AppDeps {
@@ -17,12 +21,17 @@ export interface AppDeps {
   throttle: LoginThrottle;
   /** Notices access changes (any process); live channels re-check their reader on each. */
   access?: AccessWatch;
+  /** The negotiations' audit log, built once by the server (its clock and log injected). */
+  audit: AuditLog;
   /** Where unexpected errors are reported. */
-  log: (message: string) => void;
+  log: Log;
   /** The clock of exports' time stamps (tests fix it); `Date.now` by default. */
   now?: () => number;
-  /** Issued revisions and silence procedures; the routes make one without deadline timers if absent. */
-  revisions?: RevisionService;
+  /** Issued revisions and silence procedures. */
+  revisions: RevisionService;
+  /** Comment threads and the hub that tells live readers of a change. */
+  threads: ThreadService;
+  hub: ThreadHub;
   /** How often live channels check their session again (default 30 s, like the sync sockets). */
   sessionRecheckMs?: number;
 }

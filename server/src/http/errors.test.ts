@@ -22,7 +22,7 @@ describe('API errors', () => {
   it('hide unexpected errors behind a generic 500 and report them', async () => {
     const reported: string[] = [];
     const app = new Hono();
-    app.onError(createErrorHandler((message) => reported.push(message)));
+    app.onError(createErrorHandler((_level, message) => reported.push(message)));
     app.get('/broken', () => {
       throw new Error('database file is locked at /secret/path');
     });

@@ -1,3 +1,4 @@
+import type { Log } from '@accord/shared/log';
 import type { ApiErrorBody, ApiErrorCode } from '@accord/shared/protocol/api';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -64,10 +65,10 @@ export function errorResponse(c: Context, error: ApiError): Response {
  * The app's error handler: an `ApiError` becomes its JSON body; anything else is logged and
  * answered with a generic 500 that leaks no detail.
  */
-export function createErrorHandler(log: (message: string) => void) {
+export function createErrorHandler(log: Log) {
   return function handleError(error: Error, c: Context): Response {
     if (error instanceof ApiError) return errorResponse(c, error);
-    log(`${c.req.method} ${c.req.path} failed: ${error.stack ?? String(error)}`);
+    log('error', `${c.req.method} ${c.req.path} failed: ${error.stack ?? String(error)}`);
     return errorResponse(c, apiErrors.internal());
   };
 }

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { DelegationCode } from '@accord/shared/domain/delegations';
+import type { Log } from '@accord/shared/log';
 import { can } from '@accord/shared/policy/policy';
 import {
   type CompareSide,
@@ -57,7 +58,7 @@ export interface RevisionServiceOptions {
   now: () => number;
   /** Deadline callbacks; none in route tests, where nothing is ever scheduled. */
   timers: SilenceTimers | null;
-  log: (message: string) => void;
+  log: Log;
 }
 
 /** One side of a comparison: a revision number, or the current draft. */
@@ -210,23 +211,20 @@ export class RevisionService {
         `The symbol ${symbol.value} was already used for a revision of this draft.`,
       );
     }
-    this.options.audit.record(
-      {
-        negotiationId: document.negotiationId,
-        documentId: document.id,
-        userId: actor.userId,
-        delegation: actor.membership.delegation,
-        action: 'revisionIssued',
-        detail: {
-          revision: issued.value.number,
-          symbol: issued.value.symbol,
-          note,
-          sha256,
-          clauses: read.value.content.clauses.length,
-        },
+    this.options.audit.record({
+      negotiationId: document.negotiationId,
+      documentId: document.id,
+      userId: actor.userId,
+      delegation: actor.membership.delegation,
+      action: 'revisionIssued',
+      detail: {
+        revision: issued.value.number,
+        symbol: issued.value.symbol,
+        note,
+        sha256,
+        clauses: read.value.content.clauses.length,
       },
-      this.options.log,
-    );
+    });
     return { ok: true, value: this.summary(issued.value) };
   }
 
@@ -333,22 +331,19 @@ export class RevisionService {
     });
     if (!started.ok)
       return fail('conflict', 'A silence procedure is already running on this draft.');
-    this.options.audit.record(
-      {
-        negotiationId: document.negotiationId,
-        documentId: document.id,
-        userId: actor.userId,
-        delegation: actor.membership.delegation,
-        action: 'silenceStarted',
-        detail: {
-          revision: number,
-          symbol: revision.symbol,
-          sha256: revision.sha256,
-          deadline: new Date(deadline).toISOString(),
-        },
+    this.options.audit.record({
+      negotiationId: document.negotiationId,
+      documentId: document.id,
+      userId: actor.userId,
+      delegation: actor.membership.delegation,
+      action: 'silenceStarted',
+      detail: {
+        revision: number,
+        symbol: revision.symbol,
+        sha256: revision.sha256,
+        deadline: new Date(deadline).toISOString(),
       },
-      this.options.log,
-    );
+    });
     this.arm(started.value);
     return { ok: true, value: this.silenceViewOf(started.value) };
   }
@@ -412,17 +407,14 @@ export class RevisionService {
     this.cancels.get(running.id)?.();
     this.cancels.delete(running.id);
     const revision = storage.revisions.byId(running.revisionId);
-    this.options.audit.record(
-      {
-        negotiationId: document.negotiationId,
-        documentId: document.id,
-        userId: actor.userId,
-        delegation: actor.membership.delegation,
-        action: 'silenceBroken',
-        detail: { revision: revision?.number ?? null, symbol: revision?.symbol ?? null, reason },
-      },
-      this.options.log,
-    );
+    this.options.audit.record({
+      negotiationId: document.negotiationId,
+      documentId: document.id,
+      userId: actor.userId,
+      delegation: actor.membership.delegation,
+      action: 'silenceBroken',
+      detail: { revision: revision?.number ?? null, symbol: revision?.symbol ?? null, reason },
+    });
     const after = storage.revisions.latestSilence(document.id);
     return { ok: true, value: this.silenceViewOf(after ?? running) };
   }
@@ -464,6 +456,7 @@ export class RevisionService {
     );
     if (!locked.ok || !locked.value.ok) {
       log(
+        'error',
         `Silence procedure ${silenceId}: the clauses could not be locked; adoption retried at next start.`,
       );
       return;
@@ -471,24 +464,21 @@ export class RevisionService {
     // Deemed adopted at the deadline, even when recorded later (a restart after it).
     const at = running.deadline;
     if (!storage.revisions.endSilence(silenceId, { state: 'adopted', at })) return;
-    this.options.audit.record(
-      {
-        negotiationId: document.negotiationId,
-        documentId: document.id,
-        userId: running.startedBy,
-        delegation: 'CHAIR',
-        action: 'silenceAdopted',
-        detail: {
-          revision: revision.number,
-          symbol: revision.symbol,
-          sha256: revision.sha256,
-          deadline: new Date(running.deadline).toISOString(),
-          locked: locked.value.value.map((change) => change.label),
-          reason: ADOPTED_LOCK_REASON,
-        },
+    this.options.audit.record({
+      negotiationId: document.negotiationId,
+      documentId: document.id,
+      userId: running.startedBy,
+      delegation: 'CHAIR',
+      action: 'silenceAdopted',
+      detail: {
+        revision: revision.number,
+        symbol: revision.symbol,
+        sha256: revision.sha256,
+        deadline: new Date(running.deadline).toISOString(),
+        locked: locked.value.value.map((change) => change.label),
+        reason: ADOPTED_LOCK_REASON,
       },
-      log,
-    );
+    });
   }
 
   private revisionNumber(silence: SilenceRecord): number {

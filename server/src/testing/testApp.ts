@@ -1,12 +1,11 @@
+import type { Log } from '@accord/shared/log';
 import type { Hono } from 'hono';
-import { LoginThrottle } from '../auth/loginThrottle';
 import { hashPassword } from '../auth/password';
-import { SessionManager } from '../auth/sessions';
 import { createApp } from '../http/app';
 import type { AppDeps, AppEnv } from '../http/context';
 import { DEMO_PASSWORD, type SeededDemo, seedDemo } from '../seed/demo';
+import { buildServices } from '../services';
 import { MemoryStorage } from '../storage/memory/MemoryStorage';
-import { SyncServer } from '../sync/SyncServer';
 
 /** The origin in-memory test apps allow. */
 export const TEST_ORIGIN = 'http://accord.test';
@@ -29,18 +28,25 @@ export async function createTestApp(config: Partial<AppDeps['config']> = {}): Pr
   const storage = new MemoryStorage();
   const demo = seedDemo(storage, await demoHash);
   const errors: string[] = [];
+  const log: Log = (level, message) => {
+    if (level === 'error') errors.push(message);
+  };
+  // The server's own wiring, without deadline timers and without the access poll.
+  const { audit, sync, sessions, throttle, hub, threads, revisions } = buildServices(storage, {
+    log,
+    timers: null,
+  });
   const deps: AppDeps = {
     config: { allowedOrigins: [TEST_ORIGIN], secureCookies: false, clientDir: null, ...config },
     storage,
-    sync: new SyncServer({
-      updates: storage.updates,
-      documents: storage.documents,
-      clauseChanges: storage.clauseChanges,
-      log: () => {},
-    }),
-    sessions: new SessionManager(storage),
-    throttle: new LoginThrottle(),
-    log: (message) => errors.push(message),
+    audit,
+    sync,
+    sessions,
+    throttle,
+    hub,
+    threads,
+    revisions,
+    log,
   };
   return { app: createApp(deps), deps, storage, demo, errors };
 }

@@ -9,7 +9,7 @@ import type {
 import type { DraftClause } from './clauseNodes';
 import { type ClausePositions, positionsForText } from './positions';
 import type { ClauseKind } from './schema';
-import { type ClauseStatus, clauseStatus, hasBrackets } from './status';
+import { type ClauseStatus, clauseBracketed, clauseStatus } from './status';
 import { clauseTextHash } from './textHash';
 
 /** One clause of a draft with its derived status and its server-authoritative state. */
@@ -70,7 +70,7 @@ export function summarizeClauses(
       text: clause.text,
       status: clauseStatus({
         locked: lock !== null,
-        bracketed: hasBrackets(clause.text) || alternatives.length > 0,
+        bracketed: clauseBracketed({ text: clause.text, alternatives }),
         positions,
       }),
       proposer: meta?.proposer ?? null,

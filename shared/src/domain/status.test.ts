@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { PARTY_CODES } from './delegations';
 import type { ClausePositions, Position } from './positions';
-import { clauseStatus, contestingParties, countClauses, hasBrackets, statusWords } from './status';
+import {
+  clauseAgreed,
+  clauseStatus,
+  contestingParties,
+  countClauses,
+  hasBrackets,
+  statusWords,
+} from './status';
 
 function all(position: Position): ClausePositions {
   return Object.fromEntries(
@@ -104,5 +111,25 @@ describe('countClauses', () => {
       locked: 0,
     });
     expect(countClauses([]).total).toBe(0);
+  });
+});
+
+describe('clauseAgreed', () => {
+  it('holds when all five plainly agree with text that has no brackets and no alternatives', () => {
+    expect(clauseAgreed({ text: 'Agreed words.', alternatives: [], positions: all('agree') })).toBe(
+      true,
+    );
+    expect(
+      clauseAgreed({ text: 'Agreed words.', alternatives: [], positions: all('agreeAdRef') }),
+    ).toBe(false);
+  });
+
+  it('does not hold while brackets or alternatives are open, whatever the positions', () => {
+    expect(clauseAgreed({ text: 'Words [open.', alternatives: [], positions: all('agree') })).toBe(
+      false,
+    );
+    expect(clauseAgreed({ text: 'Words.', alternatives: [{}], positions: all('agree') })).toBe(
+      false,
+    );
   });
 });

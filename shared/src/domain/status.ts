@@ -65,6 +65,35 @@ export function hasBrackets(text: string): boolean {
   return text.includes('[') || text.includes(']');
 }
 
+/** What decides whether a clause is agreed: its text, its open alternatives, its positions. */
+export interface AgreementInput {
+  text: string;
+  alternatives: readonly unknown[];
+  /** The positions that hold for the current text (`positionsForText(…).kept`). */
+  positions: ClausePositions;
+}
+
+/** Whether a clause's text is still open: it has square brackets or competing alternatives. */
+export function clauseBracketed(clause: Pick<AgreementInput, 'text' | 'alternatives'>): boolean {
+  return hasBrackets(clause.text) || clause.alternatives.length > 0;
+}
+
+/**
+ * The one definition of an agreed clause: the status `agreed`, lock aside: all five parties
+ * plainly agree with the current text and it has no brackets and no alternatives (DESIGN: text
+ * in brackets is not agreed). Lock-all-agreed locks exactly these. (Whether a lock needs a
+ * reason looks at the parties' positions alone: `allPartiesAgree`.)
+ */
+export function clauseAgreed(clause: AgreementInput): boolean {
+  return (
+    clauseStatus({
+      locked: false,
+      bracketed: clauseBracketed(clause),
+      positions: clause.positions,
+    }) === 'agreed'
+  );
+}
+
 /** The word of each status, alone ("Objection"), for counts, filters and legends. */
 export const STATUS_WORDS: Record<ClauseStatus, string> = {
   objected: 'Objection',

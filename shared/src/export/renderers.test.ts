@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { buildExportModel } from './buildExportModel';
-import type { ExportMode, ExportModel } from './exportModel';
-import { finalExportBlockers } from './finalBlockers';
-import { renderHtml } from './renderHtml';
-import { renderMarkdown } from './renderMarkdown';
-import { renderText } from './renderText';
-import { expectGolden } from './testing/goldenFile';
+import { expectGolden } from '../testing/goldenFile';
 import {
   agreedDraftDoc,
   PRIVATE_MARKER,
   SAMPLE_THREADS,
   sampleContext,
   sampleDraftDoc,
-} from './testing/sampleDrafts';
+} from '../testing/sampleDrafts';
+import { buildExportModel } from './buildExportModel';
+import type { ExportMode, ExportModel } from './exportModel';
+import { finalExportBlockers } from './finalBlockers';
+import { renderHtml } from './renderHtml';
+import { renderMarkdown } from './renderMarkdown';
+import { renderText } from './renderText';
 
 const RENDERERS = { txt: renderText, md: renderMarkdown, html: renderHtml } as const;
 

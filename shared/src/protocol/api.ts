@@ -1,12 +1,20 @@
+import type { z } from 'zod';
 import type { ClauseHistoryEvent } from '../domain/clauseHistory';
 import type { ClauseMeta } from '../domain/clauseMeta';
 import type { ClauseSummary } from '../domain/clauseSummary';
 import type { DelegationCode } from '../domain/delegations';
-import type { Position } from '../domain/positions';
 import type { Role } from '../domain/roles';
 import type { ClauseCounts } from '../domain/status';
 import type { FinalExportBlocker } from '../export/finalBlockers';
 import type { Locale } from '../i18n/locales';
+import type {
+  chooseAlternativeSchema,
+  loginRequestSchema,
+  proposeAlternativeSchema,
+  setLockSchema,
+  setTimeZoneSchema,
+  statePositionSchema,
+} from './requestSchemas';
 
 /**
  * The HTTP API's shapes, shared by the server (which produces them) and the client (which reads
@@ -37,10 +45,7 @@ export interface ApiErrorBody {
 }
 
 /** `POST /api/login` request body. */
-export interface LoginRequest {
-  username: string;
-  password: string;
-}
+export type LoginRequest = z.input<typeof loginRequestSchema>;
 
 /** A signed-in person, as the API shows them. */
 export interface UserView {
@@ -136,9 +141,7 @@ export interface DocumentResponse {
  * name (`parseTimeZone`). Moderators only (`can(actor, 'changeSettings')`); a name that is not a
  * zone is refused with 400 `bad_request`. Response: the canonical name stored.
  */
-export interface SetTimeZoneRequest {
-  timeZone: string;
-}
+export type SetTimeZoneRequest = z.input<typeof setTimeZoneSchema>;
 
 /** `PUT /api/negotiations/:id/time-zone` response body. */
 export interface SetTimeZoneResponse {
@@ -165,12 +168,11 @@ export interface AwarenessUser {
 
 /**
  * `PUT /api/documents/:documentId/clauses/:clauseId/position` request body: the caller's
- * delegation's position on the clause, or null to withdraw it. Only a delegate of that
- * delegation may state it (`can(actor, 'statePosition', { delegation })`).
+ * delegation's position on the clause, or null to withdraw it; `delegation` names whose position
+ * it is (default: the caller's own). Only a delegate of that delegation may state it
+ * (`can(actor, 'statePosition', { delegation })`).
  */
-export interface StatePositionRequest {
-  position: Position | null;
-}
+export type StatePositionRequest = z.input<typeof statePositionSchema>;
 
 /**
  * `PUT …/position` response body: the clause's meta after the change, as it is now also in the
@@ -240,9 +242,7 @@ export interface DeletedClausesResponse {
  * wording of the clause (plain text), attributed to the caller's delegation. Response: the
  * clause's meta after the change (`StatePositionResponse`'s shape).
  */
-export interface ProposeAlternativeRequest {
-  text: string;
-}
+export type ProposeAlternativeRequest = z.input<typeof proposeAlternativeSchema>;
 
 /**
  * `POST /api/documents/:documentId/clauses/:clauseId/alternatives/choose` request body: the
@@ -251,10 +251,7 @@ export interface ProposeAlternativeRequest {
  * `expectedTextHash` (`clauseTextHash`) is the text the moderator reviewed the choice against:
  * if the clause changed since, the choice is refused (409 `conflict`) rather than made blind.
  */
-export interface ChooseAlternativeRequest {
-  alternativeId: string | null;
-  expectedTextHash?: string;
-}
+export type ChooseAlternativeRequest = z.input<typeof chooseAlternativeSchema>;
 
 /** The clause's meta after an alternative was proposed, withdrawn or chosen. */
 export type AlternativeResponse = ClauseMeta;
@@ -264,10 +261,7 @@ export type AlternativeResponse = ClauseMeta;
  * Moderators only; `reason` is required to unlock, and to lock a clause not all five parties
  * agree with (`lockReasonRequired`).
  */
-export interface SetLockRequest {
-  locked: boolean;
-  reason?: string | null;
-}
+export type SetLockRequest = z.input<typeof setLockSchema>;
 
 /** `PUT …/lock` response body: the clause's meta after the change. */
 export type SetLockResponse = ClauseMeta;

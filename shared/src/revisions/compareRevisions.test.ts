@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expectGolden } from '../export/testing/goldenFile';
-import { sampleDraftDoc } from '../export/testing/sampleDrafts';
+import { expectGolden } from '../testing/goldenFile';
+import { sampleDraftDoc } from '../testing/sampleDrafts';
 import { comparedLabel, compareRevisions, filterComparison } from './compareRevisions';
 import { renderCompareHtml } from './renderCompare';
 import type { RevisionClause, RevisionContent } from './revisions';

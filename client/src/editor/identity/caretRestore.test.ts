@@ -4,7 +4,6 @@ import { EditorState, TextSelection } from '@tiptap/pm/state';
 import { prosemirrorJSONToYXmlFragment, undo, ySyncPlugin } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { startOfBlock } from '../testDocs';
 import {
   type Client,
   closeUndoStep,
@@ -13,7 +12,8 @@ import {
   HeadlessView,
   idCounter,
   seedUpdate,
-} from './collabHarness';
+} from '../../testing/collabHarness';
+import { startOfBlock } from '../../testing/testDocs';
 
 /**
  * Carets stay with their characters while others edit (issue 12). y-tiptap restores the local

@@ -1,7 +1,6 @@
 import { clauseElements } from '@accord/shared/domain/clauseNodes';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { clausesOf, startOfBlock } from '../testDocs';
 import {
   type Client,
   createClient,
@@ -13,7 +12,8 @@ import {
   seedUpdate,
   settle,
   yjsIdsOf,
-} from './collabHarness';
+} from '../../testing/collabHarness';
+import { clausesOf, startOfBlock } from '../../testing/testDocs';
 
 const SEED = seedUpdate([
   ['pp', 'preambular', 'Recalling the talks'],

@@ -1,8 +1,6 @@
 import { readClauses } from '@accord/shared/domain/clauseNodes';
 import { joinBackward } from '@tiptap/pm/commands';
 import { describe, expect, it } from 'vitest';
-import { createClauseEnterCommand } from '../clauseEnter';
-import { clausesOf, startOfBlock } from '../testDocs';
 import {
   blockPos,
   type Client,
@@ -16,7 +14,9 @@ import {
   placeCaret,
   seedUpdate,
   yjsIdsOf,
-} from './collabHarness';
+} from '../../testing/collabHarness';
+import { clausesOf, startOfBlock } from '../../testing/testDocs';
+import { createClauseEnterCommand } from '../clauseEnter';
 
 /** One client editing a three-clause draft through the real Yjs binding. */
 function threeClauses(): Client {

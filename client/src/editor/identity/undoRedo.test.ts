@@ -1,7 +1,6 @@
 import { joinBackward } from '@tiptap/pm/commands';
 import { redo, undo } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
-import { clausesOf, startOfBlock } from '../testDocs';
 import {
   type Client,
   closeUndoStep,
@@ -15,7 +14,8 @@ import {
   placeCaret,
   seedUpdate,
   yjsIdsOf,
-} from './collabHarness';
+} from '../../testing/collabHarness';
+import { clausesOf, startOfBlock } from '../../testing/testDocs';
 
 const ORIGINAL = ['pp', 'op1', 'op2'];
 

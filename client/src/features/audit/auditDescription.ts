@@ -1,6 +1,9 @@
-import type { AuditAction, AuditEntryView } from '@accord/shared/domain/audit';
-import { isDelegationCode } from '@accord/shared/domain/delegations';
-import { isPosition } from '@accord/shared/domain/positions';
+import {
+  AUDIT_ACTIONS,
+  type AuditAction,
+  type AuditEntryView,
+  readAuditEvent,
+} from '@accord/shared/domain/audit';
 import { isRole } from '@accord/shared/domain/roles';
 import { t } from '@lingui/core/macro';
 import { delegationName, positionLabel, roleLabel } from '../../i18n/domainWords';
@@ -11,13 +14,8 @@ import { delegationName, positionLabel, roleLabel } from '../../i18n/domainWords
  * quoted as they were typed.
  */
 
-function text(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
-}
-
-/** A delegation code in words ("Mexico"); anything else as it is. */
-function party(value: string): string {
-  return isDelegationCode(value) ? delegationName(value) : value;
+function text(value: string | undefined): string | null {
+  return value !== undefined && value !== '' ? value : null;
 }
 
 /** How each action reads in the audit log. */
@@ -50,108 +48,92 @@ function actionLabel(action: AuditAction): string {
   }
 }
 
-const ACTIONS: ReadonlySet<string> = new Set<AuditAction>([
-  'lock',
-  'unlock',
-  'position',
-  'positionsCleared',
-  'alternativeChosen',
-  'messageHidden',
-  'membership',
-  'timeZone',
-  'revisionIssued',
-  'silenceStarted',
-  'silenceBroken',
-  'silenceAdopted',
-]);
+const ACTIONS: ReadonlySet<string> = new Set<string>(AUDIT_ACTIONS);
 
 /** How an action reads in the audit log ("Locked"); unknown actions read as themselves. */
 export function auditActionLabel(action: string): string {
   return ACTIONS.has(action) ? actionLabel(action as AuditAction) : action;
 }
 
-/** What an audit entry did, in one sentence for the table ("OP4 — reason: …"). */
+/**
+ * What an audit entry did, in one sentence for the table ("OP4 — reason: …"), by the entry's
+ * type (`readAuditEvent`); a field an old entry lacks reads as a fallback.
+ */
 export function describeAuditEntry(entry: AuditEntryView): string {
-  const detail = entry.detail;
-  const clause = text(detail.label) ?? text(detail.clauseId) ?? t`a clause`;
-  switch (entry.action) {
+  const event = readAuditEvent(entry.action, entry.detail);
+  if (event.action === 'unknown') return JSON.stringify(event.detail);
+  const clauseOf = (ref: { label?: string | undefined; clauseId?: string | undefined }) =>
+    text(ref.label) ?? text(ref.clauseId) ?? t`a clause`;
+  switch (event.action) {
     case 'lock':
     case 'unlock': {
-      const reason = text(detail.reason);
-      const agreed = detail.allAgreed === true ? t`(all five agreed)` : null;
+      const clause = clauseOf(event.detail);
+      const reason = text(event.detail.reason);
+      const agreed = event.detail.allAgreed === true ? t`(all five agreed)` : null;
       const what = agreed ? `${clause} ${agreed}` : clause;
       return reason ? t`${what} — reason: ${reason}` : what;
     }
     case 'position': {
-      const of = text(detail.of);
-      const who = of ? party(of) : '';
-      const position = isPosition(detail.position)
-        ? positionLabel(detail.position)
+      const clause = clauseOf(event.detail);
+      const { of, position } = event.detail;
+      const who = of ? delegationName(of) : '';
+      const stated = position
+        ? positionLabel(position)
         : t({ message: 'withdrawn', context: 'A position withdrawn, in the audit log' });
-      return t`${who} on ${clause}: ${position}`;
+      return t`${who} on ${clause}: ${stated}`;
     }
     case 'positionsCleared': {
-      const parties = Array.isArray(detail.delegations)
-        ? detail.delegations.filter(
-            (code): code is string => typeof code === 'string' && isDelegationCode(code),
-          )
-        : [];
-      const names = parties.map(party).join(', ') || t`delegations`;
+      const clause = clauseOf(event.detail);
+      const names = event.detail.delegations.map(delegationName).join(', ') || t`delegations`;
       return t`${clause}: text changed, clearing the positions of ${names}`;
     }
     case 'alternativeChosen': {
-      const by = text(detail.proposedBy);
-      const wording = text(detail.text);
+      const clause = clauseOf(event.detail);
+      const by = event.detail.proposedBy;
+      const wording = text(event.detail.text);
       if (wording === null) return t`${clause}: kept the current text, alternatives set aside`;
-      const removed = Array.isArray(detail.bracketsRemoved)
-        ? detail.bracketsRemoved.flatMap((entry) => {
-            const code =
-              typeof entry === 'object' && entry !== null && !Array.isArray(entry)
-                ? entry.delegation
-                : null;
-            return typeof code === 'string' && isDelegationCode(code) ? [party(code)] : [];
-          })
-        : [];
+      const removed = event.detail.bracketsRemoved.flatMap(({ delegation }) =>
+        delegation ? [delegationName(delegation)] : [],
+      );
       const removedList = removed.join(', ');
       const brackets = removed.length > 0 ? ` ${t`(removing brackets of ${removedList})`}` : '';
       if (by) {
-        const proposer = party(by);
+        const proposer = delegationName(by);
         return t`${clause}: chose ${proposer}'s alternative — “${wording}”${brackets}`;
       }
       return t`${clause}: chose an alternative — “${wording}”${brackets}`;
     }
     case 'messageHidden': {
-      const reason = text(detail.reason);
+      const reason = text(event.detail.reason);
       return reason
         ? t`A comment in a public thread — reason: ${reason}`
         : t`A comment in a public thread`;
     }
     case 'membership': {
-      const who = text(detail.username) ?? t`a user`;
-      if (detail.role === null) return t`${who} was removed from the negotiation`;
-      const delegation = text(detail.delegation) ?? '?';
-      const role = isRole(detail.role) ? roleLabel(detail.role) : (text(detail.role) ?? '?');
+      const who = text(event.detail.username) ?? t`a user`;
+      if (event.detail.role === null) return t`${who} was removed from the negotiation`;
+      const stored = event.detail.role;
+      const role = isRole(stored) ? roleLabel(stored) : (stored ?? '?');
+      const delegation = event.detail.delegation ?? '?';
       return t`${who} is ${role} for ${delegation}`;
     }
     case 'timeZone': {
-      const to = text(detail.to) ?? '?';
-      const from = text(detail.from);
+      const to = text(event.detail.to) ?? '?';
+      const from = text(event.detail.from);
       return from ? t`Times are now shown in ${to} (was ${from})` : t`Times are now shown in ${to}`;
     }
     case 'revisionIssued':
     case 'silenceStarted':
     case 'silenceAdopted': {
-      const symbol = text(detail.symbol) ?? `Rev.${String(detail.revision)}`;
-      const hash = text(detail.sha256);
-      const deadline = text(detail.deadline);
-      return `${symbol}${deadline ? ` — ${t`deadline ${deadline}`}` : ''}${hash ? ` — SHA-256 ${hash}` : ''}`;
+      const { symbol, revision, sha256, deadline } = event.detail;
+      const name = text(symbol) ?? `Rev.${String(revision)}`;
+      const due = deadline ? ` — ${t`deadline ${deadline}`}` : '';
+      return `${name}${due}${sha256 ? ` — SHA-256 ${sha256}` : ''}`;
     }
     case 'silenceBroken': {
-      const symbol = text(detail.symbol) ?? t`Silence`;
-      const reason = text(detail.reason) ?? '?';
+      const symbol = text(event.detail.symbol) ?? t`Silence`;
+      const reason = text(event.detail.reason) ?? '?';
       return t`${symbol} — reason: ${reason}`;
     }
-    default:
-      return JSON.stringify(detail);
   }
 }

@@ -2,14 +2,14 @@ import { can } from '@accord/shared/policy/policy';
 import type { DocumentResponse } from '@accord/shared/protocol/api';
 import { LIMITS } from '@accord/shared/protocol/limits';
 import { useLingui } from '@lingui/react/macro';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type * as Y from 'yjs';
 import type { ApiResult } from '../../api/apiResult';
 import { chooseAlternative, proposeAlternative, withdrawAlternative } from '../../api/endpoints';
 import { DelegationChip } from '../../app/DelegationChip';
 import { delegationName } from '../../i18n/domainWords';
+import type { ClauseView } from '../../sync/clauseViews';
 import { ChoiceReview } from './ChoiceReview';
-import type { ClauseView } from './clauseViews';
 import type { NameLookup } from './clearedNotice';
 
 /**
@@ -18,6 +18,7 @@ import type { NameLookup } from './clearedNotice';
  * the redline and what the choice removes, then a confirmation) and "Keep the current text",
  * and a form to propose one. The server checks every command; what is shown comes back live
  * through the draft's meta map.
+ * The panel is keyed on the clause, so a half-written wording never moves to another one.
  */
 export function AlternativesSection({
   documentId,
@@ -42,14 +43,6 @@ export function AlternativesSection({
   const [error, setError] = useState<string | null>(null);
   /** The alternative whose choice the moderator is reviewing. */
   const [reviewing, setReviewing] = useState<string | null>(null);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: clauseId is the trigger
-  useEffect(() => {
-    setDraft('');
-    setComposing(false);
-    setError(null);
-    setReviewing(null);
-  }, [clauseId]);
 
   const run = async (command: () => Promise<ApiResult<unknown>>): Promise<boolean> => {
     setBusy(true);

@@ -8,12 +8,12 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { chooseAlternative } from '../../api/endpoints';
 import { delegationName, listInWords } from '../../i18n/domainWords';
+import type { ClauseView } from '../../sync/clauseViews';
 import {
   bracketsRemovedWarning,
   otherBracketOwners,
   positionsClearedWarning,
 } from './choiceReview';
-import type { ClauseView } from './clauseViews';
 import { redlineParts } from './wordDiff';
 
 /**

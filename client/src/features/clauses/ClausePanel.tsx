@@ -9,11 +9,11 @@ import type * as Y from 'yjs';
 import { DelegationChip } from '../../app/DelegationChip';
 import { useTimeFormat } from '../../app/timeZone';
 import { clauseKindLabel, delegationName } from '../../i18n/domainWords';
+import type { ClauseView } from '../../sync/clauseViews';
 import { LockControls } from '../locks/LockControls';
 import { LockSummary } from '../locks/LockSummary';
 import { AlternativesSection } from './AlternativesSection';
 import { PositionChip, StatusBadge } from './ClauseBadges';
-import type { ClauseView } from './clauseViews';
 import { clearedMessages, type NameLookup } from './clearedNotice';
 import { statusHint } from './consensus';
 import { PositionButtons } from './PositionButtons';
@@ -121,7 +121,13 @@ export function ClausePanel({
       ) : null}
 
       {view.lock ? <LockSummary lock={view.lock} nameOf={nameOf} /> : null}
-      {can(membership, 'lockClause') ? <LockControls view={view} documentId={documentId} /> : null}
+      {can(membership, 'lockClause') ? (
+        <LockControls
+          key={view.lock === null ? 'open' : 'locked'}
+          view={view}
+          documentId={documentId}
+        />
+      ) : null}
 
       {mayState && !view.lock ? (
         <PositionButtons

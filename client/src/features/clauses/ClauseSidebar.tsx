@@ -1,11 +1,9 @@
-import type { DelegationCode } from '@accord/shared/domain/delegations';
 import { can } from '@accord/shared/policy/policy';
 import type { DocumentResponse } from '@accord/shared/protocol/api';
 import { useLingui } from '@lingui/react/macro';
 import type { Editor } from '@tiptap/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
-import { setBracketOwners } from '../../editor/brackets';
 import { setClauseMarks } from '../../editor/clauseMarks';
 import { scrollToClause, useFocusedClause } from '../../editor/focusedClause';
 import { AuditDrawer } from '../audit/AuditDrawer';
@@ -62,25 +60,12 @@ export function ClauseSidebar({
   const mayStatePositions = can(info.membership, 'statePosition', { delegation: ownDelegation });
   const ownCleared = mayStatePositions ? ownClearedPositions(views, ownDelegation) : [];
 
-  // The margin of the draft shows every clause's status and which one this panel shows.
+  // The margin of the draft marks the clause this panel shows (the editor follows the statuses
+  // and bracket owners itself).
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
-    setClauseMarks(editor.view, {
-      statuses: new Map(views.map((view) => [view.id, view.status])),
-      focusedId,
-    });
-  }, [editor, views, focusedId]);
-
-  // Views change with the text and the meta: the chips are placed anew once Yjs has mapped both.
-  useEffect(() => {
-    if (!editor || editor.isDestroyed) return;
-    const owners = new Map<string, DelegationCode>();
-    for (const view of views) {
-      for (const [key, bracket] of Object.entries(view.brackets))
-        owners.set(key, bracket.delegation);
-    }
-    setBracketOwners(editor.view, owners);
-  }, [editor, views]);
+    setClauseMarks(editor.view, { focusedId });
+  }, [editor, focusedId]);
 
   // A click on a paragraph chooses it, also where the text is read only (observers).
   useEffect(() => {
@@ -194,6 +179,8 @@ export function ClauseSidebar({
               </select>
             </label>
             <ClausePanel
+              // One panel per clause: its forms (position, alternative, lock) start afresh.
+              key={focused?.id ?? ''}
               view={focused}
               documentId={info.document.id}
               doc={doc}

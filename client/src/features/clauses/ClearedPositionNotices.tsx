@@ -2,7 +2,7 @@ import type { DelegationCode } from '@accord/shared/domain/delegations';
 import { useLingui } from '@lingui/react/macro';
 import { useEffect, useRef, useState } from 'react';
 import { useTimeFormat } from '../../app/timeZone';
-import type { ClauseView } from './clauseViews';
+import type { ClauseView } from '../../sync/clauseViews';
 import type { NameLookup } from './clearedNotice';
 import {
   newlyCleared,

@@ -4,9 +4,9 @@ import { CLAUSE_STATUSES } from '@accord/shared/domain/status';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { type ReactNode, useState } from 'react';
 import { delegationName, positionLabel } from '../../i18n/domainWords';
+import type { ClauseView } from '../../sync/clauseViews';
 import { LockIcon } from '../locks/LockIcon';
 import { PositionChip, StatusBadge } from './ClauseBadges';
-import type { ClauseView } from './clauseViews';
 import { type ConsensusFilter, consensusSummary, filterClauses, statusCount } from './consensus';
 import { positionShort } from './positionDisplay';
 

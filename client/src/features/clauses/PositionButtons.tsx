@@ -1,7 +1,7 @@
 import type { DelegationCode } from '@accord/shared/domain/delegations';
 import { POSITIONS, type Position } from '@accord/shared/domain/positions';
 import { Trans, useLingui } from '@lingui/react/macro';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { statePosition } from '../../api/endpoints';
 import { delegationName, positionLabel } from '../../i18n/domainWords';
 
@@ -9,6 +9,7 @@ import { delegationName, positionLabel } from '../../i18n/domainWords';
  * A delegate's controls for their own delegation's position on one clause: state one of the
  * four, or withdraw it. The server checks the policy again and writes the result into the
  * draft's Yjs document; the panel shows it from there, so nothing is shown optimistically.
+ * The panel is keyed on the clause: a message about another clause would mislead.
  */
 export function PositionButtons({
   documentId,
@@ -26,13 +27,6 @@ export function PositionButtons({
   const { t } = useLingui();
   const [pending, setPending] = useState<Position | 'none' | null>(null);
   const [error, setError] = useState<string | null>(null);
-
-  // A message about another clause would mislead.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: clauseId is the trigger
-  useEffect(() => {
-    setError(null);
-    setPending(null);
-  }, [clauseId]);
 
   const send = async (position: Position | null) => {
     setPending(position ?? 'none');

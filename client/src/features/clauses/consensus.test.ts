@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { viewOf } from '../../testing/testClauses';
 import { consensusSummary, filterClauses, isSettled } from './consensus';
-import { viewOf } from './testClauses';
 
 const views = [
   viewOf({ id: 'a', status: 'agreed' }),

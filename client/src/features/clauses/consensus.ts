@@ -2,7 +2,7 @@ import type { ClauseStatus } from '@accord/shared/domain/status';
 import { countClauses } from '@accord/shared/domain/status';
 import { plural, t } from '@lingui/core/macro';
 import { statusLabel } from '../../i18n/domainWords';
-import type { ClauseView } from './clauseViews';
+import type { ClauseView } from '../../sync/clauseViews';
 
 export { statusLabel };
 

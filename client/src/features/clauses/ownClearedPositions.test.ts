@@ -1,7 +1,7 @@
 import type { ClearedPosition } from '@accord/shared/domain/clauseMeta';
 import { describe, expect, it } from 'vitest';
+import { viewOf } from '../../testing/testClauses';
 import { newlyCleared, ownClearedPositions, ownClearedText } from './ownClearedPositions';
-import { viewOf } from './testClauses';
 
 const byUs = (delegation: ClearedPosition['delegation'], at: number): ClearedPosition => ({
   delegation,

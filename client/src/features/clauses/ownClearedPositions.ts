@@ -2,7 +2,7 @@ import type { ClearedPosition } from '@accord/shared/domain/clauseMeta';
 import type { DelegationCode } from '@accord/shared/domain/delegations';
 import { t } from '@lingui/core/macro';
 import { positionLabel } from '../../i18n/domainWords';
-import type { ClauseView } from './clauseViews';
+import type { ClauseView } from '../../sync/clauseViews';
 import { describeAuthor, type NameLookup } from './clearedNotice';
 
 /** One of the reader's own delegation's positions that a text change cleared. */

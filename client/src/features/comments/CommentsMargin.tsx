@@ -4,6 +4,7 @@ import { useLingui } from '@lingui/react/macro';
 import type { Editor } from '@tiptap/react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
+import { setThreadHighlights, threadRanges } from '../../editor/threadHighlights';
 import { delegationName } from '../../i18n/domainWords';
 import { useClauseViews } from '../clauses/useClauseViews';
 import { NewThreadForm } from './NewThreadForm';
@@ -15,7 +16,6 @@ import {
   filterThreads,
   type ThreadFilters,
 } from './threadFilters';
-import { setThreadHighlights, threadRanges } from './threadHighlights';
 import type { CommentsSession } from './useComments';
 
 /** Space between two cards in the margin, in pixels. */

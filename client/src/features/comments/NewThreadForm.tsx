@@ -4,8 +4,8 @@ import type { ThreadVisibility } from '@accord/shared/policy/threadPolicy';
 import { LIMITS } from '@accord/shared/protocol/limits';
 import { useLingui } from '@lingui/react/macro';
 import { useEffect, useRef, useState } from 'react';
+import type { CommentTarget } from '../../editor/commentSelection';
 import { delegationName } from '../../i18n/domainWords';
-import type { CommentTarget } from './commentSelection';
 import type { ThreadChannel } from './ThreadChannel';
 import { createThread } from './threadEndpoints';
 

@@ -1,6 +1,6 @@
 import type { ThreadView } from '@accord/shared/protocol/threads';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import type { CommentTarget } from './commentSelection';
+import type { CommentTarget } from '../../editor/commentSelection';
 import { ThreadChannel } from './ThreadChannel';
 
 /** The comments of one open draft: live threads, the thread being opened, the thread in focus. */

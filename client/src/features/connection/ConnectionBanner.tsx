@@ -1,5 +1,5 @@
 import { useLingui } from '@lingui/react/macro';
-import type { ConnectionStatus } from './connectionState';
+import type { ConnectionStatus } from '../../sync/connectionState';
 
 /**
  * One's own lost connection, said plainly across the page: what happened, that nothing typed is

@@ -1,6 +1,6 @@
 import { t } from '@lingui/core/macro';
 import { useLingui } from '@lingui/react';
-import type { ConnectionStatus } from './connectionState';
+import type { ConnectionStatus } from '../../sync/connectionState';
 
 function label(status: ConnectionStatus): string {
   switch (status) {

@@ -1,14 +1,15 @@
 import { LOCK_REASON_MAX_CHARS, lockReasonRequired } from '@accord/shared/domain/locks';
 import { useLingui } from '@lingui/react/macro';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { setClauseLock } from '../../api/endpoints';
-import type { ClauseView } from '../clauses/clauseViews';
+import type { ClauseView } from '../../sync/clauseViews';
 import { LockIcon } from './LockIcon';
 
 /**
  * A moderator's lock and unlock for one clause. Locking a clause all five agree with takes one
  * click; otherwise, and always to unlock, a reason is asked for first (`lockReasonRequired`).
  * The result is shown from the Y.Doc once the server has written it, never optimistically.
+ * Keyed on the clause and its lock state, so a half-typed reason never outlives either.
  */
 export function LockControls({ view, documentId }: { view: ClauseView; documentId: string }) {
   const { t } = useLingui();
@@ -18,13 +19,6 @@ export function LockControls({ view, documentId }: { view: ClauseView; documentI
   const [reason, setReason] = useState('');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the clause and its lock are the trigger
-  useEffect(() => {
-    setAsking(false);
-    setReason('');
-    setError(null);
-  }, [view.id, locked]);
 
   const send = async (withReason: string | null) => {
     setPending(true);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { groupPresence, parseAwarenessUser } from './presence';
+import { parseAwarenessUser } from '../../sync/awarenessUser';
+import { groupPresence } from './presence';
 
 const elena = {
   userId: 'u-us',
@@ -22,26 +23,6 @@ const chair = {
   role: 'moderator',
   color: '#6b4fa0',
 };
-
-describe('parseAwarenessUser', () => {
-  it('accepts a stamped user', () => {
-    expect(parseAwarenessUser({ user: elena, cursor: null })).toEqual({ ok: true, value: elena });
-  });
-
-  it('refuses states without a valid user', () => {
-    expect(parseAwarenessUser({}).ok).toBe(false);
-    expect(parseAwarenessUser(null).ok).toBe(false);
-    expect(parseAwarenessUser({ user: { ...elena, delegation: 'XX' } }).ok).toBe(false);
-    expect(parseAwarenessUser({ user: { ...elena, role: 'king' } }).ok).toBe(false);
-    expect(parseAwarenessUser({ user: { ...elena, userId: 7 } }).ok).toBe(false);
-  });
-
-  it('falls back to the delegation colour when none is given', () => {
-    const { color: _dropped, ...withoutColour } = sofia;
-    const parsed = parseAwarenessUser({ user: withoutColour });
-    expect(parsed.ok && parsed.value.color).toBe('#00704a');
-  });
-});
 
 describe('groupPresence', () => {
   it('groups by delegation in the canonical order, the Chair last', () => {

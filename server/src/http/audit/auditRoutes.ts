@@ -4,11 +4,11 @@ import type {
   AuditLogResponse,
   AuditVerifyResponse,
 } from '@accord/shared/domain/audit';
-import { can } from '@accord/shared/policy/policy';
 import { Hono } from 'hono';
-import { AuditLog } from '../../audit/AuditLog';
 import { auditCsv } from '../../audit/auditCsv';
-import type { AuditRecord, Storage } from '../../storage/storage';
+import { readAuditLog, verifyAuditLog } from '../../commands/readCommands';
+import type { AuditRecord, Storage, UserRecord } from '../../storage/storage';
+import { commandValue, negotiationCommandContext } from '../commandRoute';
 import type { AppDeps, AppEnv } from '../context';
 import { apiErrors } from '../errors';
 import { requireSession } from '../middleware/requireSession';
@@ -53,30 +53,27 @@ function entryViews(storage: Storage, entries: readonly AuditRecord[]): AuditEnt
 }
 
 /**
- * The negotiation's audit log, for moderators only (`can(actor, 'viewAudit')`):
+ * The negotiation's audit log, for moderators only (`readAuditLog`, `verifyAuditLog`):
  * `GET /api/negotiations/:id/audit` (JSON, or a download with `?format=csv` or `?format=json`)
  * and `GET …/audit/verify`, which checks the hash chain and names the first broken entry.
  */
 export function auditRoutes(deps: AppDeps): Hono<AppEnv> {
   const { storage, sessions, config } = deps;
-  const audit = new AuditLog(storage.audit);
   const app = new Hono<AppEnv>();
   const session = requireSession(sessions, config.secureCookies);
 
-  const requireAuditor = (negotiationId: string, userId: string) => {
+  const context = (negotiationId: string, user: UserRecord) => {
     const negotiation = storage.negotiations.byId(negotiationId);
     if (negotiation === undefined) throw apiErrors.notFound('This negotiation does not exist.');
-    const membership = storage.negotiations.membership(negotiation.id, userId);
+    const membership = storage.negotiations.membership(negotiation.id, user.id);
     if (membership === undefined) throw apiErrors.forbidden();
-    if (!can(membership, 'viewAudit')) {
-      throw apiErrors.forbidden('Only moderators may read the audit log.');
-    }
-    return negotiation;
+    return negotiationCommandContext(deps, user, { negotiation, membership });
   };
 
   app.get('/negotiations/:id/audit', session, (c) => {
-    const negotiation = requireAuditor(c.req.param('id'), c.get('user').id);
-    const entries = entryViews(storage, audit.list(negotiation.id));
+    const ctx = context(c.req.param('id'), c.get('user'));
+    const { negotiation } = ctx.access;
+    const entries = entryViews(storage, commandValue(readAuditLog(ctx)));
     const format = c.req.query('format');
     if (format !== undefined && format !== 'csv' && format !== 'json') {
       throw apiErrors.badRequest('format must be csv or json.');
@@ -96,8 +93,7 @@ export function auditRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.get('/negotiations/:id/audit/verify', session, (c) => {
-    const negotiation = requireAuditor(c.req.param('id'), c.get('user').id);
-    const result = audit.verify(negotiation.id);
+    const result = commandValue(verifyAuditLog(context(c.req.param('id'), c.get('user'))));
     const body: AuditVerifyResponse = {
       ok: result.ok,
       entries: result.entries,

@@ -1,5 +1,3 @@
-import { DELEGATIONS } from '@accord/shared/domain/delegations';
-import { can } from '@accord/shared/policy/policy';
 import type {
   ClauseChangeView,
   ClauseHistoryResponse,
@@ -7,27 +5,27 @@ import type {
   DeletedClausesResponse,
   StatePositionResponse,
 } from '@accord/shared/protocol/api';
+import { statePositionSchema } from '@accord/shared/protocol/requestSchemas';
 import { Hono } from 'hono';
-import { AuditLog } from '../../audit/AuditLog';
+import { statePosition } from '../../commands/statePosition';
+import { commandValue, documentCommandContext } from '../commandRoute';
 import type { AppDeps, AppEnv } from '../context';
 import { requireDocumentMember } from '../documents/documentAccess';
 import { apiErrors } from '../errors';
 import { readJsonBody } from '../jsonBody';
 import { requireSession } from '../middleware/requireSession';
 import { syncValue } from '../syncValue';
-import { statePositionSchema } from './clauses.schema';
 
 /**
  * The clauses of a draft: the consensus data (`GET …/clauses`), a clause's history
  * (`GET …/clauses/:clauseId/history`) and stating a delegation's position
- * (`PUT …/clauses/:clauseId/position`). Positions are checked by the shared policy and written
- * by the server into the draft's Yjs document, so every connected client sees them live.
+ * (`PUT …/clauses/:clauseId/position`, the `statePosition` command): the server writes it into
+ * the draft's Yjs document, so every connected client sees it live.
  */
 export function clauseRoutes(deps: AppDeps): Hono<AppEnv> {
   const { storage, sessions, sync, config } = deps;
   const app = new Hono<AppEnv>();
   const session = requireSession(sessions, config.secureCookies);
-  const audit = new AuditLog(storage.audit);
 
   app.get('/documents/:documentId/clauses', session, (c) => {
     const { document } = requireDocumentMember(
@@ -98,48 +96,13 @@ export function clauseRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.put('/documents/:documentId/clauses/:clauseId/position', session, async (c) => {
     const user = c.get('user');
-    const { document, membership } = requireDocumentMember(
-      storage,
-      c.req.param('documentId'),
-      user.id,
-    );
+    const access = requireDocumentMember(storage, c.req.param('documentId'), user.id);
     const request = await readJsonBody(c, statePositionSchema);
-    const delegation = request.delegation ?? membership.delegation;
-    if (!can(membership, 'statePosition', { delegation })) {
-      throw apiErrors.forbidden(
-        `Only a delegate of ${DELEGATIONS[delegation].name} may state its position.`,
-      );
-    }
-    const clauseId = c.req.param('clauseId');
-    const { stated, label } = syncValue(
-      sync.withClauses(document.id, (clauses) => ({
-        stated: clauses.statePosition(clauseId, { userId: user.id, delegation }, request.position),
-        label: clauses.locks.labelOf(clauseId),
-      })),
-    );
-    if (!stated.ok) {
-      if (stated.error === 'unknownClause') {
-        throw apiErrors.notFound('This clause is not in the draft.');
-      }
-      if (stated.error === 'clauseLocked') {
-        throw apiErrors.conflict(
-          'This clause is locked: positions on it cannot change until a moderator unlocks it.',
-        );
-      }
-      throw apiErrors.internal();
-    }
-    audit.record(
-      {
-        negotiationId: document.negotiationId,
-        documentId: document.id,
-        userId: user.id,
-        delegation: membership.delegation,
-        action: 'position',
-        detail: { clauseId, label, of: delegation, position: request.position },
-      },
-      deps.log,
-    );
-    const body: StatePositionResponse = stated.value;
+    const stated = statePosition(documentCommandContext(deps, user, access), {
+      clauseId: c.req.param('clauseId'),
+      ...request,
+    });
+    const body: StatePositionResponse = commandValue(stated);
     return c.json(body);
   });
 

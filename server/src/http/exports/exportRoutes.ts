@@ -1,11 +1,12 @@
 import { buildExportModel } from '@accord/shared/export/buildExportModel';
 import { parseExportRequest } from '@accord/shared/export/exportFormats';
 import { describeBlockers } from '@accord/shared/export/finalBlockers';
-import { can } from '@accord/shared/policy/policy';
 import type { FinalExportRefusalBody } from '@accord/shared/protocol/api';
 import { Hono } from 'hono';
+import { authorizeExport } from '../../commands/readCommands';
 import { exportContextFor } from '../../export/exportContext';
 import { produceExport } from '../../export/produceExport';
+import { commandValue, documentCommandContext } from '../commandRoute';
 import type { AppDeps, AppEnv } from '../context';
 import { requireDocumentMember } from '../documents/documentAccess';
 import { apiErrors } from '../errors';
@@ -27,11 +28,9 @@ export function exportRoutes(deps: AppDeps): Hono<AppEnv> {
     '/documents/:documentId/export',
     requireSession(sessions, config.secureCookies),
     async (c) => {
-      const { document, negotiation, membership } = requireDocumentMember(
-        storage,
-        c.req.param('documentId'),
-        c.get('user').id,
-      );
+      const user = c.get('user');
+      const access = requireDocumentMember(storage, c.req.param('documentId'), user.id);
+      const { document, negotiation } = access;
       const parsed = parseExportRequest({
         format: c.req.query('format'),
         mode: c.req.query('mode'),
@@ -39,12 +38,7 @@ export function exportRoutes(deps: AppDeps): Hono<AppEnv> {
       });
       if (!parsed.ok) throw apiErrors.badRequest(parsed.error);
       const request = parsed.value;
-      if (request.mode === 'final' && !can(membership, 'exportFinal')) {
-        throw apiErrors.forbidden('Only a moderator may export the final communiqué.');
-      }
-      if (request.mode === 'draft' && !can(membership, 'exportDraft')) {
-        throw apiErrors.forbidden('You may not export this draft.');
-      }
+      commandValue(authorizeExport(documentCommandContext(deps, user, access), request.mode));
       const exportedAt = now();
       const model = sync.readDocument(document.id, (doc) =>
         buildExportModel(

@@ -1,19 +1,18 @@
-import { parseTimeZone } from '@accord/shared/domain/timeZone';
-import { can } from '@accord/shared/policy/policy';
 import {
   type MemberPresence,
   type NegotiationResponse,
   type SetTimeZoneResponse,
   SIGNED_IN_WINDOW_MS,
 } from '@accord/shared/protocol/api';
+import { setTimeZoneSchema } from '@accord/shared/protocol/requestSchemas';
 import { Hono } from 'hono';
-import { AuditLog } from '../../audit/AuditLog';
+import { setTimeZone } from '../../commands/negotiationCommands';
+import { commandValue, negotiationCommandContext } from '../commandRoute';
 import type { AppDeps, AppEnv } from '../context';
 import { documentView } from '../documents/documentView';
 import { apiErrors } from '../errors';
 import { readJsonBody } from '../jsonBody';
 import { requireSession } from '../middleware/requireSession';
-import { setTimeZoneSchema } from './negotiations.schema';
 
 /**
  * `GET /api/negotiations/:id`: the negotiation, its drafts and its members (who is online).
@@ -21,7 +20,6 @@ import { setTimeZoneSchema } from './negotiations.schema';
  */
 export function negotiationRoutes(deps: AppDeps): Hono<AppEnv> {
   const { storage, sessions, sync, config } = deps;
-  const audit = new AuditLog(storage.audit);
   const app = new Hono<AppEnv>();
   const session = requireSession(sessions, config.secureCookies);
 
@@ -31,27 +29,10 @@ export function negotiationRoutes(deps: AppDeps): Hono<AppEnv> {
     const user = c.get('user');
     const membership = storage.negotiations.membership(negotiation.id, user.id);
     if (membership === undefined) throw apiErrors.forbidden();
-    if (!can(membership, 'changeSettings')) {
-      throw apiErrors.forbidden("Only a moderator may change the negotiation's time zone.");
-    }
     const request = await readJsonBody(c, setTimeZoneSchema);
-    const parsed = parseTimeZone(request.timeZone);
-    if (!parsed.ok) throw apiErrors.badRequest(parsed.error);
-    if (parsed.value !== negotiation.timeZone) {
-      storage.negotiations.setTimeZone(negotiation.id, parsed.value);
-      audit.record(
-        {
-          negotiationId: negotiation.id,
-          documentId: null,
-          userId: user.id,
-          delegation: membership.delegation,
-          action: 'timeZone',
-          detail: { from: negotiation.timeZone, to: parsed.value },
-        },
-        deps.log,
-      );
-    }
-    const body: SetTimeZoneResponse = { timeZone: parsed.value };
+    const ctx = negotiationCommandContext(deps, user, { negotiation, membership });
+    const changed = commandValue(setTimeZone(ctx, request));
+    const body: SetTimeZoneResponse = { timeZone: changed.to };
     return c.json(body);
   });
 

@@ -1,3 +1,4 @@
+import { loginRequestSchema } from '@accord/shared/protocol/requestSchemas';
 import { Hono } from 'hono';
 import { sessionIdOf } from '../../auth/sessions';
 import { signIn } from '../../auth/signIn';
@@ -8,7 +9,6 @@ import { readJsonBody } from '../jsonBody';
 import { requestLocale } from '../locale/requestLocale';
 import { requireSession } from '../middleware/requireSession';
 import { meResponse } from './meResponse';
-import { loginRequestSchema } from './session.schema';
 
 /** `POST /api/login`, `POST /api/logout`, `GET /api/me`. */
 export function sessionRoutes(deps: AppDeps): Hono<AppEnv> {

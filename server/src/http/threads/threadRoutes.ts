@@ -2,9 +2,7 @@ import { resolveThreadAnchor } from '@accord/shared/domain/threadAnchor';
 import { LIMITS } from '@accord/shared/protocol/limits';
 import type { ThreadListResponse, ThreadResponse } from '@accord/shared/protocol/threads';
 import { type Context, Hono } from 'hono';
-import { AuditLog } from '../../audit/AuditLog';
-import { ThreadHub } from '../../threads/ThreadHub';
-import { type ThreadResult, ThreadService, threadMember } from '../../threads/ThreadService';
+import { type ThreadResult, threadMember } from '../../threads/ThreadService';
 import type { AppDeps, AppEnv, SessionEnv } from '../context';
 import { requireDocumentMember } from '../documents/documentAccess';
 import { readJsonBody } from '../jsonBody';
@@ -27,25 +25,7 @@ import {
  */
 export function threadRoutes(deps: AppDeps): Hono<AppEnv> {
   const { storage, sessions, sync, config } = deps;
-  const hub = new ThreadHub();
-  const audit = new AuditLog(storage.audit);
-  const service = new ThreadService({
-    storage,
-    hub,
-    // Only public messages can be hidden, so the entry reveals nothing private.
-    onHidden: (entry) =>
-      audit.record(
-        {
-          negotiationId: entry.negotiationId,
-          documentId: entry.documentId,
-          userId: entry.userId,
-          delegation: entry.delegation,
-          action: 'messageHidden',
-          detail: { threadId: entry.threadId, messageId: entry.messageId, reason: entry.reason },
-        },
-        deps.log,
-      ),
-  });
+  const { threads: service, hub } = deps;
   const app = new Hono<AppEnv>();
   const session = requireSession(sessions, config.secureCookies);
   const base = '/documents/:documentId/threads';

@@ -1,0 +1,77 @@
+import { describeCommandError } from '../commands/commandErrorTable';
+import { setTimeZone as setNegotiationTimeZone } from '../commands/negotiationCommands';
+import type { Storage } from '../storage/storage';
+import type { CommandResult } from './adminCommands';
+import { formatTable } from './formatTable';
+import { operatorAuditLog, operatorContext } from './operatorContext';
+
+/** The negotiations, as a table. */
+export function listNegotiations(storage: Storage): string {
+  const rows = storage.negotiations
+    .list()
+    .map((n) => [
+      n.id,
+      n.title,
+      n.venue,
+      n.startsOn,
+      n.timeZone,
+      String(storage.negotiations.members(n.id).length),
+    ]);
+  if (rows.length === 0) return 'No negotiations.';
+  return formatTable(['id', 'title', 'venue', 'starts on', 'time zone', 'members'], rows);
+}
+
+/** Sets the zone a negotiation's times are shown in (`setTimeZone`, as the operator). */
+export function setTimeZone(storage: Storage, negotiationId: string, raw: string): CommandResult {
+  const negotiation = storage.negotiations.byId(negotiationId);
+  if (negotiation === undefined) {
+    return {
+      ok: false,
+      error: `No negotiation "${negotiationId}" (see: accord-admin negotiation list).`,
+    };
+  }
+  const changed = setNegotiationTimeZone(operatorContext(storage, negotiation), { timeZone: raw });
+  if (!changed.ok) return { ok: false, error: describeCommandError(changed.error).message };
+  const { from, to } = changed.value;
+  if (from === to) return { ok: true, value: `"${negotiation.title}" already uses ${to}.` };
+  return {
+    ok: true,
+    value: `"${negotiation.title}" now shows its times in ${to} (was ${from}).`,
+  };
+}
+
+/** The drafts of every negotiation, as a table. */
+export function listDocuments(storage: Storage): string {
+  const rows = storage.negotiations
+    .list()
+    .flatMap((negotiation) =>
+      storage.documents
+        .listByNegotiation(negotiation.id)
+        .map((document) => [
+          document.id,
+          document.title,
+          negotiation.id,
+          new Date(document.updatedAt).toISOString(),
+        ]),
+    );
+  if (rows.length === 0) return 'No drafts.';
+  return formatTable(['id', 'title', 'negotiation', 'updated'], rows);
+}
+
+/** Verifies a negotiation's audit chain; a broken chain is a failed command naming the entry. */
+export function verifyAudit(storage: Storage, negotiationId: string): CommandResult {
+  if (storage.negotiations.byId(negotiationId) === undefined) {
+    return {
+      ok: false,
+      error: `No negotiation "${negotiationId}" (see: accord-admin negotiation list).`,
+    };
+  }
+  const result = operatorAuditLog(storage).verify(negotiationId);
+  if (result.firstBroken) {
+    return {
+      ok: false,
+      error: `Audit log broken at entry ${result.firstBroken.seq}: ${result.firstBroken.reason} (${result.entries} entries).`,
+    };
+  }
+  return { ok: true, value: `Audit log intact: ${result.entries} entries verified.` };
+}
