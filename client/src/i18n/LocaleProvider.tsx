@@ -7,6 +7,7 @@ import {
   type ReactNode,
   useCallback,
   useContext,
+  useEffect,
   useLayoutEffect,
   useMemo,
   useState,
@@ -44,6 +45,11 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   const [pending, setPending] = useState<Locale | null>(null);
   const sessionLocale = me?.locale;
   const locale = pending ?? chooseLocale(sessionLocale, navigator.languages);
+
+  // A choice that could not be saved belongs to the person who made it, not to the next one.
+  const userId = me?.user.id;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new person is the trigger
+  useEffect(() => setPending(null), [userId]);
 
   useLayoutEffect(() => {
     if (i18n.locale !== locale) i18n.activate(locale);
