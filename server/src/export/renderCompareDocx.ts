@@ -1,13 +1,14 @@
+import type { Locale } from '@accord/shared/i18n/locales';
 import {
   type ClauseComparison,
   comparedLabel,
   type RevisionComparison,
 } from '@accord/shared/revisions/compareRevisions';
 import {
-  COMPARE_LEGEND,
-  CONCORDANCE_TITLE,
   compareHeading,
+  compareLegend,
   concordanceCell,
+  concordanceTitle,
 } from '@accord/shared/revisions/renderCompare';
 import {
   AlignmentType,
@@ -33,6 +34,8 @@ export interface CompareDocxOptions {
   timeZone: string;
   /** Shown by Word as the author of every insertion and deletion. */
   author: string;
+  /** The language of the comparison's own words; English if absent. */
+  locale?: Locale;
 }
 
 function clauseParagraphs(
@@ -58,7 +61,10 @@ function clauseParagraphs(
       ...(changed
         ? { border: { left: { style: BorderStyle.SINGLE, size: 18, color: 'A40000', space: 8 } } }
         : {}),
-      children: [new TextRun({ text: `${comparedLabel(clause)}  `, bold: true }), ...runs],
+      children: [
+        new TextRun({ text: `${comparedLabel(clause, options.locale)}  `, bold: true }),
+        ...runs,
+      ],
     }),
     ...clause.notes.map(
       (note) =>
@@ -91,7 +97,8 @@ export async function renderCompareDocx(
   const date = new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z');
   let id = 0;
   const nextId = () => ++id;
-  const [heading = '', ...meta] = compareHeading(comparison, options.timeZone);
+  const locale = options.locale ?? 'en';
+  const [heading = '', ...meta] = compareHeading(comparison, options.timeZone, locale);
   const document = new Document({
     creator: 'Accord',
     title: `${heading} — ${comparison.title}`,
@@ -108,12 +115,12 @@ export async function renderCompareDocx(
           ...meta.map((line) => new Paragraph({ text: line })),
           new Paragraph({
             spacing: { after: 240 },
-            children: [new TextRun({ text: COMPARE_LEGEND, size: 18, color: NOTE_GREY })],
+            children: [new TextRun({ text: compareLegend(locale), size: 18, color: NOTE_GREY })],
           }),
           ...comparison.clauses.flatMap((clause) =>
             clauseParagraphs(clause, options, date, nextId),
           ),
-          new Paragraph({ heading: HeadingLevel.HEADING_2, text: CONCORDANCE_TITLE }),
+          new Paragraph({ heading: HeadingLevel.HEADING_2, text: concordanceTitle(locale) }),
           new Table({
             rows: [
               new TableRow({

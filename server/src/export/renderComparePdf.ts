@@ -1,9 +1,10 @@
+import type { Locale } from '@accord/shared/i18n/locales';
 import { comparedLabel, type RevisionComparison } from '@accord/shared/revisions/compareRevisions';
 import {
-  COMPARE_LEGEND,
-  CONCORDANCE_TITLE,
   compareHeading,
+  compareLegend,
   concordanceCell,
+  concordanceTitle,
 } from '@accord/shared/revisions/renderCompare';
 import PDFDocument from 'pdfkit';
 import { winAnsiText } from './renderPdf';
@@ -23,9 +24,10 @@ const BLACK = '#111111';
 export function renderComparePdf(
   comparison: RevisionComparison,
   timeZone: string,
+  locale: Locale = 'en',
 ): Promise<Uint8Array> {
   const at = new Date(comparison.to.at);
-  const [heading = '', ...meta] = compareHeading(comparison, timeZone);
+  const [heading = '', ...meta] = compareHeading(comparison, timeZone, locale);
   const pdf = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
@@ -51,13 +53,13 @@ export function renderComparePdf(
   pdf.font('Helvetica-Bold').fontSize(10).text(winAnsiText(heading), { width });
   pdf.font('Helvetica').fontSize(9).fillColor(GREY);
   for (const line of meta) pdf.text(winAnsiText(line), { width });
-  pdf.moveDown(0.3).text(winAnsiText(COMPARE_LEGEND), { width });
+  pdf.moveDown(0.3).text(winAnsiText(compareLegend(locale)), { width });
   for (const clause of comparison.clauses) {
     pdf.moveDown(0.6);
     if (pdf.y + 40 > pdf.page.height - MARGIN) pdf.addPage();
     const top = pdf.y;
     const runs = [
-      { text: `${comparedLabel(clause)}  `, kind: 'label' as const },
+      { text: `${comparedLabel(clause, locale)}  `, kind: 'label' as const },
       ...clause.redline.filter((part) => part.text !== ''),
     ];
     runs.forEach((run, index) => {
@@ -95,7 +97,7 @@ export function renderComparePdf(
     .font('Times-Bold')
     .fontSize(13)
     .fillColor(BLACK)
-    .text(winAnsiText(CONCORDANCE_TITLE), left, MARGIN);
+    .text(winAnsiText(concordanceTitle(locale)), left, MARGIN);
   pdf.moveDown(0.5);
   const column = 140;
   const row = (a: string, b: string, bold: boolean) => {

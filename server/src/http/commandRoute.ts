@@ -15,10 +15,13 @@ import type {
 import type { AppDeps } from './context';
 import { ApiError } from './errors';
 
-/** The HTTP error of a refused command, from the one table (`commandErrorTable`). */
+/**
+ * The HTTP error of a refused command, from the one table (`commandErrorTable`), worded in the
+ * requester's language when the error is answered.
+ */
 export function commandApiError(error: CommandError): ApiError {
-  const { api, message } = describeCommandError(error);
-  return new ApiError(api, message);
+  const { api } = describeCommandError(error);
+  return new ApiError(api, (locale) => describeCommandError(error, locale).message);
 }
 
 /** A command's value, or its refusal thrown as the API error the error handler answers. */

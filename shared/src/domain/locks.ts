@@ -1,5 +1,8 @@
+import { delegationAgent } from '../i18n/domainWords';
+import { type Message, translate } from '../i18n/i18n';
+import type { Locale } from '../i18n/locales';
 import type { ClauseLock } from './clauseMeta';
-import { DELEGATIONS, PARTY_CODES } from './delegations';
+import { PARTY_CODES } from './delegations';
 import type { ClausePositions } from './positions';
 import { hasVisibleText } from './visibleText';
 
@@ -43,24 +46,46 @@ export function parseLockReason(
   return { ok: true, value: reason };
 }
 
-/** Who locked a clause, as a phrase: "the Chair", "Mexico". */
-export function lockerPhrase(lock: Pick<ClauseLock, 'delegation'>): string {
-  return lock.delegation === 'CHAIR' ? 'the Chair' : DELEGATIONS[lock.delegation].name;
+const LOCK_MESSAGES = {
+  withName: /*i18n*/ {
+    id: 'lock.lockerWithName',
+    message: '{who} ({name})',
+    comment: 'Who locked a clause and the person: "the Chair (Amb. Ruth Okafor)".',
+  },
+  refusal: /*i18n*/ {
+    id: 'lock.refusal',
+    message:
+      '{label} is locked by {who}; the whole change was refused, edits to other clauses included.',
+  },
+} as const satisfies Record<string, Message>;
+
+/** Who locked a clause, as a phrase: "the Chair", "Mexico" («la Présidence», «le Mexique»). */
+export function lockerPhrase(lock: Pick<ClauseLock, 'delegation'>, locale: Locale = 'en'): string {
+  return delegationAgent(lock.delegation, locale);
 }
 
 /**
  * Who locked a clause, with the person when their name is known: "the Chair (Amb. Ruth Okafor)";
  * "the Chair" alone when it is not.
  */
-export function lockerWithName(lock: Pick<ClauseLock, 'delegation'>, name: string | null): string {
-  const phrase = lockerPhrase(lock);
-  return name ? `${phrase} (${name})` : phrase;
+export function lockerWithName(
+  lock: Pick<ClauseLock, 'delegation'>,
+  name: string | null,
+  locale: Locale = 'en',
+): string {
+  const phrase = lockerPhrase(lock, locale);
+  return name ? translate(locale, LOCK_MESSAGES.withName, { who: phrase, name }) : phrase;
 }
 
 /**
  * The notice a sender gets when the server refuses an update touching a locked clause; short
- * enough for a WebSocket close reason (at most 123 bytes).
+ * enough for a WebSocket close reason (at most 123 bytes) in English, which the server sends;
+ * the client may show it in the reader's language.
  */
-export function lockedClauseRefusal(label: string, lock: Pick<ClauseLock, 'delegation'>): string {
-  return `${label} is locked by ${lockerPhrase(lock)}; the whole change was refused, edits to other clauses included.`;
+export function lockedClauseRefusal(
+  label: string,
+  lock: Pick<ClauseLock, 'delegation'>,
+  locale: Locale = 'en',
+): string {
+  return translate(locale, LOCK_MESSAGES.refusal, { label, who: lockerPhrase(lock, locale) });
 }

@@ -1,4 +1,5 @@
 import { wallClock } from '../domain/timeZone';
+import { type Message, translate } from '../i18n/i18n';
 import { LOCALES, type Locale, parseLocale } from '../i18n/locales';
 import { EXPORT_MODES, type ExportMode } from './exportModel';
 
@@ -16,6 +17,19 @@ export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
   docx: 'Word (.docx)',
   pdf: 'PDF (.pdf)',
 };
+
+const EXPORT_FORMAT_MESSAGES = {
+  txt: /*i18n*/ { id: 'exportFormat.txt', message: 'Plain text (.txt)' },
+  md: /*i18n*/ { id: 'exportFormat.md', message: 'Markdown (.md)' },
+  html: /*i18n*/ { id: 'exportFormat.html', message: 'HTML (.html)' },
+  docx: /*i18n*/ { id: 'exportFormat.docx', message: 'Word (.docx)' },
+  pdf: /*i18n*/ { id: 'exportFormat.pdf', message: 'PDF (.pdf)' },
+} as const satisfies Record<ExportFormat, Message>;
+
+/** A format's name in a language, for the export dialog: "Texto sin formato (.txt)". */
+export function exportFormatLabel(format: ExportFormat, locale: Locale): string {
+  return translate(locale, EXPORT_FORMAT_MESSAGES[format]);
+}
 
 /** The Content-Type of each format. */
 export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {

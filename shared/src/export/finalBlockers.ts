@@ -1,5 +1,7 @@
 import type { ClauseSummary } from '../domain/clauseSummary';
 import { hasBrackets } from '../domain/status';
+import { type Message, translate } from '../i18n/i18n';
+import type { Locale } from '../i18n/locales';
 
 /** Why a clause keeps the final communiqué from being exported. */
 export const FINAL_BLOCK_REASONS = ['notLocked', 'brackets', 'alternatives'] as const;
@@ -8,11 +10,22 @@ export const FINAL_BLOCK_REASONS = ['notLocked', 'brackets', 'alternatives'] as 
 export type FinalBlockReason = (typeof FINAL_BLOCK_REASONS)[number];
 
 /** How each reason reads, in refusals and in the export dialog. */
-export const FINAL_BLOCK_REASON_LABELS: Record<FinalBlockReason, string> = {
-  notLocked: 'not locked',
-  brackets: 'has brackets',
-  alternatives: 'has alternatives',
+const FINAL_BLOCK_REASON_MESSAGES = {
+  notLocked: /*i18n*/ { id: 'finalBlock.notLocked', message: 'not locked' },
+  brackets: /*i18n*/ { id: 'finalBlock.brackets', message: 'has brackets' },
+  alternatives: /*i18n*/ { id: 'finalBlock.alternatives', message: 'has alternatives' },
+} as const satisfies Record<FinalBlockReason, Message>;
+
+const BLOCKER_LINE: Message = /*i18n*/ {
+  id: 'finalBlock.line',
+  message: '{label}: {reasons}',
+  comment: 'One clause that blocks the final export: "OP2: not locked, has brackets".',
 };
+
+/** How a reason reads in a language: "not locked", "no bloqueado". */
+export function finalBlockReasonLabel(reason: FinalBlockReason, locale: Locale = 'en'): string {
+  return translate(locale, FINAL_BLOCK_REASON_MESSAGES[reason]);
+}
 
 /** A clause that blocks the final export, with every reason it does. */
 export interface FinalExportBlocker {
@@ -42,9 +55,14 @@ export function finalExportBlockers(
 }
 
 /** One line per blocking clause: "OP2: not locked, has brackets". */
-export function describeBlockers(blockers: readonly FinalExportBlocker[]): string[] {
-  return blockers.map(
-    (blocker) =>
-      `${blocker.label}: ${blocker.reasons.map((reason) => FINAL_BLOCK_REASON_LABELS[reason]).join(', ')}`,
+export function describeBlockers(
+  blockers: readonly FinalExportBlocker[],
+  locale: Locale = 'en',
+): string[] {
+  return blockers.map((blocker) =>
+    translate(locale, BLOCKER_LINE, {
+      label: blocker.label,
+      reasons: blocker.reasons.map((reason) => finalBlockReasonLabel(reason, locale)).join(', '),
+    }),
   );
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { lockedClauseRefusal, lockerWithName } from '../domain/locks';
+import { describeBlockers } from '../export/finalBlockers';
 import { CLOSE_CODES, describeCloseCode } from '../protocol/closeCodes';
 import {
   clauseKindName,
@@ -115,6 +117,26 @@ describe('the catalogs', () => {
       'Dispositif',
     ]);
     expect(clauseKindName('preambular', 'fr')).toBe('Alinéa du préambule');
+  });
+
+  it('say who locked a clause and why a final export is blocked', () => {
+    expect(lockerWithName({ delegation: 'CHAIR' }, 'Amb. Ruth Okafor', 'fr')).toBe(
+      'la Présidence (Amb. Ruth Okafor)',
+    );
+    expect(lockedClauseRefusal('OP3', { delegation: 'CHAIR' })).toBe(
+      'OP3 is locked by the Chair; the whole change was refused, edits to other clauses included.',
+    );
+    expect(lockedClauseRefusal('OP3', { delegation: 'MX' }, 'es')).toBe(
+      'OP3 está bloqueado por México; se rechazó todo el cambio, incluidas las modificaciones de otros párrafos.',
+    );
+    const blockers = [
+      { clauseId: 'a', label: 'OP2', reasons: ['notLocked' as const, 'brackets' as const] },
+    ];
+    expect(describeBlockers(blockers)).toEqual(['OP2: not locked, has brackets']);
+    expect(describeBlockers(blockers, 'es')).toEqual(['OP2: no bloqueado, contiene corchetes']);
+    expect(describeBlockers(blockers, 'fr')).toEqual([
+      'OP2\u00a0: non verrouillé, contient des crochets',
+    ]);
   });
 
   it('speak of positions in the trade’s words', () => {

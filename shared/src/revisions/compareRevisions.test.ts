@@ -106,6 +106,27 @@ describe('compareRevisions', () => {
     );
   });
 
+  it('writes its notes, labels and boilerplate in Spanish and French (goldens), the text as typed', () => {
+    for (const locale of ['es', 'fr'] as const) {
+      const translated = compareRevisions(REV1, REV2, SIDES, locale);
+      expect(translated.clauses.map((c) => c.redline)).toEqual(
+        comparison.clauses.map((c) => c.redline),
+      );
+      expectGolden(
+        golden(`compare-rev1-rev2.${locale}.html`),
+        renderCompareHtml(translated, 'America/New_York', locale),
+      );
+    }
+    const spanish = compareRevisions(REV1, REV2, SIDES, 'es');
+    const byId = new Map(spanish.clauses.map((c) => [c.id, c]));
+    expect(byId.get('op-b')?.notes).toEqual([
+      'Corchetes suprimidos (GT): 1',
+      'Variante propuesta por CA: «Agree to consult before new tariffs;»',
+      'MX: Se reserva → De acuerdo',
+    ]);
+    expect(comparedLabel(byId.get('op-a')!, 'fr')).toBe('OP2, anciennement OP1');
+  });
+
   it('narrows to the clauses a delegation proposed or holds a position on', () => {
     expect(filterComparison(comparison, 'MX').clauses.map((c) => c.id)).toEqual(['op-new', 'op-b']);
     expect(filterComparison(comparison, 'SV').clauses.map((c) => c.id)).toEqual(['op-c']);

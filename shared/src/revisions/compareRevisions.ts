@@ -1,6 +1,9 @@
 import { diffWords } from 'diff';
 import { type DelegationCode, PARTY_CODES } from '../domain/delegations';
-import { POSITION_LABELS } from '../domain/positions';
+import type { Position } from '../domain/positions';
+import { positionLabel } from '../i18n/domainWords';
+import { type Message, translate } from '../i18n/i18n';
+import type { Locale } from '../i18n/locales';
 import type { RevisionClause, RevisionContent } from './revisions';
 
 /**
@@ -75,11 +78,48 @@ export function hasChanges(clause: ClauseComparison): boolean {
   return clause.change !== 'unchanged' || clause.notes.length > 0;
 }
 
+/** The words of a comparison's labels and notes, in every language. */
+const COMPARE_NOTE_MESSAGES = {
+  labelNew: /*i18n*/ { id: 'compare.label.new', message: '{label} (new)' },
+  labelDeleted: /*i18n*/ { id: 'compare.label.deleted', message: 'formerly {label} (deleted)' },
+  labelMoved: /*i18n*/ { id: 'compare.label.moved', message: '{label}, formerly {old}' },
+  bracketsAdded: /*i18n*/ {
+    id: 'compare.note.bracketsAdded',
+    message: 'Brackets added by {code}: {count}',
+  },
+  bracketsRemoved: /*i18n*/ {
+    id: 'compare.note.bracketsRemoved',
+    message: 'Brackets removed ({code}): {count}',
+  },
+  alternativeProposed: /*i18n*/ {
+    id: 'compare.note.alternativeProposed',
+    message: 'Alternative proposed by {code}: “{text}”',
+  },
+  alternativeGone: /*i18n*/ {
+    id: 'compare.note.alternativeGone',
+    message: 'Alternative of {code} withdrawn or chosen: “{text}”',
+  },
+  noPosition: /*i18n*/ { id: 'compare.note.noPosition', message: 'no position' },
+  positionChange: /*i18n*/ {
+    id: 'compare.note.positionChange',
+    message: '{code}: {before} → {after}',
+  },
+  unlocked: /*i18n*/ { id: 'compare.note.unlocked', message: 'Unlocked' },
+  lockedByChair: /*i18n*/ { id: 'compare.note.lockedByChair', message: 'Locked by the Chair' },
+  lockedBy: /*i18n*/ { id: 'compare.note.lockedBy', message: 'Locked by the {code}' },
+} as const satisfies Record<string, Message>;
+
 /** "OP5, formerly OP4", "OP5 (new)", "formerly OP4 (deleted)", or just "OP5". */
-export function comparedLabel(clause: ClauseComparison): string {
-  if (clause.oldLabel === null) return `${clause.newLabel ?? ''} (new)`;
-  if (clause.newLabel === null) return `formerly ${clause.oldLabel} (deleted)`;
-  if (clause.oldLabel !== clause.newLabel) return `${clause.newLabel}, formerly ${clause.oldLabel}`;
+export function comparedLabel(clause: ClauseComparison, locale: Locale = 'en'): string {
+  const m = COMPARE_NOTE_MESSAGES;
+  if (clause.oldLabel === null) {
+    return translate(locale, m.labelNew, { label: clause.newLabel ?? '' });
+  }
+  if (clause.newLabel === null)
+    return translate(locale, m.labelDeleted, { label: clause.oldLabel });
+  if (clause.oldLabel !== clause.newLabel) {
+    return translate(locale, m.labelMoved, { label: clause.newLabel, old: clause.oldLabel });
+  }
   return clause.newLabel;
 }
 
@@ -100,53 +140,78 @@ function countBy(codes: readonly DelegationCode[]): Map<DelegationCode, number> 
 function bracketNotes(
   before: readonly DelegationCode[],
   after: readonly DelegationCode[],
+  locale: Locale,
 ): string[] {
   const old = countBy(before);
   const now = countBy(after);
   const notes: string[] = [];
   for (const code of [...PARTY_CODES, 'CHAIR'] as const) {
     const difference = (now.get(code) ?? 0) - (old.get(code) ?? 0);
-    if (difference > 0) notes.push(`Brackets added by ${code}: ${difference}`);
-    if (difference < 0) notes.push(`Brackets removed (${code}): ${-difference}`);
+    if (difference > 0) {
+      notes.push(
+        translate(locale, COMPARE_NOTE_MESSAGES.bracketsAdded, { code, count: difference }),
+      );
+    }
+    if (difference < 0) {
+      notes.push(
+        translate(locale, COMPARE_NOTE_MESSAGES.bracketsRemoved, { code, count: -difference }),
+      );
+    }
   }
   return notes;
 }
 
-function alternativeNotes(before: RevisionClause, after: RevisionClause): string[] {
+function alternativeNotes(before: RevisionClause, after: RevisionClause, locale: Locale): string[] {
   const oldIds = new Set(before.alternatives.map((alternative) => alternative.id));
   const newIds = new Set(after.alternatives.map((alternative) => alternative.id));
   return [
     ...after.alternatives
       .filter((alternative) => !oldIds.has(alternative.id))
-      .map(
-        (alternative) => `Alternative proposed by ${alternative.delegation}: “${alternative.text}”`,
+      .map((alternative) =>
+        translate(locale, COMPARE_NOTE_MESSAGES.alternativeProposed, {
+          code: alternative.delegation,
+          text: alternative.text,
+        }),
       ),
     ...before.alternatives
       .filter((alternative) => !newIds.has(alternative.id))
-      .map(
-        (alternative) =>
-          `Alternative of ${alternative.delegation} withdrawn or chosen: “${alternative.text}”`,
+      .map((alternative) =>
+        translate(locale, COMPARE_NOTE_MESSAGES.alternativeGone, {
+          code: alternative.delegation,
+          text: alternative.text,
+        }),
       ),
   ];
 }
 
-function positionNotes(before: RevisionClause, after: RevisionClause): string[] {
+function positionNotes(before: RevisionClause, after: RevisionClause, locale: Locale): string[] {
   const notes: string[] = [];
+  const label = (position: Position | undefined) =>
+    position === undefined
+      ? translate(locale, COMPARE_NOTE_MESSAGES.noPosition)
+      : positionLabel(position, locale);
   for (const code of PARTY_CODES) {
     const old = before.positions[code];
     const now = after.positions[code];
     if (old === now) continue;
-    if (now === undefined) notes.push(`${code}: ${POSITION_LABELS[old ?? 'agree']} → no position`);
-    else if (old === undefined) notes.push(`${code}: no position → ${POSITION_LABELS[now]}`);
-    else notes.push(`${code}: ${POSITION_LABELS[old]} → ${POSITION_LABELS[now]}`);
+    notes.push(
+      translate(locale, COMPARE_NOTE_MESSAGES.positionChange, {
+        code,
+        before: label(old),
+        after: label(now),
+      }),
+    );
   }
   return notes;
 }
 
-function lockNotes(before: RevisionClause, after: RevisionClause): string[] {
+function lockNotes(before: RevisionClause, after: RevisionClause, locale: Locale): string[] {
   if ((before.lock === null) === (after.lock === null)) return [];
-  if (after.lock === null) return ['Unlocked'];
-  return [`Locked by the ${after.lock.delegation === 'CHAIR' ? 'Chair' : after.lock.delegation}`];
+  if (after.lock === null) return [translate(locale, COMPARE_NOTE_MESSAGES.unlocked)];
+  if (after.lock.delegation === 'CHAIR') {
+    return [translate(locale, COMPARE_NOTE_MESSAGES.lockedByChair)];
+  }
+  return [translate(locale, COMPARE_NOTE_MESSAGES.lockedBy, { code: after.lock.delegation })];
 }
 
 function concernsOf(...clauses: (RevisionClause | undefined)[]): DelegationCode[] {
@@ -162,6 +227,7 @@ function concernsOf(...clauses: (RevisionClause | undefined)[]): DelegationCode[
 function compareClause(
   before: RevisionClause | undefined,
   after: RevisionClause | undefined,
+  locale: Locale,
 ): ClauseComparison {
   if (before === undefined && after !== undefined) {
     return {
@@ -195,10 +261,10 @@ function compareClause(
     newLabel: after.label,
     redline: redline(before.text, after.text),
     notes: [
-      ...bracketNotes(before.brackets, after.brackets),
-      ...alternativeNotes(before, after),
-      ...positionNotes(before, after),
-      ...lockNotes(before, after),
+      ...bracketNotes(before.brackets, after.brackets, locale),
+      ...alternativeNotes(before, after, locale),
+      ...positionNotes(before, after, locale),
+      ...lockNotes(before, after, locale),
     ],
     concerns: concernsOf(before, after),
   };
@@ -206,12 +272,14 @@ function compareClause(
 
 /**
  * Compares `older` with `newer`, aligned by clause id. The clauses come in the new side's
- * order; a deleted clause comes right after the clause that preceded it on the old side.
+ * order; a deleted clause comes right after the clause that preceded it on the old side. The
+ * notes are written in `locale` (English by default); the clauses' words never are translated.
  */
 export function compareRevisions(
   older: RevisionContent,
   newer: RevisionContent,
   sides: { from: CompareSide; to: CompareSide },
+  locale: Locale = 'en',
 ): RevisionComparison {
   const oldById = new Map(older.clauses.map((clause) => [clause.id, clause]));
   const newById = new Map(newer.clauses.map((clause) => [clause.id, clause]));
@@ -230,11 +298,11 @@ export function compareRevisions(
   const clauses: ClauseComparison[] = [];
   const pushDeleted = (after: string | null) => {
     for (const clause of deletedAfter.get(after) ?? [])
-      clauses.push(compareClause(clause, undefined));
+      clauses.push(compareClause(clause, undefined, locale));
   };
   pushDeleted(null);
   for (const clause of newer.clauses) {
-    clauses.push(compareClause(oldById.get(clause.id), clause));
+    clauses.push(compareClause(oldById.get(clause.id), clause, locale));
     pushDeleted(clause.id);
   }
   const concordance: ConcordanceRow[] = [

@@ -1,5 +1,7 @@
-import { formatExportTime } from '../domain/timeZone';
 import { escapeHtml } from '../export/escape';
+import { formatExportTimeIn } from '../i18n/formatTime';
+import { type Message, translate } from '../i18n/i18n';
+import type { Locale } from '../i18n/locales';
 import {
   type ClauseComparison,
   type CompareSide,
@@ -12,30 +14,71 @@ import {
  * it looks). Times are on the negotiation's clock, named. Pure: same comparison, same bytes.
  */
 
+/** The boilerplate of comparison exports, by stable id. */
+const COMPARE_MESSAGES = {
+  sideCurrent: /*i18n*/ { id: 'compare.side.current', message: '{name}, as of {time}' },
+  sideIssued: /*i18n*/ { id: 'compare.side.issued', message: '{name} ({symbol}), issued {time}' },
+  title: /*i18n*/ { id: 'compare.title', message: 'Comparison: {from} → {to}' },
+  from: /*i18n*/ { id: 'compare.from', message: 'From: {side}' },
+  to: /*i18n*/ { id: 'compare.to', message: 'To: {side}' },
+  counts: /*i18n*/ {
+    id: 'compare.counts',
+    message:
+      '{added} added · {deleted} deleted · {modified} modified · {moved} moved or renumbered · {unchanged} unchanged',
+  },
+  legend: /*i18n*/ {
+    id: 'compare.legend',
+    message:
+      'Inserted words are underlined, deleted words struck through. Clauses are matched by identity, not number: “OP5, formerly OP4” was renumbered.',
+  },
+  concordance: /*i18n*/ {
+    id: 'compare.concordance',
+    message: 'Concordance of paragraph numbers',
+  },
+} as const satisfies Record<string, Message>;
+
 /** "Rev.2 (ACCORD/2025/L.1/Rev.2), issued 29 November 2026, 14:05 UTC". */
-export function sideLine(side: CompareSide, timeZone: string): string {
-  const when = formatExportTime(side.at, timeZone);
-  if (side.symbol === null) return `${side.name}, as of ${when}`;
-  return `${side.name} (${side.symbol}), issued ${when}`;
+export function sideLine(side: CompareSide, timeZone: string, locale: Locale = 'en'): string {
+  const time = formatExportTimeIn(side.at, timeZone, locale);
+  if (side.symbol === null) {
+    return translate(locale, COMPARE_MESSAGES.sideCurrent, { name: side.name, time });
+  }
+  return translate(locale, COMPARE_MESSAGES.sideIssued, {
+    name: side.name,
+    symbol: side.symbol,
+    time,
+  });
 }
 
 /** The heading lines of a comparison export. */
-export function compareHeading(comparison: RevisionComparison, timeZone: string): string[] {
+export function compareHeading(
+  comparison: RevisionComparison,
+  timeZone: string,
+  locale: Locale = 'en',
+): string[] {
   const { counts } = comparison;
   return [
-    `Comparison: ${comparison.from.name} → ${comparison.to.name}`,
-    `From: ${sideLine(comparison.from, timeZone)}`,
-    `To: ${sideLine(comparison.to, timeZone)}`,
-    `${counts.added} added · ${counts.deleted} deleted · ${counts.modified} modified · ${counts.moved} moved or renumbered · ${counts.unchanged} unchanged`,
+    translate(locale, COMPARE_MESSAGES.title, {
+      from: comparison.from.name,
+      to: comparison.to.name,
+    }),
+    translate(locale, COMPARE_MESSAGES.from, {
+      side: sideLine(comparison.from, timeZone, locale),
+    }),
+    translate(locale, COMPARE_MESSAGES.to, { side: sideLine(comparison.to, timeZone, locale) }),
+    translate(locale, COMPARE_MESSAGES.counts, { ...counts }),
   ];
 }
 
 /** The legend under the heading. */
-export const COMPARE_LEGEND =
-  'Inserted words are underlined, deleted words struck through. Clauses are matched by identity, not number: “OP5, formerly OP4” was renumbered.';
+export function compareLegend(locale: Locale = 'en'): string {
+  return translate(locale, COMPARE_MESSAGES.legend);
+}
 
 /** The title of the concordance table. */
-export const CONCORDANCE_TITLE = 'Concordance of paragraph numbers';
+export function concordanceTitle(locale: Locale = 'en'): string {
+  return translate(locale, COMPARE_MESSAGES.concordance);
+}
 
 /** One concordance cell: a number, or a dash when the clause is not on that side. */
 export function concordanceCell(label: string | null): string {
@@ -66,7 +109,7 @@ const STYLES = `
   th, td { border: 1px solid #999; padding: 0.2em 0.8em; text-align: left; }
 `;
 
-function clauseHtml(clause: ClauseComparison): string {
+function clauseHtml(clause: ClauseComparison, locale: Locale): string {
   const text = clause.redline
     .map((part) => {
       const html = escapeHtml(part.text);
@@ -78,7 +121,7 @@ function clauseHtml(clause: ClauseComparison): string {
   const changed = clause.change !== 'unchanged' || clause.notes.length > 0;
   const lines = [
     `<div class="clause clause-${clause.change}${changed ? ' changed' : ''}" data-clause-id="${escapeHtml(clause.id)}">`,
-    `<p><span class="label">${escapeHtml(comparedLabel(clause))}</span>${text}</p>`,
+    `<p><span class="label">${escapeHtml(comparedLabel(clause, locale))}</span>${text}</p>`,
   ];
   if (clause.notes.length > 0) {
     lines.push(
@@ -93,11 +136,15 @@ function clauseHtml(clause: ClauseComparison): string {
  * A comparison as one self-contained HTML document: inserted words underlined (`<ins>`),
  * deleted ones struck (`<del>`), a bar beside each changed clause, and the concordance table.
  */
-export function renderCompareHtml(comparison: RevisionComparison, timeZone: string): string {
-  const [title = '', ...meta] = compareHeading(comparison, timeZone);
+export function renderCompareHtml(
+  comparison: RevisionComparison,
+  timeZone: string,
+  locale: Locale = 'en',
+): string {
+  const [title = '', ...meta] = compareHeading(comparison, timeZone, locale);
   return [
     '<!DOCTYPE html>',
-    '<html lang="en">',
+    `<html lang="${locale}">`,
     '<head>',
     '<meta charset="utf-8">',
     `<title>${escapeHtml(`${title} — ${comparison.title}`)}</title>`,
@@ -108,9 +155,9 @@ export function renderCompareHtml(comparison: RevisionComparison, timeZone: stri
     `<h1>${escapeHtml(comparison.title)}</h1>`,
     `<p class="meta"><strong>${escapeHtml(title)}</strong></p>`,
     ...meta.map((line) => `<p class="meta">${escapeHtml(line)}</p>`),
-    `<p class="legend">${escapeHtml(COMPARE_LEGEND)}</p>`,
-    ...comparison.clauses.map(clauseHtml),
-    `<h2>${escapeHtml(CONCORDANCE_TITLE)}</h2>`,
+    `<p class="legend">${escapeHtml(compareLegend(locale))}</p>`,
+    ...comparison.clauses.map((clause) => clauseHtml(clause, locale)),
+    `<h2>${escapeHtml(concordanceTitle(locale))}</h2>`,
     '<table class="concordance">',
     `<thead><tr><th>${escapeHtml(comparison.from.name)}</th><th>${escapeHtml(comparison.to.name)}</th></tr></thead>`,
     '<tbody>',
