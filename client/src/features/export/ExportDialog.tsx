@@ -1,4 +1,8 @@
-import { EXPORT_FORMATS, type ExportFormat } from '@accord/shared/export/exportFormats';
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  exportFormatLabel,
+} from '@accord/shared/export/exportFormats';
 import type { ExportMode } from '@accord/shared/export/exportModel';
 import { isLocale, LOCALE_NAMES, LOCALES, type Locale } from '@accord/shared/i18n/locales';
 import type { Actor } from '@accord/shared/policy/policy';
@@ -7,7 +11,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { useLocale } from '../../i18n/LocaleProvider';
 import { downloadExport } from './downloadExport';
-import { exportFormatLabel, finalExportAvailability } from './exportChoices';
+import { finalExportAvailability } from './exportChoices';
 import { useFinalExportBlockers } from './useFinalExportBlockers';
 
 type DownloadState =
@@ -91,7 +95,7 @@ export function ExportDialog({
           >
             {EXPORT_FORMATS.map((option) => (
               <option key={option} value={option}>
-                {exportFormatLabel(option)}
+                {exportFormatLabel(option, locale)}
               </option>
             ))}
           </select>

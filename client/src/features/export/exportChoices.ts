@@ -1,7 +1,7 @@
-import type { ExportFormat } from '@accord/shared/export/exportFormats';
-import type { FinalBlockReason, FinalExportBlocker } from '@accord/shared/export/finalBlockers';
+import { describeBlockers, type FinalExportBlocker } from '@accord/shared/export/finalBlockers';
 import { type Actor, can } from '@accord/shared/policy/policy';
 import { t } from '@lingui/core/macro';
+import { pageLocale } from '../../i18n/domainWords';
 
 /** A clause that blocks the final export, in words ("PP5: not locked, has brackets"). */
 export interface BlockingClause {
@@ -36,42 +36,15 @@ export function finalExportAvailability(
     };
   }
   if (blockers.length === 0) return { allowed: true };
+  const lines = describeBlockers(blockers, pageLocale());
   return {
     allowed: false,
     reasons: [t`Every clause must be locked, with no brackets or alternatives left. Blocking:`],
-    blocking: blockers.map((blocker) => ({
+    blocking: blockers.map((blocker, index) => ({
       clauseId: blocker.clauseId,
-      line: `${blocker.label}: ${blocker.reasons.map(blockReasonWords).join(', ')}`,
+      line: lines[index] ?? blocker.label,
     })),
   };
-}
-
-/** Why a clause blocks the final export, as the list after its number says it. */
-function blockReasonWords(reason: FinalBlockReason): string {
-  switch (reason) {
-    case 'notLocked':
-      return t`not locked`;
-    case 'brackets':
-      return t`has brackets`;
-    case 'alternatives':
-      return t`has alternatives`;
-  }
-}
-
-/** An export format as the dialog's menu names it. */
-export function exportFormatLabel(format: ExportFormat): string {
-  switch (format) {
-    case 'txt':
-      return t`Plain text (.txt)`;
-    case 'md':
-      return t`Markdown (.md)`;
-    case 'html':
-      return t`HTML (.html)`;
-    case 'docx':
-      return t`Word (.docx)`;
-    case 'pdf':
-      return t`PDF (.pdf)`;
-  }
 }
 
 /** The file name of a `Content-Disposition: attachment; filename="…"` header, or null. */
