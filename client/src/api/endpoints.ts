@@ -12,6 +12,7 @@ import type {
   MeResponse,
   NegotiationResponse,
   ProposeAlternativeRequest,
+  SetLocaleRequest,
   SetLockRequest,
   SetLockResponse,
   SetTimeZoneRequest,
@@ -196,5 +197,6 @@ export function auditCsvUrl(negotiationId: string): string {
 
 /** PUT /api/me/locale: remembers the language the signed-in person reads Accord in. */
 export function setMyLocale(locale: Locale): Promise<ApiResult<undefined>> {
-  return apiRequest<undefined>('/api/me/locale', { method: 'PUT', body: { locale } });
+  const body: SetLocaleRequest = { locale };
+  return apiRequest<undefined>('/api/me/locale', { method: 'PUT', body });
 }
