@@ -7,5 +7,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     setupFiles: ['src/i18n/testSetup.ts'],
+    // Stylesheets are read as text by the design-token check (styles/tokens.test.ts).
+    css: { include: [/\.css(\?|$)/] },
   },
 });

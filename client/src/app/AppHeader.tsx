@@ -7,6 +7,7 @@ import { logout } from '../api/endpoints';
 import { LanguageMenu } from '../i18n/LanguageMenu';
 import { DelegationChip } from './DelegationChip';
 import { useMe } from './session';
+import './AppHeader.css';
 
 /** One step of the header's breadcrumb; the last one is the current page. */
 export interface Crumb {

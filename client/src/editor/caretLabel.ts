@@ -1,6 +1,6 @@
 import { DELEGATIONS, isDelegationCode } from '@accord/shared/domain/delegations';
 import { t } from '@lingui/core/macro';
-import { normaliseHexColour } from '../app/colour';
+import { normaliseHexColour, UNKNOWN_PERSON_COLOUR } from '../app/colour';
 import { delegationName } from '../i18n/domainWords';
 
 /** What a remote caret shows: a label and a colour, from an untrusted awareness `user`. */
@@ -33,7 +33,7 @@ export function caretLook(user: Record<string, unknown>): CaretLook {
         : delegation;
   const suffix = badge === null ? '' : ` · ${badge}`;
   const given = typeof user.color === 'string' ? normaliseHexColour(user.color) : null;
-  const colour = given ?? (delegation ? DELEGATIONS[delegation].colour : '#6b6b6b');
+  const colour = given ?? (delegation ? DELEGATIONS[delegation].colour : UNKNOWN_PERSON_COLOUR);
   const userId = typeof user.userId === 'string' && user.userId !== '' ? user.userId : null;
   return {
     label: `${name}${suffix}`,

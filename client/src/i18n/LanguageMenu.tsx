@@ -1,7 +1,7 @@
 import { isLocale, LOCALE_NAMES, LOCALES } from '@accord/shared/i18n/locales';
 import { useLingui } from '@lingui/react/macro';
 import { useId, useState } from 'react';
-import './language-menu.css';
+import './LanguageMenu.css';
 import { useLocale } from './LocaleProvider';
 
 /**

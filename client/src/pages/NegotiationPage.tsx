@@ -15,6 +15,7 @@ import { formatCalendarDate } from '../features/negotiation/formatTime';
 import { MemberList } from '../features/negotiation/MemberList';
 import { TimeZoneSetting } from '../features/negotiation/TimeZoneSetting';
 import { delegationName, roleLabel } from '../i18n/domainWords';
+import './NegotiationPage.css';
 
 /** How often the members' online dots are refreshed while the page is visible. */
 const MEMBERS_REFRESH_MS = 5_000;

@@ -26,6 +26,7 @@ import {
 import { SilenceBanner } from '../features/revisions/SilenceBanner';
 import { useRevisionList } from '../features/revisions/useRevisionList';
 import { delegationName } from '../i18n/domainWords';
+import './RevisionsPage.css';
 
 /** `/d/:documentId/revisions`: the draft's issued revisions, one open read-only, or a comparison. */
 export function RevisionsPage() {

@@ -19,6 +19,39 @@ describe('API errors', () => {
     });
   });
 
+  it('answer in the language of Accept-Language, keeping the code; free text as written', async () => {
+    const app = new Hono();
+    app.onError(createErrorHandler(() => {}));
+    app.get('/limited', () => {
+      throw apiErrors.tooManyAttempts();
+    });
+    app.get('/large', () => {
+      throw apiErrors.payloadTooLarge(1024);
+    });
+    app.get('/free', () => {
+      throw apiErrors.badRequest('format must be csv or json.');
+    });
+    const ask = async (path: string, language: string) =>
+      (await app.request(path, { headers: { 'accept-language': language } })).json();
+    expect(await ask('/limited', 'es-MX,es;q=0.9')).toEqual({
+      error: {
+        code: 'too_many_attempts',
+        message:
+          'Demasiados intentos fallidos de inicio de sesión. Espere un momento y vuelva a intentarlo.',
+      },
+    });
+    expect(await ask('/large', 'fr-CA')).toEqual({
+      error: {
+        code: 'payload_too_large',
+        message: 'Le corps de la requête dépasse 1024 octets.',
+      },
+    });
+    expect(await ask('/free', 'fr')).toEqual({
+      error: { code: 'bad_request', message: 'format must be csv or json.' },
+    });
+    expect(apiErrors.unauthorized().message).toBe('Please sign in.');
+  });
+
   it('hide unexpected errors behind a generic 500 and report them', async () => {
     const reported: string[] = [];
     const app = new Hono();

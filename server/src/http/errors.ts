@@ -58,6 +58,16 @@ const ERROR_MESSAGES = {
     message: 'The request body is larger than {maxBytes} bytes.',
   },
   internal: /*i18n*/ { id: 'error.internal', message: 'Something went wrong on the server.' },
+  draftNotFound: /*i18n*/ { id: 'error.draftNotFound', message: 'This draft does not exist.' },
+  negotiationNotFound: /*i18n*/ {
+    id: 'error.negotiationNotFound',
+    message: 'This negotiation does not exist.',
+  },
+  notJson: /*i18n*/ {
+    id: 'error.notJson',
+    message: 'Send the body as JSON (Content-Type: application/json).',
+  },
+  badJson: /*i18n*/ { id: 'error.badJson', message: 'The body is not valid JSON.' },
 } as const satisfies Record<string, Message>;
 
 /** The one error type of the HTTP API; the error handler turns it into an `ApiErrorBody`. */
@@ -98,6 +108,11 @@ export const apiErrors = {
   payloadTooLarge: (maxBytes: number) =>
     new ApiError('payload_too_large', localized(ERROR_MESSAGES.payloadTooLarge, { maxBytes })),
   internal: () => new ApiError('internal', localized(ERROR_MESSAGES.internal)),
+  draftNotFound: () => new ApiError('not_found', localized(ERROR_MESSAGES.draftNotFound)),
+  negotiationNotFound: () =>
+    new ApiError('not_found', localized(ERROR_MESSAGES.negotiationNotFound)),
+  notJson: () => new ApiError('bad_request', localized(ERROR_MESSAGES.notJson)),
+  badJson: () => new ApiError('bad_request', localized(ERROR_MESSAGES.badJson)),
 } as const;
 
 /** The JSON body of an error response, its message in the given language (English by default). */

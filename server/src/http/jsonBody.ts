@@ -18,13 +18,13 @@ export async function readJsonBody<Schema extends z.ZodType>(
 ): Promise<z.infer<Schema>> {
   const contentType = c.req.header('content-type') ?? '';
   if (!/^application\/json\b/i.test(contentType)) {
-    throw apiErrors.badRequest('Send the body as JSON (Content-Type: application/json).');
+    throw apiErrors.notJson();
   }
   let raw: unknown;
   try {
     raw = JSON.parse(await c.req.text());
   } catch {
-    throw apiErrors.badRequest('The body is not valid JSON.');
+    throw apiErrors.badJson();
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {

@@ -1,9 +1,5 @@
-import {
-  AUDIT_ACTIONS,
-  type AuditAction,
-  type AuditEntryView,
-  readAuditEvent,
-} from '@accord/shared/domain/audit';
+import { AUDIT_ACTIONS, type AuditAction, type AuditEntryView } from '@accord/shared/domain/audit';
+import { readAuditEvent } from '@accord/shared/domain/auditRead';
 import { isRole } from '@accord/shared/domain/roles';
 import { t } from '@lingui/core/macro';
 import { delegationName, positionLabel, roleLabel } from '../../i18n/domainWords';

@@ -6,6 +6,7 @@ import { useLingui } from '@lingui/react';
 import { delegationName, positionLabel, statusWordsFor } from '../../i18n/domainWords';
 import { statusHint, statusLabel, statusShortLabel } from './consensus';
 import { type PositionOrNone, positionShort } from './positionDisplay';
+import './ClauseBadges.css';
 
 /**
  * A clause's status as a coloured label ("Bracketed", "Objection: SV · Reserved: MX" with its

@@ -17,6 +17,7 @@ import { PositionChip, StatusBadge } from './ClauseBadges';
 import { clearedMessages, type NameLookup } from './clearedNotice';
 import { statusHint } from './consensus';
 import { PositionButtons } from './PositionButtons';
+import './ClausePanel.css';
 
 /** "2 brackets" */
 function bracketCount(count: number): string {

@@ -9,6 +9,7 @@ import { LockIcon } from '../locks/LockIcon';
 import { PositionChip, StatusBadge } from './ClauseBadges';
 import { type ConsensusFilter, consensusSummary, filterClauses, statusCount } from './consensus';
 import { positionShort } from './positionDisplay';
+import './ConsensusView.css';
 
 /** The position of `delegation` a text change cleared on this clause, if any. */
 function ownCleared(view: ClauseView, delegation: DelegationCode | null) {

@@ -1,5 +1,6 @@
 import { useLingui } from '@lingui/react/macro';
 import type { ConnectionStatus } from '../../sync/connectionState';
+import '../presence/PresenceBar.css';
 
 /**
  * One's own lost connection, said plainly across the page: what happened, that nothing typed is

@@ -1,6 +1,7 @@
 import { t } from '@lingui/core/macro';
 import { useLingui } from '@lingui/react';
 import type { ConnectionStatus } from '../../sync/connectionState';
+import '../presence/PresenceBar.css';
 
 function label(status: ConnectionStatus): string {
   switch (status) {

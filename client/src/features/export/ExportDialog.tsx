@@ -13,6 +13,7 @@ import { useLocale } from '../../i18n/LocaleProvider';
 import { downloadExport } from './downloadExport';
 import { finalExportAvailability } from './exportChoices';
 import { useFinalExportBlockers } from './useFinalExportBlockers';
+import './ExportDialog.css';
 
 type DownloadState =
   | { status: 'idle' }

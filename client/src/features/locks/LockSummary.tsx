@@ -5,6 +5,7 @@ import { useTimeFormat } from '../../app/timeZone';
 import { delegationName } from '../../i18n/domainWords';
 import type { NameLookup } from '../clauses/clearedNotice';
 import { LockIcon } from './LockIcon';
+import './locks.css';
 
 /** Who locked a clause, when, and why: shown to everyone in the clause panel. */
 export function LockSummary({ lock, nameOf }: { lock: ClauseLock; nameOf: NameLookup }) {

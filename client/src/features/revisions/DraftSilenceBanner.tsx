@@ -3,6 +3,7 @@ import { useLingui } from '@lingui/react/macro';
 import { Link } from 'react-router';
 import { SilenceBanner } from './SilenceBanner';
 import { useRevisionList } from './useRevisionList';
+import './SilenceBanner.css';
 
 /** The draft page's link to its revisions and, when there is one, the silence banner. */
 export function DraftSilenceBanner({

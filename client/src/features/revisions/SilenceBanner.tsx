@@ -5,6 +5,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTimeFormat } from '../../app/timeZone';
 import { delegationName } from '../../i18n/domainWords';
 import { breakSilence } from './revisionEndpoints';
+import './SilenceBanner.css';
 
 /** Milliseconds the server's clock is ahead of this browser's, from the last answer. */
 function clockSkew(list: RevisionListResponse | null, receivedAt: number): number {

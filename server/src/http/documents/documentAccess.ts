@@ -25,7 +25,7 @@ export function requireDocumentMember(
   const document = storage.documents.byId(documentId);
   const negotiation = document && storage.negotiations.byId(document.negotiationId);
   if (document === undefined || negotiation === undefined) {
-    throw apiErrors.notFound('This draft does not exist.');
+    throw apiErrors.draftNotFound();
   }
   const membership = storage.negotiations.membership(negotiation.id, userId);
   if (membership === undefined) throw apiErrors.forbidden();
