@@ -10,6 +10,7 @@ import { commandValue, documentCommandContext } from '../commandRoute';
 import type { AppDeps, AppEnv } from '../context';
 import { requireDocumentMember } from '../documents/documentAccess';
 import { apiErrors } from '../errors';
+import { requestLocale } from '../locale/requestLocale';
 import { requireSession } from '../middleware/requireSession';
 
 /**
@@ -35,22 +36,25 @@ export function exportRoutes(deps: AppDeps): Hono<AppEnv> {
         format: c.req.query('format'),
         mode: c.req.query('mode'),
         threads: c.req.query('threads'),
+        lang: c.req.query('lang'),
       });
       if (!parsed.ok) throw apiErrors.badRequest(parsed.error);
       const request = parsed.value;
       commandValue(authorizeExport(documentCommandContext(deps, user, access), request.mode));
+      // The export's own words: the language asked for (`lang=`), else the requester's.
+      const locale = request.locale ?? requestLocale(c, user).locale;
       const exportedAt = now();
       const model = sync.readDocument(document.id, (doc) =>
-        buildExportModel(
-          doc,
-          exportContextFor(
+        buildExportModel(doc, {
+          ...exportContextFor(
             storage,
             document,
             negotiation,
             exportedAt,
             request.publicThreads ? doc : null,
           ),
-        ),
+          locale,
+        }),
       );
       if (!model.ok) throw apiErrors.internal();
       const outcome = await produceExport(model.value, request);
