@@ -24,6 +24,7 @@ describe('parseRunOptions', () => {
       '--servers=accord,relay',
       '--shapes=1x3,2x4',
       '--seconds=3',
+      '--runs=2',
     ]);
     if (!parsed.ok) throw new Error(parsed.error);
     expect(parsed.value.parts).toEqual(['fanout']);
@@ -33,6 +34,7 @@ describe('parseRunOptions', () => {
       { rooms: 2, clientsPerRoom: 4 },
     ]);
     expect(parsed.value.settings.timing.measureMs).toBe(3_000);
+    expect(parsed.value.settings.repetitions).toBe(2);
     expect(parsed.value.customised).toBe(true);
   });
 
@@ -42,5 +44,6 @@ describe('parseRunOptions', () => {
     if (!bad.ok) expect(bad.error).toContain('unknown server: etherpad');
     expect(parseRunOptions(['--shapes=1x1']).ok).toBe(false);
     expect(parseRunOptions(['--fast']).ok).toBe(false);
+    expect(parseRunOptions(['--runs=0']).ok).toBe(false);
   });
 });

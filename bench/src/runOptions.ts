@@ -26,6 +26,7 @@ const USAGE = `Usage: pnpm bench [-- options]
   --servers=a,b        servers to run: ${SERVER_KINDS.join(', ')}
   --shapes=RxC,...     fan-out shapes, e.g. 1x3,10x20
   --seconds=N          measured window per fan-out run
+  --runs=N             runs of each shape, servers interleaved (full run: 3)
   --scale-size=CxE     document scale: C clauses built by E edits, e.g. 200x20000
   --profile            profile each server in the measured window (default for the full run)
   --no-profile         do not
@@ -80,7 +81,8 @@ export function parseRunOptions(
   let outDir: string | null = null;
   let customised = quick;
   for (const arg of argv) {
-    if (/^--(only|servers|shapes|seconds|scale-size|no-profile|out)\b/.test(arg)) customised = true;
+    if (/^--(only|servers|shapes|seconds|runs|scale-size|no-profile|out)\b/.test(arg))
+      customised = true;
     const [flag, value = ''] = arg.split('=', 2) as [string, string?];
     let parsed: { ok: true } | { ok: false; error: string } = { ok: true };
     if (flag === '--quick' || arg === '--') {
@@ -102,6 +104,11 @@ export function parseRunOptions(
       if (!(seconds > 0 && seconds <= 60))
         parsed = { ok: false, error: '--seconds must be between 0 and 60' };
       else settings = { ...settings, timing: { ...settings.timing, measureMs: seconds * 1000 } };
+    } else if (flag === '--runs') {
+      const runs = Number(value);
+      if (!(Number.isInteger(runs) && runs >= 1 && runs <= 9))
+        parsed = { ok: false, error: '--runs must be a whole number from 1 to 9' };
+      else settings = { ...settings, repetitions: runs };
     } else if (flag === '--scale-size') {
       const match = /^(\d+)x(\d+)$/.exec(value);
       const clauses = Number(match?.[1]);

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseTimeZone } from '@accord/shared/domain/timeZone';
+import type { Result } from '@accord/shared/result';
 
 /** Everything the server needs from its environment, validated once at start. */
 export interface AppConfig {
@@ -23,7 +24,7 @@ export interface AppConfig {
 }
 
 /** A parsed value or a message naming the variable and the bad value. */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+export type Parsed<T> = Result<T, string>;
 
 /** The outcome of parsing untrusted configuration. */
 export type ConfigResult = Parsed<AppConfig>;

@@ -4,6 +4,7 @@ import { AccessWatch } from './auth/AccessWatch';
 import { recheckAccess } from './auth/accessRecheck';
 import { LoginThrottle } from './auth/loginThrottle';
 import { SessionManager } from './auth/sessions';
+import { clausePlugins } from './clauses/clausePlugins';
 import { RevisionService } from './revisions/RevisionService';
 import type { SilenceTimers } from './revisions/silenceTimers';
 import type { Storage } from './storage/storage';
@@ -55,7 +56,23 @@ export function buildServices(storage: Storage, options: ServiceOptions): Servic
   const sync = new SyncServer({
     updates: storage.updates,
     documents: storage.documents,
-    clauseChanges: storage.clauseChanges,
+    plugins: clausePlugins({
+      changes: storage.clauseChanges,
+      now,
+      // A text change that clears positions is a position change: into the audit log with it.
+      positionsCleared: ({ documentId, clauseId, label, delegations, author }) => {
+        const negotiationId = storage.documents.byId(documentId)?.negotiationId;
+        if (negotiationId === undefined) return;
+        audit.record({
+          negotiationId,
+          documentId,
+          userId: author.userId,
+          delegation: author.delegation,
+          action: 'positionsCleared',
+          detail: { clauseId, label, delegations },
+        });
+      },
+    }),
     log: (level, message) => log(level, `[sync] ${message}`),
     now,
     ...(options.liveness ? { liveness: options.liveness } : {}),
@@ -66,19 +83,6 @@ export function buildServices(storage: Storage, options: ServiceOptions): Servic
           { sessions, users: storage.users, negotiations: storage.negotiations },
           principal,
         ),
-    },
-    // A text change that clears positions is a position change: into the audit log with it.
-    onPositionsCleared: ({ documentId, clauseId, label, delegations, author }) => {
-      const negotiationId = storage.documents.byId(documentId)?.negotiationId;
-      if (negotiationId === undefined) return;
-      audit.record({
-        negotiationId,
-        documentId,
-        userId: author.userId,
-        delegation: author.delegation,
-        action: 'positionsCleared',
-        detail: { clauseId, label, delegations },
-      });
     },
   });
   const hub = new ThreadHub();

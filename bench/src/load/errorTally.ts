@@ -2,9 +2,14 @@
 export class ErrorTally {
   private readonly counts = new Map<string, number>();
 
-  /** Records one error of `kind`. */
-  add(kind: string): void {
-    this.counts.set(kind, (this.counts.get(kind) ?? 0) + 1);
+  /** Records `count` errors (one by default) of `kind`. */
+  add(kind: string, count = 1): void {
+    this.counts.set(kind, (this.counts.get(kind) ?? 0) + count);
+  }
+
+  /** `[kind, count]` pairs, to carry a tally from a worker thread to the main thread. */
+  entries(): [string, number][] {
+    return [...this.counts];
   }
 
   /** All errors. */

@@ -1,21 +1,19 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { seededRandom } from '@accord/shared/testing/seededRandom';
 import { type ProfileSummary, summariseProfileFile } from '../report/cpuProfile';
 import type { ServerKind } from '../servers/childProtocol';
 import { startChildServer } from '../servers/childServer';
 import { cpuPercent } from '../servers/procStats';
 import { makeTempDir, removeTempDir } from '../servers/tempDirs';
 import { accordSignIn } from './accordSignIn';
-import { type BenchClient, withTimeout } from './clients/benchClient';
-import { connectClient } from './clients/connectClient';
-import { clauseCountOf, clausesOf } from './draftModel';
+import { combineTallies, type SentKeystrokes } from './arrivalLog';
+import { sharedNow } from './clock';
+import { checkConvergence } from './convergence';
 import { ErrorTally } from './errorTally';
-import { LatencyRecorder } from './latencyRecorder';
 import { mapLimited } from './mapLimited';
 import { type LatencySummary, summarise } from './stats';
-import { Typist } from './typist';
+import { GeneratorThreads } from './threads/generatorThreads';
+import type { ClientSpec, ThreadSetup } from './threads/workerProtocol';
 
 /** R rooms × C clients per room. */
 export interface FanoutShape {
@@ -40,37 +38,71 @@ export interface FanoutTiming {
 export interface FanoutResult {
   server: ServerKind;
   shape: FanoutShape;
-  /** Sender's change → applied by every other client of the room, in ms. */
+  /** Sender's change → received by every other client of the room, in ms. */
   latency: LatencySummary;
-  /** Keystrokes applied by a peer, per second, during the measured window. */
+  /** Keystrokes received by a peer, per second, during the measured window. */
   deliveredPerSecond: number;
   /** Keystrokes typed per second in the measured window (the offered load). */
   typedPerSecond: number;
+  /** WebSocket messages the clients received per second in the window, whatever they carried. */
+  framesPerSecond: number;
   /** Server process CPU during the measured window, in percent of one core. */
   serverCpuPercent: number;
+  /**
+   * The headline: server CPU time in the window divided by the deliveries in it (one typist's
+   * update reaching one peer), in µs. It does not move with the generator's own delays.
+   */
+  serverCpuPerDeliveryUs: number;
   /**
    * Peak resident set of the server process while clients typed (sampled every 100 ms from the
    * first keystroke to the end of the drain), in bytes. Sign-in's argon2 memory comes before.
    */
   serverPeakRssBytes: number;
-  /** The load generator's own CPU in the window: near 100% means the harness is the limit. */
+  /** The load generator's CPU in the window (all its threads), in percent of one core. */
   loadgenCpuPercent: number;
-  /** The load generator's event-loop delay p99 in the window, in ms. */
+  /** How many worker threads the generator ran its clients in. */
+  loadgenThreads: number;
+  /** Busy share of the generator's busiest thread's event loop in the window, in percent. */
+  loadgenBusiestThreadPercent: number;
+  /** The generator's worst event-loop delay p99 over its threads in the window, in ms. */
   loadgenLagP99Ms: number;
   /** Time to connect and sync every client, in ms. */
   connectMs: number;
-  /** Recorded keystrokes some peer never applied within the drain time. */
+  /** Recorded keystrokes some peer never received within the drain time. */
   undelivered: number;
+  /** Rooms whose full clients were checked and found identical (every run checks every room). */
+  convergedRooms: number;
+  /** Full Y.Doc clients per room (the others only decode struct ids). */
+  fullClientsPerRoom: number;
   errors: number;
   errorDetail: string;
   /** Where the server spent its CPU (V8 sampling profile of the whole process), if profiled. */
   profile?: ProfileSummary;
 }
 
-const CONNECT_BATCH = 25;
-const LAG_RESOLUTION_MS = 2;
+/** Full Y.Doc clients per room: enough to check that the server's rooms converge. */
+export const FULL_CLIENTS_PER_ROOM = 2;
+/** Worker threads of the load generator: one per core of the 2-core machine it was sized for. */
+export const GENERATOR_THREADS = 2;
 const RSS_SAMPLE_MS = 100;
 const SIGN_IN_CONCURRENCY = 4;
+/**
+ * Distinct Accord users per run: client k of a room signs in as user k modulo this, so beyond it
+ * a user has several connections (as with several tabs). Each sign-in is an argon2 check of
+ * about 0.1 s on a loaded 2-core machine, and 3 runs of 20 + 50 + 100 sign-ins took a minute of
+ * the five the full run may take; the server's work per connection is the same.
+ */
+const MAX_ACCORD_USERS = 20;
+/** Client ids start here (the seed is written by client 1). */
+const FIRST_CLIENT_ID = 1_000;
+const ANSWER_TIMEOUT_MS = 15_000;
+const PROFILE_TIMEOUT_MS = 30_000;
+/**
+ * After the drain, how long the full clients may still take to receive every keystroke before
+ * the convergence check: a loaded machine can be seconds late, which is a latency, not a
+ * divergence. A keystroke still missing then was lost, and fails the run.
+ */
+const CONVERGENCE_WAIT_MS = 15_000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -80,8 +112,10 @@ export function roomNames(count: number): string[] {
 }
 
 /**
- * Runs one server at one shape: starts it as a child process, connects every client, types
- * for warm-up + measured window, drains, and stops everything (also on failure).
+ * Runs one server at one shape: starts it as a child process, connects every client in the
+ * generator's worker threads, types for warm-up + measured window, drains, checks that the full
+ * clients of every room converged, and stops everything (also on failure). A room whose full
+ * clients differ fails the run.
  */
 export async function runFanout(run: {
   kind: ServerKind;
@@ -92,6 +126,8 @@ export async function runFanout(run: {
   seed: Uint8Array;
   /** Profiles the server (V8's sampling profiler) during warm-up and window, and summarises it. */
   profile?: boolean;
+  /** Worker threads for the clients (default `GENERATOR_THREADS`). */
+  threads?: number;
   log?: (line: string) => void;
 }): Promise<FanoutResult> {
   const { kind, shape, timing, seed } = run;
@@ -104,14 +140,13 @@ export async function runFanout(run: {
   const server = await startChildServer(kind, run.script, {
     dataDir,
     rooms,
-    users: shape.clientsPerRoom,
+    users: Math.min(shape.clientsPerRoom, MAX_ACCORD_USERS),
     seedFile,
   }).catch((error: unknown) => {
     removeTempDir(dataDir);
     throw error;
   });
-  const clients: BenchClient[] = [];
-  const typists: Typist[] = [];
+  let threads: GeneratorThreads | undefined;
   let peakRss = 0;
   const sampleRss = () => {
     peakRss = Math.max(peakRss, server.sample()?.rssBytes ?? 0);
@@ -121,98 +156,152 @@ export async function runFanout(run: {
     const errors = new ErrorTally();
     const connectStart = performance.now();
     const headers = await clientHeaders(kind, server.ready.url, server.ready.users);
-    const targets = rooms.flatMap((room) =>
+    const specs: ClientSpec[] = rooms.flatMap((room, roomIndex) =>
       Array.from({ length: shape.clientsPerRoom }, (_, index) => ({
-        url: server.ready.url,
+        clientId: FIRST_CLIENT_ID + roomIndex * shape.clientsPerRoom + index,
         room,
         headers: headers[index % headers.length] ?? {},
+        full: index < FULL_CLIENTS_PER_ROOM,
       })),
     );
-    for (let start = 0; start < targets.length; start += CONNECT_BATCH) {
-      const batch = targets
-        .slice(start, start + CONNECT_BATCH)
-        .map((target) => connectClient(kind, target, seed, errors));
-      clients.push(...batch);
-      await withTimeout(
-        Promise.all(batch.map((client) => client.synced)),
-        timing.connectTimeoutMs,
-        `${kind}: syncing clients ${start + 1}-${start + batch.length}`,
-      );
-    }
+    const threadCount = Math.max(1, Math.min(run.threads ?? GENERATOR_THREADS, specs.length));
+    const setups: ThreadSetup[] = Array.from({ length: threadCount }, (_, index) => ({
+      kind,
+      url: server.ready.url,
+      clients: specs.filter((_, clientIndex) => clientIndex % threadCount === index),
+      seed,
+      charsPerSecond: timing.charsPerSecond,
+      connectTimeoutMs: timing.connectTimeoutMs,
+      randomSeed: 20250611 + index,
+    }));
+    const batches = Math.ceil(specs.length / threadCount / 25);
+    threads = await GeneratorThreads.begin(
+      setups,
+      timing.connectTimeoutMs * Math.max(1, batches) + 10_000,
+    );
     const connectMs = performance.now() - connectStart;
-    const expectedClauses = clauseCountOf(seed);
-    const recorder = new LatencyRecorder();
-    clients.forEach((client, index) => {
-      if (clausesOf(client.doc).length !== expectedClauses || expectedClauses === 0) {
-        errors.add('incomplete first sync');
-      }
-      recorder.join(targets[index]?.room ?? '', client.doc);
-    });
-    const random = seededRandom(20250611);
     rssTimer = setInterval(sampleRss, RSS_SAMPLE_MS);
-    for (const client of clients) {
-      const typist = new Typist(client.doc, {
-        charsPerSecond: timing.charsPerSecond,
-        random,
-        onTyped: (doc) => recorder.typed(doc),
-      });
-      typists.push(typist);
-      typist.start();
-    }
+    threads.tell({ type: 'type' });
     log(
-      `${kind} ${shape.rooms}×${shape.clientsPerRoom}: ${clients.length} clients synced in ${connectMs.toFixed(0)} ms; warming up`,
+      `${kind} ${shape.rooms}×${shape.clientsPerRoom}: ${specs.length} clients in ${threadCount} threads synced in ${connectMs.toFixed(0)} ms; warming up`,
     );
     // Starting the profiler stalls the server briefly: do it in the warm-up, not the window.
     if (run.profile) server.startProfile();
     await sleep(timing.warmupMs);
 
-    const lag = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
     const serverBefore = server.sample();
     const loadgenBefore = process.cpuUsage();
-    const windowStart = performance.now();
-    recorder.takeDeliveries();
-    recorder.setRecording(true);
-    lag.enable();
+    threads.tell({ type: 'window-start' });
+    const windowStart = sharedNow();
     await sleep(timing.measureMs);
-    recorder.setRecording(false);
-    lag.disable();
-    const deliveries = recorder.takeDeliveries();
-    const windowMs = performance.now() - windowStart;
+    const windowEnd = sharedNow();
+    const windowMs = windowEnd - windowStart;
     const serverAfter = server.sample();
     const loadgenUsed = process.cpuUsage(loadgenBefore);
-    const profiled = run.profile ? server.stopProfile(profileFile) : undefined;
-    const typed = recorder.latencies.length + recorder.pending;
-    for (const typist of typists) typist.stop();
+    const windows = await threads.ask({ type: 'window-end' }, 'window', ANSWER_TIMEOUT_MS);
+    // Handled at once: the steps below may fail first, and a loaded server may answer late.
+    const profiled = run.profile
+      ? server.stopProfile(profileFile, PROFILE_TIMEOUT_MS).then(
+          () => true,
+          (error: unknown) => {
+            log(`${kind}: no profile (${error instanceof Error ? error.message : String(error)})`);
+            return false;
+          },
+        )
+      : undefined;
 
-    const drainEnd = performance.now() + timing.drainMs;
-    while (recorder.pending > 0 && performance.now() < drainEnd) await sleep(20);
+    const stopped = await threads.ask({ type: 'stop' }, 'stopped', ANSWER_TIMEOUT_MS);
+    const sent: SentKeystrokes[] = stopped.flatMap((answer) => answer.sent);
+    const drained = await threads.ask(
+      {
+        type: 'drain',
+        targets: sent
+          .filter((sender) => !sender.disconnected)
+          .map((sender) => ({
+            room: sender.room,
+            client: sender.client,
+            clock: sender.endClocks[sender.endClocks.length - 1] ?? 0,
+          })),
+        deadline: sharedNow() + timing.drainMs,
+        fullDeadline: sharedNow() + timing.drainMs + CONVERGENCE_WAIT_MS,
+      },
+      'drained',
+      timing.drainMs + CONVERGENCE_WAIT_MS + ANSWER_TIMEOUT_MS,
+    );
     clearInterval(rssTimer);
     sampleRss();
-    if (recorder.pending > 0) errors.add('keystroke not delivered to every peer');
+    const tallied = await threads.ask(
+      { type: 'tally', sent, windowStart, windowEnd },
+      'tallied',
+      ANSWER_TIMEOUT_MS,
+    );
+    for (const answer of tallied) {
+      for (const [kindOfError, count] of answer.errors) errors.add(kindOfError, count);
+    }
+    if (drained.some((answer) => answer.missing > 0)) {
+      errors.add('keystroke not delivered to every peer');
+    }
+    // A light sender the server dropped (counted in the errors) may have typed keystrokes that
+    // never left it: they are not expected anywhere, wherever its thread learnt of the drop.
+    const droppedIds = new Set(drained.flatMap((answer) => answer.dropped));
+    for (const sender of sent) if (droppedIds.has(sender.client)) sender.disconnected = true;
+    const lost = new Set(
+      drained.flatMap((answer) => answer.fullMissingSenders).filter((id) => !droppedIds.has(id)),
+    );
+    if (lost.size > 0) {
+      throw new Error(
+        `${kind}: keystrokes of ${lost.size} senders never reached the full clients within ${(timing.drainMs + CONVERGENCE_WAIT_MS) / 1000} s of the end of typing (errors: ${errors.describe() || 'none'})`,
+      );
+    }
+    const converged = checkConvergence(
+      tallied.flatMap((answer) => answer.full),
+      sent,
+      rooms,
+    );
+    if (!converged.ok) {
+      throw new Error(
+        `${kind}: the full clients diverged: ${converged.error} (errors: ${errors.describe() || 'none'})`,
+      );
+    }
+    const arrivals = combineTallies(
+      sent,
+      tallied.map((answer) => answer.tally),
+      () => shape.clientsPerRoom,
+      windowStart,
+      windowEnd,
+    );
+    const serverCpuMs =
+      serverBefore && serverAfter ? serverAfter.cpuMs - serverBefore.cpuMs : Number.NaN;
     const result: FanoutResult = {
       server: kind,
       shape,
-      latency: summarise(recorder.latencies),
-      deliveredPerSecond: (deliveries * 1000) / windowMs,
-      typedPerSecond: (typed * 1000) / windowMs,
+      latency: summarise(arrivals.latencies),
+      deliveredPerSecond: (arrivals.deliveriesInWindow * 1000) / windowMs,
+      typedPerSecond: (arrivals.typed * 1000) / windowMs,
+      framesPerSecond: (windows.reduce((sum, answer) => sum + answer.frames, 0) * 1000) / windowMs,
       serverCpuPercent:
         serverBefore && serverAfter ? cpuPercent(serverBefore, serverAfter, windowMs) : Number.NaN,
+      serverCpuPerDeliveryUs:
+        arrivals.deliveriesInWindow > 0
+          ? (serverCpuMs * 1000) / arrivals.deliveriesInWindow
+          : Number.NaN,
       serverPeakRssBytes: peakRss > 0 ? peakRss : Number.NaN,
       loadgenCpuPercent: ((loadgenUsed.user + loadgenUsed.system) / 1000 / windowMs) * 100,
-      // The histogram holds whole timer intervals: the delay is what exceeds the resolution.
-      loadgenLagP99Ms: Math.max(0, lag.percentile(99) / 1e6 - LAG_RESOLUTION_MS),
+      loadgenThreads: threadCount,
+      loadgenBusiestThreadPercent: Math.max(...windows.map((answer) => answer.utilisation)) * 100,
+      loadgenLagP99Ms: Math.max(...windows.map((answer) => answer.lagP99Ms)),
       connectMs,
-      undelivered: recorder.pending,
+      undelivered: arrivals.undelivered,
+      convergedRooms: converged.value,
+      fullClientsPerRoom: Math.min(FULL_CLIENTS_PER_ROOM, shape.clientsPerRoom),
       errors: errors.total,
       errorDetail: errors.describe(),
     };
-    if (profiled === undefined) return result;
-    await profiled;
+    if (profiled === undefined || !(await profiled)) return result;
     return { ...result, profile: summariseProfileFile(profileFile) };
   } finally {
     clearInterval(rssTimer);
-    for (const typist of typists) typist.stop();
-    for (const client of clients) client.destroy();
+    await threads?.end();
     await server.stop();
     removeTempDir(dataDir);
   }

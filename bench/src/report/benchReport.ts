@@ -5,11 +5,14 @@ import type { ScaleResults } from '../scale/scaleTypes';
 import type { ServerKind } from '../servers/childProtocol';
 import type { BenchSettings } from '../settings';
 import type { Environment } from './environment';
+import { medianResult } from './repeats';
 
-/** One server at one shape: its figures or why the run failed. */
+/** One run of one server at one shape: its figures or why the run failed. */
 export interface FanoutOutcome {
   server: ServerKind;
   shape: FanoutShape;
+  /** Which of the repeated runs of this shape (1-based). */
+  repetition: number;
   result: Outcome<FanoutResult>;
 }
 
@@ -20,6 +23,8 @@ export interface BenchReport {
   durationMs: number;
   command: string;
   environment: Environment;
+  /** One-minute load average of the machine at the start and end of the run (other work shows here). */
+  loadAverage?: { start: number; end: number };
   settings: BenchSettings;
   fanout: FanoutOutcome[];
   /** null when the part was not run. */
@@ -32,17 +37,39 @@ export function shapeLabel(shape: FanoutShape): string {
   return `${shape.rooms} × ${shape.clientsPerRoom}`;
 }
 
-/** The result of one server at one shape, if it succeeded. */
-export function fanoutResult(
+/** Every run of one server at one shape, failed ones included, in order. */
+export function fanoutOutcomes(
   report: BenchReport,
   server: ServerKind,
   shape: FanoutShape,
-): FanoutResult | undefined {
-  const outcome = report.fanout.find(
+): FanoutOutcome[] {
+  return report.fanout.filter(
     (entry) =>
       entry.server === server &&
       entry.shape.rooms === shape.rooms &&
       entry.shape.clientsPerRoom === shape.clientsPerRoom,
   );
-  return outcome?.result.ok ? outcome.result.value : undefined;
+}
+
+/** The figures of every successful run of one server at one shape. */
+export function fanoutRuns(
+  report: BenchReport,
+  server: ServerKind,
+  shape: FanoutShape,
+): FanoutResult[] {
+  return fanoutOutcomes(report, server, shape).flatMap((entry) =>
+    entry.result.ok ? [entry.result.value] : [],
+  );
+}
+
+/**
+ * One server at one shape over its repeated runs: the median of each figure (`medianResult`),
+ * or undefined if no run succeeded. Targets are checked on this.
+ */
+export function fanoutResult(
+  report: BenchReport,
+  server: ServerKind,
+  shape: FanoutShape,
+): FanoutResult | undefined {
+  return medianResult(fanoutRuns(report, server, shape));
 }

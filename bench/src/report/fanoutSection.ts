@@ -1,7 +1,23 @@
-import type { FanoutResult } from '../load/fanout';
-import { SERVER_KINDS } from '../servers/childProtocol';
-import { type BenchReport, fanoutResult, shapeLabel } from './benchReport';
-import { formatBytes, formatMs, formatPercent, formatRate, table, withRatio } from './format';
+import type { FanoutResult, FanoutShape } from '../load/fanout';
+import type { ServerKind } from '../servers/childProtocol';
+import {
+  type BenchReport,
+  fanoutOutcomes,
+  fanoutResult,
+  fanoutRuns,
+  shapeLabel,
+} from './benchReport';
+import {
+  formatBytes,
+  formatMicros,
+  formatMs,
+  formatPercent,
+  formatRate,
+  ratio,
+  table,
+  withRatio,
+} from './format';
+import { type Spread, spreadOfRuns } from './repeats';
 
 const SERVER_NAMES = {
   accord: 'Accord',
@@ -15,42 +31,46 @@ export function serverName(kind: keyof typeof SERVER_NAMES): string {
   return SERVER_NAMES[kind];
 }
 
-/** The fan-out tables: one per shape, every figure with its ratio to Accord. */
+/** "median (min–max)" of a spread, each formatted by `format`; just the value for one run. */
+export function formatSpread(spread: Spread, format: (value: number) => string): string {
+  if (spread.runs <= 1) return format(spread.median);
+  return `${format(spread.median)} (${format(spread.min)}–${format(spread.max)})`;
+}
+
+/** The fan-out section: the headline table, then one table per shape, then the generator's. */
 export function fanoutSection(report: BenchReport, chartFile: string | null): string {
   const lines: string[] = ['## Server fan-out', ''];
-  const { timing } = report.settings;
+  const { timing, repetitions } = report.settings;
   lines.push(
-    `Each client is a real Y.Doc on a real WebSocket (loopback), typing one character per transaction at ${timing.charsPerSecond} characters a second into random clauses of the Tiptap fragment of a copy of Accord's demo draft. ` +
-      `Latency is from the sender's change to the moment the **last** other client of the room has applied it. ` +
+    `Every client types one character per transaction at ${timing.charsPerSecond} characters a second into random clauses of the Tiptap fragment of a copy of Accord's demo draft, on a real WebSocket (loopback). ` +
+      'Two clients per room are full Y.Doc clients on the server\'s own provider; the others decode only the struct ids of what they receive (see "How it measures" in bench/README.md). ' +
+      `Latency is from the sender's change to the moment the **last** other client of the room has received it. ` +
       `Per run: ${timing.warmupMs / 1000} s warm-up, ${timing.measureMs / 1000} s measured, up to ${timing.drainMs / 1000} s for stragglers. ` +
-      'In brackets: the ratio to Accord (for latency, CPU and memory, below 1× means less than Accord; for updates/s, below 1× means fewer).',
+      `Each shape ran ${repetitions} time${repetitions === 1 ? '' : 's'}, the servers taking turns in each round; every figure is the **median** of the runs, with the range (min–max) in brackets where it matters.`,
+    '',
+    headline(report),
     '',
   );
   if (chartFile) lines.push(`![Fan-out latency per server and configuration](${chartFile})`, '');
   for (const shape of report.settings.shapes) {
     const accord = fanoutResult(report, 'accord', shape);
     lines.push(`### ${shapeLabel(shape)} (rooms × clients per room)`, '');
+    lines.push(
+      'Medians of the runs; in brackets the ratio to Accord (for latency, CPU and memory, below 1× means less than Accord; for updates/s, below 1× means fewer).',
+      '',
+    );
     const rows: string[][] = [];
     for (const server of report.settings.servers) {
-      const outcome = report.fanout.find(
-        (entry) => entry.server === server && shapeLabel(entry.shape) === shapeLabel(shape),
-      );
-      if (outcome === undefined) continue;
-      if (!outcome.result.ok) {
-        rows.push([
-          serverName(server),
-          `failed: ${outcome.result.error.split('\n')[0] ?? ''}`,
-          '',
-          '',
-          '',
-          '',
-          '',
-          '',
-          '',
-        ]);
+      const failed = failures(report, server, shape);
+      const result = fanoutResult(report, server, shape);
+      if (result === undefined) {
+        if (failed.length > 0) rows.push([serverName(server), `failed: ${failed[0]}`, ...blank(8)]);
         continue;
       }
-      rows.push(fanoutRow(outcome.result.value, accord));
+      const row = fanoutRow(result, accord);
+      if (failed.length > 0)
+        row[row.length - 1] += `; ${failed.length} run(s) failed: ${failed[0]}`;
+      rows.push(row);
     }
     lines.push(
       table(
@@ -72,6 +92,74 @@ export function fanoutSection(report: BenchReport, chartFile: string | null): st
   }
   lines.push(harnessTable(report), '');
   return lines.join('\n');
+}
+
+const blank = (count: number) => Array.from({ length: count }, () => '');
+
+/** The first line of each failed run's error. */
+function failures(report: BenchReport, server: ServerKind, shape: FanoutShape): string[] {
+  return fanoutOutcomes(report, server, shape).flatMap((entry) =>
+    entry.result.ok ? [] : [entry.result.error.split('\n')[0] ?? ''],
+  );
+}
+
+/**
+ * The headline: server CPU time per delivered update (one typist's update reaching one peer),
+ * which the generator's own delays barely move, against Hocuspocus and the raw relay.
+ */
+function headline(report: BenchReport): string {
+  const rows: string[][] = [];
+  for (const shape of report.settings.shapes) {
+    const hocuspocus = fanoutResult(report, 'hocuspocus', shape);
+    const relay = fanoutResult(report, 'relay', shape);
+    for (const server of report.settings.servers) {
+      const runs = fanoutRuns(report, server, shape);
+      const result = fanoutResult(report, server, shape);
+      if (result === undefined) continue;
+      const cpu = spreadOfRuns(runs, (run) => run.serverCpuPerDeliveryUs);
+      const p99 = spreadOfRuns(runs, (run) => run.latency.p99);
+      rows.push([
+        shapeLabel(shape),
+        serverName(server),
+        formatSpread(cpu, formatMicros),
+        ratio(
+          result.serverCpuPerDeliveryUs,
+          hocuspocus?.serverCpuPerDeliveryUs ?? Number.NaN,
+          server === 'hocuspocus',
+        ),
+        ratio(
+          result.serverCpuPerDeliveryUs,
+          relay?.serverCpuPerDeliveryUs ?? Number.NaN,
+          server === 'relay',
+        ),
+        formatMs(result.latency.p50),
+        formatSpread(p99, formatMs),
+        formatRate(result.deliveredPerSecond),
+        `${runs.length}/${fanoutOutcomes(report, server, shape).length}`,
+      ]);
+    }
+  }
+  return [
+    '### Headline: server CPU per delivered update',
+    '',
+    "The server process's CPU time in the measured window (every thread's time on a CPU, from `/proc/<pid>/task/*/schedstat`, in nanoseconds), divided by the updates it delivered in that window (one typist's update reaching one peer; a server that packs several updates into one WebSocket message is not charged more for it). " +
+      'It counts only what the server spent, so a busy load generator moves it far less than it moves latency.',
+    '',
+    table(
+      [
+        'Shape',
+        'Server',
+        'server CPU per delivered update',
+        '× Hocuspocus',
+        '× raw relay',
+        'p50',
+        'p99',
+        'delivered',
+        'runs ok',
+      ],
+      rows,
+    ),
+  ].join('\n');
 }
 
 function fanoutRow(result: FanoutResult, accord: FanoutResult | undefined): string[] {
@@ -117,37 +205,54 @@ function fanoutRow(result: FanoutResult, accord: FanoutResult | undefined): stri
 function harnessTable(report: BenchReport): string {
   const rows: string[][] = [];
   for (const shape of report.settings.shapes) {
-    for (const server of SERVER_KINDS) {
+    for (const server of report.settings.servers) {
+      const runs = fanoutRuns(report, server, shape);
       const result = fanoutResult(report, server, shape);
       if (result === undefined) continue;
       rows.push([
         shapeLabel(shape),
         serverName(server),
         formatRate(result.typedPerSecond),
+        formatRate(result.framesPerSecond),
         `${result.latency.count}`,
-        formatPercent(result.loadgenCpuPercent),
+        formatSpread(
+          spreadOfRuns(runs, (run) => run.loadgenCpuPercent),
+          formatPercent,
+        ),
+        formatSpread(
+          spreadOfRuns(runs, (run) => run.loadgenBusiestThreadPercent),
+          formatPercent,
+        ),
         formatMs(result.loadgenLagP99Ms),
         formatMs(result.connectMs),
         `${result.undelivered}`,
+        `${result.convergedRooms} of ${shape.rooms} rooms (${result.fullClientsPerRoom} full clients each)`,
       ]);
     }
   }
+  const threads = report.fanout.find((entry) => entry.result.ok);
+  const threadCount = threads?.result.ok ? threads.result.value.loadgenThreads : 0;
   return [
     '### The load generator itself',
     '',
-    'All clients run in one Node process on the same 2 cores as the server. Its CPU and event-loop delay show how much of each latency is the harness: ' +
-      'a p99 event-loop delay of several milliseconds is added to every server alike.',
+    `The clients run in ${threadCount} worker threads of one Node process, on the same 2 cores as the server. ` +
+      "Its CPU (all threads, in percent of one core) and the busiest thread's event-loop utilisation (which on a loaded machine also counts time spent waiting for a CPU) and delay show how much of each latency is the harness. " +
+      '"Converged" counts rooms whose full clients ended with identical state vectors and drafts holding every keystroke typed (a run whose rooms diverge fails). ' +
+      '"Frames" are the WebSocket messages the clients received, whatever they carried.',
     '',
     table(
       [
         'Shape',
         'Server',
         'typed',
+        'frames received',
         'samples',
         'load-gen CPU',
-        'load-gen event-loop p99',
+        'busiest thread',
+        'event-loop p99 (worst thread)',
         'connect + sync all',
         'undelivered',
+        'converged',
       ],
       rows,
     ),

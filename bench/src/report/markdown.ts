@@ -17,7 +17,9 @@ export function renderReport(report: BenchReport, chartFile: string | null): str
     '',
     `Command: \`${report.command}\` · started ${report.startedAt} · took ${(report.durationMs / 1000).toFixed(0)} s · commit ${env.commit} · settings "${settings.name}"`,
     '',
-    '## Targets (issue 7)',
+    '## Targets (issues 7 and 17)',
+    '',
+    'Fan-out targets are checked on the median of the repeated runs: a target is met only if it holds in the median.',
     '',
     table(
       ['Target', 'Measured', 'Met'],
@@ -63,6 +65,18 @@ export function renderReport(report: BenchReport, chartFile: string | null): str
         ['Memory', `${env.memoryGiB} GiB`],
         ['Node', env.node],
         ['Kernel', env.kernel],
+        ...(report.loadAverage
+          ? [
+              [
+                'Load average (1 min) at start / end',
+                `${report.loadAverage.start.toFixed(1)} / ${report.loadAverage.end.toFixed(1)} on ${env.cores} cores${
+                  Math.max(report.loadAverage.start, report.loadAverage.end) > env.cores
+                    ? ': other work was running on the machine during this run, so absolute figures are slower than on an idle one; ratios between servers of the same round are what to compare'
+                    : ''
+                }`,
+              ],
+            ]
+          : []),
         ...Object.entries(env.versions).map(([name, version]) => [name, version]),
       ],
     ),
@@ -77,6 +91,14 @@ export function renderReport(report: BenchReport, chartFile: string | null): str
         ['Servers', settings.servers.join(', ')],
         ['Fan-out shapes (rooms × clients)', settings.shapes.map(shapeLabel).join(', ')],
         [
+          'Runs per shape',
+          `${settings.repetitions}, servers interleaved (${settings.servers.join(' ')}, ${settings.servers.join(' ')}, …); medians reported`,
+        ],
+        [
+          'Clients',
+          "per room, 2 full Y.Doc clients on the server's provider (convergence check) and the rest light receivers that decode only struct ids; all type; spread over the load generator's worker threads",
+        ],
+        [
           'Typing rate',
           `${settings.timing.charsPerSecond} characters/s per client, one character per transaction, bursts of 5–30 characters per clause`,
         ],
@@ -86,11 +108,11 @@ export function renderReport(report: BenchReport, chartFile: string | null): str
         ],
         [
           'Accord',
-          'real `startServer`, temporary data folder, demo seeded; one distinct delegate user per client of a room (bench.delegate.NNN, sharing the demo password), each signs in once through `POST /api/login`; the same user is client k of every room; validation and commit-before-broadcast on, as in production',
+          'real `startServer`, temporary data folder, demo seeded; client k of a room is delegate user k mod 20 (bench.delegate.NNN, sharing the demo password; beyond 20 clients a delegate has several connections, as with several tabs), each signs in once through `POST /api/login`; validation and commit-before-broadcast on, as in production',
         ],
         [
           'Hocuspocus',
-          '`@hocuspocus/server` storing through its Database extension over better-sqlite3 (the table and upsert of `@hocuspocus/extension-sqlite`; WAL, synchronous NORMAL, as Accord) on a temporary file, default settings (store debounce 2 s, max 10 s); clients on `@hocuspocus/provider`, one socket each',
+          "`@hocuspocus/server` storing through its Database extension over better-sqlite3 (the table and upsert of `@hocuspocus/extension-sqlite`; WAL, synchronous NORMAL, as Accord) on a temporary file, default settings (store debounce 2 s, max 10 s); full clients on `@hocuspocus/provider`, light ones speaking its framing (document name, message type) with `@hocuspocus/common`'s auth encoder; one socket each",
         ],
         [
           'y-websocket server',
@@ -98,7 +120,7 @@ export function renderReport(report: BenchReport, chartFile: string | null): str
         ],
         [
           'raw relay',
-          '`ws` server relaying each frame to the other sockets of its room; clients start from the seed and apply what they receive',
+          '`ws` server relaying each frame to the other sockets of its room; clients start from the seed (full ones apply what they receive)',
         ],
         [
           'Document scale',

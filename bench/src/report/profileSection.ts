@@ -13,7 +13,7 @@ export function profileSection(report: BenchReport): string {
     );
   if (profiled.length === 0) return [...lines, 'No profile was taken in this run.', ''].join('\n');
   lines.push(
-    "Every server ran V8's sampling profiler (through `node:inspector`, the same overhead for all) from the start of the warm-up to the end of the measured window (starting the profiler stalls a process briefly, so it starts before the window). Self time, in percent of the busy (non-idle) samples.",
+    "Every server ran V8's sampling profiler (through `node:inspector`, the same overhead for all) from the start of the warm-up to the end of the measured window (starting the profiler stalls a process briefly, so it starts before the window); the profile shown is the first run's of each shape. Self time, in percent of the busy (non-idle) samples.",
     '',
   );
   for (const { shape, profile } of profiled) {

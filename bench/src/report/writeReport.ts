@@ -59,7 +59,7 @@ export function writeReport(
         '',
         `The latest full run (${report.startedAt}) is [${relative(join(latest, '..'), file)}](${relative(join(latest, '..'), file)}), with its chart [${relative(join(latest, '..'), chart)}](${relative(join(latest, '..'), chart)}).`,
         '',
-        'Run it again with `pnpm bench` from the repository root (about three minutes on 2 cores).',
+        'Run it again with `pnpm bench` from the repository root (under five minutes on 2 cores).',
         '',
       ].join('\n'),
     );

@@ -1,12 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AuditLog } from '@accord/server/src/audit/AuditLog';
+import type { DocumentCommandContext } from '@accord/server/src/commands/CommandContext';
+import type { CommandError } from '@accord/server/src/commands/CommandError';
+import { describeCommandError } from '@accord/server/src/commands/commandErrorTable';
+import { issueRevision } from '@accord/server/src/commands/issueRevision';
 import { renderCompareDocx } from '@accord/server/src/export/renderCompareDocx';
-import { RevisionService } from '@accord/server/src/revisions/RevisionService';
 import { seedDemo } from '@accord/server/src/seed/demo';
+import { buildServices } from '@accord/server/src/services';
 import { SqliteStorage } from '@accord/server/src/storage/sqlite/SqliteStorage';
-import { SyncServer } from '@accord/server/src/sync/SyncServer';
 import { DRAFT_FRAGMENT, NODE_NAMES } from '@accord/shared/domain/schema';
 import { renderCompareHtml } from '@accord/shared/revisions/renderCompare';
 import { seededRandom } from '@accord/shared/testing/seededRandom';
@@ -16,7 +18,7 @@ import { buildCommunique } from '../scale/buildCommunique';
 
 /**
  * Issuing and comparing revisions of the 1,000-clause communiqué (issue 15), in process, on the
- * real RevisionService over SQLite in a temporary folder and a real SyncServer (no sockets):
+ * real issueRevision command and RevisionService over SQLite in a temporary folder and a real SyncServer (no sockets):
  * issue Rev.1, change the draft between (50 clauses reworded, 5 deleted, 5 added at the top so
  * that every clause is renumbered), issue Rev.2, then compare Rev.1↔Rev.2 and Rev.2↔current and
  * render the comparison as HTML and Word. `pnpm --filter @accord/bench exec tsx
@@ -90,41 +92,42 @@ async function main(): Promise<void> {
     const negotiationId = storage.documents.byId(demo.documentId)?.negotiationId ?? '';
     const document = storage.documents.create({ id: 'bench-draft', negotiationId, title: 'Bench' });
     storage.updates.append(document.id, history.value.state, null);
-    const sync = new SyncServer({
-      updates: storage.updates,
-      documents: storage.documents,
-      clauseChanges: storage.clauseChanges,
-      log: () => {},
-    });
-    const service = new RevisionService({
-      storage,
-      sync,
-      audit: new AuditLog(storage.audit),
-      now: Date.now,
+    // The server's own wiring (services built once), without deadline timers.
+    const services = buildServices(storage, {
+      log: (level, message) => {
+        if (level === 'error') console.error(message);
+      },
       timers: null,
-      log: (message) => console.error(message),
     });
+    const { sync, revisions: service } = services;
     const chair = storage.users.byUsername('chair');
     const membership = chair && storage.negotiations.membership(negotiationId, chair.id);
-    if (!chair || !membership) throw new Error('no chair');
-    const actor = { userId: chair.id, membership };
+    const negotiation = storage.negotiations.byId(negotiationId);
+    if (!chair || !membership || !negotiation) throw new Error('no chair');
+    const ctx: DocumentCommandContext = {
+      actor: { kind: 'member', userId: chair.id, membership },
+      access: { negotiation, document },
+      documents: sync,
+      storage,
+      audit: services.audit,
+      now: Date.now,
+    };
+    const refusal = (error: CommandError) => new Error(describeCommandError(error).message);
     // Load the draft once, as a running server has it in memory.
     sync.readDocument(document.id, () => undefined);
 
     const issueTimes: number[] = [];
     for (let index = 0; index < REPEAT; index++) {
-      const issued = time(() =>
-        service.issue(document, actor, { note: 'bench', symbol: `B/${index}` }),
-      );
-      if (!issued.value.ok) throw new Error(issued.value.error.message);
+      const issued = time(() => issueRevision(ctx, { note: 'bench', symbol: `B/${index}` }));
+      if (!issued.value.ok) throw refusal(issued.value.error);
       issueTimes.push(issued.ms);
     }
     const rev1 = REPEAT;
     const update = editsBetween(history.value.state);
     const applied = sync.withDocument(document.id, (loaded) => Y.applyUpdate(loaded.doc, update));
     if (!applied.ok) throw new Error('edits not applied');
-    const rev2 = service.issue(document, actor, { note: 'bench', symbol: 'B/final' });
-    if (!rev2.ok) throw new Error(rev2.error.message);
+    const rev2 = issueRevision(ctx, { note: 'bench', symbol: 'B/final' });
+    if (!rev2.ok) throw refusal(rev2.error);
 
     const compareTimes: number[] = [];
     const currentTimes: number[] = [];

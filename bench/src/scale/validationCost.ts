@@ -1,4 +1,5 @@
 import { LockedClauseIndex } from '@accord/server/src/clauses/LockedClauseIndex';
+import { lockedClauseTouched } from '@accord/server/src/clauses/lockedClauseCheck';
 import { validateUpdate } from '@accord/server/src/sync/UpdateValidator';
 import { seededRandom } from '@accord/shared/testing/seededRandom';
 import * as Y from 'yjs';
@@ -47,10 +48,8 @@ export function measureValidationCost(history: CommuniqueHistory, count: number)
     // This history has no server-written structs, so the server-owned-state rule checks each
     // struct's owner and never needs the live-struct index.
     hasLiveServerStruct: () => false,
-    // No brackets are owned in this history: every delete range is allowed.
-    mayDeleteRange: () => true,
-    locks: new LockedClauseIndex(),
-    lockedRefusal: () => 'locked',
+    // No clause is locked and no bracket owned in this history: the plugins' checks pass.
+    check: () => undefined,
   };
   const samples: number[] = [];
   updates.forEach((update, index) => {
@@ -124,9 +123,11 @@ export function measureLockedValidationCost(
       userId: 'bench-user',
       ownerOf: (clientId: number) => owners.get(clientId),
       hasLiveServerStruct: () => false,
-      mayDeleteRange: () => true,
-      locks,
-      lockedRefusal: () => 'locked',
+      // The lock rule's check (`LockRule`), without the refusal's wording.
+      check: (decoded: ReturnType<typeof Y.decodeUpdate>) =>
+        lockedClauseTouched(decoded, server, locks) === undefined
+          ? undefined
+          : { reason: 'clauseLocked' as const, message: 'locked' },
     };
     const samples: number[] = [];
     updates.forEach((update, index) => {

@@ -76,6 +76,25 @@ export async function bundleServers(
   return Object.fromEntries(kinds.map((kind) => [kind, scriptOf(kind)]));
 }
 
+/**
+ * Compiles the load generator's worker thread (`load/threads/loadWorker.ts`) the same way, and
+ * returns its script.
+ */
+export async function bundleLoadWorker(): Promise<string> {
+  const outfile = join(benchDir, 'dist', 'load', 'loadWorker.mjs');
+  await build({
+    entryPoints: [join(serversDir, '..', 'load', 'threads', 'loadWorker.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    plugins: [externalPackages],
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
 function scriptOf(kind: ServerKind): string {
   return join(BUNDLE_DIR, `${kind}.mjs`);
 }

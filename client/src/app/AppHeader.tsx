@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { logout } from '../api/endpoints';
 import { DelegationChip } from './DelegationChip';
 import { useMe } from './session';
+import './AppHeader.css';
 
 /** One step of the header's breadcrumb; the last one is the current page. */
 export interface Crumb {

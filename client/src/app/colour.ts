@@ -1,3 +1,11 @@
+/*
+ * The colours script computes with (inline styles on carets and chips need a literal to measure
+ * contrast against): with tokens.css, the only place a colour is written as a value.
+ */
+
+/** A caret's colour when its person has neither a colour nor a delegation. */
+export const UNKNOWN_PERSON_COLOUR = '#6b6b6b';
+
 /** Parses `#rrggbb` (or `#rgb`) into 0–255 channels; null for anything else. */
 export function parseHexColour(value: string): [number, number, number] | null {
   const match = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(value);

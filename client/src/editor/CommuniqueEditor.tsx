@@ -17,6 +17,7 @@ import { type Refusal, RefusalToast } from './RefusalToast';
 import { bracketRefusalText, clauseLabelAtSelection } from './refusalText';
 import { placeCaretOnFirstTap } from './tapCaret';
 import { useFadedCarets } from './useFadedCarets';
+import './CommuniqueEditor.css';
 
 /**
  * The communiqué editor bound to one sync session. It is created once per session: the page

@@ -1,5 +1,5 @@
 import { DELEGATIONS, isDelegationCode } from '@accord/shared/domain/delegations';
-import { normaliseHexColour } from '../app/colour';
+import { normaliseHexColour, UNKNOWN_PERSON_COLOUR } from '../app/colour';
 
 /** What a remote caret shows: a label and a colour, from an untrusted awareness `user`. */
 export interface CaretLook {
@@ -24,7 +24,7 @@ export function caretLook(user: Record<string, unknown>): CaretLook {
     user.role === 'observer' ? 'Observer' : delegation === 'CHAIR' ? 'Chair' : delegation;
   const suffix = badge === null ? '' : ` · ${badge}`;
   const given = typeof user.color === 'string' ? normaliseHexColour(user.color) : null;
-  const colour = given ?? (delegation ? DELEGATIONS[delegation].colour : '#6b6b6b');
+  const colour = given ?? (delegation ? DELEGATIONS[delegation].colour : UNKNOWN_PERSON_COLOUR);
   const userId = typeof user.userId === 'string' && user.userId !== '' ? user.userId : null;
   return {
     label: `${name}${suffix}`,

@@ -6,6 +6,7 @@ import { useSession } from '../app/session';
 import { useDocumentTitle } from '../app/useDocumentTitle';
 import { loginErrorMessage } from '../features/auth/loginMessages';
 import { safeNextPath } from '../features/auth/nextPath';
+import './LoginPage.css';
 
 /** The sign-in page: username and password, clear errors, then back where the person was going. */
 export function LoginPage() {

@@ -14,6 +14,7 @@ import { DraftList } from '../features/negotiation/DraftList';
 import { formatCalendarDate } from '../features/negotiation/formatTime';
 import { MemberList } from '../features/negotiation/MemberList';
 import { TimeZoneSetting } from '../features/negotiation/TimeZoneSetting';
+import './NegotiationPage.css';
 
 /** How often the members' online dots are refreshed while the page is visible. */
 const MEMBERS_REFRESH_MS = 5_000;

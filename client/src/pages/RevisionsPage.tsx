@@ -24,6 +24,7 @@ import {
 } from '../features/revisions/revisionEndpoints';
 import { SilenceBanner } from '../features/revisions/SilenceBanner';
 import { useRevisionList } from '../features/revisions/useRevisionList';
+import './RevisionsPage.css';
 
 /** `/d/:documentId/revisions`: the draft's issued revisions, one open read-only, or a comparison. */
 export function RevisionsPage() {

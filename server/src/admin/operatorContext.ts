@@ -8,15 +8,15 @@ import type { NegotiationRecord, Storage } from '../storage/storage';
  * The admin tool writes no draft: a draft's live document belongs to the running server, and
  * two writers of one document would diverge. Commands that need one are refused here.
  */
+const refused = () =>
+  ({
+    ok: false,
+    error: { reason: 'serverShutdown', message: 'Drafts are changed through the running server.' },
+  }) as const;
 const NO_DOCUMENTS: DocumentsPort = {
-  withClauses: () => ({
-    ok: false,
-    error: { reason: 'serverShutdown', message: 'Drafts are changed through the running server.' },
-  }),
-  withDocument: () => ({
-    ok: false,
-    error: { reason: 'serverShutdown', message: 'Drafts are changed through the running server.' },
-  }),
+  withClauses: refused,
+  withDocument: refused,
+  readDocument: refused,
 };
 
 /** Writes a failed audit entry to stderr: the admin tool's operator is at the terminal. */

@@ -11,7 +11,7 @@ function metaWith(brackets: Record<string, DelegationCode>): ClauseMeta {
   return { ...emptyClauseMeta('h'), brackets: Object.fromEntries(entries) };
 }
 
-describe('BracketOwners', () => {
+describe('BracketOwners (B2)', () => {
   it('finds the owned chars of a client in a clock range, half-open, in order', () => {
     const owners = new BracketOwners();
     owners.setClause('op-a', metaWith({ '7:10': 'MX', '7:3': 'US', '8:10': 'CA' }));

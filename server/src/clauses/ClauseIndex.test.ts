@@ -38,7 +38,7 @@ function setup() {
   return { index, client, clause };
 }
 
-describe('ClauseIndex', () => {
+describe('ClauseIndex (C3)', () => {
   it('reports a clause whose text a client changed, with the text before and after', () => {
     const { index, clause } = setup();
     (clause('c2').get(0) as Y.XmlText).insert(0, 'Also ');

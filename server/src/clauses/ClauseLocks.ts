@@ -1,18 +1,13 @@
 import type { ClauseLock, ClauseMeta } from '@accord/shared/domain/clauseMeta';
-import { emptyClauseMeta, readClauseMeta } from '@accord/shared/domain/clauseMeta';
-import { readClauses } from '@accord/shared/domain/clauseNodes';
-import {
-  lockedClauseRefusal,
-  lockReasonRequired,
-  parseLockReason,
-} from '@accord/shared/domain/locks';
+import { emptyClauseMeta } from '@accord/shared/domain/clauseMeta';
+import { lockReasonRequired, parseLockReason } from '@accord/shared/domain/locks';
 import { positionsForText } from '@accord/shared/domain/positions';
 import { clauseTextHash } from '@accord/shared/domain/textHash';
 import type * as Y from 'yjs';
-import type { SyncResult } from '../sync/syncTypes';
 import type { ClauseIndex } from './ClauseIndex';
+import type { ClauseMetaStore } from './ClauseMetaStore';
+import { clauseLabel, clauseLabels } from './clauseLabels';
 import type { ClauseAuthor } from './clauseMetaChanges';
-import { LockedClauseIndex } from './LockedClauseIndex';
 
 /** Why a lock command failed. */
 export type LockCommandError =
@@ -35,29 +30,22 @@ export interface LockChange {
 /** What `ClauseLocks` needs from its document. */
 export interface ClauseLocksOptions {
   doc: Y.Doc;
-  meta: Y.Map<unknown>;
+  store: ClauseMetaStore;
   index: ClauseIndex;
-  write: (change: (doc: Y.Doc) => void) => SyncResult<boolean>;
   now: () => number;
-  /** Called after meta was written, so that other indexes of the meta stay current. */
-  written: (clauseId: string, meta: ClauseMeta) => void;
 }
 
 /**
- * Locks and unlocks the clauses of one draft and keeps the index of what is locked that the
- * update validator consults. The lock itself is server-authoritative meta (`ClauseMeta.lock`);
- * the index is rebuilt from it after every change and at load, so the two cannot disagree.
+ * The lock commands of one draft (L1's moderators call them through `withClauses`). The lock
+ * itself is server-owned meta (`ClauseMeta.lock`, L6) written through the `ClauseMetaStore`;
+ * the lock rule (`LockRule`) observes the store and refuses updates that touch a locked clause.
  */
 export class ClauseLocks {
-  readonly index = new LockedClauseIndex();
-
-  constructor(private readonly options: ClauseLocksOptions) {
-    this.rebuild();
-  }
+  constructor(private readonly options: ClauseLocksOptions) {}
 
   /**
    * Locks (or unlocks) a clause. A reason is required to unlock, and to lock a clause that not
-   * all five parties agree with (`lockReasonRequired`).
+   * all five parties agree with (L3, `lockReasonRequired`).
    */
   setLock(
     clauseId: string,
@@ -67,7 +55,7 @@ export class ClauseLocks {
   ): { ok: true; value: LockChange } | { ok: false; error: LockCommandError } {
     const text = this.options.index.currentText(clauseId);
     if (text === undefined) return { ok: false, error: { code: 'unknownClause' } };
-    const existing = readClauseMeta(this.options.meta, clauseId);
+    const existing = this.options.store.read(clauseId);
     const wasLocked = (existing?.lock ?? null) !== null;
     if (wasLocked === locked) return { ok: false, error: { code: 'unchanged', locked } };
     const textHash = clauseTextHash(text);
@@ -94,7 +82,7 @@ export class ClauseLocks {
     };
   }
 
-  /** Locks every unlocked clause whose status is `agreed`, in one server write. */
+  /** Locks every unlocked clause whose status is `agreed`, in one server write (L5). */
   lockAllAgreed(
     author: ClauseAuthor,
     agreedClauseIds: readonly string[],
@@ -102,7 +90,7 @@ export class ClauseLocks {
     const at = this.options.now();
     const metas = new Map<string, ClauseMeta>();
     for (const clauseId of agreedClauseIds) {
-      const existing = readClauseMeta(this.options.meta, clauseId);
+      const existing = this.options.store.read(clauseId);
       const text = this.options.index.currentText(clauseId);
       if (existing === null || text === undefined || (existing.lock ?? null) !== null) continue;
       metas.set(clauseId, {
@@ -110,25 +98,13 @@ export class ClauseLocks {
         lock: { delegation: author.delegation, userId: author.userId, at, reason: null },
       });
     }
-    if (metas.size === 0) return { ok: true, value: [] };
-    if (!this.writeMetas(metas)) return { ok: false, error: { code: 'storageFailed' } };
-    const labels = this.labels();
-    return {
-      ok: true,
-      value: [...metas].map(([clauseId, meta]) => ({
-        clauseId,
-        label: labels.get(clauseId) ?? clauseId,
-        meta,
-        agreed: true,
-        reason: null,
-      })),
-    };
+    return this.writeLocks(metas, { agreed: true, reason: null });
   }
 
   /**
    * Locks every listed clause that is in the draft as `author`'s, with one reason, in one
    * server write; a clause already locked takes the new lock (adoption under silence
-   * procedure locks the whole text as the Chair's). Clauses not in the draft are skipped.
+   * procedure locks the whole text as the Chair's, L6). Clauses not in the draft are skipped.
    */
   lockEvery(
     author: ClauseAuthor,
@@ -140,74 +116,45 @@ export class ClauseLocks {
     for (const clauseId of clauseIds) {
       const text = this.options.index.currentText(clauseId);
       if (text === undefined) continue;
-      const existing =
-        readClauseMeta(this.options.meta, clauseId) ?? emptyClauseMeta(clauseTextHash(text));
+      const existing = this.options.store.read(clauseId) ?? emptyClauseMeta(clauseTextHash(text));
       metas.set(clauseId, {
         ...existing,
         lock: { delegation: author.delegation, userId: author.userId, at, reason },
       });
     }
+    return this.writeLocks(metas, { agreed: false, reason });
+  }
+
+  /** Whether a clause is locked now. */
+  isLocked(clauseId: string): boolean {
+    return (this.options.store.read(clauseId)?.lock ?? null) !== null;
+  }
+
+  private writeMetas(metas: Map<string, ClauseMeta>): boolean {
+    return this.options.store.write(metas).ok;
+  }
+
+  /** Writes several locks in one server write and says what changed, clause by clause. */
+  private writeLocks(
+    metas: Map<string, ClauseMeta>,
+    how: Pick<LockChange, 'agreed' | 'reason'>,
+  ): { ok: true; value: LockChange[] } | { ok: false; error: LockCommandError } {
     if (metas.size === 0) return { ok: true, value: [] };
     if (!this.writeMetas(metas)) return { ok: false, error: { code: 'storageFailed' } };
-    const labels = this.labels();
+    const labels = clauseLabels(this.options.doc);
     return {
       ok: true,
       value: [...metas].map(([clauseId, meta]) => ({
         clauseId,
         label: labels.get(clauseId) ?? clauseId,
         meta,
-        agreed: false,
-        reason,
+        ...how,
       })),
     };
   }
 
-  /** Whether a clause is locked now. */
-  isLocked(clauseId: string): boolean {
-    return (readClauseMeta(this.options.meta, clauseId)?.lock ?? null) !== null;
-  }
-
-  /**
-   * The notice for a sender whose update touched a locked clause. Numbering the clause walks the
-   * draft once; it happens only when an update is refused, which also closes the sender's socket.
-   */
-  refusalMessage(clauseId: string): string {
-    const lock = readClauseMeta(this.options.meta, clauseId)?.lock ?? {
-      delegation: 'CHAIR' as const,
-    };
-    return lockedClauseRefusal(this.labelOf(clauseId), lock);
-  }
-
-  /** Re-reads which clauses are locked from the meta map. */
-  rebuild(): void {
-    const locked: { clauseId: string; elements: Y.XmlElement[] }[] = [];
-    for (const clauseId of this.options.meta.keys()) {
-      if (!this.isLocked(clauseId)) continue;
-      locked.push({ clauseId, elements: this.options.index.elementsOf(clauseId) });
-    }
-    this.index.rebuild(locked);
-  }
-
-  private writeMetas(metas: Map<string, ClauseMeta>): boolean {
-    const written = this.options.write(() => {
-      for (const [clauseId, meta] of metas) this.options.meta.set(clauseId, meta);
-    });
-    if (!written.ok) return false;
-    for (const [clauseId, meta] of metas) this.options.written(clauseId, meta);
-    this.rebuild();
-    return true;
-  }
-
-  private labels(): Map<string, string> {
-    const labels = new Map<string, string>();
-    for (const clause of readClauses(this.options.doc)) {
-      if (clause.id !== null && !labels.has(clause.id)) labels.set(clause.id, clause.label);
-    }
-    return labels;
-  }
-
   /** A clause's number now (PP2, OP3…); walks the draft once. */
   labelOf(clauseId: string): string {
-    return this.labels().get(clauseId) ?? 'This clause';
+    return clauseLabel(this.options.doc, clauseId);
   }
 }

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { TaggedClockRanges } from './TaggedClockRanges';
+import { ClockRangeIndex } from '../sync/ClockRangeIndex';
 
 /** A locked clause as the index needs it: its id and the element(s) that carry it. */
 export interface LockedClause {
@@ -18,20 +18,20 @@ export interface LockedClause {
  * - `live`: the items of `inside` that are not deleted, plus the elements and their ancestors:
  *   deleting any of them changes, removes or moves the clause. Deleting an already deleted item
  *   is harmless (a stock client's sync step 2 repeats its whole delete set) and is allowed.
- * Rebuilt whenever a clause is locked or unlocked (O(size of the locked clauses)); nothing
+ * Rebuilt (by `LockRule`) whenever a clause is locked or unlocked (O(size of the locked clauses)); nothing
  * inside a locked clause can change while it is locked, so the index stays exact in between.
  */
 export class LockedClauseIndex {
-  private inside = new TaggedClockRanges();
-  private elements = new TaggedClockRanges();
-  private live = new TaggedClockRanges();
+  private inside = new ClockRangeIndex<string>();
+  private elements = new ClockRangeIndex<string>();
+  private live = new ClockRangeIndex<string>();
   private ids = new Set<string>();
 
   /** Replaces the index by the given locked clauses. */
   rebuild(locked: Iterable<LockedClause>): void {
-    this.inside = new TaggedClockRanges();
-    this.elements = new TaggedClockRanges();
-    this.live = new TaggedClockRanges();
+    this.inside = new ClockRangeIndex();
+    this.elements = new ClockRangeIndex();
+    this.live = new ClockRangeIndex();
     this.ids = new Set();
     for (const { clauseId, elements } of locked) {
       this.ids.add(clauseId);
@@ -51,30 +51,35 @@ export class LockedClauseIndex {
 
   /** The locked clause a struct id lies inside (not the element itself), if any. */
   clauseInside(id: Y.ID): string | undefined {
-    return this.inside.clauseIn(id.client, id.clock, id.clock + 1);
+    return this.inside.tagIn(id.client, id.clock, id.clock + 1);
   }
 
   /** The locked clause whose element or content a struct id is, if any (a parent check). */
   clauseOfParent(id: Y.ID): string | undefined {
-    return this.elements.clauseIn(id.client, id.clock, id.clock + 1) ?? this.clauseInside(id);
+    return this.elements.tagIn(id.client, id.clock, id.clock + 1) ?? this.clauseInside(id);
   }
 
   /** The locked clause with a live struct of this client in `[clock, end)`, if any. */
   clauseLiveIn(client: number, clock: number, end: number): string | undefined {
-    return this.live.clauseIn(client, clock, end);
+    return this.live.tagIn(client, clock, end);
   }
 
   private addElement(clauseId: string, element: Y.XmlElement): void {
     const item = element._item;
     if (item === null || item.deleted) return;
-    this.elements.add(item.id.client, item.id.clock, item.length, clauseId);
-    this.live.add(item.id.client, item.id.clock, item.length, clauseId);
+    this.elements.add(item.id.client, item.id.clock, item.id.clock + item.length, clauseId);
+    this.live.add(item.id.client, item.id.clock, item.id.clock + item.length, clauseId);
     // Clauses sit directly in the draft fragment today; should they ever be nested, deleting a
     // container must not take a locked clause with it.
     let ancestor = item.parent instanceof Y.AbstractType ? item.parent._item : null;
     while (ancestor !== null) {
-      if (this.live.clauseIn(ancestor.id.client, ancestor.id.clock, ancestor.id.clock + 1)) break;
-      this.live.add(ancestor.id.client, ancestor.id.clock, ancestor.length, clauseId);
+      if (this.live.tagIn(ancestor.id.client, ancestor.id.clock, ancestor.id.clock + 1)) break;
+      this.live.add(
+        ancestor.id.client,
+        ancestor.id.clock,
+        ancestor.id.clock + ancestor.length,
+        clauseId,
+      );
       ancestor = ancestor.parent instanceof Y.AbstractType ? ancestor.parent._item : null;
     }
     this.addContent(clauseId, element);
@@ -91,8 +96,9 @@ export class LockedClauseIndex {
   }
 
   private addItem(clauseId: string, item: Y.Item): void {
-    this.inside.add(item.id.client, item.id.clock, item.length, clauseId);
-    if (!item.deleted) this.live.add(item.id.client, item.id.clock, item.length, clauseId);
+    this.inside.add(item.id.client, item.id.clock, item.id.clock + item.length, clauseId);
+    if (!item.deleted)
+      this.live.add(item.id.client, item.id.clock, item.id.clock + item.length, clauseId);
     if (item.content instanceof Y.ContentType) {
       this.addContent(clauseId, item.content.type);
     }

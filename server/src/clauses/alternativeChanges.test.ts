@@ -19,7 +19,7 @@ const locked: ClauseMeta = {
   lock: { delegation: 'CHAIR', userId: 'chair', at: 1, reason: null },
 };
 
-describe('alternatives', () => {
+describe('alternatives (A1–A3, L4)', () => {
   it('adds alternatives in the order proposed, up to the limit', () => {
     let meta = emptyClauseMeta('h');
     for (let index = 0; index < LIMITS.alternativesPerClause; index++) {

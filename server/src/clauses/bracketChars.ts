@@ -45,3 +45,32 @@ export function insertedOpenBrackets(
   }
   return found;
 }
+
+/** The live ']' characters of a client id in `[clock, end)`, each with the text it is in. */
+export function liveClosingBrackets(
+  doc: Y.Doc,
+  client: number,
+  clock: number,
+  end: number,
+): { id: CharId; text: Y.XmlText }[] {
+  const structs = doc.store.clients.get(client);
+  const stop = Math.min(end, Y.getState(doc.store, client));
+  if (structs === undefined || clock >= stop) return [];
+  const found: { id: CharId; text: Y.XmlText }[] = [];
+  for (let index = Y.findIndexSS(structs, clock); index < structs.length; index++) {
+    const item = structs[index]!;
+    if (item.id.clock >= stop) break;
+    if (!(item instanceof Y.Item) || item.deleted || !(item.content instanceof Y.ContentString)) {
+      continue;
+    }
+    if (!(item.parent instanceof Y.XmlText)) continue;
+    const str = item.content.str;
+    const from = Math.max(clock, item.id.clock) - item.id.clock;
+    const to = Math.min(stop, item.id.clock + str.length) - item.id.clock;
+    for (let offset = from; offset < to; offset++) {
+      if (str[offset] === ']')
+        found.push({ id: { client, clock: item.id.clock + offset }, text: item.parent });
+    }
+  }
+  return found;
+}

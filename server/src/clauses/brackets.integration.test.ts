@@ -21,7 +21,7 @@ import { closedWith } from '../testing/lockTestKit';
 import type { RunningTestServer } from '../testing/testServer';
 
 /**
- * Brackets end to end (issue 3): the real server on port 0 with SQLite in a temp folder and
+ * Brackets end to end (B1–B3): the real server on port 0 with SQLite in a temp folder and
  * stock y-websocket providers. The server records who inserted each '[' and refuses an update
  * that deletes another delegation's '[' unless a moderator sent it.
  */
@@ -51,7 +51,7 @@ async function mexicoBrackets(mexico: Client, watcher: Client): Promise<string> 
   return clauseText(mexico.doc, CLAUSE).toString();
 }
 
-describe('brackets', () => {
+describe('brackets (B1–B3)', () => {
   it("records the delegation that inserted a '[' in the clause meta, live for others", async () => {
     const { server } = await startServer();
     const canada = await openClient(server, 'ca.delegate');
@@ -78,7 +78,7 @@ describe('brackets', () => {
     await roundTrip(providerSocket(canada), canada.doc);
     expect(clauseText(canada.doc, CLAUSE).toString()).toBe(text);
     expect(clauseText(storedDoc(server), CLAUSE).toString()).toBe(text);
-    // Brackets are pairs: the closing ']' is Mexico's too (issue 13).
+    // Brackets are pairs: the closing ']' is Mexico's too (B2).
     const again = await openClient(server, 'us.delegate');
     await until(() => clauseText(again.doc, CLAUSE).toString() === text, 'the US reloaded');
     clauseText(again.doc, CLAUSE).delete(text.indexOf(']'), 1);
@@ -140,7 +140,7 @@ describe('brackets', () => {
     expect(clauseText(storedDoc(server), CLAUSE).toString()).toBe(text.slice(1));
   });
 
-  // Issue 13, hole 2: Yjs deletes the children of a deleted item, so a delete set that names
+  // B3 (S11): Yjs deletes the children of a deleted item, so a delete set that names
   // only the clause's text item or only its element removes the '[' inside without naming it.
   for (const target of ['the text item', 'the clause element'] as const) {
     it(`closes a delegate whose delete set names only ${target} holding Mexico's '['`, async () => {

@@ -3,7 +3,7 @@ import { clauseElements, clauseIdOf } from '@accord/shared/domain/clauseNodes';
 import * as Y from 'yjs';
 import type { SyncDocument } from '../sync/SyncDocument';
 import type { SyncPrincipal } from '../sync/syncTypes';
-import type { ClauseCommandResult } from './DocumentClauses';
+import type { ClauseCommandResult, DocumentClauses } from './DocumentClauses';
 
 /** Why a choice was refused after it passed the clause rules: the text change itself was. */
 export interface ChoiceTextRefused {
@@ -20,12 +20,12 @@ export interface ChoiceTextRefused {
  * With `alternativeId` null the text stands and the alternatives are set aside.
  */
 export function chooseAlternative(
-  document: SyncDocument,
+  document: SyncDocument<DocumentClauses>,
   clauseId: string,
   alternativeId: string | null,
   moderator: Pick<SyncPrincipal, 'userId' | 'delegation' | 'role'>,
 ): ClauseCommandResult<ClauseMeta> | ChoiceTextRefused {
-  const chosen = document.clauses.alternativeToChoose(clauseId, alternativeId);
+  const chosen = document.api.alternativeToChoose(clauseId, alternativeId);
   if (!chosen.ok) return chosen;
   if (chosen.value !== null) {
     const { text } = chosen.value;
@@ -34,7 +34,7 @@ export function chooseAlternative(
     );
     if (!written.ok) return { ok: false, error: 'textRefused', message: written.error.message };
   }
-  return document.clauses.settleAlternatives(clauseId, alternativeId, moderator);
+  return document.api.settleAlternatives(clauseId, alternativeId, moderator);
 }
 
 /** Replaces the whole text of a clause (its formatting with it) by plain text. */

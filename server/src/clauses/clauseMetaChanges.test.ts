@@ -14,7 +14,7 @@ const stated: ClauseMeta = {
   textHash: 'old',
 };
 
-describe('metaAfterTextChange', () => {
+describe('metaAfterTextChange (C1, C2)', () => {
   it('records the author of a new clause as its proposer', () => {
     expect(
       metaAfterTextChange(null, { isNew: true, textHash: 'h', author: mexico, at: 5 }),
@@ -64,7 +64,7 @@ describe('metaAfterTextChange', () => {
   });
 });
 
-describe('metaWithPosition', () => {
+describe('metaWithPosition (C1)', () => {
   it('binds a stated position to the current text and takes the delegation out of cleared', () => {
     const cleared = metaAfterTextChange(stated, {
       isNew: false,

@@ -20,7 +20,7 @@ export interface TextChangeFacts {
 
 /**
  * A clause's meta after its text changed, or null when nothing needs writing. A new clause gets
- * its proposer (the author). Positions given on other text are cleared (DESIGN.md: a position
+ * its proposer (the author). Positions given on other text are cleared (C1: a position
  * is bound to the text it was given on), and `cleared` then names them, why and who.
  */
 export function metaAfterTextChange(

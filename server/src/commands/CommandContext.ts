@@ -25,7 +25,7 @@ export type CommandActor = MemberActor | { kind: 'operator' };
  * The drafts' live documents, as commands reach them: the sync core's entry points, and nothing
  * else of it, so that the sync core can change behind this port.
  */
-export type DocumentsPort = Pick<SyncServer, 'withClauses' | 'withDocument'>;
+export type DocumentsPort = Pick<SyncServer, 'withClauses' | 'withDocument' | 'readDocument'>;
 
 /** Where a command acts: the negotiation, and the draft when it is about one. */
 export interface CommandAccess {

@@ -25,6 +25,11 @@ export type CommandError =
   | { code: 'choiceTextRefused'; problem: string }
   | { code: 'badTimeZone'; problem: string }
   | { code: 'notAMember'; username: string; negotiationTitle: string }
+  | { code: 'revisionForbidden' }
+  | { code: 'silenceRunning'; revision: string }
+  | { code: 'noteTooLong'; max: number }
+  | { code: 'badSymbol'; problem: string }
+  | { code: 'symbolUsed'; symbol: string }
   | { code: 'storageFailed' };
 
 /** One stable code of a refused command. */

@@ -29,8 +29,8 @@ export function chooseAlternative(
   const moderator = { ...authorOf(ctx.actor), role: ctx.actor.membership.role };
   const done = documentsValue(
     ctx.documents.withDocument(ctx.access.document.id, (doc) => {
-      const label = doc.clauses.locks.labelOf(clauseId);
-      const before = doc.clauses.currentText(clauseId);
+      const label = doc.api.locks.labelOf(clauseId);
+      const before = doc.api.currentText(clauseId);
       if (
         expectedTextHash !== undefined &&
         before !== undefined &&
@@ -38,7 +38,7 @@ export function chooseAlternative(
       ) {
         return { stale: true as const, label };
       }
-      const picked = doc.clauses.alternativeToChoose(clauseId, alternativeId);
+      const picked = doc.api.alternativeToChoose(clauseId, alternativeId);
       const meta = readClauseMeta(clauseMetaMap(doc.doc), clauseId);
       const owners = clauseBracketOwners(doc.doc, before ?? '', meta?.brackets ?? {});
       const setAside = (meta?.alternatives ?? []).filter((other) => other.id !== alternativeId);

@@ -13,6 +13,23 @@ interface CommandErrorEntry<C extends CommandErrorCode> {
 
 /** The words of refused commands, by stable id (issue 16: in the requester's language). */
 const M = {
+  revisionForbidden: /*i18n*/ {
+    id: 'command.revisionForbidden',
+    message: 'Only a moderator (the Chair) may issue a revision.',
+  },
+  silenceRunning: /*i18n*/ {
+    id: 'command.silenceRunning',
+    message:
+      'A silence procedure is running on {revision}; no revision can be issued until it ends.',
+  },
+  noteTooLong: /*i18n*/ {
+    id: 'command.noteTooLong',
+    message: 'The note is longer than {max} characters.',
+  },
+  symbolUsed: /*i18n*/ {
+    id: 'command.symbolUsed',
+    message: 'The symbol {symbol} was already used for a revision of this draft.',
+  },
   positionForbidden: /*i18n*/ {
     id: 'command.positionForbidden',
     message: 'Only a delegate of {delegation} may state its position.',
@@ -201,6 +218,23 @@ export const COMMAND_ERRORS: { [C in CommandErrorCode]: CommandErrorEntry<C> } =
     api: 'not_found',
     message: ({ username, negotiationTitle }, locale) =>
       translate(locale, M.notAMember, { username, negotiation: negotiationTitle }),
+  },
+  revisionForbidden: {
+    api: 'forbidden',
+    message: (_, locale) => translate(locale, M.revisionForbidden),
+  },
+  silenceRunning: {
+    api: 'conflict',
+    message: ({ revision }, locale) => translate(locale, M.silenceRunning, { revision }),
+  },
+  noteTooLong: {
+    api: 'bad_request',
+    message: ({ max }, locale) => translate(locale, M.noteTooLong, { max }),
+  },
+  badSymbol: { api: 'bad_request', message: ({ problem }) => problem },
+  symbolUsed: {
+    api: 'conflict',
+    message: ({ symbol }, locale) => translate(locale, M.symbolUsed, { symbol }),
   },
   storageFailed: { api: 'internal', message: (_, locale) => translate(locale, M.storageFailed) },
 };

@@ -1,4 +1,4 @@
-import { readAuditEvent } from '@accord/shared/domain/audit';
+import { readAuditEvent } from '@accord/shared/domain/auditRead';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { operatorContext } from '../admin/operatorContext';
 import { type CommandTestBed, openCommandTestBed } from '../testing/commandTestKit';

@@ -1,4 +1,5 @@
 import type { DelegationCode } from '@accord/shared/domain/delegations';
+import type { Result } from '@accord/shared/result';
 import type { SilenceState } from '@accord/shared/revisions/silence';
 
 /** An issued revision without its stored state and content (what lists need). */
@@ -69,17 +70,13 @@ export interface RevisionStore {
    * Stores the next revision of the draft atomically (number = last + 1). Refuses a symbol
    * the draft already used.
    */
-  issue(
-    revision: NewRevision,
-  ): { ok: true; value: RevisionMeta } | { ok: false; error: 'duplicateSymbol' };
+  issue(revision: NewRevision): Result<RevisionMeta, 'duplicateSymbol'>;
   /** A draft's revisions, oldest first, without state or content. */
   list(documentId: string): RevisionMeta[];
   byNumber(documentId: string, number: number): RevisionRecord | undefined;
   byId(id: string): RevisionRecord | undefined;
   /** Starts a procedure unless one is already running on the draft. */
-  startSilence(
-    silence: NewSilence,
-  ): { ok: true; value: SilenceRecord } | { ok: false; error: 'running' };
+  startSilence(silence: NewSilence): Result<SilenceRecord, 'running'>;
   /** The draft's running procedure, if any. */
   runningSilence(documentId: string): SilenceRecord | undefined;
   /** The draft's most recent procedure, if any. */

@@ -17,7 +17,7 @@ export interface DocumentPersistenceOptions {
 
 /**
  * One document's update log: loads it, commits every accepted update before it is applied or
- * broadcast (DESIGN.md decision 6), binds client ids to their authors (decision 4), and compacts
+ * broadcast (S5), binds client ids to their authors (S6), and compacts
  * the log in the background. Storage calls are synchronous and commit before they return.
  */
 export class DocumentPersistence {

@@ -1,20 +1,20 @@
 import * as Y from 'yjs';
-import type { PositionsCleared } from '../clauses/DocumentClauses';
-import type { ClauseChangeStore, DocumentStore, UpdateLogStore } from '../storage/storage';
+import type { DocumentStore, UpdateLogStore } from '../storage/storage';
 import { DocumentPersistence } from './DocumentPersistence';
+import type { DocumentPluginFactory } from './DocumentPlugin';
 import { SyncDocument } from './SyncDocument';
 import type { SyncLog, SyncResult } from './syncTypes';
 
 /** Options of the registry, as `SyncServer` resolves them. */
-export interface DocumentRegistryOptions {
+export interface DocumentRegistryOptions<Api> {
   updates: UpdateLogStore;
   documents: DocumentStore;
-  clauseChanges: ClauseChangeStore;
+  /** Builds each loaded document's plugins (`DocumentPlugin`). */
+  plugins: DocumentPluginFactory<Api>;
   idleUnloadMs: number;
   compactEvery: number;
   log: SyncLog;
   now: () => number;
-  onPositionsCleared?: ((cleared: PositionsCleared) => void) | undefined;
 }
 
 /**
@@ -24,18 +24,18 @@ export interface DocumentRegistryOptions {
  * background compaction has finished; a connection arriving meanwhile keeps it. Every update is
  * committed before it is applied, so unloading never has anything left to save.
  */
-export class DocumentRegistry {
-  private readonly loaded = new Map<string, SyncDocument>();
+export class DocumentRegistry<Api> {
+  private readonly loaded = new Map<string, SyncDocument<Api>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
 
-  constructor(private readonly options: DocumentRegistryOptions) {}
+  constructor(private readonly options: DocumentRegistryOptions<Api>) {}
 
   /** The loaded document, loading it from storage if needed. */
-  acquire(documentId: string): SyncResult<SyncDocument> {
+  acquire(documentId: string): SyncResult<SyncDocument<Api>> {
     this.cancelUnload(documentId);
     const existing = this.loaded.get(documentId);
     if (existing !== undefined) return { ok: true, value: existing };
-    const { updates, documents, clauseChanges, compactEvery, log, now } = this.options;
+    const { updates, documents, plugins, compactEvery, log, now } = this.options;
     const doc = new Y.Doc();
     try {
       const persistence = new DocumentPersistence(
@@ -43,16 +43,14 @@ export class DocumentRegistry {
         doc,
       );
       persistence.load();
-      const document = new SyncDocument({
+      const document: SyncDocument<Api> = new SyncDocument({
         id: documentId,
         doc,
         persistence,
-        clauseChanges,
+        plugins,
         log,
-        now,
-        onPositionsCleared: this.options.onPositionsCleared,
-        onIdle: (idle) => this.scheduleUnload(idle),
-        onBroken: (broken) => this.discard(broken),
+        onIdle: () => this.scheduleUnload(document),
+        onBroken: () => this.discard(document),
       });
       this.loaded.set(documentId, document);
       log('info', `Document ${documentId} loaded.`);
@@ -71,7 +69,7 @@ export class DocumentRegistry {
    * Runs `use` on a document outside any connection (an HTTP command), loading it if needed;
    * a document nobody is connected to is unloaded again after the idle delay.
    */
-  withDocument<T>(documentId: string, use: (document: SyncDocument) => T): SyncResult<T> {
+  withDocument<T>(documentId: string, use: (document: SyncDocument<Api>) => T): SyncResult<T> {
     const acquired = this.acquire(documentId);
     if (!acquired.ok) return acquired;
     const document = acquired.value;
@@ -85,7 +83,7 @@ export class DocumentRegistry {
   }
 
   /** Every loaded document. */
-  documents(): SyncDocument[] {
+  documents(): SyncDocument<Api>[] {
     return [...this.loaded.values()];
   }
 
@@ -101,7 +99,7 @@ export class DocumentRegistry {
   }
 
   /** Drops a broken document at once: the next connection loads it again from the log. */
-  private discard(document: SyncDocument): void {
+  private discard(document: SyncDocument<Api>): void {
     this.cancelUnload(document.id);
     if (this.loaded.get(document.id) !== document) return;
     this.loaded.delete(document.id);
@@ -112,7 +110,7 @@ export class DocumentRegistry {
     );
   }
 
-  private scheduleUnload(document: SyncDocument): void {
+  private scheduleUnload(document: SyncDocument<Api>): void {
     this.cancelUnload(document.id);
     const timer = setTimeout(() => {
       this.unloadTimers.delete(document.id);
@@ -130,7 +128,7 @@ export class DocumentRegistry {
     this.unloadTimers.delete(documentId);
   }
 
-  private async unload(document: SyncDocument, force: boolean): Promise<void> {
+  private async unload(document: SyncDocument<Api>, force: boolean): Promise<void> {
     await document.settled();
     // A connection may have arrived while the compaction finished: it keeps the document.
     if (!force && document.connectionCount > 0) return;

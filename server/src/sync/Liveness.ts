@@ -3,7 +3,7 @@ import type { LivenessOptions } from './syncTypes';
 /**
  * Every 2 s each socket is pinged; one silent for more than 6 s is dropped. A vanished peer
  * (laptop lid closed, network gone: its socket half-open, no close ever arrives) thus leaves
- * everyone's presence within about 8 s — under the 10 s people are promised (issue 14).
+ * everyone's presence within about 8 s — under the 10 s people are promised (S13).
  */
 export const LIVENESS_DEFAULTS: LivenessOptions = { intervalMs: 2_000, silenceMs: 6_000 };
 

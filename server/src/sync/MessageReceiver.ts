@@ -1,8 +1,15 @@
 import { LIMITS } from '@accord/shared/protocol/limits';
 import * as decoding from 'lib0/decoding';
 import { MESSAGE_TYPES, SYNC_MESSAGE_TYPES } from './protocol';
-import type { SyncConnection } from './SyncConnection';
-import type { SyncLog, SyncRejection } from './syncTypes';
+import type { SyncDocument } from './SyncDocument';
+import type { DocumentPeer, SyncLog, SyncRejection } from './syncTypes';
+
+/** The connection whose frames a receiver reads (`SyncConnection`). */
+export interface ReceivingConnection extends DocumentPeer {
+  readonly document: SyncDocument;
+  reject(rejection: SyncRejection): void;
+  describe(): string;
+}
 
 const MALFORMED: SyncRejection = {
   reason: 'malformedMessage',
@@ -18,7 +25,7 @@ export class MessageReceiver {
   private warnedReadOnly = false;
 
   constructor(
-    private readonly connection: SyncConnection,
+    private readonly connection: ReceivingConnection,
     private readonly log: SyncLog,
   ) {}
 

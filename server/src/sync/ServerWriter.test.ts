@@ -1,6 +1,7 @@
 import { clauseMetaMap } from '@accord/shared/domain/clauseMeta';
 import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { clausePlugins } from '../clauses/clausePlugins';
 import { SERVER_AUTHOR, type UpdateLogStore } from '../storage/storage';
 import { type RunningTestServer, startTestServer } from '../testing/testServer';
 import { SyncServer } from './SyncServer';
@@ -30,7 +31,7 @@ function syncServer(updates: UpdateLogStore = server.storage.updates): SyncServe
   const sync = new SyncServer({
     updates,
     documents: server.storage.documents,
-    clauseChanges: server.storage.clauseChanges,
+    plugins: clausePlugins({ changes: server.storage.clauseChanges, now: Date.now }),
     log: () => {},
   });
   servers.push(sync);
@@ -61,7 +62,7 @@ function connect(sync: SyncServer, username: string): TestSyncClient {
   return client;
 }
 
-describe('ServerWriter', () => {
+describe('ServerWriter (S3, S5)', () => {
   it('writes as a client id bound to the server, committed, then broadcast to everyone', () => {
     const sync = syncServer();
     const mexico = connect(sync, 'mx.delegate');

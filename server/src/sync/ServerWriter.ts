@@ -26,10 +26,10 @@ export interface ServerWriterOptions {
 }
 
 /**
- * Writes server-authoritative state into a document (DESIGN.md decision 2) as the server's own
+ * Writes server-authoritative state into a document (S3) as the server's own
  * Yjs client, bound in `client_ids` to `SERVER_AUTHOR` so that the validator refuses any client
  * update that builds on or deletes it, across reloads. Like a client's update, the server's is
- * committed to the log before it is broadcast (decision 6).
+ * committed to the log before it is broadcast (S5).
  */
 export class ServerWriter {
   private clientId: number | null = null;

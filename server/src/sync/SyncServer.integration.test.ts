@@ -77,7 +77,7 @@ describe('sync over WebSocket', () => {
   });
 });
 
-describe('presence over WebSocket', () => {
+describe('presence over WebSocket (S8)', () => {
   it("shows the server's name and delegation, whatever the client claims", async () => {
     const { server } = await startServer();
     const mexico = await openClient(server, 'mx.delegate');

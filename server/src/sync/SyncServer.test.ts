@@ -1,6 +1,7 @@
 import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { clausePlugins } from '../clauses/clausePlugins';
 import type { UpdateLogStore } from '../storage/storage';
 import { type RunningTestServer, startTestServer } from '../testing/testServer';
 import { MESSAGE_TYPES, SYNC_MESSAGE_TYPES } from './protocol';
@@ -44,7 +45,7 @@ function syncServer(
   const sync = new SyncServer({
     updates: options.updates ?? server.storage.updates,
     documents: server.storage.documents,
-    clauseChanges: server.storage.clauseChanges,
+    plugins: clausePlugins({ changes: server.storage.clauseChanges, now: Date.now }),
     compactEvery: options.compactEvery ?? 500,
     idleUnloadMs: options.idleUnloadMs ?? 60_000,
     log: (level, message) => logLines.push({ level, message }),
@@ -242,7 +243,7 @@ describe('SyncServer', () => {
   });
 });
 
-describe('SyncServer awareness', () => {
+describe('SyncServer awareness (S8)', () => {
   it("stamps the server's identity over what a client claims", () => {
     const sync = syncServer();
     const mexico = connect(sync, 'mx.delegate');
@@ -304,7 +305,7 @@ describe('SyncServer awareness', () => {
   });
 });
 
-describe('SyncServer liveness', () => {
+describe('SyncServer liveness (S13)', () => {
   const FAST = { intervalMs: 20, silenceMs: 80 };
   const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

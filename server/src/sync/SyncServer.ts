@@ -1,17 +1,19 @@
 import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
 import type * as Y from 'yjs';
 import type { DocumentClauses } from '../clauses/DocumentClauses';
+import type { DocumentStore, UpdateLogStore } from '../storage/storage';
+import type { DocumentPluginFactory } from './DocumentPlugin';
 import { DocumentRegistry } from './DocumentRegistry';
 import { LIVENESS_DEFAULTS, Liveness } from './Liveness';
 import { SyncConnection } from './SyncConnection';
 import type { SyncDocument } from './SyncDocument';
 import type {
+  LivenessOptions,
   SyncAccess,
   SyncConnectionHandle,
   SyncLog,
   SyncPrincipal,
   SyncResult,
-  SyncServerOptions,
   SyncSocket,
 } from './syncTypes';
 
@@ -21,9 +23,30 @@ export type {
   SyncLog,
   SyncLogLevel,
   SyncPrincipal,
-  SyncServerOptions,
   SyncSocket,
 } from './syncTypes';
+
+/** Options of `SyncServer`. */
+export interface SyncServerOptions {
+  updates: UpdateLogStore;
+  documents: DocumentStore;
+  /**
+   * Builds each loaded document's plugins and their API (`clausePlugins`): the one place
+   * clause rules meet the sync core.
+   */
+  plugins: DocumentPluginFactory<DocumentClauses>;
+  /** How long a document with no connections stays in memory, in milliseconds. */
+  idleUnloadMs?: number;
+  /** Compact a document's update log after this many stored updates. */
+  compactEvery?: number;
+  log?: SyncLog;
+  /** The clock of the update log (tests); `Date.now` by default. */
+  now?: () => number;
+  /** Ping rhythm and silence limit (tests shorten them); `LIVENESS_DEFAULTS` otherwise. */
+  liveness?: LivenessOptions;
+  /** Live rights; without it a connection keeps the rights it was opened with (unit tests). */
+  access?: SyncAccess;
+}
 
 /** A loaded document stays in memory this long after its last connection left, by default. */
 const DEFAULT_IDLE_UNLOAD_MS = 30_000;
@@ -42,7 +65,7 @@ function consoleLog(level: 'info' | 'warn' | 'error', message: string): void {
  * authenticates and authorizes a socket, then hands it over with `connect`.
  */
 export class SyncServer {
-  private readonly registry: DocumentRegistry;
+  private readonly registry: DocumentRegistry<DocumentClauses>;
   private readonly connections = new Set<SyncConnection>();
   private readonly log: SyncLog;
   private readonly liveness: Liveness;
@@ -56,12 +79,11 @@ export class SyncServer {
     this.registry = new DocumentRegistry({
       updates: options.updates,
       documents: options.documents,
-      clauseChanges: options.clauseChanges,
+      plugins: options.plugins,
       idleUnloadMs: options.idleUnloadMs ?? DEFAULT_IDLE_UNLOAD_MS,
       compactEvery: options.compactEvery ?? DEFAULT_COMPACT_EVERY,
       log: this.log,
       now: options.now ?? Date.now,
-      onPositionsCleared: options.onPositionsCleared,
     });
     this.liveness = new Liveness(
       options.liveness ?? LIVENESS_DEFAULTS,
@@ -101,19 +123,23 @@ export class SyncServer {
   }
 
   /**
-   * Runs `use` on a draft's clauses (positions, history, consensus), loading the draft if it is
-   * not in memory. Whatever `use` writes into the document is committed and broadcast to every
-   * connection before it returns.
+   * Runs `use` on a draft's clauses (positions, locks, alternatives, history, consensus: the
+   * API of its plugins, `DocumentClauses`), loading the draft if it is not in memory. Whatever
+   * `use` writes into the document is committed and broadcast to every connection before it
+   * returns. The entry point of server-side writes to clause meta (`ClauseMetaStore`).
    */
   withClauses<T>(documentId: string, use: (clauses: DocumentClauses) => T): SyncResult<T> {
-    return this.withDocument(documentId, (document) => use(document.clauses));
+    return this.withDocument(documentId, (document) => use(document.api));
   }
 
   /**
    * Runs `use` with a draft's document loaded (from the log if need be), for commands that
    * write text on someone's behalf (`SyncDocument.writeTextAs`).
    */
-  withDocument<T>(documentId: string, use: (document: SyncDocument) => T): SyncResult<T> {
+  withDocument<T>(
+    documentId: string,
+    use: (document: SyncDocument<DocumentClauses>) => T,
+  ): SyncResult<T> {
     if (this.shuttingDown) {
       return {
         ok: false,

@@ -2,7 +2,6 @@ import { DRAFT_FRAGMENT } from '@accord/shared/domain/schema';
 import { LIMITS } from '@accord/shared/protocol/limits';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { LockedClauseIndex } from '../clauses/LockedClauseIndex';
 import { type UpdateValidationContext, validateUpdate } from './UpdateValidator';
 
 const ALICE = 'user-alice';
@@ -32,9 +31,7 @@ function context(
     userId,
     ownerOf: (clientId) => owners.get(clientId),
     hasLiveServerStruct: () => false,
-    mayDeleteRange: () => true,
-    locks: new LockedClauseIndex(),
-    lockedRefusal: () => 'locked',
+    check: () => undefined,
   };
 }
 
@@ -126,7 +123,7 @@ describe('validateUpdate accepts', () => {
   });
 });
 
-describe('validateUpdate rejects', () => {
+describe('validateUpdate rejects (S1, S2, S6)', () => {
   it('an update larger than the limit', () => {
     const alice = clientDoc();
     alice.doc.getText(DRAFT_FRAGMENT).insert(0, 'x'.repeat(LIMITS.maxUpdateBytes + 1));

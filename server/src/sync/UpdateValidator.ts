@@ -1,8 +1,8 @@
 import { LIMITS } from '@accord/shared/protocol/limits';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
-import type { LockedClauseIndex } from '../clauses/LockedClauseIndex';
-import { lockedClauseTouched } from './lockedClauseCheck';
+import type { DecodedUpdate } from './DocumentPlugin';
+import { deletesSomethingNew, deletionWalkBudget } from './deleteSetNovelty';
 import { checkServerOwnedState, type ServerOwnedStateContext } from './serverOwnedState';
 import { dependenciesOf } from './structDependencies';
 import type { SyncRejection, SyncResult } from './syncTypes';
@@ -13,17 +13,14 @@ export interface UpdateValidationContext extends ServerOwnedStateContext {
   doc: Y.Doc;
   /** The user who sent the update. */
   userId: string;
-  /** The user (or `SERVER_AUTHOR`) a Yjs client id is bound to, if any (DESIGN.md decision 4). */
+  /** The user (or `SERVER_AUTHOR`) a Yjs client id is bound to, if any (S6). */
   ownerOf(clientId: number): string | undefined;
   /**
-   * Whether the sender may delete the document's content of a client id in `[clock, end)`: not
-   * when it holds a live opening bracket of another delegation (`DocumentClauses`).
+   * The document plugins' rules (`DocumentPlugin.check`: locks, brackets), run once the update
+   * is known to decode and integrate fully and to leave server-owned state alone: a refusal, or
+   * undefined to let it through.
    */
-  mayDeleteRange(clientId: number, clock: number, end: number): boolean;
-  /** The structs of the locked clauses (`ClauseLocks.index`). */
-  locks: LockedClauseIndex;
-  /** The notice for a sender whose update touched a locked clause. */
-  lockedRefusal(clauseId: string): string;
+  check(decoded: DecodedUpdate): SyncRejection | undefined;
 }
 
 /** A valid update, and what committing it involves. */
@@ -34,7 +31,6 @@ export interface ValidatedUpdate {
   unboundClientIds: number[];
 }
 
-type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 type Struct = DecodedUpdate['structs'][number];
 
 /** The structs of one client in an update, in clock order, and how many were walked. */
@@ -51,12 +47,11 @@ function reject(
 }
 
 /**
- * Checks one untrusted Yjs update (v1) before it is applied, stored or broadcast
- * (DESIGN.md decision 3): size, decoding, no missing dependencies (nothing may stay pending in
- * the server's document, which would then diverge from the log forever), nothing touching
- * server-owned state (decision 2, `checkServerOwnedState`), nothing inside or deleting a
- * locked clause (`lockedClauseTouched`), no other delegation's bracket removed, and client ids
- * bound to the sender.
+ * Checks one untrusted Yjs update (v1) before it is applied, stored or broadcast (S2): size
+ * (S1), decoding, no missing dependencies (S2: nothing may stay pending in the server's
+ * document, which would then diverge from the log forever), nothing touching server-owned state
+ * (S3, `checkServerOwnedState`), the document plugins' rules (`context.check`: locks L2, brackets
+ * B2), and client ids bound to the sender (S6).
  * Costs O(update size): it reads the document's state per client and, to spot no-op updates,
  * at most a bounded number of the document's structs.
  */
@@ -93,18 +88,8 @@ export function validateUpdate(
   }
   const serverOwned = checkServerOwnedState(decoded, stateBefore, context);
   if (!serverOwned.ok) return serverOwned;
-  const locked = lockedClauseTouched(decoded, context.doc, context.locks);
-  if (locked !== undefined) return reject('clauseLocked', context.lockedRefusal(locked));
-  for (const [clientId, ranges] of decoded.ds.clients) {
-    for (const range of ranges) {
-      if (!context.mayDeleteRange(clientId, range.clock, range.clock + range.len)) {
-        return reject('updateRejected', "The update removes another delegation's bracket.");
-      }
-    }
-  }
-  if (!descendantsMayGo(context.doc, decoded.ds, context)) {
-    return reject('updateRejected', "The update removes another delegation's bracket.");
-  }
+  const refusal = context.check(decoded);
+  if (refusal !== undefined) return { ok: false, error: refusal };
   const authors = checkAuthors(grouped.value, stateBefore, context);
   if (!authors.ok) return authors;
   const novel =
@@ -236,87 +221,4 @@ function checkAuthors(
     unbound.push(clientId);
   }
   return { ok: true, value: { authorsNewStructs, unbound } };
-}
-
-/**
- * Whether everything a delete set takes with it may go. Yjs deletes the children of a deleted
- * item (a clause's text with its element, the characters with their text), so a delete set
- * naming only an element or a text item removes every bracket inside it: each live item under
- * a deleted type is checked as if it were named. Honest clients name the children too, so this
- * finds nothing new for them; the walk costs the size of the subtrees deleted, which the sender
- * would have had to name otherwise.
- */
-function descendantsMayGo(
-  doc: Y.Doc,
-  ds: DecodedUpdate['ds'],
-  context: UpdateValidationContext,
-): boolean {
-  const stack: Y.AbstractType<unknown>[] = [];
-  for (const [clientId, ranges] of ds.clients) {
-    const structs = doc.store.clients.get(clientId);
-    if (structs === undefined) continue;
-    const state = Y.getState(doc.store, clientId);
-    for (const range of ranges) {
-      const end = Math.min(range.clock + range.len, state);
-      if (range.clock >= end) continue;
-      for (let index = Y.findIndexSS(structs, range.clock); index < structs.length; index++) {
-        const struct = structs[index]!;
-        if (struct.id.clock >= end) break;
-        if (
-          struct instanceof Y.Item &&
-          !struct.deleted &&
-          struct.content instanceof Y.ContentType
-        ) {
-          stack.push(struct.content.type);
-        }
-      }
-    }
-  }
-  while (stack.length > 0) {
-    const type = stack.pop()!;
-    const children: Y.Item[] = [];
-    for (let item = type._start; item !== null; item = item.right) children.push(item);
-    for (const item of type._map.values()) children.push(item);
-    for (const child of children) {
-      if (child.deleted) continue;
-      if (!context.mayDeleteRange(child.id.client, child.id.clock, child.id.clock + child.length)) {
-        return false;
-      }
-      if (child.content instanceof Y.ContentType) stack.push(child.content.type);
-    }
-  }
-  return true;
-}
-
-/**
- * How many of the document's structs the no-op check may look at: proportional to the update's
- * size, so a tiny update naming a huge range cannot make the server walk the whole document.
- */
-function deletionWalkBudget(update: Uint8Array): number {
-  return 64 + 16 * update.byteLength;
-}
-
-/**
- * Whether the delete set removes anything the document still has. When the budget runs out the
- * answer is "yes": storing a redundant but valid update is harmless; refusing a real one is not.
- */
-function deletesSomethingNew(doc: Y.Doc, ds: DecodedUpdate['ds'], budget: number): boolean {
-  let remaining = budget;
-  for (const [clientId, ranges] of ds.clients) {
-    const structs = doc.store.clients.get(clientId);
-    for (const range of ranges) {
-      if (range.len === 0) continue;
-      // Ranges beyond the document's state delete structs of this update, which are new anyway.
-      if (structs === undefined || range.clock + range.len > Y.getState(doc.store, clientId)) {
-        return true;
-      }
-      const end = range.clock + range.len;
-      for (let index = Y.findIndexSS(structs, range.clock); index < structs.length; index++) {
-        const struct = structs[index]!;
-        if (struct.id.clock >= end) break;
-        if (!struct.deleted || --remaining <= 0) return true;
-      }
-    }
-  }
-  return false;
 }

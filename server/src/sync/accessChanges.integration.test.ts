@@ -25,7 +25,7 @@ import {
 } from './wsTestClients';
 
 /**
- * Issue 13, part 3 (DESIGN.md decision 11): a change of role, delegation, membership or
+ * S10: a change of role, delegation, membership or
  * account state made with the real admin tool — another process on the same SQLite file —
  * reaches every open sync socket and comment channel of the person within 2 s, and nothing
  * they send after the change is applied. The server runs on port 0 with a temporary data folder.
@@ -92,7 +92,7 @@ async function expectChangeReaches(
   expect(storedClause(server)).toContain('Accepted before. ');
 }
 
-describe('access changes made with the admin tool reach open connections', () => {
+describe('S10: access changes made with the admin tool reach open connections', () => {
   it('a delegate demoted to observer: the next write is not applied; the socket closes saying why', async () => {
     const { server } = await startServer();
     await expectChangeReaches(
@@ -202,7 +202,7 @@ describe('access changes made with the admin tool reach open connections', () =>
   });
 });
 
-describe('the comment channel of a member moved to another delegation', () => {
+describe('S10, P4: the comment channel of a member moved to another delegation', () => {
   it('closes within 2 s, and no thread of the old delegation reaches them afterwards', async () => {
     const { server } = await startServer();
     await addExtraMembers(server);

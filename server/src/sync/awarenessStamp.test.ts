@@ -53,7 +53,7 @@ describe('awarenessUserOf', () => {
   });
 });
 
-describe('stampAwarenessUpdate', () => {
+describe('stampAwarenessUpdate (S8)', () => {
   it('replaces the claimed user by the server identity and keeps the cursor', () => {
     const client = clientAwareness({
       user: { name: 'President of the US', delegation: 'US', color: '#000' },

@@ -45,8 +45,8 @@ function stampedUser(user: AwarenessUser, claimed: unknown): AwarenessUser {
 }
 
 /**
- * Rewrites a client's awareness update so that it can only speak for itself (DESIGN.md decision
- * 4): entries for client ids it may not write are dropped, and every state's `user` is replaced
+ * Rewrites a client's awareness update so that it can only speak for itself (S8):
+ * entries for client ids it may not write are dropped, and every state's `user` is replaced
  * by the server's (with the client's `away` flag, `stampedUser`). The rest of the state (the
  * cursor) is kept. Returns null when nothing is left.
  */

@@ -18,7 +18,7 @@ import {
 } from './wsTestClients';
 
 /**
- * Bad frames on the real sync endpoint (DESIGN.md decision 3): each closes only the connection
+ * Bad frames on the real sync endpoint (S1, S2, S7): each closes only the connection
  * that sent it, with its typed close code; nothing of it is stored; everyone else goes on.
  */
 
@@ -67,7 +67,7 @@ function updatesOf(doc: Y.Doc, change: () => void): Uint8Array[] {
   return updates;
 }
 
-describe('the sync endpoint closes a connection that sends', () => {
+describe('S1, S2, S7: the sync endpoint closes a connection that sends', () => {
   it('bytes that do not decode: malformedMessage', async () => {
     await expectClosedWith(Uint8Array.of(MESSAGE_TYPES.sync, 2, 100), CLOSE_CODES.malformedMessage);
   });

@@ -1,6 +1,7 @@
 import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
 import { WSContext } from 'hono/ws';
 import { afterEach, describe, expect, it } from 'vitest';
+import { clausePlugins } from '../clauses/clausePlugins';
 import { MemoryStorage } from '../storage/memory/MemoryStorage';
 import { frameBytes, MAX_BUFFERED_BYTES, syncWebSocketEvents } from './honoWebSocket';
 import { MESSAGE_TYPES, SYNC_MESSAGE_TYPES } from './protocol';
@@ -63,7 +64,7 @@ describe('syncWebSocketEvents', () => {
     const sync = new SyncServer({
       updates: storage.updates,
       documents: storage.documents,
-      clauseChanges: storage.clauseChanges,
+      plugins: clausePlugins({ changes: storage.clauseChanges, now: Date.now }),
       log: () => {},
     });
     syncs.push(sync);

@@ -18,7 +18,7 @@ import {
 } from './wsTestClients';
 
 /**
- * Who is really there (issue 14): a peer whose network vanished leaves no close frame behind;
+ * Who is really there (S13): a peer whose network vanished leaves no close frame behind;
  * its socket stays half-open on the server. Modelled with a real `ws` client that stops
  * answering pings (`autoPong: false`) and says nothing more.
  */
@@ -52,7 +52,7 @@ async function vanishingPeer(server: Awaited<ReturnType<typeof startServer>>['se
   return { clientId: awareness.clientID, closed };
 }
 
-describe('liveness over WebSocket', () => {
+describe('liveness over WebSocket (S13)', () => {
   it("withdraws a silent peer's presence from everyone else within the silence limit", async () => {
     const { server } = await startServer({ liveness: { intervalMs: 100, silenceMs: 400 } });
     const canada = await openClient(server, 'ca.delegate');
@@ -80,7 +80,7 @@ describe('liveness over WebSocket', () => {
     expect(reader.closes).toHaveLength(closes);
   });
 
-  it('promises the 10 s of issue 14 with the defaults: silence limit plus one beat', () => {
+  it('S13: promises the 10 s with the defaults: silence limit plus one beat', () => {
     expect(LIVENESS_DEFAULTS.silenceMs + LIVENESS_DEFAULTS.intervalMs).toBeLessThan(10_000);
   });
 });

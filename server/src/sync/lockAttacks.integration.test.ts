@@ -28,7 +28,7 @@ import {
 } from './wsTestClients';
 
 /**
- * Issue 4, the server's guarantee: raw Yjs clients over a real WebSocket try every way of
+ * L2, the server's guarantee: raw Yjs clients over a real WebSocket try every way of
  * changing a locked clause. Each is closed with a typed code; afterwards the clause is
  * byte-identical (same XML, same Yjs item ids) in an honest replica, in a fresh replica and in
  * SQLite, nothing was stored, and the honest client received no document update at all.
@@ -110,7 +110,7 @@ function fragmentIndexOf(doc: Y.Doc, clauseId: string): number {
   return doc.getXmlFragment(DRAFT_FRAGMENT).toArray().indexOf(clauseElement(doc, clauseId));
 }
 
-describe('an update that would change a locked clause is refused (4423)', () => {
+describe('L2: an update that would change a locked clause is refused (4423)', () => {
   it('typing inside the clause', async () => {
     const scene = await lockedScene();
     await expectLockRefusal(scene, (doc) => clauseText(doc, LOCKED).insert(5, 'NOT '));
@@ -196,7 +196,7 @@ describe('an update that would change a locked clause is refused (4423)', () => 
     });
   });
 
-  // Issue 13, hole 1: a key set twice in one update. The second value's origin is the first,
+  // L2 with S11: a key set twice in one update. The second value's origin is the first,
   // which is new in the same update: the key must be followed through the update itself.
   it('another clause renamed twice in one update, the second time to the locked id', async () => {
     const scene = await lockedScene();
@@ -274,7 +274,7 @@ describe('an update that would change a locked clause is refused (4423)', () => 
   });
 });
 
-describe('the lock holds across a restart', () => {
+describe('L6: the lock holds across a restart', () => {
   it('a reloaded document still refuses changes to the locked clause', async () => {
     const first = await startServer();
     expect((await setLock(first.server, LOCKED, true)).status).toBe(200);
@@ -289,7 +289,7 @@ describe('the lock holds across a restart', () => {
   });
 });
 
-describe('pending and foreign structs around a locked clause are refused', () => {
+describe('S2, S6: pending and foreign structs around a locked clause are refused', () => {
   it('a locked-clause insert split over two messages (second half first): 4409', async () => {
     const scene = await lockedScene();
     const first = scene.attacker.craft((doc) => clauseText(doc, LOCKED).insert(3, 'a'));
@@ -354,7 +354,7 @@ describe('pending and foreign structs around a locked clause are refused', () =>
   });
 });
 
-describe('honest clients are not refused because of a lock', () => {
+describe('L2: honest clients are not refused because of a lock', () => {
   it('edit other clauses and add a clause right after the locked one', async () => {
     const scene = await lockedScene();
     const { witness, server } = scene;

@@ -4,6 +4,7 @@ import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
 import { seededRandom } from '@accord/shared/testing/seededRandom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { clausePlugins } from '../clauses/clausePlugins';
 import { clauseFingerprint } from '../testing/lockTestKit';
 import { type RunningTestServer, startTestServer } from '../testing/testServer';
 import { FuzzClient } from './FuzzClient';
@@ -11,7 +12,7 @@ import { SyncServer } from './SyncServer';
 import type { SyncPrincipal } from './syncTypes';
 
 /**
- * Issue 4, randomized: several clients make random edits (honest ones avoid clauses they see
+ * L2, randomized: several clients make random edits (honest ones avoid clauses they see
  * locked, a careless one does not), a moderator locks and unlocks at random, and every frame in
  * both directions is delayed and interleaved at random. After each step no locked clause
  * differs from what it was when locked; at the end every replica, and a fresh load of the
@@ -77,7 +78,7 @@ function randomEdit(doc: Y.Doc, random: () => number, careless: boolean): void {
   const lockedIds = [...locked];
   doc.transact(() => {
     if (careless && roll < 0.1 && lockedIds.length > 0) {
-      // Structs on structs of the same update (issue 13): the id set twice, the second value
+      // Structs on structs of the same update (S11): the id set twice, the second value
       // building on the first, to claim a locked clause's id for another or a new element.
       const target = random() < 0.5 ? element : new Y.XmlElement('clause');
       if (target !== element) {
@@ -120,7 +121,7 @@ function runSeed(seed: number, steps: number): { locks: number; lockRefusals: nu
   const sync = new SyncServer({
     updates: server.storage.updates,
     documents: server.storage.documents,
-    clauseChanges: server.storage.clauseChanges,
+    plugins: clausePlugins({ changes: server.storage.clauseChanges, now: Date.now }),
     compactEvery: 40,
     log: () => {},
   });
@@ -224,7 +225,7 @@ function runSeed(seed: number, steps: number): { locks: number; lockRefusals: nu
   };
 }
 
-describe('locks under random edits, delays and reordering', () => {
+describe('L2: locks under random edits, delays and reordering', () => {
   const replay = Number(process.env.LOCK_FUZZ_SEED);
   const seeds = Number.isInteger(replay) && replay > 0 ? [replay] : [11, 2024, 777, 31337];
   for (const seed of seeds) {

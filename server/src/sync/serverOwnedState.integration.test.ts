@@ -18,7 +18,7 @@ import {
 } from './wsTestClients';
 
 /**
- * DESIGN.md decision 2 end to end: the clause meta map is written by the server only. Stock
+ * S3 end to end: the clause meta map is written by the server only. Stock
  * providers that write or delete it are closed with `updateRejected` (4422) and nothing of what
  * they sent reaches another client or SQLite; honest clients, whose sync step 2 repeats the
  * server's own deletions, are never refused.
@@ -38,7 +38,7 @@ async function statePosition(server: RunningTestServer, username: string, clause
   expect(reply.status).toBe(200);
 }
 
-describe('the clause meta map cannot be forged by a client', () => {
+describe('S3: the clause meta map cannot be forged by a client', () => {
   it('closes a client that writes to it with 4422; nothing reaches others or SQLite', async () => {
     const { server } = await startServer();
     const forger = await openClient(server, 'mx.delegate');

@@ -1,7 +1,6 @@
 import { DRAFT_FRAGMENT } from '@accord/shared/domain/schema';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { LockedClauseIndex } from '../clauses/LockedClauseIndex';
 import { SERVER_AUTHOR } from '../storage/storage';
 import { ServerStructIndex } from './ServerStructIndex';
 import { type UpdateValidationContext, validateUpdate } from './UpdateValidator';
@@ -9,7 +8,7 @@ import { type UpdateValidationContext, validateUpdate } from './UpdateValidator'
 const ALICE = 'user-alice';
 
 /**
- * The server-owned-state rules of the validator (DESIGN.md decision 2) with real Yjs documents:
+ * The server-owned-state rules of the validator (S3) with real Yjs documents:
  * a "server" doc whose client id is bound to SERVER_AUTHOR writes the meta map; a client synced
  * with it tries to touch that state.
  */
@@ -36,9 +35,7 @@ function setup() {
     userId: ALICE,
     ownerOf: (clientId) => owners.get(clientId),
     hasLiveServerStruct: (clientId, clock, end) => index.hasLiveIn(clientId, clock, end),
-    mayDeleteRange: () => true,
-    locks: new LockedClauseIndex(),
-    lockedRefusal: () => 'locked',
+    check: () => undefined,
   };
   const check = (update: Uint8Array) => {
     const result = validateUpdate(update, context);
@@ -47,7 +44,7 @@ function setup() {
   return { server, newClient, check };
 }
 
-describe('validateUpdate and server-owned state', () => {
+describe('validateUpdate and server-owned state (S3)', () => {
   it('accepts edits of the draft fragment', () => {
     const { newClient, check } = setup();
     const client = newClient();

@@ -19,7 +19,7 @@ function rejected(message: string): { ok: false; error: SyncRejection } {
 }
 
 /**
- * DESIGN.md decision 2: state the server mirrors into the document (the `accord` meta map) is
+ * S3: state the server mirrors into the document (the `accord` meta map) is
  * written by the server only. A client update is refused when a new struct of it lives under a
  * root other than the draft fragment, or builds on (origin, right origin, parent) a struct of a
  * server client id, or when its delete set removes a live struct of a server client id. Delete

@@ -1,8 +1,6 @@
 import type { DelegationCode } from '@accord/shared/domain/delegations';
 import type { Role } from '@accord/shared/domain/roles';
 import type { CloseReason } from '@accord/shared/protocol/closeCodes';
-import type { PositionsCleared } from '../clauses/DocumentClauses';
-import type { ClauseChangeStore, DocumentStore, UpdateLogStore } from '../storage/storage';
 
 /** Who is on the other end of a sync socket, as the HTTP layer authenticated them. */
 export interface SyncPrincipal {
@@ -15,7 +13,7 @@ export interface SyncPrincipal {
   negotiationId: string;
 }
 
-/** How the sync core keeps open connections' rights current (DESIGN.md decision 11). */
+/** How the sync core keeps open connections' rights current (S10). */
 export interface SyncAccess {
   /**
    * Called before every frame a connection handles, so it must be cheap: notices access
@@ -35,6 +33,15 @@ export interface SyncSocket {
   ping(): void;
   /** Drops the socket at once, without a closing handshake the silent peer would never finish. */
   terminate(): void;
+}
+
+/** A connection as its document sees it (`SyncConnection`). */
+export interface DocumentPeer {
+  readonly principal: SyncPrincipal;
+  /** The awareness client id it speaks for, once it announced one (S8). */
+  awarenessClientId: number | undefined;
+  send(data: Uint8Array): void;
+  close(code: number, reason: string): void;
 }
 
 /** What the transport calls when a frame arrives, the peer answers a ping, or the socket closed. */
@@ -58,27 +65,6 @@ export type SyncLogLevel = 'info' | 'warn' | 'error';
 
 /** Where the sync core writes its log lines. */
 export type SyncLog = (level: SyncLogLevel, message: string) => void;
-
-/** Options of `SyncServer`. */
-export interface SyncServerOptions {
-  updates: UpdateLogStore;
-  documents: DocumentStore;
-  /** Where the history of clause texts is recorded. */
-  clauseChanges: ClauseChangeStore;
-  /** How long a document with no connections stays in memory, in milliseconds. */
-  idleUnloadMs?: number;
-  /** Compact a document's update log after this many stored updates. */
-  compactEvery?: number;
-  log?: SyncLog;
-  /** The clock of clause history and positions (tests); `Date.now` by default. */
-  now?: () => number;
-  /** Told when a text change cleared positions given on the old text (the audit log's seam). */
-  onPositionsCleared?: (cleared: PositionsCleared) => void;
-  /** Ping rhythm and silence limit (tests shorten them); `LIVENESS_DEFAULTS` otherwise. */
-  liveness?: LivenessOptions;
-  /** Live rights; without it a connection keeps the rights it was opened with (unit tests). */
-  access?: SyncAccess;
-}
 
 /** Why the server refuses what a connection sent; the connection is closed with this reason. */
 export interface SyncRejection {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Result } from '../result';
 import { type ClauseAlternative, clauseAlternativeSchema } from './clauseMeta';
 
 /**
@@ -38,9 +39,7 @@ const clauseHistoryEventSchema: z.ZodType<ClauseHistoryEvent> = z.discriminatedU
 ]);
 
 /** Parses a stored history event; anything else is an error. */
-export function parseClauseHistoryEvent(
-  value: unknown,
-): { ok: true; value: ClauseHistoryEvent } | { ok: false; error: string } {
+export function parseClauseHistoryEvent(value: unknown): Result<ClauseHistoryEvent, string> {
   const parsed = clauseHistoryEventSchema.safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
   return { ok: false, error: parsed.error.issues.map((issue) => issue.message).join('; ') };

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
+import type { Result } from '../result';
 import { type DelegationCode, PARTY_CODES } from './delegations';
 import { type ClausePositions, POSITIONS, type Position } from './positions';
 
@@ -147,9 +148,7 @@ export function emptyClauseMeta(textHash: string): ClauseMeta {
 }
 
 /** Parses one value of the meta map; anything not shaped like `ClauseMeta` is an error. */
-export function parseClauseMeta(
-  value: unknown,
-): { ok: true; value: ClauseMeta } | { ok: false; error: string } {
+export function parseClauseMeta(value: unknown): Result<ClauseMeta, string> {
   const parsed = clauseMetaSchema.safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
   return { ok: false, error: parsed.error.issues.map((issue) => issue.message).join('; ') };

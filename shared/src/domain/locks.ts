@@ -1,6 +1,7 @@
 import { delegationAgent } from '../i18n/domainWords';
 import { type Message, translate } from '../i18n/i18n';
 import type { Locale } from '../i18n/locales';
+import type { Result } from '../result';
 import type { ClauseLock } from './clauseMeta';
 import { PARTY_CODES } from './delegations';
 import type { ClausePositions } from './positions';
@@ -33,7 +34,7 @@ export function lockReasonRequired(
 export function parseLockReason(
   raw: string | null | undefined,
   required: boolean,
-): { ok: true; value: string | null } | { ok: false; error: string } {
+): Result<string | null, string> {
   const reason = (raw ?? '').trim();
   if (reason.length > LOCK_REASON_MAX_CHARS) {
     return { ok: false, error: `A reason may have at most ${LOCK_REASON_MAX_CHARS} characters.` };

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { ThreadAnchor } from '../protocol/threads';
+import type { Result } from '../result';
 import { clauseIdOf, enclosingClause } from './clauseNodes';
 import { DRAFT_FRAGMENT } from './schema';
 
@@ -92,7 +93,7 @@ function isDeleted<Event>(type: Y.AbstractType<Event>): boolean {
 export function resolveThreadAnchor(
   doc: Y.Doc,
   anchor: ThreadAnchor,
-): { ok: true; value: ResolvedAnchor } | { ok: false; error: AnchorProblem } {
+): Result<ResolvedAnchor, AnchorProblem> {
   const start = decode(anchor.start);
   const end = decode(anchor.end);
   if (start === null || end === null) return { ok: false, error: 'malformed' };

@@ -1,3 +1,5 @@
+import type { Result } from '../result';
+
 /**
  * A negotiation's time zone (DESIGN.md decision 13: "times are shown in the negotiation's time
  * zone") and every way Accord writes a time in it. Pure: the zone is always passed in, never
@@ -15,9 +17,7 @@ const IANA_SHAPE = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/;
  * its canonical spelling ("america/mexico_city" → "America/Mexico_City"). Offsets and
  * abbreviations that are not zones are refused with a sentence saying what to give instead.
  */
-export function parseTimeZone(
-  raw: unknown,
-): { ok: true; value: string } | { ok: false; error: string } {
+export function parseTimeZone(raw: unknown): Result<string, string> {
   const hint = 'Give an IANA time zone name such as America/Mexico_City, America/New_York or UTC.';
   if (typeof raw !== 'string' || raw.trim() === '') {
     return { ok: false, error: `A time zone is required. ${hint}` };

@@ -1,6 +1,7 @@
 import { wallClock } from '../domain/timeZone';
 import { type Message, translate } from '../i18n/i18n';
 import { LOCALES, type Locale, parseLocale } from '../i18n/locales';
+import type { Result } from '../result';
 import { EXPORT_MODES, type ExportMode } from './exportModel';
 
 /** The formats a communiqué is exported in. */
@@ -66,9 +67,7 @@ export interface RawExportRequest {
  * `public` (or absent) and only with a draft: private threads are never exported; `lang`, when
  * given, is one of Accord's languages.
  */
-export function parseExportRequest(
-  raw: RawExportRequest,
-): { ok: true; value: ExportRequest } | { ok: false; error: string } {
+export function parseExportRequest(raw: RawExportRequest): Result<ExportRequest, string> {
   const formats = EXPORT_FORMATS.join(', ');
   if (raw.format === undefined || raw.format === '') {
     return { ok: false, error: `Give a format: one of ${formats}.` };

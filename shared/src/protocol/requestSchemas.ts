@@ -75,3 +75,18 @@ export const setLockSchema = z.object({
     .nullable()
     .optional(),
 });
+
+/** `POST /api/documents/:documentId/revisions`: issue the next revision, with a note. */
+export const issueRevisionSchema = z.object({
+  note: z.string().default(''),
+  symbol: z.string().optional(),
+});
+
+/** `PUT …/revisions/symbol-base`: the document symbol revisions are numbered from. */
+export const setSymbolBaseSchema = z.object({ symbolBase: z.string() });
+
+/** `POST …/revisions/:number/silence`: the deadline, in the negotiation's time zone. */
+export const startSilenceSchema = z.object({ deadline: z.string() });
+
+/** `POST …/silence/break`: why the delegation breaks silence. */
+export const breakSilenceSchema = z.object({ reason: z.string() });

@@ -4,6 +4,7 @@ import type { Position } from '../domain/positions';
 import type { ClauseKind } from '../domain/schema';
 import { buildExportModel } from '../export/buildExportModel';
 import type { ExportPiece } from '../export/exportModel';
+import type { Result } from '../result';
 import type { SilenceProcedureView } from './silence';
 
 /**
@@ -128,9 +129,7 @@ export function revisionSymbol(base: string, number: number): string {
 }
 
 /** Checks a symbol base or an explicit symbol: not empty, one line, not too long. */
-export function parseSymbol(
-  raw: string | null | undefined,
-): { ok: true; value: string } | { ok: false; error: string } {
+export function parseSymbol(raw: string | null | undefined): Result<string, string> {
   const value = (raw ?? '').trim();
   if (value === '') {
     return {

@@ -1,5 +1,6 @@
 import type { DelegationCode } from '../domain/delegations';
 import { utcOffsetMinutes } from '../domain/timeZone';
+import type { Result } from '../result';
 
 /**
  * The silence procedure (issue 15): a moderator puts an issued revision under silence with a
@@ -43,10 +44,7 @@ export interface SilenceProcedureView {
  * milliseconds since the epoch. A time that the zone skips (a daylight-saving gap) is read
  * with the offset before the change, as most calendars do.
  */
-export function parseZonedDeadline(
-  raw: string,
-  timeZone: string,
-): { ok: true; value: number } | { ok: false; error: string } {
+export function parseZonedDeadline(raw: string, timeZone: string): Result<number, string> {
   const match = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(raw.trim());
   if (match === null) {
     return {

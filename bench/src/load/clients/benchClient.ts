@@ -16,6 +16,10 @@ export interface ClientTarget {
   room: string;
   /** Extra handshake headers (Accord: Cookie and Origin). */
   headers: Record<string, string>;
+  /** The Yjs client id of the client's document (fan-out fixes it so every thread can name every sender); random if absent. */
+  clientId?: number;
+  /** Called for every WebSocket message the client receives. */
+  onFrame?: () => void;
 }
 
 /** Rejects after `ms` unless `promise` settles first. */

@@ -1,8 +1,8 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { ErrorTally } from '../errorTally';
 import type { BenchClient, ClientTarget } from './benchClient';
+import { webSocketWithHeaders } from './headerWebSocket';
 
 /**
  * A client on `@hocuspocus/provider` (Hocuspocus frames every message with the document name,
@@ -10,6 +10,7 @@ import type { BenchClient, ClientTarget } from './benchClient';
  */
 export function hocuspocusClient(target: ClientTarget, errors: ErrorTally): BenchClient {
   const doc = new Y.Doc();
+  if (target.clientId !== undefined) doc.clientID = target.clientId;
   let destroyed = false;
   let markSynced: () => void = () => undefined;
   const synced = new Promise<void>((resolve) => {
@@ -17,7 +18,7 @@ export function hocuspocusClient(target: ClientTarget, errors: ErrorTally): Benc
   });
   const socket = new HocuspocusProviderWebsocket({
     url: target.url.replace(/^http/, 'ws'),
-    WebSocketPolyfill: WebSocket,
+    WebSocketPolyfill: webSocketWithHeaders({}, target.onFrame),
   });
   const provider = new HocuspocusProvider({
     websocketProvider: socket,

@@ -20,12 +20,14 @@ export function relayClient(
   errors: ErrorTally,
 ): BenchClient {
   const doc = new Y.Doc();
+  if (target.clientId !== undefined) doc.clientID = target.clientId;
   Y.applyUpdate(doc, seed);
   const origin = { relay: true };
   let destroyed = false;
   const socket = new WebSocket(`${target.url.replace(/^http/, 'ws')}/${target.room}`);
   socket.binaryType = 'nodebuffer';
   socket.on('message', (data: Buffer) => {
+    target.onFrame?.();
     const decoder = decoding.createDecoder(
       new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
     );

@@ -26,11 +26,15 @@ export function yWebsocketClient(
   if (process.getMaxListeners() < MAX_CLIENTS_PER_PROCESS)
     process.setMaxListeners(MAX_CLIENTS_PER_PROCESS);
   const doc = new Y.Doc();
+  if (target.clientId !== undefined) doc.clientID = target.clientId;
   let destroyed = false;
   const provider = new WebsocketProvider(serverUrl, target.room, doc, {
     disableBc: true,
     // The DOM WebSocket type the provider declares and `ws` differ only in typings.
-    WebSocketPolyfill: webSocketWithHeaders(target.headers) as unknown as PolyfillClass,
+    WebSocketPolyfill: webSocketWithHeaders(
+      target.headers,
+      target.onFrame,
+    ) as unknown as PolyfillClass,
   });
   provider.on('connection-error', () => {
     if (!destroyed) errors.add('socket error');

@@ -5,6 +5,8 @@ import { DelegationChip } from '../../app/DelegationChip';
 import { useTimeFormat } from '../../app/timeZone';
 import { useApiResource } from '../../app/useApiResource';
 import { auditActionLabel, describeAuditEntry } from './auditDescription';
+import '../clauses/HistoryDrawer.css';
+import '../locks/locks.css';
 
 /**
  * The negotiation's audit log for moderators: who, delegation, when and what, newest first; a

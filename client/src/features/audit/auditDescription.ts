@@ -2,8 +2,8 @@ import {
   AUDIT_ACTION_LABELS,
   type AuditAction,
   type AuditEntryView,
-  readAuditEvent,
 } from '@accord/shared/domain/audit';
+import { readAuditEvent } from '@accord/shared/domain/auditRead';
 import { DELEGATIONS } from '@accord/shared/domain/delegations';
 import { POSITION_LABELS } from '@accord/shared/domain/positions';
 

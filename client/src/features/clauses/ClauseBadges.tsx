@@ -4,6 +4,7 @@ import { POSITION_LABELS } from '@accord/shared/domain/positions';
 import { type ClauseStatus, statusWords } from '@accord/shared/domain/status';
 import { STATUS_HINTS, STATUS_LABELS, STATUS_SHORT_LABELS } from './consensus';
 import { POSITION_SHORT, type PositionOrNone } from './positionDisplay';
+import './ClauseBadges.css';
 
 /**
  * A clause's status as a coloured label ("Bracketed", "Objection: SV · Reserved: MX" with its

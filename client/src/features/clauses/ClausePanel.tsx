@@ -14,6 +14,7 @@ import { PositionChip, StatusBadge } from './ClauseBadges';
 import { clearedMessages, type NameLookup } from './clearedNotice';
 import { STATUS_HINTS } from './consensus';
 import { PositionButtons } from './PositionButtons';
+import './ClausePanel.css';
 
 const KIND_LABELS = { preambular: 'Preambular paragraph', operative: 'Operative paragraph' };
 

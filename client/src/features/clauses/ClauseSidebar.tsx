@@ -16,6 +16,7 @@ import { HistoryDrawer } from './HistoryDrawer';
 import { ownClearedPositions } from './ownClearedPositions';
 import { useClauseViews } from './useClauseViews';
 import { useMemberNames } from './useMemberNames';
+import './ClauseSidebar.css';
 
 /** The two tabs of the clause column. */
 export type SidebarTab = 'clause' | 'consensus';

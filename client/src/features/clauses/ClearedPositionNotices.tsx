@@ -9,6 +9,7 @@ import {
   ownClearedPositions,
   ownClearedText,
 } from './ownClearedPositions';
+import './ConsensusView.css';
 
 /**
  * Tells a delegation, live and wherever it is in the draft, that someone's text change cleared

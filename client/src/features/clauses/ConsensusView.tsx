@@ -7,6 +7,7 @@ import { LockIcon } from '../locks/LockIcon';
 import { PositionChip, StatusBadge } from './ClauseBadges';
 import { type ConsensusFilter, consensusSummary, filterClauses, STATUS_LABELS } from './consensus';
 import { POSITION_SHORT } from './positionDisplay';
+import './ConsensusView.css';
 
 /** The position of `delegation` a text change cleared on this clause, if any. */
 function ownCleared(view: ClauseView, delegation: DelegationCode | null) {

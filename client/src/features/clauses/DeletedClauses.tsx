@@ -3,6 +3,7 @@ import { fetchDeletedClauses } from '../../api/endpoints';
 import { DelegationChip } from '../../app/DelegationChip';
 import { useTimeFormat } from '../../app/timeZone';
 import { useApiResource } from '../../app/useApiResource';
+import './ConsensusView.css';
 
 /**
  * The clauses that left the draft, under the consensus view: their last text, who deleted them

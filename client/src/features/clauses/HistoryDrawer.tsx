@@ -13,6 +13,7 @@ import {
   versionAfter,
 } from './historyModel';
 import { type DiffPart, diffWordCounts, wordDiffParts } from './wordDiff';
+import './HistoryDrawer.css';
 
 /** How long the clause text must rest before the open history is fetched again. */
 const REFETCH_DELAY_MS = 700;

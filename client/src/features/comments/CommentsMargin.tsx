@@ -15,6 +15,7 @@ import {
   type ThreadFilters,
 } from './threadFilters';
 import type { CommentsSession } from './useComments';
+import './CommentsMargin.css';
 
 /** Space between two cards in the margin, in pixels. */
 const CARD_GAP = 8;

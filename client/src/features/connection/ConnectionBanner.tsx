@@ -1,4 +1,5 @@
 import type { ConnectionStatus } from '../../sync/connectionState';
+import '../presence/PresenceBar.css';
 
 /**
  * One's own lost connection, said plainly across the page: what happened, that nothing typed is

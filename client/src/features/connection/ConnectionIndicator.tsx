@@ -1,4 +1,5 @@
 import type { ConnectionStatus } from '../../sync/connectionState';
+import '../presence/PresenceBar.css';
 
 const LABELS: Record<ConnectionStatus, string> = {
   connected: 'Connected',

@@ -10,6 +10,7 @@ import type * as Y from 'yjs';
 import { downloadExport } from './downloadExport';
 import { finalExportAvailability } from './exportChoices';
 import { useFinalExportBlockers } from './useFinalExportBlockers';
+import './ExportDialog.css';
 
 type DownloadState =
   | { status: 'idle' }

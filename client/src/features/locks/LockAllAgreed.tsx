@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { lockAllAgreed } from '../../api/endpoints';
 import { LockIcon } from './LockIcon';
+import './locks.css';
 
 /** A moderator's "lock every agreed clause" for the consensus view, with what it did. */
 export function LockAllAgreed({ documentId, agreed }: { documentId: string; agreed: number }) {

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { setClauseLock } from '../../api/endpoints';
 import type { ClauseView } from '../../sync/clauseViews';
 import { LockIcon } from './LockIcon';
+import './locks.css';
 
 /**
  * A moderator's lock and unlock for one clause. Locking a clause all five agree with takes one

@@ -4,6 +4,7 @@ import { DelegationChip } from '../../app/DelegationChip';
 import { useTimeFormat } from '../../app/timeZone';
 import type { NameLookup } from '../clauses/clearedNotice';
 import { LockIcon } from './LockIcon';
+import './locks.css';
 
 /** Who locked a clause, when, and why: shown to everyone in the clause panel. */
 export function LockSummary({ lock, nameOf }: { lock: ClauseLock; nameOf: NameLookup }) {

@@ -5,6 +5,7 @@ import { useTimeFormat } from '../../app/timeZone';
 import { useVisibleInterval } from '../../app/useVisibleInterval';
 import { type DepartedPerson, noteDepartures } from './departures';
 import { groupPresence, type PresenceGroup } from './presence';
+import './PresenceBar.css';
 
 /** How often departures older than `OFFLINE_SHOWN_MS` are cleared away. */
 const PRUNE_EVERY_MS = 30_000;

@@ -2,6 +2,7 @@ import type { Role } from '@accord/shared/domain/roles';
 import { Link } from 'react-router';
 import { SilenceBanner } from './SilenceBanner';
 import { useRevisionList } from './useRevisionList';
+import './SilenceBanner.css';
 
 /** The draft page's link to its revisions and, when there is one, the silence banner. */
 export function DraftSilenceBanner({

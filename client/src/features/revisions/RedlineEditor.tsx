@@ -6,6 +6,8 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useMemo } from 'react';
 import { changedRanges, type RedlineView, redlineDocJson } from './redlineDoc';
+import '../../editor/CommuniqueEditor.css';
+import './RedlineEditor.css';
 
 function labelWidget(text: string): HTMLElement {
   const span = document.createElement('span');

@@ -4,6 +4,7 @@ import { formatCountdown, type SilenceProcedureView } from '@accord/shared/revis
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTimeFormat } from '../../app/timeZone';
 import { breakSilence } from './revisionEndpoints';
+import './SilenceBanner.css';
 
 /** Milliseconds the server's clock is ahead of this browser's, from the last answer. */
 function clockSkew(list: RevisionListResponse | null, receivedAt: number): number {

@@ -1,4 +1,4 @@
-import type { CompareTarget, RevisionResult } from '../../revisions/RevisionService';
+import type { CompareTarget, RevisionResult } from '../../revisions/revisionTypes';
 import { ApiError, apiErrors } from '../errors';
 
 /** "3" → 3; anything else is a 404 (there is no such revision). */

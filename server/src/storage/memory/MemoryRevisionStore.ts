@@ -1,3 +1,4 @@
+import type { Result } from '@accord/shared/result';
 import type {
   NewRevision,
   NewSilence,
@@ -27,9 +28,7 @@ export class MemoryRevisionStore implements RevisionStore {
     this.bases.set(documentId, base);
   }
 
-  issue(
-    revision: NewRevision,
-  ): { ok: true; value: RevisionMeta } | { ok: false; error: 'duplicateSymbol' } {
+  issue(revision: NewRevision): Result<RevisionMeta, 'duplicateSymbol'> {
     const own = this.revisions.filter((stored) => stored.documentId === revision.documentId);
     const number = own.length + 1;
     const symbol = revision.symbolFor(number);
@@ -58,9 +57,7 @@ export class MemoryRevisionStore implements RevisionStore {
     return found && { ...found };
   }
 
-  startSilence(
-    silence: NewSilence,
-  ): { ok: true; value: SilenceRecord } | { ok: false; error: 'running' } {
+  startSilence(silence: NewSilence): Result<SilenceRecord, 'running'> {
     if (this.runningSilence(silence.documentId)) return { ok: false, error: 'running' };
     const record: SilenceRecord = {
       ...silence,

@@ -1,4 +1,5 @@
 import type { DelegationCode } from '@accord/shared/domain/delegations';
+import type { Result } from '@accord/shared/result';
 import type { SilenceState } from '@accord/shared/revisions/silence';
 import type Database from 'better-sqlite3';
 import type {
@@ -101,9 +102,7 @@ export class SqliteRevisionStore implements RevisionStore {
       .run(documentId, base);
   }
 
-  issue(
-    revision: NewRevision,
-  ): { ok: true; value: RevisionMeta } | { ok: false; error: 'duplicateSymbol' } {
+  issue(revision: NewRevision): Result<RevisionMeta, 'duplicateSymbol'> {
     return this.db.transaction(() => {
       const last = this.db
         .prepare('SELECT MAX(number) AS number FROM revisions WHERE document_id = ?')
@@ -169,9 +168,7 @@ export class SqliteRevisionStore implements RevisionStore {
     return row && toRecord(row);
   }
 
-  startSilence(
-    silence: NewSilence,
-  ): { ok: true; value: SilenceRecord } | { ok: false; error: 'running' } {
+  startSilence(silence: NewSilence): Result<SilenceRecord, 'running'> {
     return this.db.transaction(() => {
       if (this.runningSilence(silence.documentId) !== undefined) {
         return { ok: false as const, error: 'running' as const };

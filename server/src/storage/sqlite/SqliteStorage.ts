@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Result } from '@accord/shared/result';
 import Database from 'better-sqlite3';
 import type { Storage } from '../storage';
 import { migrate } from './migrations';
@@ -22,7 +23,7 @@ export interface OpenStorageOptions {
 }
 
 /** The outcome of opening the database. */
-export type OpenStorageResult = { ok: true; value: SqliteStorage } | { ok: false; error: string };
+export type OpenStorageResult = Result<SqliteStorage, string>;
 
 /** Storage in one SQLite database (WAL) inside the data folder. */
 export class SqliteStorage implements Storage {

@@ -1,0 +1,249 @@
+import { randomUUID } from 'node:crypto';
+import type { DelegationCode } from '@accord/shared/domain/delegations';
+import { can } from '@accord/shared/policy/policy';
+import { revisionName } from '@accord/shared/revisions/revisions';
+import {
+  ADOPTED_LOCK_REASON,
+  SILENCE_REASON_MAX_CHARS,
+  type SilenceProcedureView,
+} from '@accord/shared/revisions/silence';
+import type { DocumentRecord, SilenceRecord } from '../storage/storage';
+import {
+  fail,
+  type RevisionActor,
+  type RevisionReader,
+  type RevisionResult,
+  type RevisionServiceOptions,
+} from './revisionTypes';
+import { silenceView } from './silenceView';
+
+/**
+ * The silence procedure of every draft (issue 15): a moderator puts the latest revision under
+ * it with a deadline; a delegation breaks it with a reason, or the deadline passes unbroken and
+ * the revision is adopted, its clauses locked as the Chair's. Deadlines fire through the timer
+ * seam and are settled at start for any that passed while the server was down; a procedure
+ * ends once, whichever comes first (guarded by the store).
+ */
+export class SilenceProcedures {
+  private readonly cancels = new Map<string, () => void>();
+
+  constructor(
+    private readonly options: RevisionServiceOptions,
+    private readonly revisions: RevisionReader,
+  ) {}
+
+  /** Settles every deadline that has passed and schedules the others. */
+  armAll(): void {
+    for (const silence of this.options.storage.revisions.allRunning()) this.arm(silence);
+  }
+
+  /** Cancels every pending deadline callback. */
+  stop(): void {
+    for (const cancel of this.cancels.values()) cancel();
+    this.cancels.clear();
+  }
+
+  /** The draft's running procedure, or its last one; null when there never was one. */
+  view(documentId: string): SilenceProcedureView | null {
+    const silence = this.options.storage.revisions.latestSilence(documentId);
+    return silence === undefined ? null : silenceView(this.options.storage, silence);
+  }
+
+  /**
+   * Puts an issued revision under silence procedure (moderators), with a deadline in the future.
+   * Only the latest revision, and only one procedure per draft at a time.
+   */
+  start(
+    document: DocumentRecord,
+    actor: RevisionActor,
+    number: number,
+    deadline: number,
+  ): RevisionResult<SilenceProcedureView> {
+    const { storage, now } = this.options;
+    if (!can(actor.membership, 'changeSettings')) {
+      return fail('forbidden', 'Only a moderator (the Chair) may start a silence procedure.');
+    }
+    const revision = storage.revisions.byNumber(document.id, number);
+    if (revision === undefined)
+      return fail('not_found', `This draft has no ${revisionName(number)}.`);
+    const latest = storage.revisions.list(document.id).at(-1);
+    if (latest !== undefined && latest.number !== number) {
+      return fail(
+        'conflict',
+        `Only the latest revision (${revisionName(latest.number)}) can be put under silence procedure.`,
+      );
+    }
+    if (revision.adoptedAt !== null) {
+      return fail('conflict', `${revisionName(number)} has already been adopted.`);
+    }
+    if (deadline <= now()) return fail('bad_request', 'The deadline must be in the future.');
+    // The text under silence is the text on the table: a draft changed since is issued anew first.
+    const since = this.revisions.compare(document, number, 'current');
+    if (!since.ok) return since;
+    const { added, deleted, modified, moved } = since.value.counts;
+    if (added + deleted + modified + moved > 0) {
+      return fail(
+        'conflict',
+        `The draft has changed since ${revisionName(number)} (${added} added, ${deleted} deleted, ${modified} modified, ${moved} moved): issue a new revision to put it under silence procedure.`,
+      );
+    }
+    const started = storage.revisions.startSilence({
+      id: randomUUID(),
+      documentId: document.id,
+      revisionId: revision.id,
+      startedBy: actor.userId,
+      startedAt: now(),
+      deadline,
+    });
+    if (!started.ok)
+      return fail('conflict', 'A silence procedure is already running on this draft.');
+    this.options.audit.record({
+      negotiationId: document.negotiationId,
+      documentId: document.id,
+      userId: actor.userId,
+      delegation: actor.membership.delegation,
+      action: 'silenceStarted',
+      detail: {
+        revision: number,
+        symbol: revision.symbol,
+        sha256: revision.sha256,
+        deadline: new Date(deadline).toISOString(),
+      },
+    });
+    this.arm(started.value);
+    return { ok: true, value: silenceView(this.options.storage, started.value) };
+  }
+
+  /**
+   * Breaks silence with a written reason (delegates of a party, or the Chair's moderators): the
+   * procedure ends at once, unadopted. Refused with none running (after the deadline, or
+   * broken already).
+   */
+  breakSilence(
+    document: DocumentRecord,
+    actor: RevisionActor,
+    rawReason: string,
+  ): RevisionResult<SilenceProcedureView> {
+    const { storage, now } = this.options;
+    if (actor.membership.role === 'observer') {
+      return fail('forbidden', 'Observers cannot break silence.');
+    }
+    const reason = rawReason.trim();
+    if (reason === '')
+      return fail('bad_request', 'Say in writing why your delegation breaks silence.');
+    if (reason.length > SILENCE_REASON_MAX_CHARS) {
+      return fail(
+        'bad_request',
+        `The reason is longer than ${SILENCE_REASON_MAX_CHARS} characters.`,
+      );
+    }
+    const running = storage.revisions.runningSilence(document.id);
+    if (running === undefined) {
+      const last = storage.revisions.latestSilence(document.id);
+      if (last?.state === 'broken') {
+        return fail(
+          'conflict',
+          `Silence was already broken by ${last.brokenDelegation ?? 'a delegation'}.`,
+        );
+      }
+      if (last?.state === 'adopted') {
+        return fail(
+          'conflict',
+          'The deadline has passed: the text was adopted under silence procedure.',
+        );
+      }
+      return fail('conflict', 'No silence procedure is running on this draft.');
+    }
+    if (running.deadline <= now()) {
+      // The deadline passed before its callback ran: it is adopted, not broken.
+      this.settle(running.id);
+      return fail(
+        'conflict',
+        'The deadline has passed: the text was adopted under silence procedure.',
+      );
+    }
+    const ended = storage.revisions.endSilence(running.id, {
+      state: 'broken',
+      at: now(),
+      brokenBy: actor.userId,
+      delegation: actor.membership.delegation,
+      reason,
+    });
+    if (!ended) return fail('conflict', 'This silence procedure has already ended.');
+    this.cancels.get(running.id)?.();
+    this.cancels.delete(running.id);
+    const revision = storage.revisions.byId(running.revisionId);
+    this.options.audit.record({
+      negotiationId: document.negotiationId,
+      documentId: document.id,
+      userId: actor.userId,
+      delegation: actor.membership.delegation,
+      action: 'silenceBroken',
+      detail: { revision: revision?.number ?? null, symbol: revision?.symbol ?? null, reason },
+    });
+    const after = storage.revisions.latestSilence(document.id);
+    return { ok: true, value: silenceView(this.options.storage, after ?? running) };
+  }
+
+  /** Schedules a running procedure's deadline (or settles it now if it has passed). */
+  private arm(silence: SilenceRecord): void {
+    if (silence.deadline <= this.options.now()) {
+      this.settle(silence.id);
+      return;
+    }
+    if (this.options.timers === null) return;
+    this.cancels.get(silence.id)?.();
+    this.cancels.set(
+      silence.id,
+      this.options.timers.schedule(silence.deadline, () => {
+        this.cancels.delete(silence.id);
+        this.settle(silence.id);
+      }),
+    );
+  }
+
+  /**
+   * Adopts a procedure whose deadline has passed unbroken: every clause of its revision still in
+   * the draft is locked as the Chair's ("adopted under silence procedure"), then the procedure
+   * and the revision are recorded as adopted, once (the store refuses a second ending).
+   */
+  private settle(silenceId: string): void {
+    const { storage, sync, now, log } = this.options;
+    const running = storage.revisions.allRunning().find((silence) => silence.id === silenceId);
+    if (running === undefined || running.deadline > now()) return;
+    const revision = storage.revisions.byId(running.revisionId);
+    const document = storage.documents.byId(running.documentId);
+    if (revision === undefined || document === undefined) return;
+    const clauseIds = this.revisions.content(revision).clauses.map((clause) => clause.id);
+    const author = { userId: running.startedBy, delegation: 'CHAIR' as DelegationCode };
+    // Locks first: were the server to stop in between, the next start locks again and ends it.
+    const locked = sync.withClauses(document.id, (clauses) =>
+      clauses.locks.lockEvery(author, clauseIds, ADOPTED_LOCK_REASON),
+    );
+    if (!locked.ok || !locked.value.ok) {
+      log(
+        'error',
+        `Silence procedure ${silenceId}: the clauses could not be locked; adoption retried at next start.`,
+      );
+      return;
+    }
+    // Deemed adopted at the deadline, even when recorded later (a restart after it).
+    const at = running.deadline;
+    if (!storage.revisions.endSilence(silenceId, { state: 'adopted', at })) return;
+    this.options.audit.record({
+      negotiationId: document.negotiationId,
+      documentId: document.id,
+      userId: running.startedBy,
+      delegation: 'CHAIR',
+      action: 'silenceAdopted',
+      detail: {
+        revision: revision.number,
+        symbol: revision.symbol,
+        sha256: revision.sha256,
+        deadline: new Date(running.deadline).toISOString(),
+        locked: locked.value.value.map((change) => change.label),
+        reason: ADOPTED_LOCK_REASON,
+      },
+    });
+  }
+}

@@ -1,0 +1,81 @@
+import type * as Y from 'yjs';
+import type { SyncLog, SyncPrincipal, SyncRejection, SyncResult } from './syncTypes';
+
+/** A Yjs update (v1) as `Y.decodeUpdate` reads it. */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
+/** Who sent an update: a connection's principal, or the person the server writes for. */
+export type UpdateSender = Pick<SyncPrincipal, 'userId' | 'delegation' | 'role'>;
+
+/** What a plugin's `check` sees besides the update: the document before it, and its sender. */
+export interface UpdateCheckContext {
+  /** The server's document, not yet changed by the update; read only. */
+  doc: Y.Doc;
+  sender: UpdateSender;
+}
+
+/** A client update that was committed to the log, applied and broadcast. */
+export interface CommittedUpdate {
+  /** Its sequence number in the document's update log. */
+  seq: number;
+  sender: UpdateSender;
+}
+
+/**
+ * A rule or tracker of one loaded document that is not about Yjs itself (clause locks,
+ * brackets, clause history). The sync core does what every update needs (S1–S8 of SPEC.md:
+ * size, decoding, nothing pending, authorship, server-owned state, observers read-only, commit,
+ * broadcast) and calls the plugins at two points, synchronously, in the order they were given:
+ * - `check` before the update is committed: the first plugin that returns a refusal wins, and
+ *   the sender's socket is closed with its reason and message; nothing is stored or applied.
+ * - `afterCommit` once the update is committed, applied and broadcast (S5): a plugin may write
+ *   server state then (`DocumentPluginHost.write`), which is committed and broadcast in turn.
+ *   A plugin that throws is logged; the committed update stands.
+ * Both are synchronous on purpose: no await between check and commit, or between commit and
+ * broadcast, so no other update can slip in between, and a document is loaded once (S9).
+ */
+export interface DocumentPlugin {
+  /** For log lines: which plugin failed. */
+  readonly name: string;
+  check?(update: DecodedUpdate, context: UpdateCheckContext): SyncRejection | undefined;
+  afterCommit?(commit: CommittedUpdate): void;
+  /** The document is unloaded: stop listening to it. */
+  destroy?(): void;
+}
+
+/** What a document offers its plugins. */
+export interface DocumentPluginHost {
+  documentId: string;
+  doc: Y.Doc;
+  /**
+   * Runs `change` as one server transaction (server-owned state, S3), commits it and
+   * broadcasts it before returning (`ServerWriter.write`).
+   */
+  write(change: (doc: Y.Doc) => void): SyncResult<boolean>;
+  log: SyncLog;
+}
+
+/**
+ * A document's plugins and what they offer the rest of the server (`Api`: the clause commands
+ * and reads, reached through `SyncServer.withClauses`).
+ */
+export interface DocumentPlugins<Api> {
+  plugins: readonly DocumentPlugin[];
+  api: Api;
+}
+
+/** Builds the plugins of one document when it is loaded (wired once, in `server.ts`). */
+export type DocumentPluginFactory<Api> = (host: DocumentPluginHost) => DocumentPlugins<Api>;
+
+/** Runs the plugins' checks in order; the first refusal wins. */
+export function firstRefusal(
+  plugins: readonly DocumentPlugin[],
+  update: DecodedUpdate,
+  context: UpdateCheckContext,
+): SyncRejection | undefined {
+  for (const plugin of plugins) {
+    const refusal = plugin.check?.(update, context);
+    if (refusal !== undefined) return refusal;
+  }
+  return undefined;
+}
