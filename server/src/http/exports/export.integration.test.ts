@@ -222,28 +222,6 @@ describe('GET /api/documents/:id/export', () => {
   });
 });
 
-describe('the language of an export', () => {
-  it("writes its own words in the language asked for, else the requester's; the negotiated text as it is", async () => {
-    const { server } = await fixedClockServer();
-    const mexico = await signIn(server, 'mx.delegate', DEMO_PASSWORD);
-    const spanish = await download(server, mexico, 'format=md&mode=draft&lang=es');
-    expect(spanish.status).toBe(200);
-    expect(spanish.text).toContain('PROYECTO');
-    expect(spanish.text).not.toContain('DRAFT —');
-    expect(spanish.text).toContain('# Joint Communiqué on Regional Economic Growth and Migration');
-
-    // No lang=: the person's stored language.
-    const chosen = await apiRequest(server, mexico, 'PUT', '/api/me/locale', { locale: 'fr' });
-    expect(chosen.status).toBe(204);
-    const french = await download(server, mexico, 'format=md&mode=draft');
-    expect(french.text).toContain('PROJET');
-
-    const unknown = await download(server, mexico, 'format=md&mode=draft&lang=de');
-    expect(unknown.status).toBe(400);
-    expect(errorOf(unknown).code).toBe('bad_request');
-  });
-});
-
 describe('final export once everything is agreed', () => {
   it('is allowed to the chair when every clause is locked and no bracket remains', async () => {
     const first = await fixedClockServer();
