@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type ProxyOptions } from 'vite';
+import { linguiPlugins } from './vite.lingui.ts';
 
 const clientRoot = fileURLToPath(new URL('./client', import.meta.url));
 const apiTarget = 'http://127.0.0.1:3000';
@@ -38,7 +39,7 @@ const apiProxy: ProxyOptions = {
 /** Vite for the Accord client: sources in client/, built into client/dist, /api proxied in dev. */
 export default defineConfig({
   root: clientRoot,
-  plugins: [react()],
+  plugins: [...linguiPlugins(), react()],
   resolve: {
     // One copy of each: two Yjs or ProseMirror instances break `instanceof` checks silently.
     dedupe: ['yjs', 'y-protocols', '@tiptap/core', '@tiptap/pm', 'react', 'react-dom'],

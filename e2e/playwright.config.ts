@@ -29,6 +29,10 @@ export default defineConfig({
       ],
     },
     viewport: { width: 1280, height: 800 },
+    // An English browser (Accept-Language and navigator.languages): the page speaks English, as
+    // the specs that find things by their English words expect. Specs in other languages set
+    // their own context locale.
+    locale: 'en-US',
     trace: 'off',
     screenshot: 'only-on-failure',
   },

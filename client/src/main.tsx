@@ -6,6 +6,7 @@
 import './styles/tokens.css';
 import './styles/base.css';
 import './app/AppHeader.css';
+import './i18n/LanguageMenu.css';
 import './pages/LoginPage.css';
 import './pages/NegotiationPage.css';
 import './editor/CommuniqueEditor.css';

@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import { type ApiFailure, type ApiResult, failureFromResponse } from './apiResult';
 
 /** Options of one API call. */
@@ -33,7 +34,7 @@ export async function apiRequest<T>(
     if (options.signal?.aborted) throw error;
     return {
       ok: false,
-      error: { status: 0, code: 'network_error', message: 'Cannot reach the Accord server.' },
+      error: { status: 0, code: 'network_error', message: t`Cannot reach the Accord server.` },
     };
   }
   const text = await readText(response);
@@ -50,7 +51,7 @@ export async function apiRequest<T>(
     const error: ApiFailure = {
       status: response.status,
       code: 'unexpected_response',
-      message: 'The server sent a response the client cannot read.',
+      message: t`The server sent a response the client cannot read.`,
     };
     return { ok: false, error };
   }

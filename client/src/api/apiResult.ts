@@ -1,4 +1,5 @@
 import { API_ERROR_CODES, type ApiErrorCode } from '@accord/shared/protocol/api';
+import { t } from '@lingui/core/macro';
 
 /** Why a request failed when the server gave no API error: it could not be reached, or said something unreadable. */
 export const CLIENT_FAILURE_CODES = ['network_error', 'unexpected_response'] as const;
@@ -66,10 +67,10 @@ export function failureFromResponse(
 }
 
 function fallbackMessage(status: number): string {
-  if (status === 401) return 'Please sign in.';
-  if (status === 403) return 'You do not have access to this.';
-  if (status === 404) return 'Not found.';
-  if (status === 429) return 'Too many attempts. Please wait and try again.';
-  if (status >= 500) return 'The server had a problem. Please try again.';
-  return `The server answered with an unexpected status (${status}).`;
+  if (status === 401) return t`Please sign in.`;
+  if (status === 403) return t`You do not have access to this.`;
+  if (status === 404) return t`Not found.`;
+  if (status === 429) return t`Too many attempts. Please wait and try again.`;
+  if (status >= 500) return t`The server had a problem. Please try again.`;
+  return t`The server answered with an unexpected status (${status}).`;
 }

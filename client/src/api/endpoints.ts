@@ -1,5 +1,6 @@
 import type { AuditLogResponse, AuditVerifyResponse } from '@accord/shared/domain/audit';
 import type { Position } from '@accord/shared/domain/positions';
+import type { Locale } from '@accord/shared/i18n/locales';
 import type {
   AlternativeResponse,
   ChooseAlternativeRequest,
@@ -11,6 +12,7 @@ import type {
   MeResponse,
   NegotiationResponse,
   ProposeAlternativeRequest,
+  SetLocaleRequest,
   SetLockRequest,
   SetLockResponse,
   SetTimeZoneRequest,
@@ -191,4 +193,10 @@ export function verifyAuditLog(negotiationId: string): Promise<ApiResult<AuditVe
 /** Where the audit log downloads as CSV. */
 export function auditCsvUrl(negotiationId: string): string {
   return `/api/negotiations/${encodeURIComponent(negotiationId)}/audit?format=csv`;
+}
+
+/** PUT /api/me/locale: remembers the language the signed-in person reads Accord in. */
+export function setMyLocale(locale: Locale): Promise<ApiResult<undefined>> {
+  const body: SetLocaleRequest = { locale };
+  return apiRequest<undefined>('/api/me/locale', { method: 'PUT', body });
 }

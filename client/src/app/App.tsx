@@ -1,5 +1,7 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Link, Route, Routes } from 'react-router';
+import { LocaleProvider } from '../i18n/LocaleProvider';
 import { HomePage } from '../pages/HomePage';
 import { LoginPage } from '../pages/LoginPage';
 import { NegotiationPage } from '../pages/NegotiationPage';
@@ -23,42 +25,55 @@ const RevisionsPage = lazy(() =>
 export function App() {
   return (
     <SessionProvider>
-      <BrowserRouter>
-        <Routes>
-          <Route path="/login" element={<LoginPage />} />
-          <Route element={<RequireSession />}>
-            <Route index element={<HomePage />} />
-            <Route path="/n/:negotiationId" element={<NegotiationPage />} />
-            <Route
-              path="/d/:documentId"
-              element={
-                <Suspense fallback={<LoadingPanel label="Opening the editor…" />}>
-                  <EditorPage />
-                </Suspense>
-              }
-            />
-            <Route
-              path="/d/:documentId/revisions"
-              element={
-                <Suspense fallback={<LoadingPanel label="Opening the revisions…" />}>
-                  <RevisionsPage />
-                </Suspense>
-              }
-            />
-          </Route>
-          <Route path="*" element={<NotFound />} />
-        </Routes>
-      </BrowserRouter>
+      <LocaleProvider>
+        <AppRoutes />
+      </LocaleProvider>
     </SessionProvider>
+  );
+}
+
+function AppRoutes() {
+  const { t } = useLingui();
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route element={<RequireSession />}>
+          <Route index element={<HomePage />} />
+          <Route path="/n/:negotiationId" element={<NegotiationPage />} />
+          <Route
+            path="/d/:documentId"
+            element={
+              <Suspense fallback={<LoadingPanel label={t`Opening the editor…`} />}>
+                <EditorPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="/d/:documentId/revisions"
+            element={
+              <Suspense fallback={<LoadingPanel label={t`Opening the revisions…`} />}>
+                <RevisionsPage />
+              </Suspense>
+            }
+          />
+        </Route>
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </BrowserRouter>
   );
 }
 
 function NotFound() {
   return (
     <main className="status-panel">
-      <h1 className="status-panel__title">Page not found</h1>
+      <h1 className="status-panel__title">
+        <Trans>Page not found</Trans>
+      </h1>
       <p>
-        <Link to="/">Back to my negotiations</Link>
+        <Link to="/">
+          <Trans>Back to my negotiations</Trans>
+        </Link>
       </p>
     </main>
   );

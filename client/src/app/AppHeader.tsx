@@ -1,8 +1,10 @@
 import type { DelegationCode } from '@accord/shared/domain/delegations';
 import type { Role } from '@accord/shared/domain/roles';
+import { useLingui } from '@lingui/react/macro';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { logout } from '../api/endpoints';
+import { LanguageMenu } from '../i18n/LanguageMenu';
 import { DelegationChip } from './DelegationChip';
 import { useMe } from './session';
 import './AppHeader.css';
@@ -33,6 +35,7 @@ export function AppHeader({
   aside?: ReactNode;
   actions?: ReactNode;
 }) {
+  const { t } = useLingui();
   const me = useMe();
   const navigate = useNavigate();
   const [menuOpen, setMenuOpen] = useState(false);
@@ -73,10 +76,10 @@ export function AppHeader({
 
   return (
     <header className="app-header">
-      <Link to="/" className="app-header__brand" aria-label="Accord — my negotiations">
+      <Link to="/" className="app-header__brand" aria-label={t`Accord — my negotiations`}>
         Accord
       </Link>
-      <nav className="app-header__crumbs" aria-label="Breadcrumb">
+      <nav className="app-header__crumbs" aria-label={t`Breadcrumb`}>
         <ol>
           {crumbs.map((crumb, index) => {
             const current = index === crumbs.length - 1;
@@ -106,7 +109,7 @@ export function AppHeader({
         onClick={() => setMenuOpen((open) => !open)}
       >
         <span className="app-header__menu-icon" aria-hidden="true" />
-        Menu
+        {t({ message: 'Menu', context: 'Button that unfolds the header menu on a phone' })}
       </button>
       <div
         ref={menuRef}
@@ -119,13 +122,14 @@ export function AppHeader({
         <div className="app-header__user">
           {delegation ? <DelegationChip code={delegation} memberRole={role} /> : null}
           <span className="app-header__name">{me.user.displayName}</span>
+          <LanguageMenu />
           <button
             type="button"
             className="button button--quiet"
             data-testid="signout"
             onClick={signOut}
           >
-            Sign out
+            {t`Sign out`}
           </button>
         </div>
       </div>

@@ -1,5 +1,8 @@
 import { DELEGATIONS, type DelegationCode } from '@accord/shared/domain/delegations';
 import type { Role } from '@accord/shared/domain/roles';
+import { t } from '@lingui/core/macro';
+import { useLingui } from '@lingui/react';
+import { delegationName } from '../i18n/domainWords';
 import { readableTextColour } from './colour';
 
 /**
@@ -17,13 +20,15 @@ export function DelegationChip({
   memberRole?: Role | undefined;
 }) {
   const className = compact ? 'delegation-chip delegation-chip--compact' : 'delegation-chip';
+  useLingui();
   if (memberRole === 'observer') {
+    const seat = delegationName(code);
     return (
       <abbr
         className={`${className} delegation-chip--observer`}
-        title={`Observer: reads the draft, cannot change it (seated with ${DELEGATIONS[code].name})`}
+        title={t`Observer: reads the draft, cannot change it (seated with ${seat})`}
       >
-        Observer
+        {t({ message: 'Observer', context: 'Badge of a member who reads only' })}
       </abbr>
     );
   }
@@ -31,10 +36,10 @@ export function DelegationChip({
   return (
     <abbr
       className={className}
-      title={delegation.name}
+      title={delegationName(code)}
       style={{ backgroundColor: delegation.colour, color: readableTextColour(delegation.colour) }}
     >
-      {code === 'CHAIR' ? 'Chair' : code}
+      {code === 'CHAIR' ? delegationName(code) : code}
     </abbr>
   );
 }

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import { useEffect, useState } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import type { ApiFailure } from '../api/apiResult';
@@ -11,6 +12,7 @@ import { useSession } from './session';
  * without a session to the sign-in page and back here afterwards.
  */
 export function RequireSession() {
+  const { t } = useLingui();
   const { me, setMe } = useSession();
   const location = useLocation();
   const [state, setState] = useState<'loading' | 'signedOut' | ApiFailure>('loading');
@@ -37,10 +39,10 @@ export function RequireSession() {
   if (state === 'signedOut') {
     return <Navigate to={loginPathFor(`${location.pathname}${location.search}`)} replace />;
   }
-  if (state === 'loading') return <LoadingPanel label="Checking your session…" />;
+  if (state === 'loading') return <LoadingPanel label={t`Checking your session…`} />;
   return (
     <ErrorPanel
-      title="Accord is unavailable"
+      title={t`Accord is unavailable`}
       failure={state}
       onRetry={() => setAttempt((n) => n + 1)}
     />

@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import { Link } from 'react-router';
 import type { ApiFailure } from '../api/apiResult';
 
@@ -29,11 +30,11 @@ export function ErrorPanel({
       <p className="status-panel__actions">
         {retryable && onRetry ? (
           <button type="button" className="button" onClick={onRetry}>
-            Try again
+            <Trans>Try again</Trans>
           </button>
         ) : null}
         <Link className="button button--quiet" to="/">
-          Back to my negotiations
+          <Trans>Back to my negotiations</Trans>
         </Link>
       </p>
     </div>

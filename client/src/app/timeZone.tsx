@@ -1,8 +1,7 @@
-import {
-  describeTimeZone,
-  formatZonedFullTime,
-  formatZonedTime,
-} from '@accord/shared/domain/timeZone';
+import { formatZonedFullTime, formatZonedTime } from '@accord/shared/domain/timeZone';
+import { describeTimeZoneIn } from '@accord/shared/i18n/formatTime';
+import { isLocale, type Locale } from '@accord/shared/i18n/locales';
+import { useLingui } from '@lingui/react';
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
 
 /** How the pages of one negotiation write times: always on its clock, with the zone named. */
@@ -17,13 +16,13 @@ export interface TimeFormat {
   zone: (at?: number) => string;
 }
 
-/** The time format of a zone, in the browser's language. */
-export function timeFormatFor(timeZone: string): TimeFormat {
+/** The time format of a zone, in the page's language. */
+export function timeFormatFor(timeZone: string, locale: Locale): TimeFormat {
   return {
     timeZone,
-    short: (at, now = Date.now()) => formatZonedTime(at, now, { timeZone }),
-    full: (at) => formatZonedFullTime(at, { timeZone }),
-    zone: (at = Date.now()) => describeTimeZone(timeZone, at),
+    short: (at, now = Date.now()) => formatZonedTime(at, now, { timeZone, locale }),
+    full: (at) => formatZonedFullTime(at, { timeZone, locale }),
+    zone: (at = Date.now()) => describeTimeZoneIn(timeZone, at, locale),
   };
 }
 
@@ -37,7 +36,9 @@ export function NegotiationTimeZone({
   timeZone: string;
   children: ReactNode;
 }) {
-  const value = useMemo(() => timeFormatFor(timeZone), [timeZone]);
+  const { i18n } = useLingui();
+  const locale = isLocale(i18n.locale) ? i18n.locale : 'en';
+  const value = useMemo(() => timeFormatFor(timeZone, locale), [timeZone, locale]);
   return <TimeZoneContext.Provider value={value}>{children}</TimeZoneContext.Provider>;
 }
 

@@ -1,11 +1,13 @@
 import type { ClauseLock } from '@accord/shared/domain/clauseMeta';
-import { lockerWithName } from '@accord/shared/domain/locks';
 import { can } from '@accord/shared/policy/policy';
 import type { AwarenessUser } from '@accord/shared/protocol/api';
+import { t } from '@lingui/core/macro';
+import { useLingui } from '@lingui/react';
 import { type Editor, EditorContent, useEditor } from '@tiptap/react';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTimeFormat } from '../app/timeZone';
 import { useNarrowLayout } from '../app/useNarrowLayout';
+import { lockerWithNameFor } from '../i18n/domainWords';
 import type { SyncSession } from '../sync/useSyncSession';
 import type { BracketGuard } from './brackets';
 import { refreshLockLabels } from './clauseLocks';
@@ -85,11 +87,12 @@ export function CommuniqueEditor({
   const nameOfRef = useRef(nameOf);
   nameOfRef.current = nameOf;
   const describeLocker = useCallback(
-    (lock: ClauseLock) => lockerWithName(lock, nameOfRef.current?.(lock.userId) ?? null),
+    (lock: ClauseLock) => lockerWithNameFor(lock, nameOfRef.current?.(lock.userId) ?? null),
     [],
   );
 
   const { timeZone } = useTimeFormat();
+  const { i18n } = useLingui();
   const editor = useEditor({
     // Collaboration brings its own Yjs-aware undo; the schema has no UndoRedo to disable.
     extensions: communiqueEditorExtensions({
@@ -110,7 +113,7 @@ export function CommuniqueEditor({
         id: 'draft',
         role: 'textbox',
         'aria-multiline': 'true',
-        'aria-label': 'Draft communiqué',
+        'aria-label': t`Draft communiqué`,
         spellcheck: 'true',
       },
     },
@@ -137,10 +140,11 @@ export function CommuniqueEditor({
   useEffect(() => {
     if (editor && editor.isEditable !== editable) editor.setEditable(editable);
   }, [editor, editable]);
-  // Lock labels name the person once the member names are known.
+  // Lock labels name the person once the member names are known, and speak the page's language.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new locale is a reason to redraw
   useEffect(() => {
     if (editor && !editor.isDestroyed && nameOf) refreshLockLabels(editor.view, session.doc);
-  }, [editor, nameOf, session.doc]);
+  }, [editor, nameOf, session.doc, i18n.locale]);
   useFadedCarets(editor, session.provider.awareness);
   useEffect(() => (editor ? placeCaretOnFirstTap(editor) : undefined), [editor]);
 
@@ -181,7 +185,7 @@ export function CommuniqueEditor({
               id={DRAFT_SHEET_ID}
               className="draft-sheet"
               data-open={panel !== 'draft'}
-              aria-label={SHEET_TITLES[panel]}
+              aria-label={sheetTitle(panel)}
               data-testid="draft-sheet"
             >
               <div className="draft-sheet__body">
@@ -209,9 +213,16 @@ export function CommuniqueEditor({
   );
 }
 
-const SHEET_TITLES: Record<DraftPanel, string> = {
-  draft: 'Panels',
-  clause: 'Clause',
-  consensus: 'Consensus',
-  comments: 'Comments',
-};
+/** The title of the narrow window's sheet for each panel. */
+function sheetTitle(panel: DraftPanel): string {
+  switch (panel) {
+    case 'draft':
+      return t`Panels`;
+    case 'clause':
+      return t({ message: 'Clause', context: 'Tab: the clause panel' });
+    case 'consensus':
+      return t({ message: 'Consensus', context: 'Tab' });
+    case 'comments':
+      return t({ message: 'Comments', context: 'Tab' });
+  }
+}

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { useLingui } from '@lingui/react';
 /** The panels of the draft page on a narrow window; `draft` means none is open. */
 export type DraftPanel = 'draft' | 'clause' | 'consensus' | 'comments';
 
@@ -9,11 +11,11 @@ export interface PanelLayout {
   showPanel: (panel: DraftPanel) => void;
 }
 
-const TABS: readonly { panel: DraftPanel; label: string }[] = [
-  { panel: 'draft', label: 'Draft' },
-  { panel: 'clause', label: 'Clause' },
-  { panel: 'consensus', label: 'Consensus' },
-  { panel: 'comments', label: 'Comments' },
+const TABS: readonly { panel: DraftPanel; label: () => string }[] = [
+  { panel: 'draft', label: () => t({ message: 'Draft', context: 'Tab: the draft alone' }) },
+  { panel: 'clause', label: () => t({ message: 'Clause', context: 'Tab: the clause panel' }) },
+  { panel: 'consensus', label: () => t({ message: 'Consensus', context: 'Tab' }) },
+  { panel: 'comments', label: () => t({ message: 'Comments', context: 'Tab' }) },
 ];
 
 /** The id of the bottom sheet, which the tabs control. */
@@ -31,11 +33,12 @@ export function DraftTabs({
   panel: DraftPanel;
   onChange: (panel: DraftPanel) => void;
 }) {
+  useLingui();
   return (
     <div
       className="draft-tabs"
       role="tablist"
-      aria-label="Draft and panels"
+      aria-label={t`Draft and panels`}
       data-testid="draft-tabs"
     >
       {TABS.map((tab) => (
@@ -49,7 +52,7 @@ export function DraftTabs({
           data-testid={`draft-tab-${tab.panel}`}
           onClick={() => onChange(panel === tab.panel ? 'draft' : tab.panel)}
         >
-          {tab.label}
+          {tab.label()}
         </button>
       ))}
     </div>

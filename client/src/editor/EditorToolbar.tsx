@@ -1,4 +1,5 @@
 import { type ClauseKind, NODE_NAMES } from '@accord/shared/domain/schema';
+import { useLingui } from '@lingui/react/macro';
 import { type Editor, useEditorState } from '@tiptap/react';
 import type { ReactNode } from 'react';
 import { wrapInBrackets } from './brackets';
@@ -23,6 +24,7 @@ export function EditorToolbar({
   /** Opens a thread on the selected words (absent: no Comment button). */
   onComment?: (() => void) | undefined;
 }) {
+  const { t } = useLingui();
   const state = useEditorState({
     editor,
     selector: ({ editor: current }) => {
@@ -54,10 +56,10 @@ export function EditorToolbar({
     editor.chain().focus().updateAttributes(NODE_NAMES.clause, { kind }).run();
 
   return (
-    <div className="editor-toolbar" role="toolbar" aria-label="Formatting">
+    <div className="editor-toolbar" role="toolbar" aria-label={t`Formatting`}>
       <div className="editor-toolbar__group">
         <ToolButton
-          label="Bold"
+          label={t`Bold`}
           shortcut={`${mod}B`}
           pressed={state.bold}
           onClick={() => editor.chain().focus().toggleBold().run()}
@@ -65,7 +67,7 @@ export function EditorToolbar({
           <strong>B</strong>
         </ToolButton>
         <ToolButton
-          label="Italic"
+          label={t`Italic`}
           shortcut={`${mod}I`}
           pressed={state.italic}
           onClick={() => editor.chain().focus().toggleItalic().run()}
@@ -74,9 +76,9 @@ export function EditorToolbar({
         </ToolButton>
       </div>
       <fieldset className="editor-toolbar__group">
-        <legend className="visually-hidden">Clause kind</legend>
+        <legend className="visually-hidden">{t`Clause kind`}</legend>
         <ToolButton
-          label="PP, preambular paragraph"
+          label={t`PP, preambular paragraph`}
           pressed={state.kind === 'preambular'}
           disabled={state.kind === null}
           onClick={() => setKind('preambular')}
@@ -84,7 +86,7 @@ export function EditorToolbar({
           PP
         </ToolButton>
         <ToolButton
-          label="OP, operative paragraph"
+          label={t`OP, operative paragraph`}
           pressed={state.kind === 'operative'}
           disabled={state.kind === null}
           onClick={() => setKind('operative')}
@@ -94,7 +96,10 @@ export function EditorToolbar({
       </fieldset>
       <div className="editor-toolbar__group">
         <ToolButton
-          label="Bracket"
+          label={t({
+            message: 'Bracket',
+            context: 'Toolbar button: put the selection in square brackets',
+          })}
           shortcut={`${mod}[`}
           disabled={!state.canBracket}
           onClick={() => {
@@ -108,18 +113,18 @@ export function EditorToolbar({
       {onComment ? (
         <div className="editor-toolbar__group">
           <ToolButton
-            label="Comment"
+            label={t({ message: 'Comment', context: 'Toolbar button: comment on the selection' })}
             shortcut={isMac ? '⌥⌘M' : 'Ctrl+Alt+M'}
             disabled={!state.canComment}
             onClick={onComment}
           >
-            Comment
+            {t({ message: 'Comment', context: 'Toolbar button: comment on the selection' })}
           </ToolButton>
         </div>
       ) : null}
       <div className="editor-toolbar__group">
         <ToolButton
-          label="Undo"
+          label={t`Undo`}
           shortcut={`${mod}Z`}
           disabled={!state.canUndo}
           onClick={() => editor.chain().focus().undo().run()}
@@ -127,7 +132,7 @@ export function EditorToolbar({
           ↶
         </ToolButton>
         <ToolButton
-          label="Redo"
+          label={t`Redo`}
           shortcut={isMac ? '⇧⌘Z' : 'Ctrl+Y'}
           disabled={!state.canRedo}
           onClick={() => editor.chain().focus().redo().run()}

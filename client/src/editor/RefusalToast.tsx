@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import { useEffect } from 'react';
 
 /** How long a refusal stays on screen. */
@@ -22,6 +23,7 @@ export function RefusalToast({
   refusal: Refusal | null;
   onDismiss: () => void;
 }) {
+  const { t } = useLingui();
   useEffect(() => {
     if (refusal === null) return;
     const timer = setTimeout(onDismiss, REFUSAL_TOAST_MS);
@@ -35,13 +37,13 @@ export function RefusalToast({
         <div className="refusal-toast" data-testid="edit-blocked-notice" key={refusal.text}>
           <span className="refusal-toast__icon" aria-hidden="true" />
           <p className="refusal-toast__text">
-            <span className="visually-hidden">Not changed: </span>
+            <span className="visually-hidden">{t`Not changed:`} </span>
             {refusal.text}
           </p>
           <button
             type="button"
             className="refusal-toast__close"
-            aria-label="Dismiss this notice"
+            aria-label={t`Dismiss this notice`}
             onClick={onDismiss}
           >
             ×

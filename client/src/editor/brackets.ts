@@ -1,6 +1,7 @@
 import { closingBracketOf, parseBracketCharKey } from '@accord/shared/domain/bracketChars';
 import { DELEGATIONS, type DelegationCode } from '@accord/shared/domain/delegations';
 import { NODE_NAMES } from '@accord/shared/domain/schema';
+import { t } from '@lingui/core/macro';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import {
   type Command,
@@ -13,6 +14,7 @@ import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import { relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { readableTextColour } from '../app/colour';
+import { delegationName } from '../i18n/domainWords';
 import { clauseViewStore } from '../sync/ClauseViewStore';
 import type { ClauseView } from '../sync/clauseViews';
 import { isFromYjs } from './remoteTransactions';
@@ -62,10 +64,11 @@ function bracketPosition(state: EditorState, key: string): number | null {
 
 function chip(code: DelegationCode): HTMLElement {
   const element = document.createElement('sup');
-  const { colour, name } = DELEGATIONS[code];
+  const { colour } = DELEGATIONS[code];
+  const name = delegationName(code);
   element.className = 'bracket-chip';
-  element.textContent = code === 'CHAIR' ? 'Chair' : code;
-  element.title = `Bracket asked for by ${name}`;
+  element.textContent = code === 'CHAIR' ? name : code;
+  element.title = t`Bracket asked for by ${name}`;
   element.dataset.testid = 'bracket-chip';
   element.dataset.delegation = code;
   element.style.backgroundColor = colour;

@@ -1,5 +1,7 @@
 import { DELEGATIONS, isDelegationCode } from '@accord/shared/domain/delegations';
+import { t } from '@lingui/core/macro';
 import { normaliseHexColour, UNKNOWN_PERSON_COLOUR } from '../app/colour';
+import { delegationName } from '../i18n/domainWords';
 
 /** What a remote caret shows: a label and a colour, from an untrusted awareness `user`. */
 export interface CaretLook {
@@ -18,10 +20,17 @@ export interface CaretLook {
  * delegation's (or grey), so a crafted awareness state cannot inject CSS.
  */
 export function caretLook(user: Record<string, unknown>): CaretLook {
-  const name = typeof user.name === 'string' && user.name.trim() !== '' ? user.name : 'Someone';
+  const name =
+    typeof user.name === 'string' && user.name.trim() !== ''
+      ? user.name
+      : t({ message: 'Someone', context: 'A caret whose person is unknown' });
   const delegation = isDelegationCode(user.delegation) ? user.delegation : null;
   const badge =
-    user.role === 'observer' ? 'Observer' : delegation === 'CHAIR' ? 'Chair' : delegation;
+    user.role === 'observer'
+      ? t({ message: 'Observer', context: 'Badge of a member who reads only' })
+      : delegation === 'CHAIR'
+        ? delegationName(delegation)
+        : delegation;
   const suffix = badge === null ? '' : ` · ${badge}`;
   const given = typeof user.color === 'string' ? normaliseHexColour(user.color) : null;
   const colour = given ?? (delegation ? DELEGATIONS[delegation].colour : UNKNOWN_PERSON_COLOUR);

@@ -1,11 +1,13 @@
 import { type ClauseLock, clauseMetaMap, readClauseMeta } from '@accord/shared/domain/clauseMeta';
-import { lockerPhrase } from '@accord/shared/domain/locks';
 import { formatZonedTime } from '@accord/shared/domain/timeZone';
+import { i18n } from '@lingui/core';
+import { t } from '@lingui/core/macro';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type * as Y from 'yjs';
+import { lockerPhraseFor } from '../i18n/domainWords';
 import { numberClauses } from './clauseNumbers';
 import { keepsLockedClausesInPlace, lockedClauseTouched, lockedRanges } from './lockedRanges';
 import { isFromYjs } from './remoteTransactions';
@@ -30,7 +32,7 @@ export function readLocks(doc: Y.Doc): Map<string, ClauseLock> {
   return locks;
 }
 
-/** Who locked a clause, in words ("the Chair (Amb. Ruth Okafor)"); `lockerPhrase` by default. */
+/** Who locked a clause, in words ("the Chair (Amb. Ruth Okafor)"); `lockerPhraseFor` by default. */
 export type DescribeLocker = (lock: ClauseLock) => string;
 
 /**
@@ -42,9 +44,11 @@ export function lockLabel(
   lock: ClauseLock,
   timeZone: string,
   now = Date.now(),
-  describeLocker: DescribeLocker = lockerPhrase,
+  describeLocker: DescribeLocker = lockerPhraseFor,
 ): string {
-  return `Locked by ${describeLocker(lock)} · ${formatZonedTime(lock.at, now, { timeZone })}`;
+  const locker = describeLocker(lock);
+  const when = formatZonedTime(lock.at, now, { timeZone, locale: i18n.locale });
+  return t`Locked by ${locker} · ${when}`;
 }
 
 function lockDecorations(
@@ -89,18 +93,19 @@ export function lockedEditNotice(
   doc: ProseMirrorNode,
   clauseId: string | null,
   lock: ClauseLock | undefined,
-  describeLocker: DescribeLocker = lockerPhrase,
+  describeLocker: DescribeLocker = lockerPhraseFor,
 ): string {
   if (clauseId === null || lock === undefined) {
-    return 'That change would move or rewrite a locked clause, so it was not made. Edit around the locked clauses instead.';
+    return t`That change would move or rewrite a locked clause, so it was not made. Edit around the locked clauses instead.`;
   }
-  let label = 'This clause';
+  let label = t`This clause`;
   const numbered = numberClauses(doc);
   doc.forEach((node, offset) => {
     if (node.attrs.id !== clauseId) return;
     label = numbered.find((clause) => clause.pos === offset)?.label ?? label;
   });
-  return `${label} is locked by ${describeLocker(lock)}: nobody can change it until a moderator unlocks it.`;
+  const locker = describeLocker(lock);
+  return t`${label} is locked by ${locker}: nobody can change it until a moderator unlocks it.`;
 }
 
 /** The ids of the clauses the editor currently treats as locked. */
@@ -123,7 +128,7 @@ export function clauseLocksPlugin(
   /** The negotiation's zone, for the time on each lock label. */
   timeZone: string,
   /** Names the person who locked; dispatch `refreshLockLabels` when its answers change. */
-  describeLocker: DescribeLocker = lockerPhrase,
+  describeLocker: DescribeLocker = lockerPhraseFor,
 ): Plugin<ClauseLocksState> {
   return new Plugin<ClauseLocksState>({
     key: clauseLocksPluginKey,

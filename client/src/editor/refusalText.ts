@@ -1,5 +1,7 @@
-import { DELEGATIONS, type DelegationCode } from '@accord/shared/domain/delegations';
+import type { DelegationCode } from '@accord/shared/domain/delegations';
+import { t } from '@lingui/core/macro';
 import type { EditorState } from '@tiptap/pm/state';
+import { delegationName } from '../i18n/domainWords';
 import { numberClauses } from './clauseNumbers';
 
 /** The label ("OP3") of the clause the selection starts in, or null outside clauses. */
@@ -12,7 +14,8 @@ export function clauseLabelAtSelection(state: EditorState): string | null {
 
 /** Why deleting another delegation's '[' was stopped, naming the clause and the delegation. */
 export function bracketRefusalText(owner: DelegationCode, clauseLabel: string | null): string {
-  const name = DELEGATIONS[owner].name;
-  const where = clauseLabel ? ` in ${clauseLabel}` : '';
-  return `That would remove a bracket${where} asked for by ${name}: only ${name} or the Chair can remove it.`;
+  const name = delegationName(owner);
+  return clauseLabel
+    ? t`That would remove a bracket in ${clauseLabel} asked for by ${name}: only ${name} or the Chair can remove it.`
+    : t`That would remove a bracket asked for by ${name}: only ${name} or the Chair can remove it.`;
 }

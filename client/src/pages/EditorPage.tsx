@@ -1,6 +1,7 @@
 import { DELEGATIONS } from '@accord/shared/domain/delegations';
 import { can } from '@accord/shared/policy/policy';
 import type { AwarenessUser, DocumentResponse } from '@accord/shared/protocol/api';
+import { useLingui } from '@lingui/react/macro';
 import { useCallback, useMemo } from 'react';
 import { useParams } from 'react-router';
 import { fetchDocument } from '../api/endpoints';
@@ -26,6 +27,7 @@ import { useSyncSession } from '../sync/useSyncSession';
 
 /** The draft page: checks access over HTTP first, then opens the live editor. */
 export function EditorPage() {
+  const { t } = useLingui();
   const { documentId = '' } = useParams();
   const load = useCallback(
     (signal: AbortSignal) => fetchDocument(documentId, signal),
@@ -37,16 +39,20 @@ export function EditorPage() {
   if (resource.status === 'loading') {
     return (
       <>
-        <AppHeader crumbs={[{ label: 'My negotiations', to: '/' }, { label: '…' }]} />
-        <LoadingPanel label="Opening the draft…" />
+        <AppHeader crumbs={[{ label: t`My negotiations`, to: '/' }, { label: '…' }]} />
+        <LoadingPanel label={t`Opening the draft…`} />
       </>
     );
   }
   if (resource.status === 'error') {
     return (
       <>
-        <AppHeader crumbs={[{ label: 'My negotiations', to: '/' }]} />
-        <ErrorPanel title="This draft cannot be opened" failure={resource.error} onRetry={reload} />
+        <AppHeader crumbs={[{ label: t`My negotiations`, to: '/' }]} />
+        <ErrorPanel
+          title={t`This draft cannot be opened`}
+          failure={resource.error}
+          onRetry={reload}
+        />
       </>
     );
   }
@@ -58,6 +64,7 @@ export function EditorPage() {
 }
 
 function DraftWorkspace({ info }: { info: DocumentResponse }) {
+  const { t } = useLingui();
   const me = useMe();
   const signInAgain = useSignInAgain();
   const { membership } = info;
@@ -89,11 +96,11 @@ function DraftWorkspace({ info }: { info: DocumentResponse }) {
   return (
     <div className="draft-page">
       <a className="skip-link" href="#draft">
-        Skip to the draft
+        {t`Skip to the draft`}
       </a>
       <AppHeader
         crumbs={[
-          { label: 'My negotiations', to: '/' },
+          { label: t`My negotiations`, to: '/' },
           { label: info.negotiation.title, to: `/n/${encodeURIComponent(info.negotiation.id)}` },
           { label: info.document.title },
         ]}
@@ -157,12 +164,12 @@ function DraftWorkspace({ info }: { info: DocumentResponse }) {
               canEdit ? (
                 stopped ? (
                   <span className="readonly-badge" data-testid="editing-stopped-badge">
-                    Editing stopped — disconnected
+                    {t`Editing stopped — disconnected`}
                   </span>
                 ) : null
               ) : (
                 <span className="readonly-badge" data-testid="readonly-badge">
-                  Read only — observer
+                  {t`Read only — observer`}
                 </span>
               )
             }
@@ -172,7 +179,9 @@ function DraftWorkspace({ info }: { info: DocumentResponse }) {
             {notices}
             {stopped ? null : (
               <LoadingPanel
-                label={sync.refusal ? 'Reloading the draft from the server…' : 'Loading the draft…'}
+                label={
+                  sync.refusal ? t`Reloading the draft from the server…` : t`Loading the draft…`
+                }
               />
             )}
           </div>

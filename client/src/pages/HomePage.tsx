@@ -1,13 +1,16 @@
 import type { MembershipView } from '@accord/shared/protocol/api';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Link, Navigate } from 'react-router';
 import { AppHeader } from '../app/AppHeader';
 import { DelegationChip } from '../app/DelegationChip';
 import { useMe } from '../app/session';
 import { useDocumentTitle } from '../app/useDocumentTitle';
+import { roleLabel } from '../i18n/domainWords';
 
 /** Home: the negotiations the person belongs to, or straight into the only one. */
 export function HomePage() {
-  useDocumentTitle('My negotiations');
+  const { t } = useLingui();
+  useDocumentTitle(t`My negotiations`);
   const me = useMe();
   const memberships = uniqueByNegotiation(me.memberships);
   const only = memberships.length === 1 ? memberships[0] : undefined;
@@ -15,13 +18,15 @@ export function HomePage() {
 
   return (
     <>
-      <AppHeader crumbs={[{ label: 'My negotiations' }]} />
+      <AppHeader crumbs={[{ label: t`My negotiations` }]} />
       <main className="page">
-        <h1 className="page__title">My negotiations</h1>
+        <h1 className="page__title">{t`My negotiations`}</h1>
         {memberships.length === 0 ? (
           <p className="empty-note">
-            You are not a member of any negotiation yet. The secretariat adds members to a
-            negotiation; ask them for access.
+            <Trans>
+              You are not a member of any negotiation yet. The secretariat adds members to a
+              negotiation; ask them for access.
+            </Trans>
           </p>
         ) : (
           <ul className="card-list">
@@ -34,7 +39,8 @@ export function HomePage() {
                   {membership.negotiationTitle}
                 </Link>
                 <span className="card-list__meta">
-                  <DelegationChip code={membership.delegation} compact /> {membership.role}
+                  <DelegationChip code={membership.delegation} compact />{' '}
+                  {roleLabel(membership.role)}
                 </span>
               </li>
             ))}

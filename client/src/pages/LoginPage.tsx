@@ -1,4 +1,5 @@
 import { LIMITS } from '@accord/shared/protocol/limits';
+import { useLingui } from '@lingui/react/macro';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { login } from '../api/endpoints';
@@ -10,7 +11,8 @@ import './LoginPage.css';
 
 /** The sign-in page: username and password, clear errors, then back where the person was going. */
 export function LoginPage() {
-  useDocumentTitle('Sign in');
+  const { t } = useLingui();
+  useDocumentTitle(t`Sign in`);
   const { setMe } = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -33,7 +35,7 @@ export function LoginPage() {
     if (busy) return;
     const name = username.trim();
     if (!name || !password) {
-      setError('Please enter your username and password.');
+      setError(t`Please enter your username and password.`);
       (name ? passwordRef : usernameRef).current?.focus();
       return;
     }
@@ -56,11 +58,11 @@ export function LoginPage() {
     <main className="login">
       <div className="login__card">
         <p className="login__brand">Accord</p>
-        <h1 className="login__title">Sign in</h1>
-        <p className="login__intro">Negotiation workspace for delegations and the Chair.</p>
+        <h1 className="login__title">{t`Sign in`}</h1>
+        <p className="login__intro">{t`Negotiation workspace for delegations and the Chair.`}</p>
         <form className="login__form" onSubmit={submit} noValidate>
           <label className="field">
-            <span className="field__label">Username</span>
+            <span className="field__label">{t`Username`}</span>
             <input
               ref={usernameRef}
               className="field__input"
@@ -76,7 +78,7 @@ export function LoginPage() {
             />
           </label>
           <label className="field">
-            <span className="field__label">Password</span>
+            <span className="field__label">{t`Password`}</span>
             <input
               ref={passwordRef}
               className="field__input"
@@ -102,7 +104,7 @@ export function LoginPage() {
             data-testid="login-submit"
             disabled={busy}
           >
-            {busy ? 'Signing in…' : 'Sign in'}
+            {busy ? t`Signing in…` : t`Sign in`}
           </button>
         </form>
       </div>

@@ -1,6 +1,6 @@
-import { DELEGATIONS } from '@accord/shared/domain/delegations';
 import { can } from '@accord/shared/policy/policy';
 import type { NegotiationResponse } from '@accord/shared/protocol/api';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useCallback } from 'react';
 import { useParams } from 'react-router';
 import { fetchNegotiation } from '../api/endpoints';
@@ -14,6 +14,7 @@ import { DraftList } from '../features/negotiation/DraftList';
 import { formatCalendarDate } from '../features/negotiation/formatTime';
 import { MemberList } from '../features/negotiation/MemberList';
 import { TimeZoneSetting } from '../features/negotiation/TimeZoneSetting';
+import { delegationName, roleLabel } from '../i18n/domainWords';
 import './NegotiationPage.css';
 
 /** How often the members' online dots are refreshed while the page is visible. */
@@ -21,6 +22,7 @@ const MEMBERS_REFRESH_MS = 5_000;
 
 /** A negotiation: its drafts, and its members by delegation with who is online now. */
 export function NegotiationPage() {
+  const { t } = useLingui();
   const { negotiationId = '' } = useParams();
   const load = useCallback(
     (signal: AbortSignal) => fetchNegotiation(negotiationId, signal),
@@ -35,17 +37,17 @@ export function NegotiationPage() {
   if (resource.status === 'loading') {
     return (
       <>
-        <AppHeader crumbs={[{ label: 'My negotiations', to: '/' }, { label: '…' }]} />
-        <LoadingPanel label="Loading the negotiation…" />
+        <AppHeader crumbs={[{ label: t`My negotiations`, to: '/' }, { label: '…' }]} />
+        <LoadingPanel label={t`Loading the negotiation…`} />
       </>
     );
   }
   if (resource.status === 'error') {
     return (
       <>
-        <AppHeader crumbs={[{ label: 'My negotiations', to: '/' }]} />
+        <AppHeader crumbs={[{ label: t`My negotiations`, to: '/' }]} />
         <ErrorPanel
-          title="This negotiation cannot be opened"
+          title={t`This negotiation cannot be opened`}
           failure={resource.error}
           onRetry={reload}
         />
@@ -66,11 +68,14 @@ function NegotiationView({
   data: NegotiationResponse;
   onChanged: () => void;
 }) {
+  const { t, i18n } = useLingui();
   const { negotiation, membership } = data;
+  const role = roleLabel(membership.role);
+  const delegation = delegationName(membership.delegation);
   return (
     <>
       <AppHeader
-        crumbs={[{ label: 'My negotiations', to: '/' }, { label: negotiation.title }]}
+        crumbs={[{ label: t`My negotiations`, to: '/' }, { label: negotiation.title }]}
         delegation={membership.delegation}
         role={membership.role}
       />
@@ -80,11 +85,14 @@ function NegotiationView({
           <p className="negotiation-head__meta">
             <span>{negotiation.venue}</span>
             <span aria-hidden="true"> · </span>
-            <time dateTime={negotiation.startsOn}>{formatCalendarDate(negotiation.startsOn)}</time>
+            <time dateTime={negotiation.startsOn}>
+              {formatCalendarDate(negotiation.startsOn, i18n.locale)}
+            </time>
           </p>
           <p className="negotiation-head__you">
-            You take part as <strong>{membership.role}</strong> for{' '}
-            <strong>{DELEGATIONS[membership.delegation].name}</strong>.
+            <Trans>
+              You take part as <strong>{role}</strong> for <strong>{delegation}</strong>.
+            </Trans>
           </p>
           <TimeZoneSetting
             negotiationId={negotiation.id}
@@ -95,13 +103,13 @@ function NegotiationView({
         <div className="negotiation-grid">
           <section aria-labelledby="drafts-heading" className="panel">
             <h2 id="drafts-heading" className="panel__title">
-              Drafts
+              <Trans>Drafts</Trans>
             </h2>
             <DraftList documents={data.documents} />
           </section>
           <section aria-labelledby="members-heading" className="panel">
             <h2 id="members-heading" className="panel__title">
-              Members
+              <Trans>Members</Trans>
             </h2>
             <MemberList members={data.members} />
           </section>

@@ -1,8 +1,9 @@
-import { DELEGATIONS } from '@accord/shared/domain/delegations';
+import type { DELEGATIONS } from '@accord/shared/domain/delegations';
 import { can } from '@accord/shared/policy/policy';
 import type { DocumentResponse } from '@accord/shared/protocol/api';
 import { filterComparison } from '@accord/shared/revisions/compareRevisions';
 import type { RevisionSummary } from '@accord/shared/revisions/revisions';
+import { useLingui } from '@lingui/react/macro';
 import { type FormEvent, useCallback, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { fetchDocument } from '../api/endpoints';
@@ -24,21 +25,23 @@ import {
 } from '../features/revisions/revisionEndpoints';
 import { SilenceBanner } from '../features/revisions/SilenceBanner';
 import { useRevisionList } from '../features/revisions/useRevisionList';
+import { delegationName } from '../i18n/domainWords';
 import './RevisionsPage.css';
 
 /** `/d/:documentId/revisions`: the draft's issued revisions, one open read-only, or a comparison. */
 export function RevisionsPage() {
+  const { t } = useLingui();
   const { documentId = '' } = useParams();
   const load = useCallback(
     (signal: AbortSignal) => fetchDocument(documentId, signal),
     [documentId],
   );
   const { resource, reload } = useApiResource(`document:${documentId}`, load);
-  if (resource.status === 'loading') return <LoadingPanel label="Opening the revisions…" />;
+  if (resource.status === 'loading') return <LoadingPanel label={t`Opening the revisions…`} />;
   if (resource.status === 'error') {
     return (
       <ErrorPanel
-        title="These revisions cannot be opened"
+        title={t`These revisions cannot be opened`}
         failure={resource.error}
         onRetry={reload}
       />
@@ -57,6 +60,7 @@ function parseTarget(raw: string | null): CompareTarget | null {
 }
 
 function Revisions({ info }: { info: DocumentResponse }) {
+  const { t } = useLingui();
   const documentId = info.document.id;
   const { membership } = info;
   const moderator = can(membership, 'changeSettings');
@@ -72,10 +76,10 @@ function Revisions({ info }: { info: DocumentResponse }) {
     <div className="revisions-page">
       <AppHeader
         crumbs={[
-          { label: 'My negotiations', to: '/' },
+          { label: t`My negotiations`, to: '/' },
           { label: info.negotiation.title, to: `/n/${encodeURIComponent(info.negotiation.id)}` },
           { label: info.document.title, to: `/d/${encodeURIComponent(documentId)}` },
-          { label: 'Revisions' },
+          { label: t`Revisions` },
         ]}
         delegation={membership.delegation}
       />
@@ -97,9 +101,9 @@ function Revisions({ info }: { info: DocumentResponse }) {
           />
         ) : null}
         <section aria-labelledby="revisions-title">
-          <h2 id="revisions-title">Issued revisions</h2>
+          <h2 id="revisions-title">{t`Issued revisions`}</h2>
           {revisions.length === 0 ? (
-            <p>No revision has been issued yet.</p>
+            <p>{t`No revision has been issued yet.`}</p>
           ) : (
             <RevisionTable
               documentId={documentId}
@@ -148,7 +152,10 @@ function ChairControls({
   silenceRunning: boolean;
   onChanged: () => void;
 }) {
+  const { t } = useLingui();
   const time = useTimeFormat();
+  const zone = time.zone();
+  const nextNumber = (latest?.number ?? 0) + 1;
   const [base, setBase] = useState(symbolBase ?? '');
   const [note, setNote] = useState('');
   const [deadline, setDeadline] = useState('');
@@ -158,7 +165,7 @@ function ChairControls({
     done: string,
   ) => {
     const result = await run();
-    setMessage(result.ok ? done : (result.error?.message ?? 'Refused.'));
+    setMessage(result.ok ? done : (result.error?.message ?? t`Refused.`));
     if (result.ok) onChanged();
   };
   const submit = (handler: () => void) => (event: FormEvent) => {
@@ -167,10 +174,10 @@ function ChairControls({
   };
   return (
     <section className="chair-controls" aria-labelledby="chair-controls-title">
-      <h2 id="chair-controls-title">Chair</h2>
-      <form onSubmit={submit(() => act(() => setSymbolBase(documentId, base), 'Symbol saved.'))}>
+      <h2 id="chair-controls-title">{delegationName('CHAIR')}</h2>
+      <form onSubmit={submit(() => act(() => setSymbolBase(documentId, base), t`Symbol saved.`))}>
         <label>
-          Document symbol
+          {t`Document symbol`}
           <input
             value={base}
             onChange={(event) => setBase(event.target.value)}
@@ -178,7 +185,7 @@ function ChairControls({
           />
         </label>
         <button type="submit" className="button">
-          Save symbol
+          {t`Save symbol`}
         </button>
       </form>
       <form
@@ -187,15 +194,15 @@ function ChairControls({
             const result = await issueRevision(documentId, note);
             if (result.ok) setNote('');
             return result;
-          }, 'Revision issued.'),
+          }, t`Revision issued.`),
         )}
       >
         <label>
-          Note
+          {t({ message: 'Note', context: 'The note of a revision' })}
           <input
             value={note}
             onChange={(event) => setNote(event.target.value)}
-            placeholder="Chair's text after the second reading"
+            placeholder={t`Chair's text after the second reading`}
           />
         </label>
         <button
@@ -204,7 +211,7 @@ function ChairControls({
           disabled={silenceRunning}
           data-testid="issue-revision"
         >
-          Issue Rev.{(latest?.number ?? 0) + 1}
+          {t`Issue Rev.${nextNumber}`}
         </button>
       </form>
       {latest && !silenceRunning && latest.adoptedAt === null ? (
@@ -212,12 +219,12 @@ function ChairControls({
           onSubmit={submit(() =>
             act(
               () => startSilence(documentId, latest.number, deadline),
-              'Silence procedure started.',
+              t`Silence procedure started.`,
             ),
           )}
         >
           <label>
-            Silence deadline ({time.zone()})
+            {t`Silence deadline (${zone})`}
             <input
               type="datetime-local"
               step={1}
@@ -228,7 +235,7 @@ function ChairControls({
             />
           </label>
           <button type="submit" className="button">
-            Put Rev.{latest.number} under silence procedure
+            {t`Put Rev.${latest.number} under silence procedure`}
           </button>
         </form>
       ) : null}
@@ -254,18 +261,20 @@ function RevisionTable({
   onOpen: (number: number) => void;
   onCompare: (from: CompareTarget, to: CompareTarget) => void;
 }) {
+  const { t } = useLingui();
   const time = useTimeFormat();
+  const zone = time.zone();
   return (
     <table className="revision-table">
-      <caption>Times: {time.zone()}</caption>
+      <caption>{t`Times: ${zone}`}</caption>
       <thead>
         <tr>
-          <th>Revision</th>
-          <th>Symbol</th>
-          <th>Note</th>
-          <th>Issued</th>
+          <th>{t`Revision`}</th>
+          <th>{t`Symbol`}</th>
+          <th>{t({ message: 'Note', context: 'The note of a revision' })}</th>
+          <th>{t`Issued`}</th>
           <th>SHA-256</th>
-          <th>Actions</th>
+          <th>{t`Actions`}</th>
         </tr>
       </thead>
       <tbody>
@@ -274,13 +283,13 @@ function RevisionTable({
             <td>
               Rev.{revision.number}
               {revision.adoptedAt !== null ? (
-                <span className="revision-adopted"> adopted</span>
+                <span className="revision-adopted"> {t`adopted`}</span>
               ) : null}
             </td>
             <td>{revision.symbol}</td>
             <td>{revision.note}</td>
             <td title={time.full(revision.issuedAt)}>
-              {time.short(revision.issuedAt)} by {revision.issuedBy.displayName}
+              {t`${time.short(revision.issuedAt)} by ${revision.issuedBy.displayName}`}
             </td>
             <td>
               <code title={revision.sha256}>{revision.sha256.slice(0, 12)}</code>
@@ -291,7 +300,7 @@ function RevisionTable({
                 className="button button--quiet"
                 onClick={() => onOpen(revision.number)}
               >
-                Open
+                {t({ message: 'Open', context: 'Button: open a revision' })}
               </button>
               {revision.number > 1 ? (
                 <button
@@ -299,7 +308,7 @@ function RevisionTable({
                   className="button button--quiet"
                   onClick={() => onCompare(revision.number - 1, revision.number)}
                 >
-                  Compare with Rev.{revision.number - 1}
+                  {t`Compare with Rev.${revision.number - 1}`}
                 </button>
               ) : null}
               <button
@@ -307,7 +316,7 @@ function RevisionTable({
                 className="button button--quiet"
                 onClick={() => onCompare(revision.number, 'current')}
               >
-                Compare with current draft
+                {t`Compare with current draft`}
               </button>
               {(['docx', 'pdf', 'html'] as const).map((format) => (
                 <a
@@ -320,7 +329,7 @@ function RevisionTable({
               ))}
               {moderator && revision.adoptedAt !== null ? (
                 <a href={revisionExportUrl(documentId, revision.number, 'docx', 'final')} download>
-                  Final (Word)
+                  {t`Final (Word)`}
                 </a>
               ) : null}
             </td>
@@ -342,10 +351,11 @@ function ComparePicker({
   to: CompareTarget | null;
   onCompare: (from: CompareTarget, to: CompareTarget) => void;
 }) {
+  const { t } = useLingui();
   const options = [...revisions.map((revision) => String(revision.number)), 'current'];
   const [a, setA] = useState(String(from ?? revisions.at(-2)?.number ?? revisions[0]?.number ?? 1));
   const [b, setB] = useState(String(to ?? 'current'));
-  const name = (value: string) => (value === 'current' ? 'Current draft' : `Rev.${value}`);
+  const name = (value: string) => (value === 'current' ? t`Current draft` : `Rev.${value}`);
   return (
     <form
       className="compare-picker"
@@ -357,7 +367,7 @@ function ComparePicker({
       }}
     >
       <label>
-        Compare
+        {t({ message: 'Compare', context: 'Compare one revision with another' })}
         <select value={a} onChange={(event) => setA(event.target.value)} data-testid="compare-from">
           {options.map((value) => (
             <option key={value} value={value}>
@@ -367,7 +377,7 @@ function ComparePicker({
         </select>
       </label>
       <label>
-        with
+        {t({ message: 'with', context: 'Compare one revision with another' })}
         <select value={b} onChange={(event) => setB(event.target.value)} data-testid="compare-to">
           {options.map((value) => (
             <option key={value} value={value}>
@@ -377,13 +387,14 @@ function ComparePicker({
         </select>
       </label>
       <button type="submit" className="button" data-testid="compare-open">
-        Compare
+        {t({ message: 'Compare', context: 'Compare one revision with another' })}
       </button>
     </form>
   );
 }
 
 function RevisionReader({ documentId, number }: { documentId: string; number: number }) {
+  const { t } = useLingui();
   const load = useCallback(
     (signal: AbortSignal) => fetchRevision(documentId, number, signal),
     [documentId, number],
@@ -394,11 +405,11 @@ function RevisionReader({ documentId, number }: { documentId: string; number: nu
     () => (resource.status === 'ready' ? revisionView(resource.value.content) : null),
     [resource],
   );
-  if (resource.status === 'loading') return <LoadingPanel label={`Opening Rev.${number}…`} />;
+  if (resource.status === 'loading') return <LoadingPanel label={t`Opening Rev.${number}…`} />;
   if (resource.status === 'error') {
     return (
       <ErrorPanel
-        title={`Rev.${number} cannot be opened`}
+        title={t`Rev.${number} cannot be opened`}
         failure={resource.error}
         onRetry={reload}
       />
@@ -406,14 +417,14 @@ function RevisionReader({ documentId, number }: { documentId: string; number: nu
   }
   const { revision } = resource.value;
   return (
-    <section className="revision-reader" aria-label={`Rev.${number}, read only`}>
+    <section className="revision-reader" aria-label={t`Rev.${number}, read only`}>
       <h2>
         {revision.symbol} — Rev.{revision.number}{' '}
         <span className="revision-meta">
-          issued {time.short(revision.issuedAt)} by {revision.issuedBy.displayName} · read only
+          {t`issued ${time.short(revision.issuedAt)} by ${revision.issuedBy.displayName} · read only`}
         </span>
       </h2>
-      {view ? <RedlineEditor view={view} label={`Rev.${number}, read only`} /> : null}
+      {view ? <RedlineEditor view={view} label={t`Rev.${number}, read only`} /> : null}
     </section>
   );
 }
@@ -434,6 +445,8 @@ function CompareView({
     [documentId, from, to],
   );
   const { resource, reload } = useApiResource(`compare:${documentId}:${from}:${to}`, load);
+  const { t } = useLingui();
+  const ownName = delegationName(delegation);
   const [mine, setMine] = useState(false);
   const [stop, setStop] = useState(-1);
   const comparison = resource.status === 'ready' ? resource.value : null;
@@ -444,11 +457,11 @@ function CompareView({
   );
   const view = useMemo(() => (shown ? comparisonView(shown) : null), [shown]);
   const stops = useMemo(() => (view ? changeStops(view) : []), [view]);
-  if (resource.status === 'loading') return <LoadingPanel label="Comparing…" />;
+  if (resource.status === 'loading') return <LoadingPanel label={t`Comparing…`} />;
   if (resource.status === 'error') {
     return (
       <ErrorPanel
-        title="This comparison cannot be made"
+        title={t`This comparison cannot be made`}
         failure={resource.error}
         onRetry={reload}
       />
@@ -473,14 +486,13 @@ function CompareView({
   return (
     <section
       className="compare-view"
-      aria-label={`Comparison of ${shown.from.name} with ${shown.to.name}`}
+      aria-label={t`Comparison of ${shown.from.name} with ${shown.to.name}`}
     >
       <h2>
         {shown.from.name} → {shown.to.name}
       </h2>
       <p className="compare-counts" data-testid="compare-counts">
-        {counts.added} added · {counts.deleted} deleted · {counts.modified} modified ·{' '}
-        {counts.moved} moved or renumbered · {counts.unchanged} unchanged
+        {t`${counts.added} added · ${counts.deleted} deleted · ${counts.modified} modified · ${counts.moved} moved or renumbered · ${counts.unchanged} unchanged`}
       </p>
       <div className="compare-toolbar">
         <button
@@ -489,7 +501,7 @@ function CompareView({
           onClick={() => go(-1)}
           disabled={stops.length === 0}
         >
-          ↑ Previous change
+          ↑ {t`Previous change`}
         </button>
         <button
           type="button"
@@ -498,12 +510,12 @@ function CompareView({
           disabled={stops.length === 0}
           data-testid="next-change"
         >
-          ↓ Next change
+          ↓ {t`Next change`}
         </button>
         <span>
           {stops.length === 0
-            ? 'No changes'
-            : `Change ${stop < 0 ? '–' : stop + 1} of ${stops.length}`}
+            ? t`No changes`
+            : t`Change ${stop < 0 ? '–' : stop + 1} of ${stops.length}`}
         </span>
         <label>
           <input
@@ -511,7 +523,7 @@ function CompareView({
             checked={mine}
             onChange={(event) => setMine(event.target.checked)}
           />{' '}
-          Only clauses {DELEGATIONS[delegation].name} proposed or holds a position on
+          {t`Only clauses ${ownName} proposed or holds a position on`}
         </label>
         {(['docx', 'pdf', 'html'] as const).map((format) => (
           <a
@@ -519,13 +531,16 @@ function CompareView({
             href={comparisonExportUrl(documentId, from, to, format, mine ? delegation : null)}
             download
           >
-            {format === 'docx' ? 'Word (tracked changes)' : format.toUpperCase()}
+            {format === 'docx' ? t`Word (tracked changes)` : format.toUpperCase()}
           </a>
         ))}
       </div>
-      <RedlineEditor view={view} label={`Comparison of ${shown.from.name} with ${shown.to.name}`} />
+      <RedlineEditor
+        view={view}
+        label={t`Comparison of ${shown.from.name} with ${shown.to.name}`}
+      />
       <details className="concordance">
-        <summary>Concordance of paragraph numbers</summary>
+        <summary>{t`Concordance of paragraph numbers`}</summary>
         <table>
           <thead>
             <tr>
@@ -544,7 +559,7 @@ function CompareView({
         </table>
       </details>
       <p>
-        <Link to="?">Close the comparison</Link>
+        <Link to="?">{t`Close the comparison`}</Link>
       </p>
     </section>
   );

@@ -4,6 +4,8 @@ import {
   describeCloseCode,
   TERMINAL_CLOSE_CODES,
 } from '@accord/shared/protocol/closeCodes';
+import { t } from '@lingui/core/macro';
+import { pageLocale } from '../i18n/domainWords';
 
 /**
  * Close codes after which the server has refused something this client sent. Reconnecting with
@@ -54,7 +56,7 @@ export function refusalRestartDelayMs(recentRefusals: number): number {
  */
 export function refusalMessage(code: number | null, reason: string | undefined): string {
   if (code === CLOSE_CODES.clauseLocked && reason) return reason;
-  return describeCloseCode(code ?? 0) ?? 'A change was refused by the server.';
+  return describeCloseCode(code ?? 0, pageLocale()) ?? t`A change was refused by the server.`;
 }
 
 /**
@@ -64,8 +66,8 @@ export function refusalMessage(code: number | null, reason: string | undefined):
  */
 export function stoppedMessage(code: number, reason: string | undefined): string {
   if (code === CLOSE_CODES.accessChanged && reason) {
-    return `${reason} Reload the draft to continue with your new rights.`;
+    return `${reason} ${t`Reload the draft to continue with your new rights.`}`;
   }
   if (code === CLOSE_CODES.forbidden && reason) return reason;
-  return describeCloseCode(code) ?? 'The connection was closed.';
+  return describeCloseCode(code, pageLocale()) ?? t`The connection was closed.`;
 }

@@ -1,4 +1,6 @@
 import type { AuditVerifyResponse } from '@accord/shared/domain/audit';
+import { plural } from '@lingui/core/macro';
+import { useLingui } from '@lingui/react/macro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { auditCsvUrl, fetchAuditLog, verifyAuditLog } from '../../api/endpoints';
 import { DelegationChip } from '../../app/DelegationChip';
@@ -20,6 +22,7 @@ export function AuditDrawer({
   negotiationId: string;
   onClose: () => void;
 }) {
+  const { t } = useLingui();
   const load = useCallback(
     (signal: AbortSignal) => fetchAuditLog(negotiationId, signal),
     [negotiationId],
@@ -40,6 +43,9 @@ export function AuditDrawer({
   }, [onClose]);
 
   const now = Date.now();
+  const zone = time.zone(now);
+  const brokenSeq = verdict?.firstBroken?.seq;
+  const brokenReason = verdict?.firstBroken?.reason;
   const verify = async () => {
     setVerifyError(null);
     const result = await verifyAuditLog(negotiationId);
@@ -61,7 +67,7 @@ export function AuditDrawer({
           tabIndex={-1}
           ref={headingRef}
         >
-          Audit log
+          {t`Audit log`}
         </h2>
         <button
           type="button"
@@ -69,7 +75,7 @@ export function AuditDrawer({
           data-testid="audit-close"
           onClick={onClose}
         >
-          Close
+          {t`Close`}
         </button>
       </header>
       <div className="history-drawer__body">
@@ -80,7 +86,7 @@ export function AuditDrawer({
             data-testid="audit-verify"
             onClick={() => void verify()}
           >
-            Verify chain
+            {t`Verify chain`}
           </button>
           <a
             className="button button--quiet"
@@ -88,10 +94,10 @@ export function AuditDrawer({
             href={auditCsvUrl(negotiationId)}
             download
           >
-            Download CSV
+            {t`Download CSV`}
           </a>
           <button type="button" className="button button--quiet" onClick={refresh}>
-            Refresh
+            {t`Refresh`}
           </button>
         </div>
         {verdict ? (
@@ -102,8 +108,11 @@ export function AuditDrawer({
             role="status"
           >
             {verdict.ok
-              ? `Chain intact: ${verdict.entries} ${verdict.entries === 1 ? 'entry' : 'entries'} verified.`
-              : `Chain broken at entry ${verdict.firstBroken?.seq}: ${verdict.firstBroken?.reason}`}
+              ? plural(verdict.entries, {
+                  one: 'Chain intact: # entry verified.',
+                  other: 'Chain intact: # entries verified.',
+                })
+              : t`Chain broken at entry ${brokenSeq}: ${brokenReason}`}
           </p>
         ) : null}
         {verifyError ? (
@@ -112,24 +121,24 @@ export function AuditDrawer({
           </p>
         ) : null}
         {resource.status === 'loading' ? (
-          <p className="history-drawer__note">Loading the audit log…</p>
+          <p className="history-drawer__note">{t`Loading the audit log…`}</p>
         ) : resource.status === 'error' ? (
           <p className="history-drawer__note history-drawer__note--error" role="alert">
             {resource.error.message}
           </p>
         ) : resource.value.entries.length === 0 ? (
-          <p className="history-drawer__note">Nothing recorded yet.</p>
+          <p className="history-drawer__note">{t`Nothing recorded yet.`}</p>
         ) : (
           <table className="audit-table">
             <caption className="history-drawer__note" data-testid="audit-time-zone">
-              Times are {time.zone(now)}.
+              {t`Times are ${zone}.`}
             </caption>
             <thead>
               <tr>
                 <th scope="col">#</th>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
+                <th scope="col">{t({ message: 'When', context: 'Audit log column' })}</th>
+                <th scope="col">{t({ message: 'Who', context: 'Audit log column' })}</th>
+                <th scope="col">{t({ message: 'What', context: 'Audit log column' })}</th>
               </tr>
             </thead>
             <tbody>

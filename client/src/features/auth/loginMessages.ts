@@ -1,3 +1,4 @@
+import { plural, t } from '@lingui/core/macro';
 import type { ApiFailure } from '../../api/apiResult';
 
 /**
@@ -7,24 +8,27 @@ import type { ApiFailure } from '../../api/apiResult';
 export function loginErrorMessage(failure: ApiFailure): string {
   switch (failure.code) {
     case 'invalid_credentials':
-      return 'Incorrect username or password.';
-    case 'too_many_attempts':
-      return failure.retryAfterSeconds !== undefined
-        ? `Too many failed sign-in attempts. Please wait ${describeWait(failure.retryAfterSeconds)} and try again.`
-        : 'Too many failed sign-in attempts. Please wait a few minutes and try again.';
+      return t`Incorrect username or password.`;
+    case 'too_many_attempts': {
+      if (failure.retryAfterSeconds === undefined) {
+        return t`Too many failed sign-in attempts. Please wait a few minutes and try again.`;
+      }
+      const wait = describeWait(failure.retryAfterSeconds);
+      return t`Too many failed sign-in attempts. Please wait ${wait} and try again.`;
+    }
     case 'bad_request':
-      return failure.message || 'Please enter your username and password.';
+      return failure.message || t`Please enter your username and password.`;
     case 'network_error':
-      return 'Cannot reach the Accord server. Check your connection and try again.';
+      return t`Cannot reach the Accord server. Check your connection and try again.`;
     case 'forbidden_origin':
-      return 'This page is not allowed to sign in to Accord. Open Accord from its own address.';
+      return t`This page is not allowed to sign in to Accord. Open Accord from its own address.`;
     default:
-      return failure.message || 'Sign-in failed. Please try again.';
+      return failure.message || t`Sign-in failed. Please try again.`;
   }
 }
 
 function describeWait(seconds: number): string {
-  if (seconds < 60) return seconds === 1 ? '1 second' : `${seconds} seconds`;
+  if (seconds < 60) return plural(seconds, { one: '# second', other: '# seconds' });
   const minutes = Math.ceil(seconds / 60);
-  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+  return plural(minutes, { one: '# minute', other: '# minutes' });
 }

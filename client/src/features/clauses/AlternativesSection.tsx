@@ -1,12 +1,13 @@
-import { DELEGATIONS } from '@accord/shared/domain/delegations';
 import { can } from '@accord/shared/policy/policy';
 import type { DocumentResponse } from '@accord/shared/protocol/api';
 import { LIMITS } from '@accord/shared/protocol/limits';
+import { useLingui } from '@lingui/react/macro';
 import { type FormEvent, useState } from 'react';
 import type * as Y from 'yjs';
 import type { ApiResult } from '../../api/apiResult';
 import { chooseAlternative, proposeAlternative, withdrawAlternative } from '../../api/endpoints';
 import { DelegationChip } from '../../app/DelegationChip';
+import { delegationName } from '../../i18n/domainWords';
 import type { ClauseView } from '../../sync/clauseViews';
 import { ChoiceReview } from './ChoiceReview';
 import type { NameLookup } from './clearedNotice';
@@ -35,6 +36,7 @@ export function AlternativesSection({
 }) {
   const { id: clauseId, label: clauseLabel, alternatives } = view;
   const locked = view.lock !== null;
+  const { t } = useLingui();
   const [draft, setDraft] = useState('');
   const [composing, setComposing] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -60,18 +62,20 @@ export function AlternativesSection({
     }
   };
 
+  const ownName = delegationName(membership.delegation);
   const mayPropose = can(membership, 'proposeAlternative') && !locked;
   const mayChoose = can(membership, 'chooseAlternative') && !locked;
   if (alternatives.length === 0 && !mayPropose) return null;
 
   return (
     <div className="alternatives" data-testid="clause-alternatives">
-      <h3 className="clause-panel__section">Alternatives</h3>
+      <h3 className="clause-panel__section">{t`Alternatives`}</h3>
       {alternatives.length === 0 ? (
-        <p className="clause-panel__note">No alternative wording proposed.</p>
+        <p className="clause-panel__note">{t`No alternative wording proposed.`}</p>
       ) : (
-        <ol className="alternatives__list" aria-label={`Alternative wordings of ${clauseLabel}`}>
+        <ol className="alternatives__list" aria-label={t`Alternative wordings of ${clauseLabel}`}>
           {alternatives.map((alternative, index) => {
+            const number = index + 1;
             const mayWithdraw =
               !locked &&
               can(membership, 'withdrawAlternative', { delegation: alternative.delegation });
@@ -83,10 +87,10 @@ export function AlternativesSection({
                 data-delegation={alternative.delegation}
               >
                 <div className="alternatives__head">
-                  <strong>Alt {index + 1}</strong>
+                  <strong>{t`Alt ${number}`}</strong>
                   <DelegationChip code={alternative.delegation} compact />
                   <span className="alternatives__who">
-                    {nameOf(alternative.userId) ?? DELEGATIONS[alternative.delegation].name}
+                    {nameOf(alternative.userId) ?? delegationName(alternative.delegation)}
                   </span>
                 </div>
                 <p className="alternatives__text">{alternative.text}</p>
@@ -96,7 +100,7 @@ export function AlternativesSection({
                     view={view}
                     doc={doc}
                     alternative={alternative}
-                    name={`Alt ${index + 1} [${alternative.delegation}]`}
+                    name={`${t`Alt ${number}`} [${alternative.delegation}]`}
                     chooser={membership.delegation}
                     onClose={() => setReviewing(null)}
                   />
@@ -110,7 +114,7 @@ export function AlternativesSection({
                         disabled={busy}
                         onClick={() => setReviewing(alternative.id)}
                       >
-                        Use this wording…
+                        {t`Use this wording…`}
                       </button>
                     ) : null}
                     {mayWithdraw ? (
@@ -123,7 +127,7 @@ export function AlternativesSection({
                           run(() => withdrawAlternative(documentId, clauseId, alternative.id))
                         }
                       >
-                        Withdraw
+                        {t({ message: 'Withdraw', context: 'Withdraw a proposed alternative' })}
                       </button>
                     ) : null}
                   </div>
@@ -141,14 +145,14 @@ export function AlternativesSection({
           disabled={busy}
           onClick={() => run(() => chooseAlternative(documentId, clauseId, null))}
         >
-          Keep the current text, set the alternatives aside
+          {t`Keep the current text, set the alternatives aside`}
         </button>
       ) : null}
       {mayPropose ? (
         composing ? (
           <form className="alternatives__form" onSubmit={submit}>
             <label className="alternatives__label" htmlFor="alternative-text">
-              Alternative wording of {clauseLabel} for {DELEGATIONS[membership.delegation].name}
+              {t`Alternative wording of ${clauseLabel} for ${ownName}`}
             </label>
             <textarea
               id="alternative-text"
@@ -166,14 +170,14 @@ export function AlternativesSection({
                 data-testid="submit-alternative"
                 disabled={busy || draft.trim() === ''}
               >
-                Propose
+                {t`Propose`}
               </button>
               <button
                 type="button"
                 className="button button--quiet"
                 onClick={() => setComposing(false)}
               >
-                Cancel
+                {t`Cancel`}
               </button>
             </div>
           </form>
@@ -184,7 +188,7 @@ export function AlternativesSection({
             data-testid="propose-alternative"
             onClick={() => setComposing(true)}
           >
-            Propose an alternative wording
+            {t`Propose an alternative wording`}
           </button>
         )
       ) : null}

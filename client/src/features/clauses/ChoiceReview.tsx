@@ -1,10 +1,13 @@
 import type { ClauseAlternative } from '@accord/shared/domain/clauseMeta';
-import { DELEGATIONS, type DelegationCode } from '@accord/shared/domain/delegations';
+import type { DelegationCode } from '@accord/shared/domain/delegations';
 import { clauseBracketOwners } from '@accord/shared/domain/liveBrackets';
 import { clauseTextHash } from '@accord/shared/domain/textHash';
+import { plural } from '@lingui/core/macro';
+import { useLingui } from '@lingui/react/macro';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { chooseAlternative } from '../../api/endpoints';
+import { delegationName, listInWords } from '../../i18n/domainWords';
 import type { ClauseView } from '../../sync/clauseViews';
 import {
   bracketsRemovedWarning,
@@ -37,6 +40,7 @@ export function ChoiceReview({
   chooser: DelegationCode;
   onClose: () => void;
 }) {
+  const { t } = useLingui();
   const titleId = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -53,6 +57,11 @@ export function ChoiceReview({
   const bracketWarning = bracketsRemovedWarning(owners, chooser);
   const positionsWarning = positionsClearedWarning(view.positions);
   const others = otherBracketOwners(owners, chooser);
+  const otherNames = listInWords(others.map(delegationName));
+  const othersGone = plural(others.length, {
+    one: `${otherNames} will see its brackets gone.`,
+    other: `${otherNames} will see their brackets gone.`,
+  });
 
   useEffect(() => {
     confirmRef.current?.focus();
@@ -83,10 +92,10 @@ export function ChoiceReview({
       }}
     >
       <h4 className="choice-review__title" id={titleId}>
-        Replace the text of {view.label} with {name}?
+        {t`Replace the text of ${view.label} with ${name}?`}
       </h4>
       <p className="choice-review__legend">
-        The redline of the current text: struck-through words go, underlined words come in.
+        {t`The redline of the current text: struck-through words go, underlined words come in.`}
       </p>
       <blockquote className="choice-review__redline" data-testid="choice-redline">
         {redline.map((part, index) => {
@@ -104,11 +113,7 @@ export function ChoiceReview({
           role="alert"
         >
           {bracketWarning}
-          {others.length > 0
-            ? ` ${others.map((code) => DELEGATIONS[code].name).join(' and ')} will see ${
-                others.length === 1 ? 'its' : 'their'
-              } brackets gone.`
-            : ''}
+          {others.length > 0 ? ` ${othersGone}` : ''}
         </p>
       ) : null}
       {positionsWarning ? (
@@ -117,8 +122,7 @@ export function ChoiceReview({
         </p>
       ) : null}
       <p className="choice-review__note">
-        The current text, the other alternatives and this choice stay in the clause's history and
-        the audit log.
+        {t`The current text, the other alternatives and this choice stay in the clause's history and the audit log.`}
       </p>
       <div className="alternatives__actions">
         <button
@@ -129,7 +133,7 @@ export function ChoiceReview({
           disabled={busy}
           onClick={() => void confirm()}
         >
-          Replace the text
+          {t`Replace the text`}
         </button>
         <button
           type="button"
@@ -137,7 +141,7 @@ export function ChoiceReview({
           data-testid="choice-cancel"
           onClick={onClose}
         >
-          Cancel
+          {t`Cancel`}
         </button>
       </div>
       {error ? (

@@ -1,9 +1,11 @@
-import { DELEGATIONS, type DelegationCode } from '@accord/shared/domain/delegations';
+import type { DelegationCode } from '@accord/shared/domain/delegations';
 import type { ClausePositions } from '@accord/shared/domain/positions';
-import { POSITION_LABELS } from '@accord/shared/domain/positions';
-import { type ClauseStatus, statusWords } from '@accord/shared/domain/status';
-import { STATUS_HINTS, STATUS_LABELS, STATUS_SHORT_LABELS } from './consensus';
-import { POSITION_SHORT, type PositionOrNone } from './positionDisplay';
+import type { ClauseStatus } from '@accord/shared/domain/status';
+import { t } from '@lingui/core/macro';
+import { useLingui } from '@lingui/react';
+import { delegationName, positionLabel, statusWordsFor } from '../../i18n/domainWords';
+import { statusHint, statusLabel, statusShortLabel } from './consensus';
+import { type PositionOrNone, positionShort } from './positionDisplay';
 import './ClauseBadges.css';
 
 /**
@@ -20,18 +22,20 @@ export function StatusBadge({
   positions: ClausePositions;
   short?: boolean;
 }) {
+  useLingui();
   const words =
     status === 'objected' || status === 'reserved'
-      ? statusWords(status, positions)
+      ? statusWordsFor(status, positions)
       : short
-        ? STATUS_SHORT_LABELS[status]
-        : STATUS_LABELS[status];
+        ? statusShortLabel(status)
+        : statusLabel(status);
+  const hint = statusHint(status);
   return (
     <span
       className={`status-badge status-badge--${status}`}
       data-testid="clause-status"
       data-status={status}
-      title={`${words}: ${STATUS_HINTS[status]}`}
+      title={t`${words}: ${hint}`}
     >
       {words}
     </span>
@@ -57,14 +61,20 @@ export function PositionChip({
   /** Who stated it and when, for the tooltip. */
   detail?: string;
 }) {
+  useLingui();
   const shownCleared = position === 'none' ? cleared : null;
   const label = (value: PositionOrNone) =>
-    short ? POSITION_SHORT[value] : value === 'none' ? 'No position' : POSITION_LABELS[value];
+    short ? positionShort(value) : value === 'none' ? t`No position` : positionLabel(value);
   const words = (value: PositionOrNone) =>
-    value === 'none' ? 'no position' : POSITION_LABELS[value];
+    value === 'none' ? t`no position` : positionLabel(value);
+  const name = delegationName(delegation);
+  const clearedWords = shownCleared ? words(shownCleared) : '';
+  const positionWords = words(position);
   const title = shownCleared
-    ? `${DELEGATIONS[delegation].name}: ${words(shownCleared)}, cleared by a text change`
-    : `${DELEGATIONS[delegation].name}: ${words(position)}${detail ? ` — ${detail}` : ''}`;
+    ? t`${name}: ${clearedWords}, cleared by a text change`
+    : detail
+      ? t`${name}: ${positionWords} — ${detail}`
+      : t`${name}: ${positionWords}`;
   return (
     <span
       className={[

@@ -1,22 +1,28 @@
 import { unbalancedBrackets } from '@accord/shared/domain/bracketChars';
 import type { ClauseBracket } from '@accord/shared/domain/clauseMeta';
-import { DELEGATIONS, type DelegationCode, PARTY_CODES } from '@accord/shared/domain/delegations';
+import { type DelegationCode, PARTY_CODES } from '@accord/shared/domain/delegations';
 import { can } from '@accord/shared/policy/policy';
 import type { DocumentResponse } from '@accord/shared/protocol/api';
+import { plural, t as translate } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import type * as Y from 'yjs';
 import { DelegationChip } from '../../app/DelegationChip';
 import { useTimeFormat } from '../../app/timeZone';
+import { clauseKindLabel, delegationName } from '../../i18n/domainWords';
 import type { ClauseView } from '../../sync/clauseViews';
 import { LockControls } from '../locks/LockControls';
 import { LockSummary } from '../locks/LockSummary';
 import { AlternativesSection } from './AlternativesSection';
 import { PositionChip, StatusBadge } from './ClauseBadges';
 import { clearedMessages, type NameLookup } from './clearedNotice';
-import { STATUS_HINTS } from './consensus';
+import { statusHint } from './consensus';
 import { PositionButtons } from './PositionButtons';
 import './ClausePanel.css';
 
-const KIND_LABELS = { preambular: 'Preambular paragraph', operative: 'Operative paragraph' };
+/** "2 brackets" */
+function bracketCount(count: number): string {
+  return plural(count, { one: '# bracket', other: '# brackets' });
+}
 
 /**
  * Everything about one clause: number, proposer, status, the five delegations' positions,
@@ -39,14 +45,14 @@ export function ClausePanel({
   nameOf: NameLookup;
   onOpenHistory: (clauseId: string) => void;
 }) {
+  const { t } = useLingui();
   const time = useTimeFormat();
   if (view === null) {
     return (
       <div className="clause-panel clause-panel--empty" data-testid="clause-panel-empty">
-        <p className="clause-panel__empty-title">No clause selected</p>
+        <p className="clause-panel__empty-title">{t`No clause selected`}</p>
         <p className="clause-panel__empty-text">
-          Click a paragraph of the draft, or choose a clause above, to see who proposed it, its
-          status and every delegation’s position.
+          {t`Click a paragraph of the draft, or choose a clause above, to see who proposed it, its status and every delegation’s position.`}
         </p>
       </div>
     );
@@ -58,6 +64,7 @@ export function ClausePanel({
   const bracketCounts = countByDelegation(Object.values(view.brackets));
   // Brackets of the Chair's first draft (the seeded text) were asked for by nobody on record.
   const unbalanced = unbalancedBrackets(view.text);
+  const unbalancedText = unbalancedWords(unbalanced);
   const unrecorded = Math.max(
     0,
     (view.text.match(/\[/g) ?? []).length - Object.keys(view.brackets).length,
@@ -75,31 +82,31 @@ export function ClausePanel({
           {view.label}
         </h2>
         <StatusBadge status={view.status} positions={view.positions} />
-        <span className="clause-panel__kind">{KIND_LABELS[view.kind]}</span>
+        <span className="clause-panel__kind">{clauseKindLabel(view.kind)}</span>
       </header>
       <p className="clause-panel__excerpt" title={view.text}>
-        {view.text || <em>Empty paragraph</em>}
+        {view.text || <em>{t`Empty paragraph`}</em>}
       </p>
 
       <dl className="clause-panel__facts">
-        <dt>Proposed by</dt>
+        <dt>{t`Proposed by`}</dt>
         <dd data-testid="clause-proposer">
           {view.proposer ? (
             <>
               <DelegationChip code={view.proposer.delegation} compact />{' '}
-              {proposerName ?? DELEGATIONS[view.proposer.delegation].name}
+              {proposerName ?? delegationName(view.proposer.delegation)}
             </>
           ) : (
-            <span>Chair’s draft</span>
+            <span>{t`Chair’s draft`}</span>
           )}
         </dd>
-        <dt>Status</dt>
-        <dd className="clause-panel__hint">{STATUS_HINTS[view.status]}</dd>
+        <dt>{t({ message: 'Status', context: 'Column of the consensus table' })}</dt>
+        <dd className="clause-panel__hint">{statusHint(view.status)}</dd>
       </dl>
 
       {view.cleared.length > 0 ? (
         <div className="cleared-notice" data-testid="positions-cleared" role="status">
-          <p className="cleared-notice__title">Positions cleared by a text change</p>
+          <p className="cleared-notice__title">{t`Positions cleared by a text change`}</p>
           <ul className="cleared-notice__list">
             {clearedMessages(view.cleared, nameOf).map((message) => (
               <li key={message.key}>
@@ -109,7 +116,7 @@ export function ClausePanel({
             ))}
           </ul>
           <p className="cleared-notice__hint">
-            A position holds only for the text it was given on.
+            <Trans>A position holds only for the text it was given on.</Trans>
           </p>
         </div>
       ) : null}
@@ -134,15 +141,15 @@ export function ClausePanel({
       ) : (
         <p className="clause-panel__note">
           {view.lock
-            ? 'Positions are frozen while the clause is locked.'
+            ? t`Positions are frozen while the clause is locked.`
             : membership.role === 'delegate'
-              ? 'Positions are stated by the five national delegations.'
-              : 'Each delegation’s delegates state its position.'}
+              ? t`Positions are stated by the five national delegations.`
+              : t`Each delegation’s delegates state its position.`}
         </p>
       )}
 
-      <h3 className="clause-panel__section">Positions</h3>
-      <ul className="position-list" aria-label={`Positions on ${view.label}`}>
+      <h3 className="clause-panel__section">{t`Positions`}</h3>
+      <ul className="position-list" aria-label={t`Positions on ${view.label}`}>
         {PARTY_CODES.map((code) => {
           const stated = view.positions[code];
           const cleared = view.cleared.find((entry) => entry.delegation === code);
@@ -150,16 +157,12 @@ export function ClausePanel({
           return (
             <li key={code} className="position-list__row">
               <DelegationChip code={code} compact />
-              <span className="position-list__name">{DELEGATIONS[code].name}</span>
+              <span className="position-list__name">{delegationName(code)}</span>
               <PositionChip
                 delegation={code}
                 position={stated?.position ?? 'none'}
                 cleared={cleared?.position ?? null}
-                detail={
-                  stated
-                    ? `stated${who ? ` by ${who}` : ''} at ${time.short(stated.at, now)}`
-                    : undefined
-                }
+                detail={stated ? statedDetail(who, time.short(stated.at, now)) : undefined}
               />
             </li>
           );
@@ -168,17 +171,17 @@ export function ClausePanel({
 
       {bracketCounts.length > 0 || unrecorded > 0 || unbalanced.unopened > 0 ? (
         <>
-          <h3 className="clause-panel__section">Brackets</h3>
+          <h3 className="clause-panel__section">{t`Brackets`}</h3>
           <ul
             className="position-list"
             data-testid="clause-brackets"
-            aria-label={`Brackets in ${view.label}`}
+            aria-label={t`Brackets in ${view.label}`}
           >
             {bracketCounts.map(([code, count]) => (
               <li key={code} className="position-list__row">
                 <DelegationChip code={code} compact />
                 <span className="position-list__name">
-                  {DELEGATIONS[code].name}: {count} {count === 1 ? 'bracket' : 'brackets'}
+                  {delegationName(code)}: {bracketCount(count)}
                 </span>
               </li>
             ))}
@@ -186,14 +189,17 @@ export function ClausePanel({
               <li
                 className="position-list__row"
                 data-testid="clause-brackets-unrecorded"
-                title="These brackets were in the text the negotiation started from; no delegation is recorded as asking for them, so they carry no chip in the draft."
+                title={t`These brackets were in the text the negotiation started from; no delegation is recorded as asking for them, so they carry no chip in the draft.`}
               >
                 <span className="bracket-unrecorded-chip" aria-hidden="true">
                   [ ]
                 </span>
                 <span className="position-list__name position-list__name--wrap">
-                  {unrecorded} {unrecorded === 1 ? 'bracket' : 'brackets'} from the seeded text, no
-                  delegation recorded (no chip in the draft)
+                  {plural(unrecorded, {
+                    one: '# bracket from the seeded text, no delegation recorded (no chip in the draft)',
+                    other:
+                      '# brackets from the seeded text, no delegation recorded (no chip in the draft)',
+                  })}
                 </span>
               </li>
             ) : null}
@@ -207,8 +213,7 @@ export function ClausePanel({
                   !
                 </span>
                 <span className="position-list__name position-list__name--wrap">
-                  {unbalancedWords(unbalanced)}: the bracketed words cannot be told apart. A
-                  delegation or the Chair should close or remove it.
+                  {t`${unbalancedText}: the bracketed words cannot be told apart. A delegation or the Chair should close or remove it.`}
                 </span>
               </li>
             ) : null}
@@ -230,7 +235,7 @@ export function ClausePanel({
         data-testid="history-button"
         onClick={() => onOpenHistory(view.id)}
       >
-        History of {view.label}
+        {t`History of ${view.label}`}
       </button>
     </section>
   );
@@ -245,7 +250,15 @@ function countByDelegation(brackets: readonly ClauseBracket[]): [DelegationCode,
 
 function unbalancedWords({ unclosed, unopened }: { unclosed: number; unopened: number }): string {
   const parts: string[] = [];
-  if (unclosed > 0) parts.push(`${unclosed} '[' never closed`);
-  if (unopened > 0) parts.push(`${unopened} ']' with no '['`);
-  return `Unbalanced: ${parts.join(', ')}`;
+  if (unclosed > 0)
+    parts.push(plural(unclosed, { one: "# '[' never closed", other: "# '[' never closed" }));
+  if (unopened > 0)
+    parts.push(plural(unopened, { one: "# ']' with no '['", other: "# ']' with no '['" }));
+  const list = parts.join(', ');
+  return translate`Unbalanced: ${list}`;
+}
+
+/** "stated by Elena Marsh at 2:05 PM EST", for a position chip's tooltip. */
+function statedDetail(who: string | null, at: string): string {
+  return who ? translate`stated by ${who} at ${at}` : translate`stated at ${at}`;
 }

@@ -1,5 +1,6 @@
 import { can } from '@accord/shared/policy/policy';
 import type { DocumentResponse } from '@accord/shared/protocol/api';
+import { useLingui } from '@lingui/react/macro';
 import type { Editor } from '@tiptap/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
@@ -40,6 +41,7 @@ export function ClauseSidebar({
   tab?: SidebarTab | undefined;
   onTabChange?: ((tab: SidebarTab) => void) | undefined;
 }) {
+  const { t } = useLingui();
   const views = useClauseViews(doc);
   const nameOf = useMemberNames(info.negotiation.id);
   const [focusedId, focus] = useFocusedClause(editor);
@@ -92,8 +94,8 @@ export function ClauseSidebar({
   const closeAudit = useCallback(() => setAuditOpen(false), []);
 
   return (
-    <aside className="clause-sidebar" aria-label="Clauses">
-      <div className="clause-sidebar__tabs" role="tablist" aria-label="Clause information">
+    <aside className="clause-sidebar" aria-label={t`Clauses`}>
+      <div className="clause-sidebar__tabs" role="tablist" aria-label={t`Clause information`}>
         <button
           type="button"
           role="tab"
@@ -104,7 +106,12 @@ export function ClauseSidebar({
           data-testid="clause-tab"
           onClick={() => setTab('clause')}
         >
-          Clause{focused ? ` ${focused.label}` : ''}
+          {focused
+            ? t({
+                message: `Clause ${focused.label}`,
+                context: 'Tab of the clause panel, with the clause shown',
+              })
+            : t({ message: 'Clause', context: 'Tab: the clause panel' })}
         </button>
         <button
           type="button"
@@ -116,7 +123,7 @@ export function ClauseSidebar({
           data-testid="consensus-toggle"
           onClick={() => setTab(tab === 'consensus' ? 'clause' : 'consensus')}
         >
-          Consensus{' '}
+          {t({ message: 'Consensus', context: 'Tab' })}{' '}
           <span className="clause-sidebar__tab-count">
             {summary.settled}/{summary.total}
           </span>
@@ -124,10 +131,10 @@ export function ClauseSidebar({
             <span
               className="clause-sidebar__tab-badge"
               data-testid="consensus-cleared-count"
-              title="Your delegation's positions cleared by text changes"
+              title={t`Your delegation's positions cleared by text changes`}
             >
               {ownCleared.length}
-              <span className="visually-hidden"> of your positions cleared</span>
+              <span className="visually-hidden"> {t`of your positions cleared`}</span>
             </span>
           ) : null}
         </button>
@@ -139,7 +146,7 @@ export function ClauseSidebar({
             aria-pressed={auditOpen}
             onClick={() => setAuditOpen((open) => !open)}
           >
-            Audit log
+            {t`Audit log`}
           </button>
         ) : null}
       </div>
@@ -152,7 +159,7 @@ export function ClauseSidebar({
         {tab === 'clause' ? (
           <>
             <label className="clause-picker">
-              <span className="clause-picker__label">Clause shown</span>
+              <span className="clause-picker__label">{t`Clause shown`}</span>
               <select
                 className="clause-picker__select"
                 data-testid="clause-picker"
@@ -164,7 +171,7 @@ export function ClauseSidebar({
                   if (editor && !editor.isDestroyed) scrollToClause(editor, id);
                 }}
               >
-                {focused ? null : <option value="">Choose a clause…</option>}
+                {focused ? null : <option value="">{t`Choose a clause…`}</option>}
                 {views.map((view) => (
                   <option key={view.id} value={view.id}>
                     {view.label} — {excerpt(view.text)}

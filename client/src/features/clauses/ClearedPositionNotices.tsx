@@ -1,4 +1,5 @@
 import type { DelegationCode } from '@accord/shared/domain/delegations';
+import { useLingui } from '@lingui/react/macro';
 import { useEffect, useRef, useState } from 'react';
 import { useTimeFormat } from '../../app/timeZone';
 import type { ClauseView } from '../../sync/clauseViews';
@@ -29,6 +30,7 @@ export function ClearedPositionNotices({
   /** Shows the clause in the editor and the clause panel. */
   onShow: (clauseId: string) => void;
 }) {
+  const { t } = useLingui();
   const time = useTimeFormat();
   const known = useRef<Set<string> | null>(null);
   const [notices, setNotices] = useState<OwnClearedPosition[]>([]);
@@ -51,7 +53,7 @@ export function ClearedPositionNotices({
   return (
     <section
       className="cleared-toasts"
-      aria-label="Your positions cleared"
+      aria-label={t`Your positions cleared`}
       aria-live="polite"
       data-testid="cleared-notices"
     >
@@ -67,7 +69,7 @@ export function ClearedPositionNotices({
             <span className="cleared-toast__time">{time.short(notice.entry.at)}</span>
           </p>
           <p className="cleared-toast__hint">
-            A position holds only for the text it was given on: state it again if it still stands.
+            {t`A position holds only for the text it was given on: state it again if it still stands.`}
           </p>
           <div className="cleared-toast__actions">
             <button
@@ -79,7 +81,7 @@ export function ClearedPositionNotices({
                 dismiss(notice.key);
               }}
             >
-              Go to {notice.label}
+              {t`Go to ${notice.label}`}
             </button>
             <button
               type="button"
@@ -87,7 +89,7 @@ export function ClearedPositionNotices({
               data-testid="cleared-toast-dismiss"
               onClick={() => dismiss(notice.key)}
             >
-              Dismiss
+              {t`Dismiss`}
             </button>
           </div>
         </div>

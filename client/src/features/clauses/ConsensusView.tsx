@@ -1,12 +1,14 @@
-import { DELEGATIONS, type DelegationCode, PARTY_CODES } from '@accord/shared/domain/delegations';
-import { POSITION_LABELS, POSITIONS, type Position } from '@accord/shared/domain/positions';
+import { type DelegationCode, PARTY_CODES } from '@accord/shared/domain/delegations';
+import { POSITIONS, type Position } from '@accord/shared/domain/positions';
 import { CLAUSE_STATUSES } from '@accord/shared/domain/status';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { type ReactNode, useState } from 'react';
+import { delegationName, positionLabel } from '../../i18n/domainWords';
 import type { ClauseView } from '../../sync/clauseViews';
 import { LockIcon } from '../locks/LockIcon';
 import { PositionChip, StatusBadge } from './ClauseBadges';
-import { type ConsensusFilter, consensusSummary, filterClauses, STATUS_LABELS } from './consensus';
-import { POSITION_SHORT } from './positionDisplay';
+import { type ConsensusFilter, consensusSummary, filterClauses, statusCount } from './consensus';
+import { positionShort } from './positionDisplay';
 import './ConsensusView.css';
 
 /** The position of `delegation` a text change cleared on this clause, if any. */
@@ -14,11 +16,6 @@ function ownCleared(view: ClauseView, delegation: DelegationCode | null) {
   if (delegation === null) return null;
   return view.cleared.find((entry) => entry.delegation === delegation)?.position ?? null;
 }
-
-const LEGEND = POSITIONS.map((position) => ({
-  position,
-  short: POSITION_SHORT[position],
-}));
 
 /**
  * The whole draft at a glance: clauses × delegations with each clause's status, how many are
@@ -40,12 +37,17 @@ export function ConsensusView({
   /** Moderators' commands over the whole draft (lock all agreed). */
   actions?: ReactNode;
 }) {
+  const { t } = useLingui();
   const [filter, setFilter] = useState<ConsensusFilter>('all');
   const summary = consensusSummary(views);
   const shown = filterClauses(views, filter);
 
   return (
-    <section className="consensus" data-testid="consensus-view" aria-label="Consensus">
+    <section
+      className="consensus"
+      data-testid="consensus-view"
+      aria-label={t({ message: 'Consensus', context: 'Tab' })}
+    >
       <header className="consensus__head">
         <p className="consensus__headline" data-testid="consensus-count">
           {summary.headline}
@@ -65,7 +67,7 @@ export function ConsensusView({
           {CLAUSE_STATUSES.map((status) =>
             summary.byStatus[status] > 0 ? (
               <li key={status} className={`consensus__breakdown-item status-dot--${status}`}>
-                {summary.byStatus[status]} {STATUS_LABELS[status].toLowerCase()}
+                {statusCount(status, summary.byStatus[status])}
               </li>
             ) : null,
           )}
@@ -74,36 +76,42 @@ export function ConsensusView({
       </header>
 
       <fieldset className="consensus__filter">
-        <legend className="visually-hidden">Show</legend>
+        <legend className="visually-hidden">{t`Show`}</legend>
         <FilterButton value="all" current={filter} onChange={setFilter}>
-          All <span className="consensus__filter-count">{summary.total}</span>
+          <Trans>
+            All <span className="consensus__filter-count">{summary.total}</span>
+          </Trans>
         </FilterButton>
         <FilterButton value="needsWork" current={filter} onChange={setFilter}>
-          Needs work <span className="consensus__filter-count">{summary.needsWork}</span>
+          <Trans>
+            Needs work <span className="consensus__filter-count">{summary.needsWork}</span>
+          </Trans>
         </FilterButton>
         <FilterButton value="contested" current={filter} onChange={setFilter}>
-          Objections and reservations{' '}
-          <span className="consensus__filter-count">{summary.contested}</span>
+          <Trans>
+            Objections and reservations{' '}
+            <span className="consensus__filter-count">{summary.contested}</span>
+          </Trans>
         </FilterButton>
       </fieldset>
 
       {shown.length === 0 ? (
         <p className="consensus__empty" data-testid="consensus-empty">
           {views.length === 0
-            ? 'This draft has no clauses yet.'
+            ? t`This draft has no clauses yet.`
             : filter === 'contested'
-              ? 'No delegation objects to or reserves on any clause.'
-              : 'Every clause is agreed.'}
+              ? t`No delegation objects to or reserves on any clause.`
+              : t`Every clause is agreed.`}
         </p>
       ) : (
         <table className="consensus-table">
           <thead>
             <tr>
               <th scope="col" className="consensus-table__col">
-                Clause
+                {t({ message: 'Clause', context: 'Column of the consensus table' })}
               </th>
               <th scope="col" className="consensus-table__col">
-                Status
+                {t({ message: 'Status', context: 'Column of the consensus table' })}
               </th>
               {PARTY_CODES.map((code) => (
                 <th
@@ -111,7 +119,7 @@ export function ConsensusView({
                   scope="col"
                   className="consensus-table__col consensus-table__col--party"
                 >
-                  <abbr title={DELEGATIONS[code].name}>{code}</abbr>
+                  <abbr title={delegationName(code)}>{code}</abbr>
                 </th>
               ))}
             </tr>
@@ -146,7 +154,11 @@ export function ConsensusView({
                     <span
                       className="consensus-row__lock"
                       data-testid="consensus-lock"
-                      title={`Locked${view.lock.reason ? `: ${view.lock.reason}` : ''}`}
+                      title={
+                        view.lock.reason
+                          ? t`Locked: ${view.lock.reason}`
+                          : t({ message: 'Locked', context: 'Clause status' })
+                      }
                     >
                       <LockIcon />
                     </span>
@@ -174,19 +186,19 @@ export function ConsensusView({
       )}
 
       <p className="consensus__legend">
-        {LEGEND.map(({ position, short }) => (
+        {POSITIONS.map((position) => (
           <span key={position} className="consensus__legend-item">
             <span className={`position-chip position-chip--short position-chip--${position}`}>
-              {short}
+              {positionShort(position)}
             </span>{' '}
-            {POSITION_LABELS[position]}
+            {positionLabel(position)}
           </span>
         ))}
         <span className="consensus__legend-item">
           <span className="position-chip position-chip--short position-chip--cleared">
-            <s>A</s>
+            <s>{positionShort('agree')}</s>
           </span>{' '}
-          Cleared by a text change
+          {t`Cleared by a text change`}
         </span>
       </p>
     </section>
@@ -195,14 +207,16 @@ export function ConsensusView({
 
 /** "Your Agree cleared": a position of the reader's delegation a text change cleared. */
 function ClearedBadge({ position }: { position: Position | null }) {
+  const { t } = useLingui();
   if (position === null) return null;
+  const label = positionLabel(position);
   return (
     <span
       className="cleared-badge"
       data-testid="cleared-badge"
-      title="Your delegation's position was cleared by a text change: state it again if it still stands."
+      title={t`Your delegation's position was cleared by a text change: state it again if it still stands.`}
     >
-      Your {POSITION_LABELS[position]} cleared
+      {t`Your ${label} cleared`}
     </span>
   );
 }

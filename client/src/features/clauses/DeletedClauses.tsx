@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useCallback } from 'react';
 import { fetchDeletedClauses } from '../../api/endpoints';
 import { DelegationChip } from '../../app/DelegationChip';
@@ -20,6 +21,7 @@ export function DeletedClauses({
   clauseIds: string;
   onOpenHistory: (clauseId: string) => void;
 }) {
+  const { t } = useLingui();
   const load = useCallback(
     (signal: AbortSignal) => fetchDeletedClauses(documentId, signal),
     [documentId],
@@ -32,23 +34,27 @@ export function DeletedClauses({
   return (
     <details className="deleted-clauses" data-testid="deleted-clauses">
       <summary>
-        Deleted clauses <span className="clause-sidebar__tab-count">{clauses.length}</span>
+        <Trans>
+          Deleted clauses <span className="clause-sidebar__tab-count">{clauses.length}</span>
+        </Trans>
       </summary>
       <ul className="deleted-clauses__list">
         {clauses.map((clause) => (
           <li key={clause.clauseId} className="deleted-clauses__item" data-testid="deleted-clause">
             <blockquote className="deleted-clauses__text">
-              {clause.lastText || <em>Empty paragraph</em>}
+              {clause.lastText || <em>{t`Empty paragraph`}</em>}
             </blockquote>
             <p className="deleted-clauses__meta">
-              Deleted by <DelegationChip code={clause.deletedBy.delegation} compact />{' '}
-              {clause.deletedBy.displayName} ·{' '}
-              <time
-                dateTime={new Date(clause.deletedAt).toISOString()}
-                title={time.full(clause.deletedAt)}
-              >
-                {time.short(clause.deletedAt, now)}
-              </time>
+              <Trans>
+                Deleted by <DelegationChip code={clause.deletedBy.delegation} compact />{' '}
+                {clause.deletedBy.displayName} ·{' '}
+                <time
+                  dateTime={new Date(clause.deletedAt).toISOString()}
+                  title={time.full(clause.deletedAt)}
+                >
+                  {time.short(clause.deletedAt, now)}
+                </time>
+              </Trans>
             </p>
             <button
               type="button"
@@ -56,7 +62,7 @@ export function DeletedClauses({
               data-testid="deleted-clause-history"
               onClick={() => onOpenHistory(clause.clauseId)}
             >
-              History
+              {t({ message: 'History', context: 'Button: the history of a clause' })}
             </button>
           </li>
         ))}

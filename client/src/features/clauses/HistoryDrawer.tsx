@@ -1,4 +1,6 @@
 import type { ClauseChangeView, ClauseHistoryResponse } from '@accord/shared/protocol/api';
+import { plural } from '@lingui/core/macro';
+import { useLingui } from '@lingui/react/macro';
 import { useEffect, useRef, useState } from 'react';
 import type { ApiFailure } from '../../api/apiResult';
 import { fetchClauseHistory } from '../../api/endpoints';
@@ -44,6 +46,7 @@ export function HistoryDrawer({
   currentText: string | null;
   onClose: () => void;
 }) {
+  const { t } = useLingui();
   const [state, setState] = useState<HistoryState>({ status: 'loading' });
   const [viewing, setViewing] = useState<ClauseVersion | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -107,7 +110,7 @@ export function HistoryDrawer({
           tabIndex={-1}
           ref={headingRef}
         >
-          {removed ? 'History of a deleted clause' : `History of ${label}`}
+          {removed ? t`History of a deleted clause` : t`History of ${label}`}
         </h2>
         <button
           type="button"
@@ -115,7 +118,7 @@ export function HistoryDrawer({
           data-testid="history-close"
           onClick={onClose}
         >
-          Close
+          {t`Close`}
         </button>
       </header>
       <HistoryBody state={state} viewing={viewing} onView={setViewing} />
@@ -141,9 +144,10 @@ function HistoryBody({
   viewing: ClauseVersion | null;
   onView: (version: ClauseVersion | null) => void;
 }) {
+  const { t } = useLingui();
   const time = useTimeFormat();
   if (state.status === 'loading') {
-    return <p className="history-drawer__note">Loading the history…</p>;
+    return <p className="history-drawer__note">{t`Loading the history…`}</p>;
   }
   if (state.status === 'error') {
     return (
@@ -157,6 +161,7 @@ function HistoryBody({
   // A deleted clause shows the last words it had (it may have been emptied, then merged away).
   const currentText = clause.removed ? lastWords(changes) : clause.text;
   const now = Date.now();
+  const zone = time.zone(now);
   return (
     <div className="history-drawer__body">
       <section
@@ -171,32 +176,32 @@ function HistoryBody({
               {viewing.at !== null ? ` · ${time.short(viewing.at, now)}` : ''}
             </>
           ) : clause.removed ? (
-            'Deleted from the draft; its last text'
+            t`Deleted from the draft; its last text`
           ) : (
-            'Current text'
+            t`Current text`
           )}
         </p>
         <blockquote className="history-version__text" data-testid="history-version-text">
-          {(viewing ? viewing.text : currentText) || <em>Empty paragraph</em>}
+          {(viewing ? viewing.text : currentText) || <em>{t`Empty paragraph`}</em>}
         </blockquote>
         {viewing ? (
           <button type="button" className="button" onClick={() => onView(null)}>
-            Back to the current text
+            {t`Back to the current text`}
           </button>
         ) : null}
       </section>
 
       {changes.length === 0 ? (
         <p className="history-drawer__note">
-          No change recorded: the clause reads as in the Chair’s draft.
+          {t`No change recorded: the clause reads as in the Chair’s draft.`}
         </p>
       ) : (
         <p className="history-drawer__note" data-testid="history-time-zone">
-          Times are {time.zone(now)}.
+          {t`Times are ${zone}.`}
         </p>
       )}
       {changes.length === 0 ? null : (
-        <ol className="history-list" aria-label="Changes, newest first">
+        <ol className="history-list" aria-label={t`Changes, newest first`}>
           {changes.map((change) => (
             <HistoryEntry
               key={changeKey(change)}
@@ -208,14 +213,14 @@ function HistoryBody({
           ))}
           {original ? (
             <li className="history-origin">
-              <span>Before the first recorded change</span>
+              <span>{t`Before the first recorded change`}</span>
               <button
                 type="button"
                 className="button button--quiet"
                 aria-pressed={viewing?.key === original.key}
                 onClick={() => onView(original)}
               >
-                View
+                {t({ message: 'View', context: 'Button: show the clause as it was then' })}
               </button>
             </li>
           ) : null}
@@ -236,6 +241,7 @@ function HistoryEntry({
   active: boolean;
   onView: () => void;
 }) {
+  const { t } = useLingui();
   const time = useTimeFormat();
   const parts = wordDiffParts(change.textBefore, change.textAfter);
   const counts = diffWordCounts(parts);
@@ -287,10 +293,10 @@ function HistoryEntry({
               {counts.deleted > 0 ? (
                 <span className="diff-count--del">−{counts.deleted}</span>
               ) : null}
-              {counts.inserted + counts.deleted === 0 ? 'punctuation' : ' words'}
+              {counts.inserted + counts.deleted === 0 ? t`punctuation` : ` ${t`words`}`}
             </>
           ) : (
-            'text unchanged'
+            t`text unchanged`
           )}
         </span>
         <button
@@ -299,7 +305,7 @@ function HistoryEntry({
           aria-pressed={active}
           onClick={onView}
         >
-          View clause after this change
+          {t`View clause after this change`}
         </button>
       </div>
     </li>
@@ -315,7 +321,11 @@ function DiffText({ parts }: { parts: readonly DiffPart[] }) {
         if (part.kind === 'deleted') return <del key={key}>{part.text}</del>;
         if (part.kind === 'elided') {
           return (
-            <span key={key} className="diff-elided" title={`${part.words} unchanged words`}>
+            <span
+              key={key}
+              className="diff-elided"
+              title={plural(part.words, { one: '# unchanged word', other: '# unchanged words' })}
+            >
               {' … '}
             </span>
           );

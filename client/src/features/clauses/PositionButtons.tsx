@@ -1,7 +1,9 @@
-import { DELEGATIONS, type DelegationCode } from '@accord/shared/domain/delegations';
-import { POSITION_LABELS, POSITIONS, type Position } from '@accord/shared/domain/positions';
+import type { DelegationCode } from '@accord/shared/domain/delegations';
+import { POSITIONS, type Position } from '@accord/shared/domain/positions';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useState } from 'react';
 import { statePosition } from '../../api/endpoints';
+import { delegationName, positionLabel } from '../../i18n/domainWords';
 
 /**
  * A delegate's controls for their own delegation's position on one clause: state one of the
@@ -22,6 +24,7 @@ export function PositionButtons({
   delegation: DelegationCode;
   current: Position | null;
 }) {
+  const { t } = useLingui();
   const [pending, setPending] = useState<Position | 'none' | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -33,12 +36,12 @@ export function PositionButtons({
     if (!result.ok) setError(result.error.message);
   };
 
-  const name = DELEGATIONS[delegation].name;
+  const name = delegationName(delegation);
   return (
     <div className="position-actions">
       <fieldset className="position-actions__set">
         <legend className="position-actions__title">
-          {name}’s position on {clauseLabel}
+          {t`${name}’s position on ${clauseLabel}`}
         </legend>
         <div className="position-actions__buttons">
           {POSITIONS.map((position) => (
@@ -54,7 +57,7 @@ export function PositionButtons({
               disabled={pending !== null}
               onClick={() => (current === position ? undefined : send(position))}
             >
-              {POSITION_LABELS[position]}
+              {positionLabel(position)}
             </button>
           ))}
         </div>
@@ -70,10 +73,12 @@ export function PositionButtons({
             disabled={pending !== null}
             onClick={() => send(null)}
           >
-            Withdraw {name}’s position
+            {t`Withdraw ${name}’s position`}
           </button>
         ) : (
-          <span className="position-actions__hint">Not stated yet.</span>
+          <span className="position-actions__hint">
+            <Trans>Not stated yet.</Trans>
+          </span>
         )}
       </div>
       {error ? (

@@ -1,13 +1,10 @@
-import { DELEGATIONS, type DelegationCode, PARTY_CODES } from '@accord/shared/domain/delegations';
+import { type DelegationCode, PARTY_CODES } from '@accord/shared/domain/delegations';
 import type { ClauseBracketOwners } from '@accord/shared/domain/liveBrackets';
-import { type ClausePositions, POSITION_LABELS } from '@accord/shared/domain/positions';
+import type { ClausePositions } from '@accord/shared/domain/positions';
+import { plural, t } from '@lingui/core/macro';
+import { delegationName, listInWords, positionLabel } from '../../i18n/domainWords';
 
-function listInWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
-
-const brackets = (count: number) => `${count} ${count === 1 ? 'bracket' : 'brackets'}`;
+const brackets = (count: number) => plural(count, { one: '# bracket', other: '# brackets' });
 
 /**
  * What replacing a clause's whole text would do to its brackets, in words, naming the other
@@ -21,18 +18,23 @@ export function bracketsRemovedWarning(
 ): string | null {
   const others = owners.byDelegation.filter((owner) => owner.delegation !== chooser);
   const own = owners.byDelegation.find((owner) => owner.delegation === chooser)?.count ?? 0;
+  const otherList = listInWords(
+    others.map(({ delegation, count }) => {
+      const name = delegationName(delegation);
+      const counted = brackets(count);
+      return t`${name} (${counted})`;
+    }),
+  );
+  const ownCount = brackets(own);
+  const unownedCount = brackets(owners.unowned);
   const parts = [
-    others.length > 0
-      ? `the brackets of ${listInWords(
-          others.map(
-            ({ delegation, count }) => `${DELEGATIONS[delegation].name} (${brackets(count)})`,
-          ),
-        )}`
-      : null,
-    own > 0 ? `${brackets(own)} of your own` : null,
-    owners.unowned > 0 ? `${brackets(owners.unowned)} of the Chair’s first draft` : null,
+    others.length > 0 ? t`the brackets of ${otherList}` : null,
+    own > 0 ? t`${ownCount} of your own` : null,
+    owners.unowned > 0 ? t`${unownedCount} of the Chair’s first draft` : null,
   ].filter((part): part is string => part !== null);
-  return parts.length === 0 ? null : `This removes ${listInWords(parts)}.`;
+  if (parts.length === 0) return null;
+  const removed = listInWords(parts);
+  return t`This removes ${removed}.`;
 }
 
 /** The delegations whose brackets another's choice would remove, for whoever must be told. */
@@ -52,8 +54,9 @@ export function otherBracketOwners(
 export function positionsClearedWarning(positions: ClausePositions): string | null {
   const stated = PARTY_CODES.flatMap((code) => {
     const position = positions[code]?.position;
-    return position === undefined ? [] : [`${code} ${POSITION_LABELS[position]}`];
+    return position === undefined ? [] : [`${code} ${positionLabel(position)}`];
   });
   if (stated.length === 0) return null;
-  return `The positions stated on the current text (${stated.join(', ')}) will be cleared: each delegation states its position again on the new one.`;
+  const list = stated.join(', ');
+  return t`The positions stated on the current text (${list}) will be cleared: each delegation states its position again on the new one.`;
 }

@@ -1,6 +1,7 @@
 import type { ClearedPosition } from '@accord/shared/domain/clauseMeta';
-import { DELEGATIONS, type DelegationCode } from '@accord/shared/domain/delegations';
-import { POSITION_LABELS } from '@accord/shared/domain/positions';
+import type { DelegationCode } from '@accord/shared/domain/delegations';
+import { plural, t } from '@lingui/core/macro';
+import { delegationName, listInWords, positionLabel } from '../../i18n/domainWords';
 
 /** Finds a member's display name by user id; null when the client does not know them. */
 export type NameLookup = (userId: string) => string | null;
@@ -12,9 +13,11 @@ export function describeAuthor(
   nameOf: NameLookup,
 ): string {
   const name = nameOf(userId);
-  const code = delegation === 'CHAIR' ? 'Chair' : delegation;
+  const code = delegation === 'CHAIR' ? delegationName(delegation) : delegation;
   if (name !== null) return `${name} (${code})`;
-  return delegation === 'CHAIR' ? 'the Chair' : `the ${DELEGATIONS[delegation].name} delegation`;
+  if (delegation === 'CHAIR') return t({ message: 'the Chair', context: 'Who changed the text' });
+  const party = delegationName(delegation);
+  return t`the ${party} delegation`;
 }
 
 /** One sentence about positions cleared by one text change. */
@@ -23,11 +26,6 @@ export interface ClearedMessage {
   text: string;
   /** When the text change cleared them. */
   at: number;
-}
-
-function listInWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 /**
@@ -49,11 +47,16 @@ export function clearedMessages(
     const who = describeAuthor(first.byUserId, first.byDelegation, nameOf);
     const what = listInWords(
       group.map((entry) => {
-        const whose = entry.delegation === 'CHAIR' ? "the Chair's" : `${entry.delegation}'s`;
-        return `${whose} ${POSITION_LABELS[entry.position]}`;
+        const position = positionLabel(entry.position);
+        if (entry.delegation === 'CHAIR') return t`the Chair's ${position}`;
+        const code = entry.delegation;
+        return t`${code}'s ${position}`;
       }),
     );
-    const verb = group.length === 1 ? 'was' : 'were';
-    return { key, at: first.at, text: `${what} ${verb} cleared when ${who} changed the text` };
+    const text = plural(group.length, {
+      one: `${what} was cleared when ${who} changed the text`,
+      other: `${what} were cleared when ${who} changed the text`,
+    });
+    return { key, at: first.at, text };
   });
 }

@@ -1,26 +1,37 @@
 import type { ClauseStatus } from '@accord/shared/domain/status';
-import { countClauses, STATUS_WORDS } from '@accord/shared/domain/status';
+import { countClauses } from '@accord/shared/domain/status';
+import { plural, t } from '@lingui/core/macro';
+import { statusLabel } from '../../i18n/domainWords';
 import type { ClauseView } from '../../sync/clauseViews';
 
-/** How each status reads in the UI, alone (with who contests it: `statusWords`). */
-export const STATUS_LABELS: Record<ClauseStatus, string> = STATUS_WORDS;
+export { statusLabel };
 
 /** Shorter labels for the narrow status column of the consensus matrix. */
-export const STATUS_SHORT_LABELS: Record<ClauseStatus, string> = {
-  ...STATUS_LABELS,
-  agreedAdRef: 'Ad ref.',
-};
+export function statusShortLabel(status: ClauseStatus): string {
+  return status === 'agreedAdRef'
+    ? t({ message: 'Ad ref.', context: 'Short form of the status Agreed ad ref.' })
+    : statusLabel(status);
+}
 
-/** One sentence on what each status means, for tooltips and the clause panel. */
-export const STATUS_HINTS: Record<ClauseStatus, string> = {
-  objected: 'A delegation objects to the current text: there is no consensus until it is met.',
-  reserved: 'A delegation reserves its position on the current text: it may not join consensus.',
-  open: 'Not yet agreed by all five delegations.',
-  bracketed: 'Has text in square brackets or alternative wordings on the table: not agreed yet.',
-  agreedAdRef: 'All five agree, at least one pending confirmation by its capital.',
-  agreed: 'All five delegations agree.',
-  locked: 'Closed by a moderator: its text and positions are frozen.',
-};
+/** One sentence on what a status means, for tooltips and the clause panel. */
+export function statusHint(status: ClauseStatus): string {
+  switch (status) {
+    case 'objected':
+      return t`A delegation objects to the current text: there is no consensus until it is met.`;
+    case 'reserved':
+      return t`A delegation reserves its position on the current text: it may not join consensus.`;
+    case 'open':
+      return t`Not yet agreed by all five delegations.`;
+    case 'bracketed':
+      return t`Has text in square brackets or alternative wordings on the table: not agreed yet.`;
+    case 'agreedAdRef':
+      return t`All five agree, at least one pending confirmation by its capital.`;
+    case 'agreed':
+      return t`All five delegations agree.`;
+    case 'locked':
+      return t`Closed by a moderator: its text and positions are frozen.`;
+  }
+}
 
 /** Which clauses the consensus view lists: all, those not settled, or those contested. */
 export type ConsensusFilter = 'all' | 'needsWork' | 'contested';
@@ -73,6 +84,29 @@ export function consensusSummary(views: readonly ClauseView[]): ConsensusSummary
     needsWork: total - settled,
     contested: counts.objected + counts.reserved,
     byStatus,
-    headline: `${settled} of ${total} ${total === 1 ? 'clause' : 'clauses'} agreed`,
+    headline: plural(total, {
+      one: `${settled} of # clause agreed`,
+      other: `${settled} of # clauses agreed`,
+    }),
   };
+}
+
+/** "3 agreed", "1 objection": how many clauses are in a status, for the consensus breakdown. */
+export function statusCount(status: ClauseStatus, count: number): string {
+  switch (status) {
+    case 'objected':
+      return plural(count, { one: '# objection', other: '# objections' });
+    case 'reserved':
+      return plural(count, { one: '# reserved', other: '# reserved' });
+    case 'bracketed':
+      return plural(count, { one: '# bracketed', other: '# bracketed' });
+    case 'open':
+      return plural(count, { one: '# open', other: '# open' });
+    case 'agreedAdRef':
+      return plural(count, { one: '# agreed ad ref.', other: '# agreed ad ref.' });
+    case 'agreed':
+      return plural(count, { one: '# agreed', other: '# agreed' });
+    case 'locked':
+      return plural(count, { one: '# locked', other: '# locked' });
+  }
 }

@@ -1,7 +1,8 @@
 import type { ClauseHistoryEvent } from '@accord/shared/domain/clauseHistory';
 import type { ClauseAlternative } from '@accord/shared/domain/clauseMeta';
-import { DELEGATIONS } from '@accord/shared/domain/delegations';
 import type { ClauseChangeView } from '@accord/shared/protocol/api';
+import { t } from '@lingui/core/macro';
+import { delegationName } from '../../i18n/domainWords';
 
 /** A version of a clause the history drawer can show instead of the current text. */
 export interface ClauseVersion {
@@ -25,23 +26,31 @@ export function changeKey(change: ClauseChangeView): string {
  */
 export function eventSummary(event: ClauseHistoryEvent | null): string | null {
   if (event === null) return null;
-  const setAside = (alternatives: readonly ClauseAlternative[]) =>
-    alternatives.length === 0
-      ? ''
-      : `; set aside: ${alternatives.map((alternative) => DELEGATIONS[alternative.delegation].name).join(', ')}`;
+  const setAside = (alternatives: readonly ClauseAlternative[]) => {
+    if (alternatives.length === 0) return '';
+    const names = alternatives.map((alternative) => delegationName(alternative.delegation));
+    const list = names.join(', ');
+    return t`; set aside: ${list}`;
+  };
   switch (event.kind) {
     case 'deleted':
-      return 'Deleted the clause (or merged it into the one before)';
+      return t`Deleted the clause (or merged it into the one before)`;
     case 'restored':
-      return 'Restored the clause';
-    case 'alternativeProposed':
-      return `Proposed an alternative wording for ${DELEGATIONS[event.alternative.delegation].name}`;
-    case 'alternativeWithdrawn':
-      return `Withdrew ${DELEGATIONS[event.alternative.delegation].name}’s alternative wording`;
-    case 'alternativeChosen':
-      return event.chosen === null
-        ? `Kept the text${setAside(event.setAside)}`
-        : `Chose ${DELEGATIONS[event.chosen.delegation].name}’s alternative wording${setAside(event.setAside)}`;
+      return t`Restored the clause`;
+    case 'alternativeProposed': {
+      const name = delegationName(event.alternative.delegation);
+      return t`Proposed an alternative wording for ${name}`;
+    }
+    case 'alternativeWithdrawn': {
+      const name = delegationName(event.alternative.delegation);
+      return t`Withdrew ${name}’s alternative wording`;
+    }
+    case 'alternativeChosen': {
+      const aside = setAside(event.setAside);
+      if (event.chosen === null) return t`Kept the text${aside}`;
+      const name = delegationName(event.chosen.delegation);
+      return t`Chose ${name}’s alternative wording${aside}`;
+    }
   }
 }
 
@@ -57,14 +66,21 @@ export function eventWordings(
   });
   switch (event.kind) {
     case 'alternativeProposed':
-      return [quote('Proposed', event.alternative)];
-    case 'alternativeWithdrawn':
-      return [quote('Withdrawn', event.alternative)];
-    case 'alternativeChosen':
       return [
-        ...(event.chosen ? [quote('Chosen', event.chosen)] : []),
-        ...event.setAside.map((alternative) => quote('Set aside', alternative)),
+        quote(t({ message: 'Proposed', context: 'An alternative wording' }), event.alternative),
       ];
+    case 'alternativeWithdrawn':
+      return [
+        quote(t({ message: 'Withdrawn', context: 'An alternative wording' }), event.alternative),
+      ];
+    case 'alternativeChosen': {
+      const chosen = t({ message: 'Chosen', context: 'An alternative wording' });
+      const aside = t({ message: 'Set aside', context: 'An alternative wording' });
+      return [
+        ...(event.chosen ? [quote(chosen, event.chosen)] : []),
+        ...event.setAside.map((alternative) => quote(aside, alternative)),
+      ];
+    }
     default:
       return [];
   }
@@ -80,7 +96,7 @@ export function originalVersion(changes: readonly ClauseChangeView[]): ClauseVer
   return {
     key: 'original',
     text: oldest.textBefore,
-    caption: 'Before the first recorded change',
+    caption: t`Before the first recorded change`,
     at: null,
   };
 }
@@ -90,7 +106,7 @@ export function versionAfter(change: ClauseChangeView): ClauseVersion {
   return {
     key: changeKey(change),
     text: change.textAfter,
-    caption: `After ${change.displayName}’s change`,
+    caption: t`After ${change.displayName}’s change`,
     at: change.at,
   };
 }

@@ -1,6 +1,7 @@
 import type { ClearedPosition } from '@accord/shared/domain/clauseMeta';
 import type { DelegationCode } from '@accord/shared/domain/delegations';
-import { POSITION_LABELS } from '@accord/shared/domain/positions';
+import { t } from '@lingui/core/macro';
+import { positionLabel } from '../../i18n/domainWords';
 import type { ClauseView } from '../../sync/clauseViews';
 import { describeAuthor, type NameLookup } from './clearedNotice';
 
@@ -49,5 +50,7 @@ export function newlyCleared(
 /** "Your Agree on OP4 was cleared: Elena Marsh (US) changed the text." */
 export function ownClearedText(cleared: OwnClearedPosition, nameOf: NameLookup): string {
   const who = describeAuthor(cleared.entry.byUserId, cleared.entry.byDelegation, nameOf);
-  return `Your ${POSITION_LABELS[cleared.entry.position]} on ${cleared.label} was cleared: ${who} changed the text.`;
+  const position = positionLabel(cleared.entry.position);
+  const label = cleared.label;
+  return t`Your ${position} on ${label} was cleared: ${who} changed the text.`;
 }

@@ -1,9 +1,11 @@
-import { DELEGATION_CODES, DELEGATIONS } from '@accord/shared/domain/delegations';
+import { DELEGATION_CODES } from '@accord/shared/domain/delegations';
 import type { Actor } from '@accord/shared/policy/policy';
+import { useLingui } from '@lingui/react/macro';
 import type { Editor } from '@tiptap/react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { setThreadHighlights, threadRanges } from '../../editor/threadHighlights';
+import { delegationName } from '../../i18n/domainWords';
 import { useClauseViews } from '../clauses/useClauseViews';
 import { NewThreadForm } from './NewThreadForm';
 import { ThreadCard } from './ThreadCard';
@@ -40,6 +42,7 @@ export function CommentsMargin({
   comments: CommentsSession;
   me: Actor & { userId: string };
 }) {
+  const { t } = useLingui();
   const { threads, pending, activeId, setActiveId, channel } = comments;
   const [filters, setFilters] = useState<ThreadFilters>(DEFAULT_FILTERS);
   const clauses = useClauseViews(doc);
@@ -156,7 +159,7 @@ export function CommentsMargin({
       key={thread.id}
       ref={isDetached || list ? undefined : cardRef(thread.id)}
       thread={thread}
-      clauseLabel={labels.get(thread.clauseId) ?? 'a clause no longer in the draft'}
+      clauseLabel={labels.get(thread.clauseId) ?? t`a clause no longer in the draft`}
       detached={isDetached}
       active={thread.id === activeId}
       me={me}
@@ -167,12 +170,16 @@ export function CommentsMargin({
   );
 
   return (
-    <section className="comments-margin" aria-label="Comments" data-testid="comments-margin">
+    <section
+      className="comments-margin"
+      aria-label={t({ message: 'Comments', context: 'Tab' })}
+      data-testid="comments-margin"
+    >
       <header className="comments-margin__header">
-        <h2 className="comments-margin__title">Comments</h2>
+        <h2 className="comments-margin__title">{t({ message: 'Comments', context: 'Tab' })}</h2>
         <div className="comments-filters">
           <select
-            aria-label="Filter by delegation"
+            aria-label={t`Filter by delegation`}
             value={filters.delegation}
             onChange={(event) =>
               setFilters({
@@ -181,15 +188,15 @@ export function CommentsMargin({
               })
             }
           >
-            <option value="all">All delegations</option>
+            <option value="all">{t`All delegations`}</option>
             {DELEGATION_CODES.map((code) => (
               <option key={code} value={code}>
-                {DELEGATIONS[code].name} ({counts.get(code) ?? 0})
+                {delegationName(code)} ({counts.get(code) ?? 0})
               </option>
             ))}
           </select>
           <select
-            aria-label="Filter by visibility"
+            aria-label={t`Filter by visibility`}
             value={filters.visibility}
             onChange={(event) =>
               setFilters({
@@ -198,27 +205,35 @@ export function CommentsMargin({
               })
             }
           >
-            <option value="all">Public and private</option>
-            <option value="public">Public</option>
-            <option value="private">Private</option>
+            <option value="all">{t`Public and private`}</option>
+            <option value="public">
+              {t({ message: 'Public', context: 'Comment threads seen by all' })}
+            </option>
+            <option value="private">
+              {t({ message: 'Private', context: 'Comment threads of one delegation' })}
+            </option>
           </select>
           <select
-            aria-label="Filter by state"
+            aria-label={t`Filter by state`}
             value={filters.state}
             onChange={(event) =>
               setFilters({ ...filters, state: event.target.value as ThreadFilters['state'] })
             }
           >
-            <option value="open">Open</option>
-            <option value="resolved">Resolved</option>
-            <option value="all">Open and resolved</option>
+            <option value="open">
+              {t({ message: 'Open', context: 'Comment threads not resolved' })}
+            </option>
+            <option value="resolved">
+              {t({ message: 'Resolved', context: 'Comment threads' })}
+            </option>
+            <option value="all">{t`Open and resolved`}</option>
           </select>
           <select
-            aria-label="Filter by clause"
+            aria-label={t`Filter by clause`}
             value={filters.clauseId}
             onChange={(event) => setFilters({ ...filters, clauseId: event.target.value })}
           >
-            <option value="all">All clauses</option>
+            <option value="all">{t`All clauses`}</option>
             {clauses.map((clause) => (
               <option key={clause.id} value={clause.id}>
                 {clause.label}
@@ -242,7 +257,7 @@ export function CommentsMargin({
       ) : null}
       {shown.length === 0 && !pending ? (
         <p className="comments-margin__empty">
-          No comments here. Select words in a clause and press Comment.
+          {t`No comments here. Select words in a clause and press Comment.`}
         </p>
       ) : null}
       <div className="comments-margin__track" ref={trackRef}>
@@ -265,7 +280,7 @@ export function CommentsMargin({
       </div>
       {detached.length > 0 ? (
         <div className="comments-margin__detached">
-          <h3 className="comments-margin__subtitle">Detached threads</h3>
+          <h3 className="comments-margin__subtitle">{t`Detached threads`}</h3>
           {detached.map((thread) => card(thread, true))}
         </div>
       ) : null}

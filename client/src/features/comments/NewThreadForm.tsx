@@ -1,9 +1,11 @@
-import { DELEGATIONS, type DelegationCode } from '@accord/shared/domain/delegations';
+import type { DelegationCode } from '@accord/shared/domain/delegations';
 import { type Actor, can } from '@accord/shared/policy/policy';
 import type { ThreadVisibility } from '@accord/shared/policy/threadPolicy';
 import { LIMITS } from '@accord/shared/protocol/limits';
+import { useLingui } from '@lingui/react/macro';
 import { useEffect, useRef, useState } from 'react';
 import type { CommentTarget } from '../../editor/commentSelection';
+import { delegationName } from '../../i18n/domainWords';
 import type { ThreadChannel } from './ThreadChannel';
 import { createThread } from './threadEndpoints';
 
@@ -25,6 +27,7 @@ export function NewThreadForm({
   onDone: (threadId: string | null) => void;
 }) {
   const mayPrivate = can(me, 'createThread', { visibility: 'private' });
+  const { t } = useLingui();
   const [visibility, setVisibility] = useState<ThreadVisibility>('public');
   // Focused once the margin has placed the form level with the words (a layout effect, which
   // runs before this one): focusing at once would scroll the window to where it first appears.
@@ -37,6 +40,7 @@ export function NewThreadForm({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  const ownName = delegationName(me.delegation);
   const submit = async () => {
     setBusy(true);
     const result = await createThread(documentId, visibility, target.anchor, target.quote, text);
@@ -62,7 +66,7 @@ export function NewThreadForm({
         <q>{target.quote}</q>
       </p>
       <fieldset className="thread-visibility">
-        <legend>Who sees this thread</legend>
+        <legend>{t`Who sees this thread`}</legend>
         <label>
           <input
             type="radio"
@@ -70,7 +74,7 @@ export function NewThreadForm({
             checked={visibility === 'public'}
             onChange={() => setVisibility('public')}
           />
-          All delegations
+          {t`All delegations`}
         </label>
         {mayPrivate ? (
           <label className="thread-visibility__private">
@@ -80,14 +84,14 @@ export function NewThreadForm({
               checked={visibility === 'private'}
               onChange={() => setVisibility('private')}
             />
-            My delegation only ({DELEGATIONS[me.delegation].name}) — private
+            {t`My delegation only (${ownName}) — private`}
           </label>
         ) : null}
       </fieldset>
       <textarea
         className="thread-form__text"
-        aria-label="Comment"
-        placeholder="Comment…"
+        aria-label={t({ message: 'Comment', context: 'A comment in a thread' })}
+        placeholder={t`Comment…`}
         value={text}
         maxLength={LIMITS.threadMessageMax}
         onChange={(event) => setText(event.target.value)}
@@ -104,14 +108,14 @@ export function NewThreadForm({
           className="button button--small"
           disabled={busy || text.trim() === ''}
         >
-          Comment
+          {t({ message: 'Comment', context: 'Toolbar button: comment on the selection' })}
         </button>
         <button
           type="button"
           className="button button--quiet button--small"
           onClick={() => onDone(null)}
         >
-          Cancel
+          {t`Cancel`}
         </button>
       </div>
     </form>

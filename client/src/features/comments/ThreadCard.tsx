@@ -2,9 +2,11 @@ import { DELEGATIONS } from '@accord/shared/domain/delegations';
 import { type Actor, can } from '@accord/shared/policy/policy';
 import { LIMITS } from '@accord/shared/protocol/limits';
 import type { ThreadResponse, ThreadView } from '@accord/shared/protocol/threads';
+import { useLingui } from '@lingui/react/macro';
 import { forwardRef, useState } from 'react';
 import type { ApiResult } from '../../api/apiResult';
 import { DelegationChip } from '../../app/DelegationChip';
+import { delegationName } from '../../i18n/domainWords';
 import type { ThreadChannel } from './ThreadChannel';
 import { ThreadMessage } from './ThreadMessage';
 import {
@@ -37,6 +39,7 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
   { thread, clauseLabel, detached, active, me, channel, onActivate, style },
   ref,
 ) {
+  const { t } = useLingui();
   const [reply, setReply] = useState('');
   const [error, setError] = useState<string | null>(null);
   const documentId = thread.documentId;
@@ -65,6 +68,7 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
     if (thread.unread > 0) void run(markThreadRead(documentId, thread.id));
   };
   const owner = DELEGATIONS[thread.delegation];
+  const ownerName = delegationName(thread.delegation);
 
   return (
     <article
@@ -74,7 +78,7 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
       data-testid="thread-card"
       data-thread-id={thread.id}
       data-visibility={thread.visibility}
-      aria-label={`Thread by ${owner.name} on ${clauseLabel}`}
+      aria-label={t`Thread by ${ownerName} on ${clauseLabel}`}
       onClickCapture={activate}
     >
       <header className="thread-card__header">
@@ -82,20 +86,24 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
         <span className="thread-card__clause">{clauseLabel}</span>
         {thread.visibility === 'private' ? (
           <span className="thread-card__private" data-testid="thread-private-badge">
-            Private — {thread.delegation} only
+            {t`Private — ${thread.delegation} only`}
           </span>
         ) : (
-          <span className="thread-card__public">All delegations</span>
+          <span className="thread-card__public">{t`All delegations`}</span>
         )}
         {thread.unread > 0 ? (
-          <span className="thread-card__unread" data-testid="thread-unread" title="Unread messages">
+          <span
+            className="thread-card__unread"
+            data-testid="thread-unread"
+            title={t`Unread messages`}
+          >
             {thread.unread}
           </span>
         ) : null}
       </header>
       {detached ? (
         <p className="thread-card__detached" data-testid="thread-detached">
-          Detached — the text was deleted: <q>{thread.quote}</q>
+          {t`Detached — the text was deleted:`} <q>{thread.quote}</q>
         </p>
       ) : (
         <p className="thread-card__quote">
@@ -103,7 +111,7 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
         </p>
       )}
       {thread.resolved ? (
-        <p className="thread-card__resolved">Resolved by {thread.resolved.by.displayName}</p>
+        <p className="thread-card__resolved">{t`Resolved by ${thread.resolved.by.displayName}`}</p>
       ) : null}
       <ol className="thread-card__messages">
         {thread.messages.map((message) => (
@@ -133,8 +141,8 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
         >
           <textarea
             className="thread-form__text"
-            aria-label="Reply"
-            placeholder="Reply…"
+            aria-label={t({ message: 'Reply', context: 'A reply in a comment thread' })}
+            placeholder={t`Reply…`}
             rows={1}
             value={reply}
             maxLength={LIMITS.threadMessageMax}
@@ -142,7 +150,7 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
           />
           <div className="thread-form__buttons">
             <button type="submit" className="button button--small" disabled={reply.trim() === ''}>
-              Reply
+              {t({ message: 'Reply', context: 'Button: send a reply' })}
             </button>
           </div>
         </form>
@@ -155,7 +163,7 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
             void run(setThreadResolved(documentId, thread.id, thread.resolved === null))
           }
         >
-          {thread.resolved === null ? 'Resolve' : 'Reopen'}
+          {thread.resolved === null ? t`Resolve` : t`Reopen`}
         </button>
       ) : null}
     </article>

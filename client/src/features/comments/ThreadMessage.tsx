@@ -1,6 +1,7 @@
 import { type Actor, can } from '@accord/shared/policy/policy';
 import { LIMITS } from '@accord/shared/protocol/limits';
 import type { ThreadMessageView, ThreadView } from '@accord/shared/protocol/threads';
+import { useLingui } from '@lingui/react/macro';
 import { useState } from 'react';
 import { DelegationChip } from '../../app/DelegationChip';
 import { useTimeFormat } from '../../app/timeZone';
@@ -27,6 +28,7 @@ export function ThreadMessage({
   me: Actor & { userId: string };
   actions: MessageActions;
 }) {
+  const { t } = useLingui();
   const time = useTimeFormat();
   const [mode, setMode] = useState<'view' | 'edit' | 'hide'>('view');
   const [draft, setDraft] = useState('');
@@ -56,15 +58,15 @@ export function ThreadMessage({
           {time.short(message.at)}
         </time>
         {message.editedAt !== null && !withheld ? (
-          <span className="thread-message__edited">(edited)</span>
+          <span className="thread-message__edited">{t`(edited)`}</span>
         ) : null}
       </div>
       {message.hidden ? (
         <p className="thread-message__withheld" data-testid="message-hidden">
-          Hidden by the Chair: {message.hidden.reason}
+          {t`Hidden by the Chair: ${message.hidden.reason}`}
         </p>
       ) : message.deleted ? (
-        <p className="thread-message__withheld">Message deleted</p>
+        <p className="thread-message__withheld">{t`Message deleted`}</p>
       ) : mode === 'view' ? (
         <p className="thread-message__body" data-testid="message-body">
           {message.body}
@@ -79,21 +81,21 @@ export function ThreadMessage({
         >
           <textarea
             className="thread-form__text"
-            aria-label={mode === 'edit' ? 'Edit your message' : 'Reason for hiding'}
+            aria-label={mode === 'edit' ? t`Edit your message` : t`Reason for hiding`}
             value={draft}
             maxLength={mode === 'edit' ? LIMITS.threadMessageMax : LIMITS.hideReasonMax}
             onChange={(event) => setDraft(event.target.value)}
           />
           <div className="thread-form__buttons">
             <button type="submit" className="button button--small" disabled={draft.trim() === ''}>
-              {mode === 'edit' ? 'Save' : 'Hide message'}
+              {mode === 'edit' ? t`Save` : t`Hide message`}
             </button>
             <button
               type="button"
               className="button button--quiet button--small"
               onClick={() => setMode('view')}
             >
-              Cancel
+              {t`Cancel`}
             </button>
           </div>
         </form>
@@ -110,14 +112,14 @@ export function ThreadMessage({
                   setMode('edit');
                 }}
               >
-                Edit
+                {t`Edit`}
               </button>
               <button
                 type="button"
                 className="link-button"
                 onClick={() => void actions.remove(message.id)}
               >
-                Delete
+                {t`Delete`}
               </button>
             </>
           ) : null}
@@ -130,7 +132,7 @@ export function ThreadMessage({
                 setMode('hide');
               }}
             >
-              Hide
+              {t`Hide`}
             </button>
           ) : null}
         </div>

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import type { ConnectionStatus } from '../../sync/connectionState';
 import '../presence/PresenceBar.css';
 
@@ -13,6 +14,7 @@ export function ConnectionBanner({
   status: ConnectionStatus;
   stopped: boolean;
 }) {
+  const { t } = useLingui();
   if (stopped || (status !== 'reconnecting' && status !== 'offline')) return null;
   const offline = status === 'offline';
   return (
@@ -23,9 +25,8 @@ export function ConnectionBanner({
       role="status"
     >
       <p className="connection-banner__text">
-        <strong>{offline ? 'You are offline.' : 'Reconnecting to the server…'}</strong> Your edits
-        are kept in this window and will be sent as soon as the connection is back; until then the
-        others do not see them. Keep this window open.
+        <strong>{offline ? t`You are offline.` : t`Reconnecting to the server…`}</strong>{' '}
+        {t`Your edits are kept in this window and will be sent as soon as the connection is back; until then the others do not see them. Keep this window open.`}
       </p>
     </div>
   );

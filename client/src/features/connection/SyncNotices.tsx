@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import type { RefusalNotice } from '../../sync/useSyncSession';
 
 /**
@@ -13,32 +14,32 @@ export function SyncNotices({
   onDismissRefusal: () => void;
   stoppedMessage: string | null;
 }) {
+  const { t } = useLingui();
   if (!refusal && !stoppedMessage) return null;
   return (
     <div className="sync-notices">
       {refusal ? (
         <div className="notice notice--warning" role="alert" data-testid="sync-notice">
           <p className="notice__text">
-            <strong>Your last change was not saved.</strong> {refusal.message} The draft has been
-            reloaded from the server; please check it and make the change again if it is still
-            needed.
+            <strong>{t`Your last change was not saved.`}</strong> {refusal.message}{' '}
+            {t`The draft has been reloaded from the server; please check it and make the change again if it is still needed.`}
           </p>
           <button type="button" className="button button--quiet" onClick={onDismissRefusal}>
-            Dismiss
+            {t`Dismiss`}
           </button>
         </div>
       ) : null}
       {stoppedMessage ? (
         <div className="notice notice--error" role="alert" data-testid="connection-notice">
           <p className="notice__text">
-            <strong>Disconnected.</strong> {stoppedMessage}
+            <strong>{t`Disconnected.`}</strong> {stoppedMessage}
           </p>
           <button
             type="button"
             className="button button--quiet"
             onClick={() => window.location.reload()}
           >
-            Reload
+            {t`Reload`}
           </button>
         </div>
       ) : null}

@@ -1,4 +1,5 @@
 import type { Actor } from '@accord/shared/policy/policy';
+import { Trans } from '@lingui/react/macro';
 import { useState } from 'react';
 import type * as Y from 'yjs';
 import { ExportDialog } from './ExportDialog';
@@ -22,7 +23,7 @@ export function ExportButton({
         data-testid="export-button"
         onClick={() => setOpen(true)}
       >
-        Export
+        <Trans>Export</Trans>
       </button>
       {open ? (
         <ExportDialog

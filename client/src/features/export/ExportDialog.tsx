@@ -1,12 +1,15 @@
 import {
-  EXPORT_FORMAT_LABELS,
   EXPORT_FORMATS,
   type ExportFormat,
+  exportFormatLabel,
 } from '@accord/shared/export/exportFormats';
 import type { ExportMode } from '@accord/shared/export/exportModel';
+import { isLocale, LOCALE_NAMES, LOCALES, type Locale } from '@accord/shared/i18n/locales';
 import type { Actor } from '@accord/shared/policy/policy';
+import { useLingui } from '@lingui/react/macro';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
+import { useLocale } from '../../i18n/LocaleProvider';
 import { downloadExport } from './downloadExport';
 import { finalExportAvailability } from './exportChoices';
 import { useFinalExportBlockers } from './useFinalExportBlockers';
@@ -35,7 +38,11 @@ export function ExportDialog({
   actor: Actor;
   onClose: () => void;
 }) {
+  const { t } = useLingui();
+  const { locale } = useLocale();
   const dialogRef = useRef<HTMLDialogElement>(null);
+  // The export speaks the reader's language unless they choose another for its readers.
+  const [lang, setLang] = useState<Locale>(locale);
   const [format, setFormat] = useState<ExportFormat>('pdf');
   const [mode, setMode] = useState<ExportMode>('draft');
   const [withThreads, setWithThreads] = useState(false);
@@ -52,11 +59,15 @@ export function ExportDialog({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDownload({ status: 'working' });
-    const result = await downloadExport(documentId, {
-      format,
-      mode: effectiveMode,
-      publicThreads: effectiveMode === 'draft' && withThreads,
-    });
+    const result = await downloadExport(
+      documentId,
+      {
+        format,
+        mode: effectiveMode,
+        publicThreads: effectiveMode === 'draft' && withThreads,
+      },
+      lang,
+    );
     setDownload(
       result.ok
         ? { status: 'done', fileName: result.value }
@@ -74,10 +85,10 @@ export function ExportDialog({
     >
       <form onSubmit={submit}>
         <h2 id="export-dialog-title" className="export-dialog__title">
-          Export the communiqué
+          {t`Export the communiqué`}
         </h2>
         <label className="export-dialog__field">
-          <span>Format</span>
+          <span>{t`Format`}</span>
           <select
             value={format}
             data-testid="export-format"
@@ -85,13 +96,34 @@ export function ExportDialog({
           >
             {EXPORT_FORMATS.map((option) => (
               <option key={option} value={option}>
-                {EXPORT_FORMAT_LABELS[option]}
+                {exportFormatLabel(option, locale)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="export-dialog__field">
+          <span>{t`Language of the export`}</span>
+          <select
+            value={lang}
+            data-testid="export-lang"
+            onChange={(event) => {
+              if (isLocale(event.target.value)) setLang(event.target.value);
+            }}
+          >
+            {LOCALES.map((code) => (
+              <option key={code} value={code} lang={code}>
+                {LOCALE_NAMES[code]}
               </option>
             ))}
           </select>
         </label>
         <fieldset className="export-dialog__field">
-          <legend>What</legend>
+          <legend>
+            {t({
+              message: 'What',
+              context: 'What to export: a draft compilation or the final text',
+            })}
+          </legend>
           <label>
             <input
               type="radio"
@@ -101,8 +133,7 @@ export function ExportDialog({
               checked={effectiveMode === 'draft'}
               onChange={() => setMode('draft')}
             />{' '}
-            Draft compilation — marked DRAFT, with brackets and who asked for them, alternatives,
-            status and positions
+            {t`Draft compilation — marked DRAFT, with brackets and who asked for them, alternatives, status and positions`}
           </label>
           <label className={final.allowed ? undefined : 'export-dialog__disabled'}>
             <input
@@ -114,7 +145,7 @@ export function ExportDialog({
               disabled={!final.allowed}
               onChange={() => setMode('final')}
             />{' '}
-            Final communiqué — the clean agreed text
+            {t`Final communiqué — the clean agreed text`}
           </label>
           {final.allowed ? null : (
             <div className="export-dialog__reasons" data-testid="export-final-reasons">
@@ -155,8 +186,7 @@ export function ExportDialog({
             disabled={effectiveMode !== 'draft'}
             onChange={(event) => setWithThreads(event.target.checked)}
           />{' '}
-          Include public comment threads (draft compilation only; private threads are never
-          exported)
+          {t`Include public comment threads (draft compilation only; private threads are never exported)`}
         </label>
         {download.status === 'error' ? (
           <p className="export-dialog__error" role="alert" data-testid="export-error">
@@ -165,7 +195,7 @@ export function ExportDialog({
         ) : null}
         {download.status === 'done' ? (
           <p className="export-dialog__done" role="status">
-            Downloaded {download.fileName}
+            {t`Downloaded ${download.fileName}`}
           </p>
         ) : null}
         <div className="export-dialog__actions">
@@ -174,7 +204,7 @@ export function ExportDialog({
             className="button button--quiet"
             onClick={() => dialogRef.current?.close()}
           >
-            Close
+            {t`Close`}
           </button>
           <button
             type="submit"
@@ -182,7 +212,7 @@ export function ExportDialog({
             data-testid="export-download"
             disabled={download.status === 'working'}
           >
-            {download.status === 'working' ? 'Preparing…' : 'Download'}
+            {download.status === 'working' ? t`Preparing…` : t`Download`}
           </button>
         </div>
       </form>

@@ -1,10 +1,12 @@
 import type { ExportRequest } from '@accord/shared/export/exportFormats';
+import type { Locale } from '@accord/shared/i18n/locales';
+import { t } from '@lingui/core/macro';
 import { type ApiResult, failureFromResponse } from '../../api/apiResult';
 import { attachmentFileName } from './exportChoices';
 
-/** `GET /api/documents/:id/export`'s URL for a request. */
-export function exportUrl(documentId: string, request: ExportRequest): string {
-  const query = new URLSearchParams({ format: request.format, mode: request.mode });
+/** `GET /api/documents/:id/export`'s URL for a request, its boilerplate in `lang`. */
+export function exportUrl(documentId: string, request: ExportRequest, lang: Locale): string {
+  const query = new URLSearchParams({ format: request.format, mode: request.mode, lang });
   if (request.publicThreads) query.set('threads', 'public');
   return `/api/documents/${encodeURIComponent(documentId)}/export?${query}`;
 }
@@ -17,14 +19,15 @@ export function exportUrl(documentId: string, request: ExportRequest): string {
 export async function downloadExport(
   documentId: string,
   request: ExportRequest,
+  lang: Locale,
 ): Promise<ApiResult<string>> {
   let response: Response;
   try {
-    response = await fetch(exportUrl(documentId, request), { credentials: 'same-origin' });
+    response = await fetch(exportUrl(documentId, request, lang), { credentials: 'same-origin' });
   } catch {
     return {
       ok: false,
-      error: { status: 0, code: 'network_error', message: 'Cannot reach the Accord server.' },
+      error: { status: 0, code: 'network_error', message: t`Cannot reach the Accord server.` },
     };
   }
   if (!response.ok) {

@@ -1,5 +1,7 @@
 import { describeBlockers, type FinalExportBlocker } from '@accord/shared/export/finalBlockers';
 import { type Actor, can } from '@accord/shared/policy/policy';
+import { t } from '@lingui/core/macro';
+import { pageLocale } from '../../i18n/domainWords';
 
 /** A clause that blocks the final export, in words ("PP5: not locked, has brackets"). */
 export interface BlockingClause {
@@ -29,15 +31,15 @@ export function finalExportAvailability(
   if (!can(actor, 'exportFinal')) {
     return {
       allowed: false,
-      reasons: ['Only a moderator can export the final communiqué.'],
+      reasons: [t`Only a moderator can export the final communiqué.`],
       blocking: [],
     };
   }
   if (blockers.length === 0) return { allowed: true };
-  const lines = describeBlockers(blockers);
+  const lines = describeBlockers(blockers, pageLocale());
   return {
     allowed: false,
-    reasons: ['Every clause must be locked, with no brackets or alternatives left. Blocking:'],
+    reasons: [t`Every clause must be locked, with no brackets or alternatives left. Blocking:`],
     blocking: blockers.map((blocker, index) => ({
       clauseId: blocker.clauseId,
       line: lines[index] ?? blocker.label,

@@ -1,3 +1,6 @@
+import { plural } from '@lingui/core/macro';
+import { useLingui } from '@lingui/react';
+import { Trans } from '@lingui/react/macro';
 import { useState } from 'react';
 import { lockAllAgreed } from '../../api/endpoints';
 import { LockIcon } from './LockIcon';
@@ -5,6 +8,7 @@ import './locks.css';
 
 /** A moderator's "lock every agreed clause" for the consensus view, with what it did. */
 export function LockAllAgreed({ documentId, agreed }: { documentId: string; agreed: number }) {
+  useLingui();
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
 
@@ -15,7 +19,7 @@ export function LockAllAgreed({ documentId, agreed }: { documentId: string; agre
     if (!result.ok) setMessage(result.error.message);
     else {
       const count = result.value.locked.length;
-      setMessage(count === 1 ? 'Locked 1 clause.' : `Locked ${count} clauses.`);
+      setMessage(plural(count, { one: 'Locked # clause.', other: 'Locked # clauses.' }));
     }
   };
 
@@ -28,7 +32,7 @@ export function LockAllAgreed({ documentId, agreed }: { documentId: string; agre
         disabled={pending || agreed === 0}
         onClick={() => void run()}
       >
-        <LockIcon /> Lock all agreed ({agreed})
+        <LockIcon /> <Trans>Lock all agreed ({agreed})</Trans>
       </button>
       {message ? (
         <span className="lock-all__message" role="status">

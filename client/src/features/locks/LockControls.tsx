@@ -1,4 +1,5 @@
 import { LOCK_REASON_MAX_CHARS, lockReasonRequired } from '@accord/shared/domain/locks';
+import { useLingui } from '@lingui/react/macro';
 import { type FormEvent, useState } from 'react';
 import { setClauseLock } from '../../api/endpoints';
 import type { ClauseView } from '../../sync/clauseViews';
@@ -12,6 +13,7 @@ import './locks.css';
  * Keyed on the clause and its lock state, so a half-typed reason never outlives either.
  */
 export function LockControls({ view, documentId }: { view: ClauseView; documentId: string }) {
+  const { t } = useLingui();
   const locked = view.lock !== null;
   const needsReason = lockReasonRequired(!locked, view);
   const [asking, setAsking] = useState(false);
@@ -34,21 +36,21 @@ export function LockControls({ view, documentId }: { view: ClauseView; documentI
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (needsReason && reason.trim() === '') {
-      setError('Please give a reason.');
+      setError(t`Please give a reason.`);
       return;
     }
     void send(reason.trim() === '' ? null : reason.trim());
   };
 
-  const verb = locked ? 'Unlock' : 'Lock';
+  const action = locked ? t`Unlock ${view.label}` : t`Lock ${view.label}`;
   return (
     <div className="lock-controls">
       {asking ? (
         <form className="lock-reason" data-testid="lock-reason-form" onSubmit={submit}>
           <label className="lock-reason__label" htmlFor="lock-reason">
             {locked
-              ? `Why is ${view.label} unlocked?`
-              : `Not all five delegations agree with ${view.label}. Why lock it now?`}
+              ? t`Why is ${view.label} unlocked?`
+              : t`Not all five delegations agree with ${view.label}. Why lock it now?`}
           </label>
           <textarea
             id="lock-reason"
@@ -63,10 +65,10 @@ export function LockControls({ view, documentId }: { view: ClauseView; documentI
           />
           <div className="lock-reason__actions">
             <button type="submit" className="button" data-testid="lock-confirm" disabled={pending}>
-              {verb} {view.label}
+              {action}
             </button>
             <button type="button" className="button button--quiet" onClick={() => setAsking(false)}>
-              Cancel
+              {t`Cancel`}
             </button>
           </div>
         </form>
@@ -78,7 +80,7 @@ export function LockControls({ view, documentId }: { view: ClauseView; documentI
           disabled={pending}
           onClick={() => (needsReason ? setAsking(true) : void send(null))}
         >
-          <LockIcon open={locked} /> {locked ? 'Unlock' : 'Lock'} {view.label}
+          <LockIcon open={locked} /> {action}
         </button>
       )}
       {error ? (

@@ -1,14 +1,24 @@
 import type { MemberView } from '@accord/shared/protocol/api';
+import { useLingui } from '@lingui/react';
+import { Trans } from '@lingui/react/macro';
 import { DelegationChip } from '../../app/DelegationChip';
-import { groupMembersByDelegation, PRESENCE_HINTS, PRESENCE_LABELS } from './members';
+import { roleLabel } from '../../i18n/domainWords';
+import { groupMembersByDelegation, presenceHint, presenceLabel } from './members';
 
 /**
  * Members grouped by delegation, each saying where they are: on a draft, signed in (using
  * Accord, but on no draft), or offline.
  */
 export function MemberList({ members }: { members: readonly MemberView[] }) {
+  useLingui();
   const groups = groupMembersByDelegation(members);
-  if (groups.length === 0) return <p className="empty-note">No members yet.</p>;
+  if (groups.length === 0) {
+    return (
+      <p className="empty-note">
+        <Trans>No members yet.</Trans>
+      </p>
+    );
+  }
   return (
     <div className="member-groups">
       {groups.map((group) => (
@@ -27,7 +37,7 @@ export function MemberList({ members }: { members: readonly MemberView[] }) {
                 className="member-row"
                 data-testid="member-row"
                 data-presence={member.presence}
-                title={PRESENCE_HINTS[member.presence]}
+                title={presenceHint(member.presence)}
               >
                 <span className={`online-dot online-dot--${member.presence}`} aria-hidden="true" />
                 <span className="member-row__name">{member.displayName}</span>
@@ -35,9 +45,9 @@ export function MemberList({ members }: { members: readonly MemberView[] }) {
                   className={`member-row__presence member-row__presence--${member.presence}`}
                   data-testid="member-presence"
                 >
-                  {PRESENCE_LABELS[member.presence]}
+                  {presenceLabel(member.presence)}
                 </span>
-                <span className="member-row__role">{member.role}</span>
+                <span className="member-row__role">{roleLabel(member.role)}</span>
               </li>
             ))}
           </ul>

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { setNegotiationTimeZone } from '../../api/endpoints';
 import { useTimeFormat } from '../../app/timeZone';
@@ -23,7 +24,10 @@ export function TimeZoneSetting({
   /** Called once the server has stored a new zone, to load the page again. */
   onChanged: () => void;
 }) {
+  const { t } = useLingui();
   const time = useTimeFormat();
+  const zone = time.zone();
+  const zoneName = time.timeZone;
   const [editing, setEditing] = useState(false);
   const [value, setValue] = useState(time.timeZone);
   const [busy, setBusy] = useState(false);
@@ -48,7 +52,7 @@ export function TimeZoneSetting({
   return (
     <div className="time-zone-setting" data-testid="time-zone-setting">
       <span data-testid="negotiation-time-zone" data-time-zone={time.timeZone}>
-        Times are {time.zone()} ({time.timeZone}).
+        {t`Times are ${zone} (${zoneName}).`}
       </span>
       {mayChange && !editing ? (
         <button
@@ -60,13 +64,13 @@ export function TimeZoneSetting({
             setEditing(true);
           }}
         >
-          Change time zone
+          {t`Change time zone`}
         </button>
       ) : null}
       {editing ? (
         <form className="time-zone-setting__form" onSubmit={submit}>
           <label className="field__label" htmlFor={inputId}>
-            Time zone of the negotiation (an IANA name, such as America/Mexico_City)
+            {t`Time zone of the negotiation (an IANA name, such as America/Mexico_City)`}
           </label>
           <input
             id={inputId}
@@ -85,7 +89,7 @@ export function TimeZoneSetting({
           </datalist>
           <div className="time-zone-setting__actions">
             <button type="submit" className="button button--primary" disabled={busy}>
-              Save
+              {t`Save`}
             </button>
             <button
               type="button"
@@ -95,7 +99,7 @@ export function TimeZoneSetting({
                 setError(null);
               }}
             >
-              Cancel
+              {t`Cancel`}
             </button>
           </div>
           {error ? (

@@ -1,4 +1,5 @@
 import { formatZonedTime } from '@accord/shared/domain/timeZone';
+import { t } from '@lingui/core/macro';
 
 const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 86_400_000],
@@ -20,7 +21,7 @@ export function formatUpdatedAt(
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return null;
   const elapsed = now.getTime() - at.getTime();
-  if (elapsed < 60_000) return 'just now';
+  if (elapsed < 60_000) return t`just now`;
   if (elapsed >= 7 * 86_400_000) {
     return formatZonedTime(at.getTime(), now.getTime(), { timeZone, locale });
   }
@@ -28,7 +29,7 @@ export function formatUpdatedAt(
   for (const [unit, size] of UNITS) {
     if (elapsed >= size) return relative.format(-Math.floor(elapsed / size), unit);
   }
-  return 'just now';
+  return t`just now`;
 }
 
 /** A negotiation's date ("11 June 2025"), read as a calendar date whatever the time zone. */

@@ -1,9 +1,7 @@
-import {
-  DELEGATION_CODES,
-  DELEGATIONS,
-  type DelegationCode,
-} from '@accord/shared/domain/delegations';
+import { DELEGATION_CODES, type DelegationCode } from '@accord/shared/domain/delegations';
 import type { MemberPresence, MemberView } from '@accord/shared/protocol/api';
+import { plural, t } from '@lingui/core/macro';
+import { delegationName } from '../../i18n/domainWords';
 
 /** The members of one delegation, as the negotiation page lists them. */
 export interface DelegationMembers {
@@ -14,19 +12,29 @@ export interface DelegationMembers {
   summary: string;
 }
 
-/** How each presence reads beside a name. */
-export const PRESENCE_LABELS: Record<MemberPresence, string> = {
-  onDraft: 'On a draft',
-  signedIn: 'Signed in',
-  offline: 'Offline',
-};
+/** How a presence reads beside a name. */
+export function presenceLabel(presence: MemberPresence): string {
+  switch (presence) {
+    case 'onDraft':
+      return t`On a draft`;
+    case 'signedIn':
+      return t({ message: 'Signed in', context: 'Presence of a member' });
+    case 'offline':
+      return t`Offline`;
+  }
+}
 
-/** What each presence means, for the tooltip. */
-export const PRESENCE_HINTS: Record<MemberPresence, string> = {
-  onDraft: 'Has a draft of this negotiation open now.',
-  signedIn: 'Signed in and using Accord in the last two minutes, but not on a draft now.',
-  offline: 'Not on a draft and not using Accord in the last two minutes.',
-};
+/** What a presence means, for the tooltip. */
+export function presenceHint(presence: MemberPresence): string {
+  switch (presence) {
+    case 'onDraft':
+      return t`Has a draft of this negotiation open now.`;
+    case 'signedIn':
+      return t`Signed in and using Accord in the last two minutes, but not on a draft now.`;
+    case 'offline':
+      return t`Not on a draft and not using Accord in the last two minutes.`;
+  }
+}
 
 const ROLE_ORDER = { moderator: 0, delegate: 1, observer: 2 } as const;
 
@@ -34,12 +42,16 @@ const ROLE_ORDER = { moderator: 0, delegate: 1, observer: 2 } as const;
 export function presenceSummary(members: readonly MemberView[]): string {
   const count = (presence: MemberPresence) =>
     members.filter((member) => member.presence === presence).length;
+  const onDraft = count('onDraft');
+  const signedIn = count('signedIn');
   const parts = [
-    count('onDraft') > 0 ? `${count('onDraft')} on a draft` : null,
-    count('signedIn') > 0 ? `${count('signedIn')} signed in` : null,
+    onDraft > 0 ? plural(onDraft, { one: '# on a draft', other: '# on a draft' }) : null,
+    signedIn > 0 ? plural(signedIn, { one: '# signed in', other: '# signed in' }) : null,
   ].filter((part): part is string => part !== null);
   if (parts.length > 0) return parts.join(' · ');
-  return members.length === 1 ? 'offline' : 'all offline';
+  return members.length === 1
+    ? t({ message: 'offline', context: 'The only member of a delegation is offline' })
+    : t({ message: 'all offline', context: 'Every member of a delegation is offline' });
 }
 
 /**
@@ -58,7 +70,7 @@ export function groupMembersByDelegation(members: readonly MemberView[]): Delega
     return [
       {
         delegation: code,
-        name: DELEGATIONS[code].name,
+        name: delegationName(code),
         members: own,
         summary: presenceSummary(own),
       },

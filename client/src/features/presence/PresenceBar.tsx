@@ -1,8 +1,11 @@
+import { plural } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useEffect, useRef, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import { DelegationChip } from '../../app/DelegationChip';
 import { useTimeFormat } from '../../app/timeZone';
 import { useVisibleInterval } from '../../app/useVisibleInterval';
+import { delegationName } from '../../i18n/domainWords';
 import { type DepartedPerson, noteDepartures } from './departures';
 import { groupPresence, type PresenceGroup } from './presence';
 import './PresenceBar.css';
@@ -18,6 +21,7 @@ const PRUNE_EVERY_MS = 30_000;
  * this page itself is not connected it knows nothing about the others, and says so.
  */
 export function PresenceBar({ provider }: { provider: WebsocketProvider }) {
+  const { t } = useLingui();
   const awareness = provider.awareness;
   const time = useTimeFormat();
   const read = () => groupPresence(awareness.getStates(), awareness.clientID);
@@ -65,14 +69,16 @@ export function PresenceBar({ provider }: { provider: WebsocketProvider }) {
       className="presence-bar"
       data-testid="presence-bar"
       data-live={live ? 'true' : 'false'}
-      aria-label="On this draft now"
+      aria-label={t`On this draft now`}
     >
       <span className="presence-bar__title">
-        On this draft <span className="presence-bar__count">{live ? count : '–'}</span>
+        <Trans>
+          On this draft <span className="presence-bar__count">{live ? count : '–'}</span>
+        </Trans>
       </span>
       {live ? null : (
         <span className="presence-bar__unknown" data-testid="presence-unknown">
-          You are not connected: who else is here shows again once you are.
+          {t`You are not connected: who else is here shows again once you are.`}
         </span>
       )}
       <ul className="presence-bar__groups">
@@ -81,7 +87,7 @@ export function PresenceBar({ provider }: { provider: WebsocketProvider }) {
             key={group.delegation}
             className="presence-group"
             style={{ borderColor: group.colour }}
-            aria-label={group.name}
+            aria-label={delegationName(group.delegation)}
           >
             <DelegationChip code={group.delegation} compact />
             <ul className="presence-group__people">
@@ -94,8 +100,10 @@ export function PresenceBar({ provider }: { provider: WebsocketProvider }) {
                   data-presence={person.away ? 'away' : 'here'}
                   title={[
                     person.name,
-                    person.away ? 'away: connected, with the draft in the background' : null,
-                    person.connections > 1 ? `${person.connections} windows` : null,
+                    person.away ? t`away: connected, with the draft in the background` : null,
+                    person.connections > 1
+                      ? plural(person.connections, { one: '# window', other: '# windows' })
+                      : null,
                   ]
                     .filter(Boolean)
                     .join(' — ')}
@@ -106,15 +114,15 @@ export function PresenceBar({ provider }: { provider: WebsocketProvider }) {
                     </>
                   ) : null}
                   {person.name}
-                  {person.isSelf ? <span className="presence-user__you"> (you)</span> : null}
-                  {person.away ? <span className="presence-user__state"> · away</span> : null}
+                  {person.isSelf ? <span className="presence-user__you"> {t`(you)`}</span> : null}
+                  {person.away ? <span className="presence-user__state"> · {t`away`}</span> : null}
                 </li>
               ))}
             </ul>
           </li>
         ))}
         {live && offline.length > 0 ? (
-          <li className="presence-group presence-group--offline" aria-label="Left recently">
+          <li className="presence-group presence-group--offline" aria-label={t`Left recently`}>
             <ul className="presence-group__people">
               {offline.map((person) => (
                 <li
@@ -123,10 +131,13 @@ export function PresenceBar({ provider }: { provider: WebsocketProvider }) {
                   data-testid="presence-user"
                   data-delegation={person.delegation}
                   data-presence="offline"
-                  title={`${person.name}: offline since ${time.short(person.leftAt)}`}
+                  title={t`${person.name}: offline since ${time.short(person.leftAt)}`}
                 >
                   <DelegationChip code={person.delegation} compact /> {person.name}
-                  <span className="presence-user__state"> · offline</span>
+                  <span className="presence-user__state">
+                    {' '}
+                    · {t({ message: 'offline', context: 'A person who left the draft' })}
+                  </span>
                 </li>
               ))}
             </ul>

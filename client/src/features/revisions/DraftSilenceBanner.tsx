@@ -1,4 +1,5 @@
 import type { Role } from '@accord/shared/domain/roles';
+import { useLingui } from '@lingui/react/macro';
 import { Link } from 'react-router';
 import { SilenceBanner } from './SilenceBanner';
 import { useRevisionList } from './useRevisionList';
@@ -12,12 +13,13 @@ export function DraftSilenceBanner({
   documentId: string;
   membership: { role: Role };
 }) {
+  const { t } = useLingui();
   const { list, receivedAt, refresh } = useRevisionList(documentId);
   const latest = list?.revisions.at(-1);
   return (
     <div className="draft-revisions-bar">
       <Link to={`/d/${encodeURIComponent(documentId)}/revisions`} data-testid="revisions-link">
-        Revisions{latest ? ` (latest: Rev.${latest.number})` : ''}
+        {latest ? t`Revisions (latest: Rev.${latest.number})` : t`Revisions`}
       </Link>
       <SilenceBanner
         documentId={documentId}

@@ -1,8 +1,9 @@
-import { DELEGATIONS } from '@accord/shared/domain/delegations';
 import type { RevisionListResponse } from '@accord/shared/revisions/revisions';
 import { formatCountdown, type SilenceProcedureView } from '@accord/shared/revisions/silence';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTimeFormat } from '../../app/timeZone';
+import { delegationName } from '../../i18n/domainWords';
 import { breakSilence } from './revisionEndpoints';
 import './SilenceBanner.css';
 
@@ -40,6 +41,7 @@ export function SilenceBanner({
   mayBreak: boolean;
   onChanged: () => void;
 }) {
+  const { t } = useLingui();
   const silence: SilenceProcedureView | null = list?.silence ?? null;
   const time = useTimeFormat();
   const running = silence?.state === 'running';
@@ -65,19 +67,24 @@ export function SilenceBanner({
 
   if (silence.state === 'broken') {
     const by = silence.brokenBy;
+    const breaker = by ? `${delegationName(by.delegation)} (${by.displayName})` : t`a delegation`;
+    const when = silence.endedAt ? `, ${time.short(silence.endedAt)}` : '';
     return (
       <div
         className="silence-banner silence-banner--broken"
         role="status"
         data-testid="silence-banner"
       >
-        <strong>Silence broken</strong> on {revision} by{' '}
-        {by ? `${DELEGATIONS[by.delegation].name} (${by.displayName})` : 'a delegation'}
-        {silence.endedAt ? `, ${time.short(silence.endedAt)}` : ''}:{' '}
+        <Trans>
+          <strong>Silence broken</strong> on {revision} by {breaker}
+          {when}:
+        </Trans>{' '}
         <q data-testid="silence-reason">{silence.reason}</q>
       </div>
     );
   }
+  const deadline = time.short(silence.deadline);
+  const left = formatCountdown(silence.deadline - now);
   if (silence.state === 'adopted') {
     return (
       <div
@@ -85,8 +92,10 @@ export function SilenceBanner({
         role="status"
         data-testid="silence-banner"
       >
-        <strong>Adopted under silence procedure:</strong> {revision}, at its deadline{' '}
-        {time.short(silence.deadline)}. Its clauses are locked as the Chair's.
+        <Trans>
+          <strong>Adopted under silence procedure:</strong> {revision}, at its deadline {deadline}.
+          Its clauses are locked as the Chair's.
+        </Trans>
       </div>
     );
   }
@@ -97,32 +106,34 @@ export function SilenceBanner({
       data-testid="silence-banner"
     >
       <div>
-        <strong>Silence procedure</strong> on {revision} until{' '}
-        <time
-          dateTime={new Date(silence.deadline).toISOString()}
-          title={time.full(silence.deadline)}
-        >
-          {time.short(silence.deadline)}
-        </time>{' '}
-        — <span data-testid="silence-countdown">{formatCountdown(silence.deadline - now)}</span>{' '}
-        left. Unless a delegation breaks silence by then, the text is adopted.
+        <Trans>
+          <strong>Silence procedure</strong> on {revision} until{' '}
+          <time
+            dateTime={new Date(silence.deadline).toISOString()}
+            title={time.full(silence.deadline)}
+          >
+            {deadline}
+          </time>{' '}
+          — <span data-testid="silence-countdown">{left}</span> left. Unless a delegation breaks
+          silence by then, the text is adopted.
+        </Trans>
       </div>
       {mayBreak && !breaking ? (
         <button type="button" className="button button--danger" onClick={() => setBreaking(true)}>
-          Break silence…
+          {t`Break silence…`}
         </button>
       ) : null}
       {breaking ? (
         <form className="silence-break-form" onSubmit={submit}>
           <label>
-            Why your delegation breaks silence (shown to everyone)
+            {t`Why your delegation breaks silence (shown to everyone)`}
             <textarea value={reason} onChange={(event) => setReason(event.target.value)} required />
           </label>
           <button type="submit" className="button button--danger">
-            Break silence
+            {t`Break silence`}
           </button>
           <button type="button" className="button" onClick={() => setBreaking(false)}>
-            Cancel
+            {t`Cancel`}
           </button>
           {error ? <p role="alert">{error}</p> : null}
         </form>

@@ -64,7 +64,7 @@ export function auditRoutes(deps: AppDeps): Hono<AppEnv> {
 
   const context = (negotiationId: string, user: UserRecord) => {
     const negotiation = storage.negotiations.byId(negotiationId);
-    if (negotiation === undefined) throw apiErrors.notFound('This negotiation does not exist.');
+    if (negotiation === undefined) throw apiErrors.negotiationNotFound();
     const membership = storage.negotiations.membership(negotiation.id, user.id);
     if (membership === undefined) throw apiErrors.forbidden();
     return negotiationCommandContext(deps, user, { negotiation, membership });

@@ -1,6 +1,7 @@
 import { buildExportModel } from '@accord/shared/export/buildExportModel';
 import { parseExportRequest } from '@accord/shared/export/exportFormats';
 import { describeBlockers } from '@accord/shared/export/finalBlockers';
+import { type Message, translate } from '@accord/shared/i18n/i18n';
 import type { FinalExportRefusalBody } from '@accord/shared/protocol/api';
 import { Hono } from 'hono';
 import { authorizeExport } from '../../commands/readCommands';
@@ -9,15 +10,22 @@ import { produceExport } from '../../export/produceExport';
 import { commandValue, documentCommandContext } from '../commandRoute';
 import type { AppDeps, AppEnv } from '../context';
 import { requireDocumentMember } from '../documents/documentAccess';
-import { apiErrors } from '../errors';
+import { apiErrors, errorLocale } from '../errors';
+import { requestLocale } from '../locale/requestLocale';
 import { requireSession } from '../middleware/requireSession';
 
+const FINAL_BLOCKED: Message = /*i18n*/ {
+  id: 'export.finalBlocked',
+  message: 'The final communiqué cannot be exported yet: {blockers}.',
+};
+
 /**
- * `GET /api/documents/:documentId/export?format=…&mode=draft|final[&threads=public]`: the
+ * `GET /api/documents/:documentId/export?format=…&mode=draft|final[&threads=public][&lang=es]`: the
  * communiqué as a file, with the session's permissions: any member exports a draft
  * compilation, only a moderator the final text, and only once every clause is locked with no
  * brackets or alternatives left (409 listing the clauses that block it). A draft compilation
- * lists the public comment threads when asked (`threads=public`); private threads never.
+ * lists the public comment threads when asked (`threads=public`); private threads never. Its
+ * own words are in `lang`, else the requester's language; the negotiated text never changes.
  */
 export function exportRoutes(deps: AppDeps): Hono<AppEnv> {
   const { storage, sessions, sync, config } = deps;
@@ -35,22 +43,25 @@ export function exportRoutes(deps: AppDeps): Hono<AppEnv> {
         format: c.req.query('format'),
         mode: c.req.query('mode'),
         threads: c.req.query('threads'),
+        lang: c.req.query('lang'),
       });
       if (!parsed.ok) throw apiErrors.badRequest(parsed.error);
       const request = parsed.value;
+      // The export's own words: `lang=`, else the requester's language (issue 16).
+      const locale = request.locale ?? requestLocale(c, user).locale;
       commandValue(authorizeExport(documentCommandContext(deps, user, access), request.mode));
       const exportedAt = now();
       const model = sync.readDocument(document.id, (doc) =>
-        buildExportModel(
-          doc,
-          exportContextFor(
+        buildExportModel(doc, {
+          ...exportContextFor(
             storage,
             document,
             negotiation,
             exportedAt,
             request.publicThreads ? doc : null,
           ),
-        ),
+          locale,
+        }),
       );
       if (!model.ok) throw apiErrors.internal();
       const outcome = await produceExport(model.value, request);
@@ -59,7 +70,9 @@ export function exportRoutes(deps: AppDeps): Hono<AppEnv> {
         const body: FinalExportRefusalBody = {
           error: {
             code: 'final_export_blocked',
-            message: `The final communiqué cannot be exported yet: ${describeBlockers(blockers).join('; ')}.`,
+            message: translate(errorLocale(c), FINAL_BLOCKED, {
+              blockers: describeBlockers(blockers, errorLocale(c)).join('; '),
+            }),
           },
           blockers,
         };

@@ -25,7 +25,7 @@ export function negotiationRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.put('/negotiations/:id/time-zone', session, async (c) => {
     const negotiation = storage.negotiations.byId(c.req.param('id'));
-    if (negotiation === undefined) throw apiErrors.notFound('This negotiation does not exist.');
+    if (negotiation === undefined) throw apiErrors.negotiationNotFound();
     const user = c.get('user');
     const membership = storage.negotiations.membership(negotiation.id, user.id);
     if (membership === undefined) throw apiErrors.forbidden();
@@ -38,7 +38,7 @@ export function negotiationRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.get('/negotiations/:id', session, (c) => {
     const negotiation = storage.negotiations.byId(c.req.param('id'));
-    if (negotiation === undefined) throw apiErrors.notFound('This negotiation does not exist.');
+    if (negotiation === undefined) throw apiErrors.negotiationNotFound();
     const membership = storage.negotiations.membership(negotiation.id, c.get('user').id);
     if (membership === undefined) throw apiErrors.forbidden();
     const onDraft = sync.onlineUserIds(negotiation.id);

@@ -4,6 +4,7 @@ import { buildExportModel } from '@accord/shared/export/buildExportModel';
 import { parseExportRequest } from '@accord/shared/export/exportFormats';
 import type { ExportModel } from '@accord/shared/export/exportModel';
 import { describeBlockers } from '@accord/shared/export/finalBlockers';
+import { LOCALES, parseLocale } from '@accord/shared/i18n/locales';
 import type { FinalExportRefusalBody } from '@accord/shared/protocol/api';
 import { filterComparison } from '@accord/shared/revisions/compareRevisions';
 import { compareFileName, renderCompareHtml } from '@accord/shared/revisions/renderCompare';
@@ -19,6 +20,7 @@ import { commandValue, documentCommandContext } from '../commandRoute';
 import type { AppDeps, AppEnv } from '../context';
 import { requireDocumentMember } from '../documents/documentAccess';
 import { apiErrors } from '../errors';
+import { requestLocale } from '../locale/requestLocale';
 import { requireSession } from '../middleware/requireSession';
 import { compareTarget, revisionNumber, value } from './revisionParams';
 
@@ -47,8 +49,10 @@ export function revisionExportRoutes(deps: AppDeps): Hono<AppEnv> {
       format: c.req.query('format'),
       mode: c.req.query('mode'),
       threads: c.req.query('threads'),
+      lang: c.req.query('lang'),
     });
     if (!parsed.ok) throw apiErrors.badRequest(parsed.error);
+    const locale = parsed.value.locale ?? requestLocale(c, user).locale;
     if (parsed.value.publicThreads) {
       throw apiErrors.badRequest('A revision is exported without comments.');
     }
@@ -65,6 +69,7 @@ export function revisionExportRoutes(deps: AppDeps): Hono<AppEnv> {
     try {
       model = buildExportModel(doc, {
         ...exportContextFor(storage, document, negotiation, record.issuedAt),
+        locale,
         revision: {
           symbol: record.symbol,
           name: revisionName(record.number),
@@ -113,6 +118,14 @@ export function revisionExportRoutes(deps: AppDeps): Hono<AppEnv> {
       c.req.param('documentId'),
       c.get('user').id,
     );
+    const lang = c.req.query('lang');
+    const parsedLang = lang === undefined ? null : parseLocale(lang);
+    if (parsedLang !== null && !parsedLang.ok) {
+      throw apiErrors.badRequest(
+        `Unknown lang "${lang?.slice(0, 32)}": use one of ${LOCALES.join(', ')}.`,
+      );
+    }
+    const locale = parsedLang?.ok ? parsedLang.value : requestLocale(c, c.get('user')).locale;
     const from = compareTarget(c.req.query('from'), 'from');
     const to = compareTarget(c.req.query('to'), 'to');
     const format = c.req.query('format') ?? 'json';
@@ -125,7 +138,7 @@ export function revisionExportRoutes(deps: AppDeps): Hono<AppEnv> {
     if (delegation !== undefined && !isDelegationCode(delegation)) {
       throw apiErrors.badRequest(`Unknown delegation "${delegation}".`);
     }
-    let comparison = value(service.compare(document, from, to));
+    let comparison = value(service.compare(document, from, to, locale));
     if (delegation !== undefined && isDelegationCode(delegation)) {
       comparison = filterComparison(comparison, delegation);
     }
@@ -139,7 +152,7 @@ export function revisionExportRoutes(deps: AppDeps): Hono<AppEnv> {
     switch (format) {
       case 'html':
         return attachment(
-          new TextEncoder().encode(renderCompareHtml(comparison, timeZone)),
+          new TextEncoder().encode(renderCompareHtml(comparison, timeZone, locale)),
           'text/html; charset=utf-8',
           'html',
         );
@@ -150,13 +163,17 @@ export function revisionExportRoutes(deps: AppDeps): Hono<AppEnv> {
             : (service.list(document.id).find((revision) => revision.number === to)?.issuedBy
                 .displayName ?? 'Accord');
         return attachment(
-          await renderCompareDocx(comparison, { timeZone, author }),
+          await renderCompareDocx(comparison, { timeZone, author, locale }),
           'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
           'docx',
         );
       }
       case 'pdf':
-        return attachment(await renderComparePdf(comparison, timeZone), 'application/pdf', 'pdf');
+        return attachment(
+          await renderComparePdf(comparison, timeZone, locale),
+          'application/pdf',
+          'pdf',
+        );
       default:
         return c.json(comparison);
     }

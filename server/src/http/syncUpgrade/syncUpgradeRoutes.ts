@@ -18,7 +18,7 @@ export function syncUpgradeRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.get('/sync/:documentId', requireSession(sessions, config.secureCookies), (c) => {
     const document = storage.documents.byId(c.req.param('documentId'));
-    if (document === undefined) throw apiErrors.notFound('This draft does not exist.');
+    if (document === undefined) throw apiErrors.draftNotFound();
     const user = c.get('user');
     const membership = storage.negotiations.membership(document.negotiationId, user.id);
     if (membership === undefined) throw apiErrors.forbidden();
