@@ -1,8 +1,8 @@
 import type { ApiErrorBody } from '@accord/shared/protocol/api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../seed/demo';
-import { closeAll, demoDocumentId, startServer } from '../../sync/wsTestClients';
 import { type RunningTestServer, signIn } from '../../testing/testServer';
+import { closeAll, demoDocumentId, startServer } from '../../testing/wsTestClients';
 
 /**
  * Issue 16 against the real server (port 0, SQLite in a temporary folder): exports and error
