@@ -34,8 +34,8 @@ const ROLE_WORDS: Record<Role, string> = {
 };
 
 /**
- * Decides, from storage as it is now, whether rights granted earlier still hold (DESIGN.md
- * decision 11). Returns undefined when they do; otherwise why not, most telling reason first:
+ * Decides, from storage as it is now, whether rights granted earlier still hold (SPEC S10,
+ * H4). Returns undefined when they do; otherwise why not, most telling reason first:
  * a disabled account, an ended session, a withdrawn membership, a changed role or delegation.
  */
 export function recheckAccess(

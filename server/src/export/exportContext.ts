@@ -7,7 +7,7 @@ import type { DocumentRecord, NegotiationRecord, Storage } from '../storage/stor
 /**
  * A draft's public comment threads as a draft compilation lists them: the messages still
  * standing (deleted and hidden ones left out), with their authors' names. Private threads are
- * filtered out here, and the export type admits no other visibility (DESIGN.md decision 5).
+ * filtered out here, and the export type admits no other visibility (SPEC P1, P4).
  */
 export function publicExportThreads(
   storage: Storage,

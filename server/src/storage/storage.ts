@@ -17,7 +17,7 @@ export type {
 
 /**
  * The storage behind Accord. SQLite implements it for one machine; a server engine can be
- * added behind the same interface without touching the sync or HTTP code (DESIGN.md decision 9).
+ * added behind the same interface without touching the sync or HTTP code (SPEC H3).
  * Every method is synchronous because the embedded engine is; an asynchronous engine would
  * wrap this interface in a queue owned by the caller, not change its callers' order of writes.
  */
@@ -35,7 +35,7 @@ export interface Storage {
    * A number that changes whenever anyone's access may have changed: a membership added,
    * changed or removed, a user disabled, enabled or deleted, a session ended. It moves in the
    * same transaction as the change, whichever process made it (the admin tool included), so
-   * open connections can compare it cheaply before acting on their rights (DESIGN.md decision 11).
+   * open connections can compare it cheaply before acting on their rights (SPEC S10, H4).
    */
   accessVersion(): number;
   /** Flushes and closes; no method may be called afterwards. */
@@ -141,7 +141,7 @@ export interface DocumentStore {
 
 /**
  * The owner of the Yjs client ids the server itself writes with (server-authoritative state
- * mirrored into the document, DESIGN.md decision 2). No user id can take this form (user ids
+ * mirrored into the document, SPEC S3). No user id can take this form (user ids
  * are UUIDs), and no user may author or build on structs of such a client id.
  */
 export const SERVER_AUTHOR = '@server';
@@ -154,7 +154,7 @@ export interface StoredUpdate {
 
 /**
  * The Yjs update log of every document, and the binding of Yjs client ids to the users who
- * first sent them (DESIGN.md decision 4).
+ * first sent them (SPEC S6).
  */
 export interface UpdateLogStore {
   /** Appends one update durably (committed before this returns) and returns its sequence number. */

@@ -4,7 +4,7 @@ export type ThreadChangeListener = (threadId: string) => void;
 /**
  * Fans out "this thread changed" to the live channels of a draft. It carries ids only: each
  * channel loads the thread and checks, for its own reader and at send time, whether to send it
- * (DESIGN.md decision 5), so nothing private can ride along by accident.
+ * (SPEC P1, P4), so nothing private can ride along by accident.
  */
 export class ThreadHub {
   private readonly listeners = new Map<string, Set<ThreadChangeListener>>();

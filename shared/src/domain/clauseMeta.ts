@@ -6,7 +6,7 @@ import { type ClausePositions, POSITIONS, type Position } from './positions';
 
 /**
  * The root `Y.Map` of a draft's Yjs document that mirrors the server-authoritative state of its
- * clauses (DESIGN.md decision 2). Key: clause id; value: one plain JSON `ClauseMeta`. Only the
+ * clauses (SPEC S3). Key: clause id; value: one plain JSON `ClauseMeta`. Only the
  * server writes it: the sync server refuses any client update that touches it. Clients read it
  * (`clauseMetaMap(doc).observe(…)`) for the live view of proposers, positions and clearings.
  */

@@ -33,7 +33,7 @@ export type ClausePositions = Partial<Record<DelegationCode, StatedPosition>>;
 
 /**
  * The positions that still hold for the clause's current text: a position given on other text
- * was cleared by the change (DESIGN.md: "a position is bound to the clause text it was given on").
+ * was cleared by the change (SPEC C1: "a position is bound to the clause text it was given on").
  * Returns the kept positions and the delegations whose positions were cleared.
  */
 export function positionsForText(

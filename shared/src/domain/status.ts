@@ -80,7 +80,7 @@ export function clauseBracketed(clause: Pick<AgreementInput, 'text' | 'alternati
 
 /**
  * The one definition of an agreed clause: the status `agreed`, lock aside: all five parties
- * plainly agree with the current text and it has no brackets and no alternatives (DESIGN: text
+ * plainly agree with the current text and it has no brackets and no alternatives (SPEC L5: text
  * in brackets is not agreed). Lock-all-agreed locks exactly these, and only these are locked
  * without a written reason (`lockReasonRequired`).
  */

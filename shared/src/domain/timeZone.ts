@@ -1,7 +1,7 @@
 import type { Result } from '../result';
 
 /**
- * A negotiation's time zone (DESIGN.md decision 13: "times are shown in the negotiation's time
+ * A negotiation's time zone (SPEC W1, W2: "times are shown in the negotiation's time
  * zone") and every way Accord writes a time in it. Pure: the zone is always passed in, never
  * read from the machine, so a delegate in Ottawa and one in San Salvador read the same clock.
  */

@@ -60,7 +60,7 @@ export interface ExportThreadMessage {
 /**
  * A public comment thread, which a draft compilation includes only when asked. The visibility
  * is part of the type so that a private thread cannot be handed in by mistake; the renderers
- * drop anything else all the same (DESIGN.md decision 5).
+ * drop anything else all the same (SPEC P1, P4).
  */
 export interface ExportThread {
   visibility: 'public';

@@ -3,7 +3,7 @@ import { type Message, translate } from './i18n';
 import type { Locale } from './locales';
 
 /**
- * Dates and times in every language, always on the negotiation's clock (DESIGN.md decision 13),
+ * Dates and times in every language, always on the negotiation's clock (SPEC W1, W2),
  * through `Intl.DateTimeFormat` with the zone passed in: the machine's zone and language never
  * leak into an export. English keeps the UN's "29 November 2026, 08:05" order.
  */

@@ -1,5 +1,5 @@
 /**
- * The languages Accord speaks (DESIGN.md decision 13): English, Spanish and French, the working
+ * The languages Accord speaks (SPEC W1, W2): English, Spanish and French, the working
  * languages of the five delegations. English is the source language of every message.
  */
 export const LOCALES = ['en', 'es', 'fr'] as const;

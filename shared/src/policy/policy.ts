@@ -86,7 +86,7 @@ function isParty(code: DelegationCode): boolean {
  * delegation that asked for it or by a moderator. Alternatives are proposed by delegates and
  * the Chair's moderators, withdrawn by the delegation that proposed them or a moderator, and
  * only a moderator picks the one that becomes the clause text. Comment threads follow
- * `threadPolicy.ts` (private threads stay within their delegation, DESIGN.md decision 5). Any
+ * `threadPolicy.ts` (private threads stay within their delegation, SPEC P1, P4). Any
  * member may export a draft compilation; only a moderator exports the final communiqué.
  */
 export function can<A extends Action>(actor: Actor, action: A, ...args: ResourceArgs<A>): boolean {

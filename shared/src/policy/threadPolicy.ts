@@ -27,7 +27,7 @@ export interface ThreadActor {
 }
 
 /**
- * DESIGN.md decision 5: a public thread is read by every member; a private one only by the
+ * SPEC P1, P4: a public thread is read by every member; a private one only by the
  * delegates (and any moderator) of the delegation that opened it — never the Chair of another
  * delegation, never an observer.
  */

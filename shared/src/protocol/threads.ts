@@ -5,7 +5,7 @@ import type { ThreadVisibility } from '../policy/threadPolicy';
  * Comment threads (issue 5): the HTTP API's and the live channel's shapes. A thread is anchored
  * to a range of one clause's text by two Yjs relative positions; threads live on the server
  * (SQLite), never in the Yjs document, and each person receives only the threads the policy
- * lets them read (DESIGN.md decision 5).
+ * lets them read (SPEC P1, P4).
  */
 
 /** A range of a clause's text: base64 of `Y.encodeRelativePosition` for its start and end. */

@@ -10,7 +10,7 @@ import type { SilenceProcedureView } from './silence';
 /**
  * Issued revisions (issue 15): the Chair circulates "Rev.1", "Rev.2"… of a draft. A revision is
  * an immutable record: the Yjs state (V2), the canonical content below and its SHA-256, who
- * issued it and when (DESIGN.md decision 12). Its content is plain data, read once from the
+ * issued it and when (SPEC R1). Its content is plain data, read once from the
  * draft at issue time, so that comparing two revisions never needs Yjs history (gc stays on).
  */
 

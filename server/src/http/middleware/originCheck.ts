@@ -11,7 +11,7 @@ export function isWebSocketUpgrade(headers: Headers): boolean {
 
 /**
  * Refuses, before any work, every state-changing request and every WebSocket upgrade whose
- * Origin is missing or not allowed (DESIGN.md decision 8). SameSite=Lax cookies do not cover
+ * Origin is missing or not allowed (SPEC H1). SameSite=Lax cookies do not cover
  * WebSocket handshakes (cross-site WebSocket hijacking), hence the upgrade check.
  */
 export function originCheck(allowedOrigins: readonly string[]): MiddlewareHandler {

@@ -60,7 +60,7 @@ const THREAD_ERRORS = {
 
 /**
  * The HTTP error of a refused thread command, in the requester's language. The messages never
- * quote a thread or message: an error must not carry private text (DESIGN.md decision 5).
+ * quote a thread or message: an error must not carry private text (SPEC P1, P4).
  */
 export function threadCommandError(error: ThreadCommandError, command: ThreadCommand): ApiError {
   switch (error) {

@@ -18,7 +18,7 @@ const KEEPALIVE_MS = 20_000;
  * Server-Sent Events. It opens with `threads` (every thread the reader may read), then sends a
  * `thread` event with the whole thread each time one changes — decided for this reader at send
  * time, by the same policy as the HTTP API, with their membership and session as they are then
- * (DESIGN.md decision 5). A channel is for the rights it was opened with: when the reader's
+ * (SPEC P1, P4). A channel is for the rights it was opened with: when the reader's
  * session ends, their account is disabled, or their membership, role or delegation changes (by
  * the server or the admin tool: the access watch notices within a fraction of a second), it is
  * closed, and a browser's EventSource opens it again, under the new rights, with a new snapshot.

@@ -67,7 +67,7 @@ export class SqliteStorage implements Storage {
       db.pragma('journal_mode = WAL');
       // In WAL mode NORMAL syncs at checkpoints, not at every commit: a committed transaction
       // survives a crash of the process (it is in the WAL file, handed to the OS); only a power
-      // loss or OS crash could lose the last commits. That is the durability DESIGN.md asks for.
+      // loss or OS crash could lose the last commits. That is the durability SPEC S5 asks for.
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
       // Another process (the admin CLI) may hold the write lock briefly; wait rather than fail.

@@ -147,7 +147,7 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'comment threads',
     sql: `
       -- Threads live here, never in the Yjs document: a private thread and its anchor must not
-      -- reach another delegation by any route (DESIGN.md decision 5).
+      -- reach another delegation by any route (SPEC P1, P4).
       CREATE TABLE threads (
         id TEXT PRIMARY KEY,
         document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
