@@ -1,17 +1,13 @@
-import type { Result } from '@accord/shared/result';
 import { hashPassword } from '../auth/password';
 import type { Storage, UserRecord } from '../storage/storage';
 import { ADMIN_USAGE, type AdminCommand } from './adminArgs';
+import type { CommandResult, PasswordSource } from './adminTypes';
 import { type ExportIo, processExportIo, runExportCommand } from './exportCommand';
 import { listDocuments, listNegotiations, setTimeZone, verifyAudit } from './negotiationAdmin';
 import { runRevisionCommand } from './revisionCommand';
 import { assign, checkPassword, createUser, listUsers, remove } from './userCommands';
 
-/** What a command printed, or why it failed. */
-export type CommandResult = Result<string, string>;
-
-/** How a command obtains a new password (stdin or a terminal prompt, decided by the caller). */
-export type PasswordSource = () => Promise<string>;
+export type { CommandResult, PasswordSource } from './adminTypes';
 
 /** Runs one admin command against the storage (`exportIo`: where an export is written). */
 export async function runAdminCommand(

@@ -7,7 +7,7 @@ import { exportContextFor } from '../export/exportContext';
 import { loadStoredDocument } from '../export/loadStoredDocument';
 import { produceExport } from '../export/produceExport';
 import type { Storage } from '../storage/storage';
-import type { CommandResult } from './adminCommands';
+import type { CommandResult } from './adminTypes';
 
 /** `accord-admin export`: which draft, what to export and where (`-` is standard output). */
 export interface ExportCommand {

@@ -1,7 +1,7 @@
 import { describeCommandError } from '../commands/commandErrorTable';
 import { setTimeZone as setNegotiationTimeZone } from '../commands/negotiationCommands';
 import type { Storage } from '../storage/storage';
-import type { CommandResult } from './adminCommands';
+import type { CommandResult } from './adminTypes';
 import { formatTable } from './formatTable';
 import { operatorAuditLog, operatorContext } from './operatorContext';
 

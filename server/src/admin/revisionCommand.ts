@@ -19,7 +19,7 @@ import { renderCompareDocx } from '../export/renderCompareDocx';
 import { renderComparePdf } from '../export/renderComparePdf';
 import { contentSha256 } from '../revisions/RevisionService';
 import type { DocumentRecord, NegotiationRecord, Storage } from '../storage/storage';
-import type { CommandResult } from './adminCommands';
+import type { CommandResult } from './adminTypes';
 import type { ExportIo } from './exportCommand';
 import { formatTable } from './formatTable';
 

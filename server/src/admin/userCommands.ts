@@ -4,7 +4,7 @@ import { describeCommandError } from '../commands/commandErrorTable';
 import { assignMember, removeMember } from '../commands/negotiationCommands';
 import type { Storage, UserRecord } from '../storage/storage';
 import type { AdminCommand, MembershipArgs } from './adminArgs';
-import type { CommandResult, PasswordSource } from './adminCommands';
+import type { CommandResult, PasswordSource } from './adminTypes';
 import { formatTable } from './formatTable';
 import { operatorContext } from './operatorContext';
 

@@ -1,4 +1,4 @@
-import type { Migration } from './migrations';
+import type { Migration } from './migrationTypes';
 
 /**
  * Issued revisions, drafts' symbol bases and silence procedures (issue 15). In a file of its

@@ -1,20 +1,8 @@
 import type Database from 'better-sqlite3';
 import { REVISIONS_MIGRATION } from './migrationRevisions';
+import type { Migration, MigrationContext } from './migrationTypes';
 
-/** What a migration may need to know about the installation it runs in. */
-export interface MigrationContext {
-  /** The time zone of negotiations that never chose one: `ACCORD_TIME_ZONE` or the host's. */
-  defaultTimeZone: string;
-}
-
-/** One step of the schema; applied once, in order, inside a transaction. */
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-  /** Fills the new schema from values only the running installation knows, in the same transaction. */
-  fill?: (db: Database.Database, context: MigrationContext) => void;
-}
+export type { Migration, MigrationContext } from './migrationTypes';
 
 /** The schema's history. Append new steps; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
