@@ -171,6 +171,22 @@ describe('parseZonedDeadline', () => {
     expect(parseZonedDeadline('2026-12-05T24:30', 'UTC').ok).toBe(false);
   });
 
+  it("says why in the requester's language (W1)", () => {
+    expect(parseZonedDeadline('tomorrow', 'America/Mexico_City', 'es')).toEqual({
+      ok: false,
+      error:
+        'Indique el plazo como fecha y hora según el reloj de la negociación (America/Mexico_City), por ejemplo 2026-12-05T17:00.',
+    });
+    expect(parseZonedDeadline('2026-02-30T10:00', 'UTC', 'fr')).toEqual({
+      ok: false,
+      error: '2026-02-30T10:00 n’est pas une date et une heure valides.',
+    });
+    expect(parseZonedDeadline('2026-02-30T10:00', 'UTC')).toEqual({
+      ok: false,
+      error: '2026-02-30T10:00 is not a real date and time.',
+    });
+  });
+
   it('counts down in words', () => {
     expect(formatCountdown(65_000)).toBe('1 min 05 s');
     expect(formatCountdown(-5)).toBe('0 s');

@@ -1,5 +1,7 @@
 import type { DelegationCode } from '../domain/delegations';
 import { utcOffsetMinutes } from '../domain/timeZone';
+import { type Message, translate } from '../i18n/i18n';
+import type { Locale } from '../i18n/locales';
 import type { Result } from '../result';
 
 /**
@@ -39,17 +41,35 @@ export interface SilenceProcedureView {
   reason: string | null;
 }
 
+/** The words of a deadline that cannot be read (SPEC W1). */
+const DEADLINE_ERRORS = {
+  format: /*i18n*/ {
+    id: 'silence.deadlineFormat',
+    message:
+      "Give the deadline as a date and time on the negotiation's clock ({timeZone}), like {example}.",
+  },
+  notReal: /*i18n*/ {
+    id: 'silence.deadlineNotReal',
+    message: '{value} is not a real date and time.',
+  },
+} as const satisfies Record<string, Message>;
+
 /**
  * A wall-clock time typed in the negotiation's zone ("2026-12-05T17:00", seconds optional) as
  * milliseconds since the epoch. A time that the zone skips (a daylight-saving gap) is read
  * with the offset before the change, as most calendars do.
  */
-export function parseZonedDeadline(raw: string, timeZone: string): Result<number, string> {
+export function parseZonedDeadline(
+  raw: string,
+  timeZone: string,
+  /** The language of the error (the requester's); English by default. */
+  locale: Locale = 'en',
+): Result<number, string> {
   const match = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(raw.trim());
   if (match === null) {
     return {
       ok: false,
-      error: `Give the deadline as a date and time on the negotiation's clock (${timeZone}), like 2026-12-05T17:00.`,
+      error: translate(locale, DEADLINE_ERRORS.format, { timeZone, example: '2026-12-05T17:00' }),
     };
   }
   const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0));
@@ -62,7 +82,7 @@ export function parseZonedDeadline(raw: string, timeZone: string): Result<number
     (minute ?? 0) > 59 ||
     (second ?? 0) > 59
   ) {
-    return { ok: false, error: `${raw.trim()} is not a real date and time.` };
+    return { ok: false, error: translate(locale, DEADLINE_ERRORS.notReal, { value: raw.trim() }) };
   }
   // The offset at the guess, then at the corrected instant: right on both sides of a change.
   const guess = wall - utcOffsetMinutes(wall, timeZone) * 60_000;

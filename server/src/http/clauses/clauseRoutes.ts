@@ -11,7 +11,7 @@ import { statePosition } from '../../commands/statePosition';
 import { commandValue, documentCommandContext } from '../commandRoute';
 import type { AppDeps, AppEnv } from '../context';
 import { requireDocumentMember } from '../documents/documentAccess';
-import { apiErrors } from '../errors';
+import { apiErrors, localized } from '../errors';
 import { readJsonBody } from '../jsonBody';
 import { requireSession } from '../middleware/requireSession';
 import { syncValue } from '../syncValue';
@@ -71,7 +71,12 @@ export function clauseRoutes(deps: AppDeps): Hono<AppEnv> {
     const history = syncValue(
       sync.withClauses(document.id, (clauses) => clauses.historyOf(clauseId)),
     );
-    if (history === undefined) throw apiErrors.notFound('This clause is not in the draft.');
+    if (history === undefined)
+      throw apiErrors.notFound(
+        localized(
+          /*i18n*/ { id: 'command.unknownClause', message: 'This clause is not in the draft.' },
+        ),
+      );
     const names = new Map<string, string>();
     const displayName = (userId: string) => {
       let name = names.get(userId);

@@ -19,9 +19,10 @@ import { renderComparePdf } from '../../export/renderComparePdf';
 import { commandValue, documentCommandContext } from '../commandRoute';
 import type { AppDeps, AppEnv } from '../context';
 import { requireDocumentMember } from '../documents/documentAccess';
-import { apiErrors } from '../errors';
+import { apiErrors, localized } from '../errors';
 import { requestLocale } from '../locale/requestLocale';
 import { requireSession } from '../middleware/requireSession';
+import { REVISION_ERRORS } from './revisionErrors';
 import { compareTarget, revisionNumber, value } from './revisionParams';
 
 const COMPARE_FORMATS = ['json', 'html', 'docx', 'pdf'] as const;
@@ -44,7 +45,9 @@ export function revisionExportRoutes(deps: AppDeps): Hono<AppEnv> {
     const number = revisionNumber(c.req.param('number'));
     const record = service.get(document.id, number);
     if (record === undefined)
-      throw apiErrors.notFound(`This draft has no ${revisionName(number)}.`);
+      throw apiErrors.notFound(
+        localized(REVISION_ERRORS.noRevision, { revision: revisionName(number) }),
+      );
     const parsed = parseExportRequest({
       format: c.req.query('format'),
       mode: c.req.query('mode'),
@@ -54,13 +57,13 @@ export function revisionExportRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!parsed.ok) throw apiErrors.badRequest(parsed.error);
     const locale = parsed.value.locale ?? requestLocale(c, user).locale;
     if (parsed.value.publicThreads) {
-      throw apiErrors.badRequest('A revision is exported without comments.');
+      throw apiErrors.badRequest(localized(REVISION_ERRORS.noComments));
     }
     if (parsed.value.mode === 'final') {
       commandValue(authorizeExport(documentCommandContext(deps, user, found), 'final'));
       if (record.adoptedAt === null) {
         throw apiErrors.conflict(
-          `${revisionName(number)} has not been adopted: only an adopted revision has a final text.`,
+          localized(REVISION_ERRORS.notAdopted, { revision: revisionName(number) }),
         );
       }
     }

@@ -13,9 +13,11 @@ import type { RevisionActor } from '../../revisions/revisionTypes';
 import { commandValue, documentCommandContext } from '../commandRoute';
 import type { AppDeps, AppEnv } from '../context';
 import { requireDocumentMember } from '../documents/documentAccess';
-import { apiErrors } from '../errors';
+import { apiErrors, localized } from '../errors';
 import { readJsonBody } from '../jsonBody';
+import { requestLocale } from '../locale/requestLocale';
 import { requireSession } from '../middleware/requireSession';
+import { REVISION_ERRORS } from './revisionErrors';
 import { revisionNumber, value } from './revisionParams';
 
 /**
@@ -70,7 +72,9 @@ export function revisionRoutes(deps: AppDeps): Hono<AppEnv> {
     const number = revisionNumber(c.req.param('number'));
     const record = service.get(document.id, number);
     if (record === undefined)
-      throw apiErrors.notFound(`This draft has no ${revisionName(number)}.`);
+      throw apiErrors.notFound(
+        localized(REVISION_ERRORS.noRevision, { revision: revisionName(number) }),
+      );
     const body: RevisionResponse = {
       revision: service.summary(record),
       content: service.content(record),
@@ -82,7 +86,11 @@ export function revisionRoutes(deps: AppDeps): Hono<AppEnv> {
     const { document, negotiation, actor } = access(c.req.param('documentId'), c.get('user').id);
     const number = revisionNumber(c.req.param('number'));
     const request = await readJsonBody(c, startSilenceSchema);
-    const deadline = parseZonedDeadline(request.deadline, negotiation.timeZone);
+    const deadline = parseZonedDeadline(
+      request.deadline,
+      negotiation.timeZone,
+      requestLocale(c, c.get('user')).locale,
+    );
     if (!deadline.ok) throw apiErrors.badRequest(deadline.error);
     return c.json(value(service.startSilence(document, actor, number, deadline.value)), 201);
   });
