@@ -2,9 +2,11 @@ import type { ClauseHistoryEvent } from '@accord/shared/domain/clauseHistory';
 import type { DelegationCode } from '@accord/shared/domain/delegations';
 import type { Role } from '@accord/shared/domain/roles';
 import type { Locale } from '@accord/shared/i18n/locales';
-import type { ThreadVisibility } from '@accord/shared/policy/threadPolicy';
+import type { AuditStore } from './auditStore';
 import type { RevisionStore } from './revisionStore';
+import type { ThreadStore } from './threadStore';
 
+export type { AuditRecord, AuditStore } from './auditStore';
 export type {
   NewRevision,
   NewSilence,
@@ -14,6 +16,7 @@ export type {
   SilenceEnd,
   SilenceRecord,
 } from './revisionStore';
+export type { MessageRecord, NewMessage, ThreadRecord, ThreadStore } from './threadStore';
 
 /**
  * The storage behind Accord. SQLite implements it for one machine; a server engine can be
@@ -210,106 +213,4 @@ export interface ClauseChangeStore {
   list(documentId: string, clauseId: string): ClauseChangeRecord[];
   /** The most recent record of every clause of a draft that has any, newest first. */
   latestOfEachClause(documentId: string): ClauseChangeRecord[];
-}
-
-/** A comment thread on a range of one clause's text (issue 5). Never part of the Yjs document. */
-export interface ThreadRecord {
-  id: string;
-  documentId: string;
-  clauseId: string;
-  visibility: ThreadVisibility;
-  /** The delegation that opened it; a private thread is seen by it alone. */
-  delegation: DelegationCode;
-  createdBy: string;
-  createdAt: number;
-  /** Base64 of the Yjs relative positions of the anchored range. */
-  anchorStart: string;
-  anchorEnd: string;
-  /** The anchored text when the thread was opened. */
-  quote: string;
-  resolvedBy: string | null;
-  resolvedAt: number | null;
-}
-
-/** One message of a thread. A deleted message keeps its place but not its text. */
-export interface MessageRecord {
-  id: string;
-  /** Increasing in the order messages were written, across all threads (for unread counts). */
-  seq: number;
-  threadId: string;
-  authorId: string;
-  delegation: DelegationCode;
-  body: string;
-  createdAt: number;
-  editedAt: number | null;
-  deletedAt: number | null;
-  hiddenBy: string | null;
-  hiddenReason: string | null;
-  hiddenAt: number | null;
-}
-
-/** What a new message is made of; the store adds the rest. */
-export type NewMessage = Pick<
-  MessageRecord,
-  'id' | 'threadId' | 'authorId' | 'delegation' | 'body' | 'createdAt'
->;
-
-/** Comment threads, their messages and what each person has read. */
-export interface ThreadStore {
-  /** Creates a thread with its first message, atomically. */
-  create(
-    thread: Omit<ThreadRecord, 'resolvedBy' | 'resolvedAt'>,
-    first: NewMessage,
-  ): { thread: ThreadRecord; message: MessageRecord };
-  byId(id: string): ThreadRecord | undefined;
-  /** A draft's threads, oldest first. */
-  listByDocument(documentId: string): ThreadRecord[];
-  /** Marks a thread resolved (by whom, when) or open again (null). */
-  setResolved(threadId: string, resolved: { by: string; at: number } | null): void;
-  addMessage(message: NewMessage): MessageRecord;
-  message(id: string): MessageRecord | undefined;
-  /** A thread's messages, oldest first. */
-  messages(threadId: string): MessageRecord[];
-  /** Every message of a draft's threads, oldest first. */
-  messagesOfDocument(documentId: string): MessageRecord[];
-  editMessage(id: string, body: string, at: number): void;
-  /** Deletes a message's text for good; its place in the thread stays. */
-  deleteMessage(id: string, at: number): void;
-  hideMessage(id: string, hidden: { by: string; reason: string; at: number }): void;
-  /** Records that a user has read a thread up to a message sequence number (never backwards). */
-  markRead(threadId: string, userId: string, seq: number): void;
-  /** The read marks of a user on a draft's threads: thread id → last read sequence number. */
-  readMarks(documentId: string, userId: string): Map<string, number>;
-}
-
-/**
- * One entry of a negotiation's audit log (issue 4): who did what, when. `seq` counts from 1
- * within the negotiation; `detail` is canonical JSON text, stored as hashed, so that the hash
- * can be recomputed from the row; `hash` covers every other field and `prevHash`, the hash of
- * the entry before (a chain: changing or removing any entry breaks every hash after it).
- */
-export interface AuditRecord {
-  negotiationId: string;
-  seq: number;
-  documentId: string | null;
-  /** Milliseconds since the epoch. */
-  at: number;
-  /** Who did it; null for the admin tool, run by whoever operates the server. */
-  userId: string | null;
-  delegation: DelegationCode | null;
-  action: string;
-  detail: string;
-  prevHash: string;
-  hash: string;
-}
-
-/** The append-only audit log. */
-export interface AuditStore {
-  /**
-   * Appends the entry `build` makes from the negotiation's last entry (undefined for the
-   * first), atomically: no other append, even from another process, comes in between.
-   */
-  append(negotiationId: string, build: (last: AuditRecord | undefined) => AuditRecord): AuditRecord;
-  /** A negotiation's entries, oldest first. */
-  list(negotiationId: string): AuditRecord[];
 }
