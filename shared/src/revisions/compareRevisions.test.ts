@@ -191,5 +191,8 @@ describe('parseZonedDeadline', () => {
     expect(formatCountdown(65_000)).toBe('1 min 05 s');
     expect(formatCountdown(-5)).toBe('0 s');
     expect(formatCountdown(3_723_000)).toBe('1 h 02 min 03 s');
+    expect(formatCountdown(90_060_000)).toBe('1 d 1 h 01 min');
+    expect(formatCountdown(90_060_000, 'es')).toBe('1 d 1 h 01 min');
+    expect(formatCountdown(90_060_000, 'fr')).toBe('1 j 1 h 01 min');
   });
 });

@@ -90,14 +90,16 @@ export function parseZonedDeadline(
 }
 
 /** "2 h 05 min 09 s" until the deadline, or "0 s" once it has passed. */
-export function formatCountdown(msLeft: number): string {
+export function formatCountdown(msLeft: number, locale: Locale = 'en'): string {
   const total = Math.max(0, Math.ceil(msLeft / 1000));
   const days = Math.floor(total / 86_400);
   const hours = Math.floor((total % 86_400) / 3600);
   const minutes = Math.floor((total % 3600) / 60);
   const seconds = total % 60;
   const two = (value: number) => String(value).padStart(2, '0');
-  if (days > 0) return `${days} d ${hours} h ${two(minutes)} min`;
+  // SI symbols are the same in the three languages but for the day: French writes "j" (jour).
+  const day = locale === 'fr' ? 'j' : 'd';
+  if (days > 0) return `${days} ${day} ${hours} h ${two(minutes)} min`;
   if (hours > 0) return `${hours} h ${two(minutes)} min ${two(seconds)} s`;
   if (minutes > 0) return `${minutes} min ${two(seconds)} s`;
   return `${seconds} s`;

@@ -4,6 +4,7 @@ import { Trans, useLingui } from '@lingui/react/macro';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTimeFormat } from '../../app/timeZone';
 import { delegationName } from '../../i18n/domainWords';
+import { useLocale } from '../../i18n/LocaleProvider';
 import { breakSilence } from './revisionEndpoints';
 import './SilenceBanner.css';
 
@@ -42,6 +43,7 @@ export function SilenceBanner({
   onChanged: () => void;
 }) {
   const { t } = useLingui();
+  const { locale } = useLocale();
   const silence: SilenceProcedureView | null = list?.silence ?? null;
   const time = useTimeFormat();
   const running = silence?.state === 'running';
@@ -84,7 +86,7 @@ export function SilenceBanner({
     );
   }
   const deadline = time.short(silence.deadline);
-  const left = formatCountdown(silence.deadline - now);
+  const left = formatCountdown(silence.deadline - now, locale);
   if (silence.state === 'adopted') {
     return (
       <div
