@@ -15,8 +15,8 @@ import { relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-ti
 import * as Y from 'yjs';
 import { readableTextColour } from '../app/colour';
 import { delegationName } from '../i18n/domainWords';
-import { clauseViewStore } from '../sync/ClauseViewStore';
 import type { ClauseView } from '../sync/clauseViews';
+import { followClauseViews } from './followClauseViews';
 import { isFromYjs } from './remoteTransactions';
 
 /**
@@ -213,28 +213,15 @@ export function bracketChipsPlugin({
     props: {
       decorations: (state) => bracketChipsPluginKey.getState(state)?.decorations,
     },
-    ...(doc === undefined ? {} : { view: (view: EditorView) => followBracketOwners(view, doc) }),
+    ...(doc === undefined
+      ? {}
+      : {
+          view: (view: EditorView) =>
+            followClauseViews(view, doc, (current, clauses) =>
+              current.dispatch(
+                current.state.tr.setMeta(bracketChipsPluginKey, bracketOwners(clauses)),
+              ),
+            ),
+        }),
   });
-}
-
-/**
- * Keeps the chips' owners in step with the doc's clause meta. The store tells its listeners
- * after the Yjs transaction is over, never from inside it (y-tiptap is mirroring it then).
- */
-function followBracketOwners(view: EditorView, doc: Y.Doc): { destroy: () => void } {
-  const store = clauseViewStore(doc);
-  let destroyed = false;
-  const refresh = () => {
-    if (destroyed || view.isDestroyed) return;
-    view.dispatch(view.state.tr.setMeta(bracketChipsPluginKey, bracketOwners(store.getSnapshot())));
-  };
-  const unsubscribe = store.subscribe(refresh);
-  // The first owners once the view (and y-tiptap's binding) is set up.
-  queueMicrotask(refresh);
-  return {
-    destroy: () => {
-      destroyed = true;
-      unsubscribe();
-    },
-  };
 }

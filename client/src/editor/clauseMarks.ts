@@ -4,8 +4,8 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import type * as Y from 'yjs';
-import { clauseViewStore } from '../sync/ClauseViewStore';
 import type { ClauseView } from '../sync/clauseViews';
+import { followClauseViews } from './followClauseViews';
 
 /** What the margin shows about clauses: each one's status and which one the side panel shows. */
 export interface ClauseMarks {
@@ -74,26 +74,15 @@ export function clauseMarksPlugin(doc?: Y.Doc): Plugin<ClauseMarksState> {
     props: {
       decorations: (state) => clauseMarksPluginKey.getState(state)?.decorations,
     },
-    ...(doc === undefined ? {} : { view: (view: EditorView) => followStatuses(view, doc) }),
+    ...(doc === undefined
+      ? {}
+      : {
+          view: (view: EditorView) =>
+            followClauseViews(view, doc, (current, clauses) =>
+              setClauseMarks(current, { statuses: clauseStatuses(clauses) }),
+            ),
+        }),
   });
-}
-
-/** Keeps the status marks in step with the doc; told after each Yjs transaction is over. */
-function followStatuses(view: EditorView, doc: Y.Doc): { destroy: () => void } {
-  const store = clauseViewStore(doc);
-  let destroyed = false;
-  const refresh = () => {
-    if (destroyed || view.isDestroyed) return;
-    setClauseMarks(view, { statuses: clauseStatuses(store.getSnapshot()) });
-  };
-  const unsubscribe = store.subscribe(refresh);
-  queueMicrotask(refresh);
-  return {
-    destroy: () => {
-      destroyed = true;
-      unsubscribe();
-    },
-  };
 }
 
 /** Changes the marks named (the others stay). Call it outside Yjs transactions. */

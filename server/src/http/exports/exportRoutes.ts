@@ -1,5 +1,4 @@
 import { buildExportModel } from '@accord/shared/export/buildExportModel';
-import { parseExportRequest } from '@accord/shared/export/exportFormats';
 import { describeBlockers } from '@accord/shared/export/finalBlockers';
 import { type Message, translate } from '@accord/shared/i18n/i18n';
 import type { FinalExportRefusalBody } from '@accord/shared/protocol/api';
@@ -11,8 +10,8 @@ import { commandValue, documentCommandContext } from '../commandRoute';
 import type { AppDeps, AppEnv } from '../context';
 import { requireDocumentMember } from '../documents/documentAccess';
 import { apiErrors, errorLocale } from '../errors';
-import { requestLocale } from '../locale/requestLocale';
 import { requireSession } from '../middleware/requireSession';
+import { readExportQuery } from './exportQuery';
 
 const FINAL_BLOCKED: Message = /*i18n*/ {
   id: 'export.finalBlocked',
@@ -39,16 +38,7 @@ export function exportRoutes(deps: AppDeps): Hono<AppEnv> {
       const user = c.get('user');
       const access = requireDocumentMember(storage, c.req.param('documentId'), user.id);
       const { document, negotiation } = access;
-      const parsed = parseExportRequest({
-        format: c.req.query('format'),
-        mode: c.req.query('mode'),
-        threads: c.req.query('threads'),
-        lang: c.req.query('lang'),
-      });
-      if (!parsed.ok) throw apiErrors.badRequest(parsed.error);
-      const request = parsed.value;
-      // The export's own words: `lang=`, else the requester's language (issue 16).
-      const locale = request.locale ?? requestLocale(c, user).locale;
+      const { request, locale } = readExportQuery(c, user);
       commandValue(authorizeExport(documentCommandContext(deps, user, access), request.mode));
       const exportedAt = now();
       const model = sync.readDocument(document.id, (doc) =>

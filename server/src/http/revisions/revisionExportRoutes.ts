@@ -1,7 +1,6 @@
 import type { DelegationCode } from '@accord/shared/domain/delegations';
 import { isDelegationCode } from '@accord/shared/domain/delegations';
 import { buildExportModel } from '@accord/shared/export/buildExportModel';
-import { parseExportRequest } from '@accord/shared/export/exportFormats';
 import type { ExportModel } from '@accord/shared/export/exportModel';
 import { describeBlockers } from '@accord/shared/export/finalBlockers';
 import { LOCALES, parseLocale } from '@accord/shared/i18n/locales';
@@ -20,6 +19,7 @@ import { commandValue, documentCommandContext } from '../commandRoute';
 import type { AppDeps, AppEnv } from '../context';
 import { requireDocumentMember } from '../documents/documentAccess';
 import { apiErrors, localized } from '../errors';
+import { readExportQuery } from '../exports/exportQuery';
 import { requestLocale } from '../locale/requestLocale';
 import { requireSession } from '../middleware/requireSession';
 import { REVISION_ERRORS } from './revisionErrors';
@@ -48,18 +48,11 @@ export function revisionExportRoutes(deps: AppDeps): Hono<AppEnv> {
       throw apiErrors.notFound(
         localized(REVISION_ERRORS.noRevision, { revision: revisionName(number) }),
       );
-    const parsed = parseExportRequest({
-      format: c.req.query('format'),
-      mode: c.req.query('mode'),
-      threads: c.req.query('threads'),
-      lang: c.req.query('lang'),
-    });
-    if (!parsed.ok) throw apiErrors.badRequest(parsed.error);
-    const locale = parsed.value.locale ?? requestLocale(c, user).locale;
-    if (parsed.value.publicThreads) {
+    const { request, locale } = readExportQuery(c, user);
+    if (request.publicThreads) {
       throw apiErrors.badRequest(localized(REVISION_ERRORS.noComments));
     }
-    if (parsed.value.mode === 'final') {
+    if (request.mode === 'final') {
       commandValue(authorizeExport(documentCommandContext(deps, user, found), 'final'));
       if (record.adoptedAt === null) {
         throw apiErrors.conflict(
@@ -83,7 +76,7 @@ export function revisionExportRoutes(deps: AppDeps): Hono<AppEnv> {
     } finally {
       doc.destroy();
     }
-    if (record.adoptedAt !== null && parsed.value.mode === 'final') {
+    if (record.adoptedAt !== null && request.mode === 'final') {
       // Its clauses were locked as the Chair's at adoption, after the state was taken.
       const lock = {
         delegation: 'CHAIR' as DelegationCode,
@@ -95,7 +88,7 @@ export function revisionExportRoutes(deps: AppDeps): Hono<AppEnv> {
         if (block.type === 'clause') block.summary = { ...block.summary, lock, status: 'locked' };
       }
     }
-    const outcome = await produceExport(model, parsed.value);
+    const outcome = await produceExport(model, request);
     if (!outcome.ok) {
       const body: FinalExportRefusalBody = {
         error: {
