@@ -27,7 +27,10 @@ export interface AuditStore {
    * Appends the entry `build` makes from the negotiation's last entry (undefined for the
    * first), atomically: no other append, even from another process, comes in between.
    */
-  append(negotiationId: string, build: (last: AuditRecord | undefined) => AuditRecord): AuditRecord;
+  append(
+    negotiationId: string,
+    build: (last: AuditRecord | undefined) => AuditRecord,
+  ): Promise<AuditRecord>;
   /** A negotiation's entries, oldest first. */
-  list(negotiationId: string): AuditRecord[];
+  list(negotiationId: string): Promise<AuditRecord[]>;
 }

@@ -64,29 +64,29 @@ export type SilenceEnd =
 /** Issued revisions, drafts' symbol bases and silence procedures (issue 15). */
 export interface RevisionStore {
   /** The draft's document symbol base ("ACCORD/2025/L.1"), or null when never set. */
-  symbolBase(documentId: string): string | null;
-  setSymbolBase(documentId: string, base: string): void;
+  symbolBase(documentId: string): Promise<string | null>;
+  setSymbolBase(documentId: string, base: string): Promise<void>;
   /**
    * Stores the next revision of the draft atomically (number = last + 1). Refuses a symbol
    * the draft already used.
    */
-  issue(revision: NewRevision): Result<RevisionMeta, 'duplicateSymbol'>;
+  issue(revision: NewRevision): Promise<Result<RevisionMeta, 'duplicateSymbol'>>;
   /** A draft's revisions, oldest first, without state or content. */
-  list(documentId: string): RevisionMeta[];
-  byNumber(documentId: string, number: number): RevisionRecord | undefined;
-  byId(id: string): RevisionRecord | undefined;
+  list(documentId: string): Promise<RevisionMeta[]>;
+  byNumber(documentId: string, number: number): Promise<RevisionRecord | undefined>;
+  byId(id: string): Promise<RevisionRecord | undefined>;
   /** Starts a procedure unless one is already running on the draft. */
-  startSilence(silence: NewSilence): Result<SilenceRecord, 'running'>;
+  startSilence(silence: NewSilence): Promise<Result<SilenceRecord, 'running'>>;
   /** The draft's running procedure, if any. */
-  runningSilence(documentId: string): SilenceRecord | undefined;
+  runningSilence(documentId: string): Promise<SilenceRecord | undefined>;
   /** The draft's most recent procedure, if any. */
-  latestSilence(documentId: string): SilenceRecord | undefined;
+  latestSilence(documentId: string): Promise<SilenceRecord | undefined>;
   /** Every running procedure of every draft (for the deadline scheduler). */
-  allRunning(): SilenceRecord[];
+  allRunning(): Promise<SilenceRecord[]>;
   /**
    * Ends a running procedure: true if this call ended it, false if it had already ended (so
    * that a deadline fires once, whoever else tried). Adoption also marks its revision adopted,
    * in the same transaction.
    */
-  endSilence(id: string, end: SilenceEnd): boolean;
+  endSilence(id: string, end: SilenceEnd): Promise<boolean>;
 }

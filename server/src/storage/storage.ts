@@ -40,9 +40,9 @@ export interface Storage {
    * same transaction as the change, whichever process made it (the admin tool included), so
    * open connections can compare it cheaply before acting on their rights (SPEC S10, H4).
    */
-  accessVersion(): number;
+  accessVersion(): Promise<number>;
   /** Flushes and closes; no method may be called afterwards. */
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** A person who can sign in. */
@@ -60,15 +60,15 @@ export interface UserRecord {
 
 /** Users: created by the seed and the admin CLI. */
 export interface UserStore {
-  create(user: Omit<UserRecord, 'createdAt' | 'disabled' | 'locale'>): UserRecord;
-  byId(id: string): UserRecord | undefined;
-  byUsername(username: string): UserRecord | undefined;
-  list(): UserRecord[];
-  setPassword(id: string, passwordHash: string): void;
-  setDisabled(id: string, disabled: boolean): void;
+  create(user: Omit<UserRecord, 'createdAt' | 'disabled' | 'locale'>): Promise<UserRecord>;
+  byId(id: string): Promise<UserRecord | undefined>;
+  byUsername(username: string): Promise<UserRecord | undefined>;
+  list(): Promise<UserRecord[]>;
+  setPassword(id: string, passwordHash: string): Promise<void>;
+  setDisabled(id: string, disabled: boolean): Promise<void>;
   /** Remembers a person's language (null: follow their browser again). */
-  setLocale(id: string, locale: Locale | null): void;
-  count(): number;
+  setLocale(id: string, locale: Locale | null): Promise<void>;
+  count(): Promise<number>;
 }
 
 /** A session as the Lucia guide stores it: only the SHA-256 of the token, as `id`. */
@@ -82,12 +82,12 @@ export interface SessionRecord {
 
 /** Sessions: created at sign-in, extended while used, deleted at sign-out. */
 export interface SessionStore {
-  create(session: SessionRecord): void;
-  byId(id: string): SessionRecord | undefined;
-  setExpiry(id: string, expiresAt: number): void;
-  delete(id: string): void;
-  deleteForUser(userId: string): void;
-  deleteExpired(now: number): number;
+  create(session: SessionRecord): Promise<void>;
+  byId(id: string): Promise<SessionRecord | undefined>;
+  setExpiry(id: string, expiresAt: number): Promise<void>;
+  delete(id: string): Promise<void>;
+  deleteForUser(userId: string): Promise<void>;
+  deleteExpired(now: number): Promise<number>;
 }
 
 /** One set of talks. */
@@ -112,17 +112,17 @@ export interface MembershipRecord {
 
 /** Negotiations and their memberships. */
 export interface NegotiationStore {
-  create(negotiation: Omit<NegotiationRecord, 'createdAt'>): NegotiationRecord;
-  byId(id: string): NegotiationRecord | undefined;
-  list(): NegotiationRecord[];
+  create(negotiation: Omit<NegotiationRecord, 'createdAt'>): Promise<NegotiationRecord>;
+  byId(id: string): Promise<NegotiationRecord | undefined>;
+  list(): Promise<NegotiationRecord[]>;
   /** Sets the negotiation's time zone (a canonical IANA name); false when there is no such negotiation. */
-  setTimeZone(id: string, timeZone: string): boolean;
+  setTimeZone(id: string, timeZone: string): Promise<boolean>;
   /** Adds or replaces the user's membership of the negotiation. */
-  setMembership(membership: MembershipRecord): void;
-  removeMembership(negotiationId: string, userId: string): void;
-  membership(negotiationId: string, userId: string): MembershipRecord | undefined;
-  membershipsOfUser(userId: string): MembershipRecord[];
-  members(negotiationId: string): MembershipRecord[];
+  setMembership(membership: MembershipRecord): Promise<void>;
+  removeMembership(negotiationId: string, userId: string): Promise<void>;
+  membership(negotiationId: string, userId: string): Promise<MembershipRecord | undefined>;
+  membershipsOfUser(userId: string): Promise<MembershipRecord[]>;
+  members(negotiationId: string): Promise<MembershipRecord[]>;
 }
 
 /** A draft communiqué's metadata; its text lives in the update log. */
@@ -136,10 +136,10 @@ export interface DocumentRecord {
 
 /** Documents' metadata. */
 export interface DocumentStore {
-  create(document: Omit<DocumentRecord, 'createdAt' | 'updatedAt'>): DocumentRecord;
-  byId(id: string): DocumentRecord | undefined;
-  listByNegotiation(negotiationId: string): DocumentRecord[];
-  touch(id: string, at: number): void;
+  create(document: Omit<DocumentRecord, 'createdAt' | 'updatedAt'>): Promise<DocumentRecord>;
+  byId(id: string): Promise<DocumentRecord | undefined>;
+  listByNegotiation(negotiationId: string): Promise<DocumentRecord[]>;
+  touch(id: string, at: number): Promise<void>;
 }
 
 /**
@@ -157,27 +157,32 @@ export interface StoredUpdate {
 
 /**
  * The Yjs update log of every document, and the binding of Yjs client ids to the users who
- * first sent them (SPEC S6).
+ * first sent them (SPEC S6). Every store is asynchronous (PostgreSQL answers over the network);
+ * a write has committed when its promise resolves.
  */
 export interface UpdateLogStore {
   /** Appends one update durably (committed before this returns) and returns its sequence number. */
-  append(documentId: string, update: Uint8Array, userId: string | null): number;
+  append(documentId: string, update: Uint8Array, userId: string | null): Promise<number>;
   /** Every stored update of a document, oldest first. */
-  load(documentId: string): StoredUpdate[];
+  load(documentId: string): Promise<StoredUpdate[]>;
   /**
    * Replaces every update with `seq <= upToSeq` by one `snapshot` update, atomically. Updates
    * appended after `upToSeq` are kept, so compaction never blocks or loses concurrent edits.
    */
-  compact(documentId: string, upToSeq: number, snapshot: Uint8Array): void;
+  compact(documentId: string, upToSeq: number, snapshot: Uint8Array): Promise<void>;
   /** Total bytes and number of stored updates of a document. */
-  stats(documentId: string): { updates: number; bytes: number };
+  stats(documentId: string): Promise<{ updates: number; bytes: number }>;
   /** The user (or `SERVER_AUTHOR`) every client id of the document is bound to. */
-  clientOwners(documentId: string): Map<number, string>;
+  clientOwners(documentId: string): Promise<Map<number, string>>;
   /**
    * Binds client ids to a user (or to `SERVER_AUTHOR`) unless already bound. Returns the ids
    * that are bound to someone else, which the caller must refuse.
    */
-  bindClientIds(documentId: string, clientIds: readonly number[], userId: string): number[];
+  bindClientIds(
+    documentId: string,
+    clientIds: readonly number[],
+    userId: string,
+  ): Promise<number[]>;
 }
 
 /**
@@ -204,13 +209,13 @@ export interface ClauseChangeRecord {
 /** The history of clause texts: who changed what and when. */
 export interface ClauseChangeStore {
   /** Records a change durably and returns it with its id. */
-  append(change: Omit<ClauseChangeRecord, 'id'>): ClauseChangeRecord;
+  append(change: Omit<ClauseChangeRecord, 'id'>): Promise<ClauseChangeRecord>;
   /** Extends a record with a later edit of the same user: new seq, time and text after. */
-  amend(id: number, change: Pick<ClauseChangeRecord, 'seq' | 'at' | 'textAfter'>): void;
+  amend(id: number, change: Pick<ClauseChangeRecord, 'seq' | 'at' | 'textAfter'>): Promise<void>;
   /** The most recent record of a clause, if any. */
-  latest(documentId: string, clauseId: string): ClauseChangeRecord | undefined;
+  latest(documentId: string, clauseId: string): Promise<ClauseChangeRecord | undefined>;
   /** A clause's records, newest first. */
-  list(documentId: string, clauseId: string): ClauseChangeRecord[];
+  list(documentId: string, clauseId: string): Promise<ClauseChangeRecord[]>;
   /** The most recent record of every clause of a draft that has any, newest first. */
-  latestOfEachClause(documentId: string): ClauseChangeRecord[];
+  latestOfEachClause(documentId: string): Promise<ClauseChangeRecord[]>;
 }

@@ -49,24 +49,24 @@ export interface ThreadStore {
   create(
     thread: Omit<ThreadRecord, 'resolvedBy' | 'resolvedAt'>,
     first: NewMessage,
-  ): { thread: ThreadRecord; message: MessageRecord };
-  byId(id: string): ThreadRecord | undefined;
+  ): Promise<{ thread: ThreadRecord; message: MessageRecord }>;
+  byId(id: string): Promise<ThreadRecord | undefined>;
   /** A draft's threads, oldest first. */
-  listByDocument(documentId: string): ThreadRecord[];
+  listByDocument(documentId: string): Promise<ThreadRecord[]>;
   /** Marks a thread resolved (by whom, when) or open again (null). */
-  setResolved(threadId: string, resolved: { by: string; at: number } | null): void;
-  addMessage(message: NewMessage): MessageRecord;
-  message(id: string): MessageRecord | undefined;
+  setResolved(threadId: string, resolved: { by: string; at: number } | null): Promise<void>;
+  addMessage(message: NewMessage): Promise<MessageRecord>;
+  message(id: string): Promise<MessageRecord | undefined>;
   /** A thread's messages, oldest first. */
-  messages(threadId: string): MessageRecord[];
+  messages(threadId: string): Promise<MessageRecord[]>;
   /** Every message of a draft's threads, oldest first. */
-  messagesOfDocument(documentId: string): MessageRecord[];
-  editMessage(id: string, body: string, at: number): void;
+  messagesOfDocument(documentId: string): Promise<MessageRecord[]>;
+  editMessage(id: string, body: string, at: number): Promise<void>;
   /** Deletes a message's text for good; its place in the thread stays. */
-  deleteMessage(id: string, at: number): void;
-  hideMessage(id: string, hidden: { by: string; reason: string; at: number }): void;
+  deleteMessage(id: string, at: number): Promise<void>;
+  hideMessage(id: string, hidden: { by: string; reason: string; at: number }): Promise<void>;
   /** Records that a user has read a thread up to a message sequence number (never backwards). */
-  markRead(threadId: string, userId: string, seq: number): void;
+  markRead(threadId: string, userId: string, seq: number): Promise<void>;
   /** The read marks of a user on a draft's threads: thread id → last read sequence number. */
-  readMarks(documentId: string, userId: string): Map<string, number>;
+  readMarks(documentId: string, userId: string): Promise<Map<string, number>>;
 }
