@@ -106,7 +106,7 @@ export class MemorySessionStore implements SessionStore {
 
   async deleteForUser(userId: string): Promise<void> {
     for (const [id, session] of this.sessions) {
-      if (session.userId === userId) this.delete(id);
+      if (session.userId === userId) await this.delete(id);
     }
   }
 
@@ -114,7 +114,7 @@ export class MemorySessionStore implements SessionStore {
     let deleted = 0;
     for (const [id, session] of this.sessions) {
       if (session.expiresAt <= now) {
-        this.delete(id);
+        await this.delete(id);
         deleted += 1;
       }
     }

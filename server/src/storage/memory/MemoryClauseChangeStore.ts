@@ -1,4 +1,4 @@
-import type { ClauseChangeRecord, ClauseChangeStore, DocumentStore, UserStore } from '../storage';
+import type { ClauseChangeRecord, ClauseChangeStore } from '../storage';
 import type { MemoryUserStore } from './MemoryAccountStores';
 import type { MemoryDocumentStore } from './MemoryDocumentStores';
 

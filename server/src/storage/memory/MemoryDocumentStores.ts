@@ -1,10 +1,4 @@
-import type {
-  DocumentRecord,
-  DocumentStore,
-  NegotiationStore,
-  StoredUpdate,
-  UpdateLogStore,
-} from '../storage';
+import type { DocumentRecord, DocumentStore, StoredUpdate, UpdateLogStore } from '../storage';
 import type { MemoryNegotiationStore } from './MemoryNegotiationStore';
 
 /** Documents' metadata in memory. */

@@ -1,4 +1,4 @@
-import type { MembershipRecord, NegotiationRecord, NegotiationStore, UserStore } from '../storage';
+import type { MembershipRecord, NegotiationRecord, NegotiationStore } from '../storage';
 import type { MemoryUserStore } from './MemoryAccountStores';
 import { MemoryAccessVersion } from './MemoryAccountStores';
 

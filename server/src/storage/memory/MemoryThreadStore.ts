@@ -1,11 +1,4 @@
-import type {
-  DocumentStore,
-  MessageRecord,
-  NewMessage,
-  ThreadRecord,
-  ThreadStore,
-  UserStore,
-} from '../storage';
+import type { MessageRecord, NewMessage, ThreadRecord, ThreadStore } from '../storage';
 import type { MemoryUserStore } from './MemoryAccountStores';
 import type { MemoryDocumentStore } from './MemoryDocumentStores';
 
