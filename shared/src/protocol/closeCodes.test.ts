@@ -16,6 +16,7 @@ describe('CLOSE_CODES', () => {
     for (const code of [
       CLOSE_CODES.serverShutdown,
       CLOSE_CODES.slowConnection,
+      CLOSE_CODES.draftMoved,
       CLOSE_CODES.internalError,
     ]) {
       expect(Math.floor(code / 100)).toBe(45);

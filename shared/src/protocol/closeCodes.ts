@@ -37,6 +37,11 @@ export const CLOSE_CODES = {
   serverShutdown: 4503,
   /** The socket could not keep up with the document's traffic (send buffer full); reconnect. */
   slowConnection: 4504,
+  /**
+   * Another server took the draft over (its owner stopped or the link between servers broke):
+   * reconnect at once; the client resyncs with the new owner.
+   */
+  draftMoved: 4507,
   /** Storage failed; nothing was applied. Reconnect later. */
   internalError: 4500,
 } as const;
@@ -106,6 +111,10 @@ const CLOSE_REASON_MESSAGES = {
   slowConnection: /*i18n*/ {
     id: 'close.slowConnection',
     message: 'The connection was too slow to keep up; reconnecting.',
+  },
+  draftMoved: /*i18n*/ {
+    id: 'close.draftMoved',
+    message: 'The draft moved to another server; reconnecting.',
   },
   internalError: /*i18n*/ {
     id: 'close.internalError',

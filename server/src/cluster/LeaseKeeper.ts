@@ -1,0 +1,133 @@
+import type { SyncLog } from '../sync/syncTypes';
+
+/** Who holds a draft's lease, as the database says. */
+export interface LeaseHolder {
+  owner: string;
+  epoch: number;
+  /** False once `lease_until` passed: anyone may take it over. */
+  live: boolean;
+}
+
+/** The leases table (PostgreSQL): one owner per draft, with a fencing epoch (SPEC H5). */
+export interface LeaseStore {
+  acquire(
+    documentId: string,
+    owner: string,
+    ttlMs: number,
+  ): Promise<{ epoch: number } | { heldBy: string; until: number }>;
+  renew(documentId: string, owner: string, epoch: number, ttlMs: number): Promise<boolean>;
+  release(documentId: string, owner: string, epoch: number): Promise<void>;
+  holder(documentId: string): Promise<LeaseHolder | undefined>;
+}
+
+/** Timing of leases; tests shorten it. */
+export interface LeaseTiming {
+  /** How long a lease lasts without renewal: a dead owner's drafts move after about this long. */
+  ttlMs: number;
+  /** How often held leases are renewed (a third of the TTL by default). */
+  renewMs: number;
+}
+
+export const LEASE_DEFAULTS: LeaseTiming = { ttlMs: 5_000, renewMs: 1_500 };
+
+/**
+ * The leases this process holds, kept alive by renewal. It is also the fence the storage checks
+ * on every commit (`epochOf`): a lease lost here, or taken over while this process was frozen,
+ * makes that draft's next commit fail in the database, whatever this process believes.
+ */
+export class LeaseKeeper {
+  private readonly held = new Map<string, { epoch: number; renewedAt: number }>();
+  private readonly claims = new Map<string, Promise<string | null>>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly store: LeaseStore,
+    readonly owner: string,
+    private readonly timing: LeaseTiming,
+    private readonly onLost: (documentId: string) => void,
+    private readonly log: SyncLog,
+  ) {}
+
+  /** The epoch this process holds for a draft, or null (the storage fence). */
+  epochOf(documentId: string): number | null {
+    return this.held.get(documentId)?.epoch ?? null;
+  }
+
+  holds(documentId: string): boolean {
+    return this.held.has(documentId);
+  }
+
+  /**
+   * Takes the draft's lease if it is free, expired or ours. Returns null when this process owns
+   * the draft, else the owner string of the live holder. Concurrent claims share one query.
+   */
+  claim(documentId: string): Promise<string | null> {
+    if (this.held.has(documentId)) return Promise.resolve(null);
+    let claim = this.claims.get(documentId);
+    if (claim === undefined) {
+      claim = this.acquire(documentId).finally(() => this.claims.delete(documentId));
+      this.claims.set(documentId, claim);
+    }
+    return claim;
+  }
+
+  /** Gives a draft up (it was unloaded): another server may take it at once. */
+  async release(documentId: string): Promise<void> {
+    const lease = this.held.get(documentId);
+    if (lease === undefined) return;
+    this.held.delete(documentId);
+    await this.store.release(documentId, this.owner, lease.epoch);
+  }
+
+  start(): void {
+    this.stop();
+    this.timer = setInterval(() => {
+      this.renewAll().catch((error: unknown) => {
+        this.log('error', `Renewing leases failed (${String(error)}).`);
+      });
+    }, this.timing.renewMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Releases every lease (orderly shutdown), so the drafts move without waiting for expiry. */
+  async releaseAll(): Promise<void> {
+    this.stop();
+    await Promise.all([...this.held.keys()].map((documentId) => this.release(documentId)));
+  }
+
+  private async acquire(documentId: string): Promise<string | null> {
+    const result = await this.store.acquire(documentId, this.owner, this.timing.ttlMs);
+    if ('heldBy' in result) return result.heldBy;
+    this.held.set(documentId, { epoch: result.epoch, renewedAt: Date.now() });
+    this.log('info', `Lease of ${documentId} taken (epoch ${result.epoch}).`);
+    return null;
+  }
+
+  private async renewAll(): Promise<void> {
+    await Promise.all(
+      [...this.held].map(async ([documentId, lease]) => {
+        let renewed = false;
+        try {
+          renewed = await this.store.renew(documentId, this.owner, lease.epoch, this.timing.ttlMs);
+        } catch (error) {
+          this.log('warn', `Renewing the lease of ${documentId} failed (${String(error)}).`);
+          // Keep serving until the lease would have run out; the fence guards commits anyway.
+          if (Date.now() - lease.renewedAt < this.timing.ttlMs - this.timing.renewMs) return;
+        }
+        if (this.held.get(documentId) !== lease) return;
+        if (renewed) {
+          lease.renewedAt = Date.now();
+          return;
+        }
+        this.held.delete(documentId);
+        this.log('warn', `Lease of ${documentId} lost (epoch ${lease.epoch}).`);
+        this.onLost(documentId);
+      }),
+    );
+  }
+}
