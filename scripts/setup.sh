@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Installs what Accord needs on a fresh machine: pnpm (the version pinned in package.json), the
 # workspace's packages (better-sqlite3 compiles from source), and with --browser a Chromium for
-# the end-to-end tests. Safe to run again: each step is skipped when already done.
+# the end-to-end tests, and PostgreSQL and Redis for the multi-server storage (scripts/services.sh;
+# --no-services skips that). Safe to run again: each step is skipped when already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_browser=false
+want_services=true
 for arg in "$@"; do
   case "$arg" in
     --browser) want_browser=true ;;
-    *) echo "setup.sh: unknown option $arg (known: --browser)" >&2; exit 2 ;;
+    --no-services) want_services=false ;;
+    *) echo "setup.sh: unknown option $arg (known: --browser, --no-services)" >&2; exit 2 ;;
   esac
 done
 
@@ -24,6 +27,11 @@ if [ -z "${npm_config_nodedir:-}" ] && [ -f /usr/include/node/node.h ]; then
   export npm_config_nodedir=/usr
 fi
 pnpm install --frozen-lockfile
+
+# PostgreSQL and Redis on 127.0.0.1 (a no-op when both answer; needs root or sudo otherwise).
+if $want_services; then
+  scripts/services.sh
+fi
 
 if $want_browser; then
   chromium_path=${ACCORD_CHROMIUM:-/usr/bin/chromium}

@@ -1,0 +1,113 @@
+import {
+  type ClauseHistoryEvent,
+  parseClauseHistoryEvent,
+} from '@accord/shared/domain/clauseHistory';
+import type { DelegationCode } from '@accord/shared/domain/delegations';
+import type pg from 'pg';
+import type { ClauseChangeRecord, ClauseChangeStore } from '../storage';
+
+interface ClauseChangeRow {
+  id: number;
+  document_id: string;
+  clause_id: string;
+  seq: number;
+  user_id: string;
+  delegation: string;
+  at: number;
+  text_before: string;
+  text_after: string;
+  event: string | null;
+}
+
+/** A stored event, or null when there is none or it cannot be read (shown as a plain edit). */
+function eventOf(json: string | null): ClauseHistoryEvent | null {
+  if (json === null) return null;
+  try {
+    const parsed = parseClauseHistoryEvent(JSON.parse(json));
+    return parsed.ok ? parsed.value : null;
+  } catch {
+    return null;
+  }
+}
+
+function toRecord(row: ClauseChangeRow): ClauseChangeRecord {
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    clauseId: row.clause_id,
+    seq: row.seq,
+    userId: row.user_id,
+    // Written only from a membership's delegation, which is checked when it is stored.
+    delegation: row.delegation as DelegationCode,
+    at: row.at,
+    textBefore: row.text_before,
+    textAfter: row.text_after,
+    event: eventOf(row.event),
+  };
+}
+
+const COLUMNS =
+  'id, document_id, clause_id, seq, user_id, delegation, at, text_before, text_after, event';
+
+/** The history of clause texts in PostgreSQL. */
+export class PgClauseChangeStore implements ClauseChangeStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async append(change: Omit<ClauseChangeRecord, 'id'>): Promise<ClauseChangeRecord> {
+    const result = await this.pool.query<{ id: number }>(
+      `INSERT INTO clause_changes
+         (document_id, clause_id, seq, user_id, delegation, at, text_before, text_after, event)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [
+        change.documentId,
+        change.clauseId,
+        change.seq,
+        change.userId,
+        change.delegation,
+        change.at,
+        change.textBefore,
+        change.textAfter,
+        change.event === null ? null : JSON.stringify(change.event),
+      ],
+    );
+    return { id: result.rows[0]?.id ?? 0, ...change };
+  }
+
+  async amend(
+    id: number,
+    change: Pick<ClauseChangeRecord, 'seq' | 'at' | 'textAfter'>,
+  ): Promise<void> {
+    await this.pool.query(
+      'UPDATE clause_changes SET seq = $1, at = $2, text_after = $3 WHERE id = $4',
+      [change.seq, change.at, change.textAfter, id],
+    );
+  }
+
+  async latest(documentId: string, clauseId: string): Promise<ClauseChangeRecord | undefined> {
+    const result = await this.pool.query<ClauseChangeRow>(
+      `SELECT ${COLUMNS} FROM clause_changes WHERE document_id = $1 AND clause_id = $2
+       ORDER BY id DESC LIMIT 1`,
+      [documentId, clauseId],
+    );
+    const row = result.rows[0];
+    return row && toRecord(row);
+  }
+
+  async list(documentId: string, clauseId: string): Promise<ClauseChangeRecord[]> {
+    const result = await this.pool.query<ClauseChangeRow>(
+      `SELECT ${COLUMNS} FROM clause_changes WHERE document_id = $1 AND clause_id = $2 ORDER BY id DESC`,
+      [documentId, clauseId],
+    );
+    return result.rows.map(toRecord);
+  }
+
+  async latestOfEachClause(documentId: string): Promise<ClauseChangeRecord[]> {
+    const result = await this.pool.query<ClauseChangeRow>(
+      `SELECT ${COLUMNS} FROM clause_changes WHERE document_id = $1 AND id IN (
+         SELECT MAX(id) FROM clause_changes WHERE document_id = $1 GROUP BY clause_id
+       ) ORDER BY id DESC`,
+      [documentId],
+    );
+    return result.rows.map(toRecord);
+  }
+}

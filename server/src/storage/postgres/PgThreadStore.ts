@@ -1,0 +1,227 @@
+import type { DelegationCode } from '@accord/shared/domain/delegations';
+import type { ThreadVisibility } from '@accord/shared/policy/threadPolicy';
+import type pg from 'pg';
+import type { MessageRecord, NewMessage, ThreadRecord, ThreadStore } from '../storage';
+import { type Queryable, transaction } from './pgDb';
+
+interface ThreadRow {
+  id: string;
+  document_id: string;
+  clause_id: string;
+  visibility: string;
+  delegation: string;
+  created_by: string;
+  created_at: number;
+  anchor_start: string;
+  anchor_end: string;
+  quote: string;
+  resolved_by: string | null;
+  resolved_at: number | null;
+}
+
+interface MessageRow {
+  seq: number;
+  id: string;
+  thread_id: string;
+  author_id: string;
+  delegation: string;
+  body: string;
+  created_at: number;
+  edited_at: number | null;
+  deleted_at: number | null;
+  hidden_by: string | null;
+  hidden_reason: string | null;
+  hidden_at: number | null;
+}
+
+function toThread(row: ThreadRow): ThreadRecord {
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    clauseId: row.clause_id,
+    // The table's CHECK constraint admits only the two visibilities.
+    visibility: row.visibility as ThreadVisibility,
+    // Written only from a membership's delegation, which is checked when it is stored.
+    delegation: row.delegation as DelegationCode,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    anchorStart: row.anchor_start,
+    anchorEnd: row.anchor_end,
+    quote: row.quote,
+    resolvedBy: row.resolved_by,
+    resolvedAt: row.resolved_at,
+  };
+}
+
+function toMessage(row: MessageRow): MessageRecord {
+  return {
+    id: row.id,
+    seq: row.seq,
+    threadId: row.thread_id,
+    authorId: row.author_id,
+    delegation: row.delegation as DelegationCode,
+    body: row.body,
+    createdAt: row.created_at,
+    editedAt: row.edited_at,
+    deletedAt: row.deleted_at,
+    hiddenBy: row.hidden_by,
+    hiddenReason: row.hidden_reason,
+    hiddenAt: row.hidden_at,
+  };
+}
+
+const THREAD_COLUMNS = `id, document_id, clause_id, visibility, delegation, created_by, created_at,
+  anchor_start, anchor_end, quote, resolved_by, resolved_at`;
+
+const MESSAGE_COLUMNS = `m.seq, m.id, m.thread_id, m.author_id, m.delegation, m.body, m.created_at,
+  m.edited_at, m.deleted_at, m.hidden_by, m.hidden_reason, m.hidden_at`;
+
+async function insertMessage(db: Queryable, message: NewMessage): Promise<MessageRecord> {
+  const result = await db.query<{ seq: number }>(
+    `INSERT INTO thread_messages (id, thread_id, author_id, delegation, body, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING seq`,
+    [
+      message.id,
+      message.threadId,
+      message.authorId,
+      message.delegation,
+      message.body,
+      message.createdAt,
+    ],
+  );
+  return {
+    ...message,
+    seq: result.rows[0]?.seq ?? 0,
+    editedAt: null,
+    deletedAt: null,
+    hiddenBy: null,
+    hiddenReason: null,
+    hiddenAt: null,
+  };
+}
+
+/** Comment threads in PostgreSQL (tables `threads`, `thread_messages`, `thread_reads`). */
+export class PgThreadStore implements ThreadStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  create(
+    thread: Omit<ThreadRecord, 'resolvedBy' | 'resolvedAt'>,
+    first: NewMessage,
+  ): Promise<{ thread: ThreadRecord; message: MessageRecord }> {
+    return transaction(this.pool, async (client) => {
+      await client.query(
+        `INSERT INTO threads (id, document_id, clause_id, visibility, delegation, created_by,
+           created_at, anchor_start, anchor_end, quote) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [
+          thread.id,
+          thread.documentId,
+          thread.clauseId,
+          thread.visibility,
+          thread.delegation,
+          thread.createdBy,
+          thread.createdAt,
+          thread.anchorStart,
+          thread.anchorEnd,
+          thread.quote,
+        ],
+      );
+      const message = await insertMessage(client, first);
+      return { thread: { ...thread, resolvedBy: null, resolvedAt: null }, message };
+    });
+  }
+
+  async byId(id: string): Promise<ThreadRecord | undefined> {
+    const result = await this.pool.query<ThreadRow>(
+      `SELECT ${THREAD_COLUMNS} FROM threads WHERE id = $1`,
+      [id],
+    );
+    const row = result.rows[0];
+    return row && toThread(row);
+  }
+
+  async listByDocument(documentId: string): Promise<ThreadRecord[]> {
+    const result = await this.pool.query<ThreadRow>(
+      `SELECT ${THREAD_COLUMNS} FROM threads WHERE document_id = $1 ORDER BY created_at, ord`,
+      [documentId],
+    );
+    return result.rows.map(toThread);
+  }
+
+  async setResolved(threadId: string, resolved: { by: string; at: number } | null): Promise<void> {
+    await this.pool.query('UPDATE threads SET resolved_by = $1, resolved_at = $2 WHERE id = $3', [
+      resolved?.by ?? null,
+      resolved?.at ?? null,
+      threadId,
+    ]);
+  }
+
+  addMessage(message: NewMessage): Promise<MessageRecord> {
+    return insertMessage(this.pool, message);
+  }
+
+  async message(id: string): Promise<MessageRecord | undefined> {
+    const result = await this.pool.query<MessageRow>(
+      `SELECT ${MESSAGE_COLUMNS} FROM thread_messages m WHERE m.id = $1`,
+      [id],
+    );
+    const row = result.rows[0];
+    return row && toMessage(row);
+  }
+
+  async messages(threadId: string): Promise<MessageRecord[]> {
+    const result = await this.pool.query<MessageRow>(
+      `SELECT ${MESSAGE_COLUMNS} FROM thread_messages m WHERE m.thread_id = $1 ORDER BY m.seq`,
+      [threadId],
+    );
+    return result.rows.map(toMessage);
+  }
+
+  async messagesOfDocument(documentId: string): Promise<MessageRecord[]> {
+    const result = await this.pool.query<MessageRow>(
+      `SELECT ${MESSAGE_COLUMNS} FROM thread_messages m JOIN threads t ON t.id = m.thread_id
+       WHERE t.document_id = $1 ORDER BY m.seq`,
+      [documentId],
+    );
+    return result.rows.map(toMessage);
+  }
+
+  async editMessage(id: string, body: string, at: number): Promise<void> {
+    await this.pool.query('UPDATE thread_messages SET body = $1, edited_at = $2 WHERE id = $3', [
+      body,
+      at,
+      id,
+    ]);
+  }
+
+  async deleteMessage(id: string, at: number): Promise<void> {
+    await this.pool.query("UPDATE thread_messages SET body = '', deleted_at = $1 WHERE id = $2", [
+      at,
+      id,
+    ]);
+  }
+
+  async hideMessage(id: string, hidden: { by: string; reason: string; at: number }): Promise<void> {
+    await this.pool.query(
+      'UPDATE thread_messages SET hidden_by = $1, hidden_reason = $2, hidden_at = $3 WHERE id = $4',
+      [hidden.by, hidden.reason, hidden.at, id],
+    );
+  }
+
+  async markRead(threadId: string, userId: string, seq: number): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO thread_reads (thread_id, user_id, last_seq) VALUES ($1, $2, $3)
+       ON CONFLICT (thread_id, user_id)
+       DO UPDATE SET last_seq = GREATEST(thread_reads.last_seq, excluded.last_seq)`,
+      [threadId, userId, seq],
+    );
+  }
+
+  async readMarks(documentId: string, userId: string): Promise<Map<string, number>> {
+    const result = await this.pool.query<{ thread_id: string; last_seq: number }>(
+      `SELECT r.thread_id, r.last_seq FROM thread_reads r JOIN threads t ON t.id = r.thread_id
+       WHERE t.document_id = $1 AND r.user_id = $2`,
+      [documentId, userId],
+    );
+    return new Map(result.rows.map((row) => [row.thread_id, row.last_seq]));
+  }
+}
