@@ -11,6 +11,8 @@ export interface ClusterSync {
   connect(socket: SyncSocket, principal: SyncPrincipal): SyncConnectionHandle;
   /** Closes every connection of a draft with this code and drops it from memory. */
   evict(documentId: string, code: number, reason: string): Promise<void>;
+  /** Whether the draft is in memory here (a lease of a draft not in memory is released). */
+  isLoaded(documentId: string): boolean;
 }
 
 export interface ClusterOptions {
@@ -98,7 +100,7 @@ export class Cluster {
   async start(sync: ClusterSync): Promise<void> {
     this.sync = sync;
     await this.bus.start();
-    this.keeper.start();
+    this.keeper.start((documentId) => sync.isLoaded(documentId));
     this.watchTimer = setInterval(() => {
       this.watchOwners().catch((error: unknown) => {
         this.options.log('warn', `Checking draft owners failed (${String(error)}).`);
@@ -152,13 +154,6 @@ export class Cluster {
     };
   }
 
-  /** A draft left memory here: give its lease up so another server can take it at once. */
-  unloaded(documentId: string): void {
-    this.keeper.release(documentId).catch((error: unknown) => {
-      this.options.log('warn', `Releasing the lease of ${documentId} failed (${String(error)}).`);
-    });
-  }
-
   async stop(): Promise<void> {
     if (this.watchTimer !== null) clearInterval(this.watchTimer);
     this.owners.dropAll();
@@ -185,7 +180,7 @@ export class Cluster {
   private async watchOwners(): Promise<void> {
     for (const [documentId, leases] of this.edges.linkedDrafts()) {
       const holder = await this.options.leases.holder(documentId);
-      const current = holder?.live ? holder.owner : null;
+      const current = holder?.owner ?? null;
       for (const lease of leases) {
         if (lease === current) continue;
         this.edges.drop(

@@ -1,11 +1,9 @@
 import type { SyncLog } from '../sync/syncTypes';
 
-/** Who holds a draft's lease, as the database says. */
+/** Who holds a draft's lease, as the database says (a live lease only). */
 export interface LeaseHolder {
   owner: string;
   epoch: number;
-  /** False once `lease_until` passed: anyone may take it over. */
-  live: boolean;
 }
 
 /** The leases table (PostgreSQL): one owner per draft, with a fencing epoch (SPEC H5). */
@@ -17,7 +15,8 @@ export interface LeaseStore {
   ): Promise<{ epoch: number } | { heldBy: string; until: number }>;
   renew(documentId: string, owner: string, epoch: number, ttlMs: number): Promise<boolean>;
   release(documentId: string, owner: string, epoch: number): Promise<void>;
-  holder(documentId: string): Promise<LeaseHolder | undefined>;
+  /** The live holder, or null when the lease is free or expired. */
+  holder(documentId: string): Promise<LeaseHolder | null>;
 }
 
 /** Timing of leases; tests shorten it. */
@@ -36,9 +35,10 @@ export const LEASE_DEFAULTS: LeaseTiming = { ttlMs: 5_000, renewMs: 1_500 };
  * makes that draft's next commit fail in the database, whatever this process believes.
  */
 export class LeaseKeeper {
-  private readonly held = new Map<string, { epoch: number; renewedAt: number }>();
+  private readonly held = new Map<string, { epoch: number; renewedAt: number; takenAt: number }>();
   private readonly claims = new Map<string, Promise<string | null>>();
   private timer: NodeJS.Timeout | null = null;
+  private inUse: (documentId: string) => boolean = () => true;
 
   constructor(
     private readonly store: LeaseStore,
@@ -79,7 +79,12 @@ export class LeaseKeeper {
     await this.store.release(documentId, this.owner, lease.epoch);
   }
 
-  start(): void {
+  /**
+   * Renews held leases every `renewMs`. A lease whose draft is not in memory here (`inUse`),
+   * once it is older than one renewal period, is released instead: an idle draft can move.
+   */
+  start(inUse: (documentId: string) => boolean): void {
+    this.inUse = inUse;
     this.stop();
     this.timer = setInterval(() => {
       this.renewAll().catch((error: unknown) => {
@@ -103,7 +108,8 @@ export class LeaseKeeper {
   private async acquire(documentId: string): Promise<string | null> {
     const result = await this.store.acquire(documentId, this.owner, this.timing.ttlMs);
     if ('heldBy' in result) return result.heldBy;
-    this.held.set(documentId, { epoch: result.epoch, renewedAt: Date.now() });
+    const now = Date.now();
+    this.held.set(documentId, { epoch: result.epoch, renewedAt: now, takenAt: now });
     this.log('info', `Lease of ${documentId} taken (epoch ${result.epoch}).`);
     return null;
   }
@@ -111,6 +117,10 @@ export class LeaseKeeper {
   private async renewAll(): Promise<void> {
     await Promise.all(
       [...this.held].map(async ([documentId, lease]) => {
+        if (!this.inUse(documentId) && Date.now() - lease.takenAt >= this.timing.renewMs) {
+          await this.release(documentId);
+          return;
+        }
         let renewed = false;
         try {
           renewed = await this.store.renew(documentId, this.owner, lease.epoch, this.timing.ttlMs);

@@ -40,8 +40,12 @@ export class RedisBus {
     private readonly log: SyncLog,
   ) {
     const options = { lazyConnect: true, maxRetriesPerRequest: 2, enableAutoPipelining: true };
-    this.pub = new Redis(url, options);
-    this.sub = new Redis(url, { ...options, maxRetriesPerRequest: null });
+    this.pub = new Redis(url, { ...options, connectionName: `accord-${serverId}-pub` });
+    this.sub = new Redis(url, {
+      ...options,
+      maxRetriesPerRequest: null,
+      connectionName: `accord-${serverId}-sub`,
+    });
     for (const client of [this.pub, this.sub]) {
       client.on('error', (error: Error) => {
         if (!this.closed) this.log('warn', `Redis: ${error.message}`);
