@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryAuditStore } from '../storage/memory/MemoryAuditStore';
+import type { AuditRecord } from '../storage/storage';
 import { AuditLog, auditEntryHash, GENESIS_HASH } from './AuditLog';
 import { auditCsv } from './auditCsv';
 import { canonicalJson } from './canonicalJson';
 
-function logWithEntries() {
+async function logWithEntries() {
   const store = new MemoryAuditStore();
   let clock = 1_000;
   const log = new AuditLog(store, () => clock++);
@@ -15,13 +16,17 @@ function logWithEntries() {
     delegation: 'CHAIR' as const,
   };
   const clause = { clauseId: 'op-1', label: 'OP1' };
-  log.append({ ...event, action: 'lock', detail: { ...clause, reason: null, allAgreed: true } });
-  log.append({
+  await log.append({
+    ...event,
+    action: 'lock',
+    detail: { ...clause, reason: null, allAgreed: true },
+  });
+  await log.append({
     ...event,
     action: 'unlock',
     detail: { ...clause, reason: 'MX asked', allAgreed: false },
   });
-  log.append({
+  await log.append({
     ...event,
     action: 'position',
     detail: { clauseId: 'op-2', label: 'OP2', of: 'MX', position: 'agree' },
@@ -39,41 +44,44 @@ describe('canonicalJson', () => {
 });
 
 describe('AuditLog', () => {
-  it('chains each entry to the one before and verifies the chain', () => {
-    const { log } = logWithEntries();
-    const entries = log.list('n');
+  it('chains each entry to the one before and verifies the chain', async () => {
+    const { log } = await logWithEntries();
+    const entries = await log.list('n');
     expect(entries.map((entry) => entry.seq)).toEqual([1, 2, 3]);
     expect(entries[0]!.prevHash).toBe(GENESIS_HASH);
     expect(entries[1]!.prevHash).toBe(entries[0]!.hash);
     const { hash, ...rest } = entries[2]!;
     expect(auditEntryHash(rest)).toBe(hash);
-    expect(log.verify('n')).toEqual({ ok: true, entries: 3 });
+    expect(await log.verify('n')).toEqual({ ok: true, entries: 3 });
   });
 
-  it('names the first entry whose content, link or place was tampered with', () => {
-    const tamper = (change: (entries: ReturnType<AuditLog['list']>) => void) => {
-      const { store, log } = logWithEntries();
+  it('names the first entry whose content, link or place was tampered with', async () => {
+    const tamper = async (change: (entries: AuditRecord[]) => void) => {
+      const { store, log } = await logWithEntries();
       // The memory store hands out copies: reach its internals the way a database edit would.
-      const internal = (store as unknown as { entries: Map<string, ReturnType<AuditLog['list']>> })
-        .entries;
+      const internal = (store as unknown as { entries: Map<string, AuditRecord[]> }).entries;
       change(internal.get('n')!);
       return log.verify('n');
     };
     expect(
-      tamper((entries) => {
-        entries[1]!.detail = '{"clauseId":"op-1","reason":"nobody asked"}';
-      }).firstBroken,
+      (
+        await tamper((entries) => {
+          entries[1]!.detail = '{"clauseId":"op-1","reason":"nobody asked"}';
+        })
+      ).firstBroken,
     ).toMatchObject({ seq: 2, reason: expect.stringContaining('content') });
     expect(
-      tamper((entries) => {
-        // Rewriting an entry and its own hash still breaks the link of the next one.
-        const entry = entries[0]!;
-        entry.at = 5;
-        const { hash: _old, ...rest } = entry;
-        entry.hash = auditEntryHash(rest);
-      }).firstBroken,
+      (
+        await tamper((entries) => {
+          // Rewriting an entry and its own hash still breaks the link of the next one.
+          const entry = entries[0]!;
+          entry.at = 5;
+          const { hash: _old, ...rest } = entry;
+          entry.hash = auditEntryHash(rest);
+        })
+      ).firstBroken,
     ).toMatchObject({ seq: 2, reason: expect.stringContaining('previous') });
-    expect(tamper((entries) => entries.splice(1, 1)).firstBroken).toMatchObject({ seq: 3 });
+    expect((await tamper((entries) => entries.splice(1, 1))).firstBroken).toMatchObject({ seq: 3 });
   });
 });
 

@@ -59,8 +59,12 @@ export class AuditLog {
     private readonly log: Log = () => {},
   ) {}
 
-  /** Appends one entry, chained to the negotiation's last one. */
-  append(event: AuditEntryInput): AuditRecord {
+  /**
+   * Appends one entry, chained to the negotiation's last one, in one atomic store call: the
+   * entry is built (synchronously) inside the store's transaction from the last entry there, so
+   * no other append, from this process or another, can come in between. Resolves once committed.
+   */
+  append(event: AuditEntryInput): Promise<AuditRecord> {
     return this.store.append(event.negotiationId, (last) => {
       const entry: Omit<AuditRecord, 'hash'> = {
         negotiationId: event.negotiationId,
@@ -80,23 +84,24 @@ export class AuditLog {
   /**
    * Appends the entry of a change already committed. The change stands whatever happens here, so
    * a failing write is not the caller's error: it is reported to the operator through the log.
+   * Never rejects; resolves once the entry committed (or its failure was logged).
    */
-  record(event: AuditEntryInput): void {
+  async record(event: AuditEntryInput): Promise<void> {
     try {
-      this.append(event);
+      await this.append(event);
     } catch (error) {
       this.log('error', `Audit entry "${event.action}" could not be written: ${String(error)}`);
     }
   }
 
   /** A negotiation's entries, oldest first. */
-  list(negotiationId: string): AuditRecord[] {
+  list(negotiationId: string): Promise<AuditRecord[]> {
     return this.store.list(negotiationId);
   }
 
   /** Checks the chain from the first entry; stops at the first that does not hold. */
-  verify(negotiationId: string): AuditVerification {
-    const entries = this.store.list(negotiationId);
+  async verify(negotiationId: string): Promise<AuditVerification> {
+    const entries = await this.store.list(negotiationId);
     let expectedPrev = GENESIS_HASH;
     let expectedSeq = 1;
     for (const entry of entries) {

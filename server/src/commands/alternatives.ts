@@ -14,15 +14,15 @@ export interface ProposeAlternativeInput {
  * A delegate or moderator proposes an alternative wording ("Alt 1 [MX]") of a clause, written
  * into the clause meta (live for everyone) and the clause's history.
  */
-export function proposeAlternative(
+export async function proposeAlternative(
   ctx: DocumentCommandContext,
   input: ProposeAlternativeInput,
-): Result<ClauseMeta, CommandError> {
+): Promise<Result<ClauseMeta, CommandError>> {
   if (!allowed(ctx.actor, 'proposeAlternative')) {
     return err({ code: 'proposeAlternativeForbidden' });
   }
-  const done = documentsValue(
-    ctx.documents.withClauses(ctx.access.document.id, (clauses) =>
+  const done = await documentsValue(
+    ctx.documents.withClauses(ctx.access.document.id, async (clauses) =>
       clauses.proposeAlternative(input.clauseId, authorOf(ctx.actor), input.text),
     ),
   );
@@ -37,13 +37,13 @@ export interface WithdrawAlternativeInput {
 }
 
 /** The proposing delegation or a moderator takes an alternative off the table. */
-export function withdrawAlternative(
+export async function withdrawAlternative(
   ctx: DocumentCommandContext,
   input: WithdrawAlternativeInput,
-): Result<ClauseMeta, CommandError> {
+): Promise<Result<ClauseMeta, CommandError>> {
   const { actor } = ctx;
-  const done = documentsValue(
-    ctx.documents.withClauses(ctx.access.document.id, (clauses) =>
+  const done = await documentsValue(
+    ctx.documents.withClauses(ctx.access.document.id, async (clauses) =>
       clauses.withdrawAlternative(
         input.clauseId,
         input.alternativeId,

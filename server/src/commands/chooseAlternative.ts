@@ -20,15 +20,16 @@ export interface ChooseAlternativeInput {
  * words than the clause has now is refused rather than made blind. The audit entry says what
  * the choice set aside: the words it replaced, whose brackets they carried, the other wordings.
  */
-export function chooseAlternative(
+export async function chooseAlternative(
   ctx: DocumentCommandContext,
   input: ChooseAlternativeInput,
-): Result<ClauseMeta, CommandError> {
+): Promise<Result<ClauseMeta, CommandError>> {
   if (!allowed(ctx.actor, 'chooseAlternative')) return err({ code: 'chooseAlternativeForbidden' });
   const { clauseId, alternativeId, expectedTextHash } = input;
   const moderator = { ...authorOf(ctx.actor), role: ctx.actor.membership.role };
-  const done = documentsValue(
-    ctx.documents.withDocument(ctx.access.document.id, (doc) => {
+  const done = await documentsValue(
+    // Runs in the draft's serial queue: what is read here is what the choice replaces.
+    ctx.documents.withDocument(ctx.access.document.id, async (doc) => {
       const label = doc.api.locks.labelOf(clauseId);
       const before = doc.api.currentText(clauseId);
       if (
@@ -44,7 +45,7 @@ export function chooseAlternative(
       const setAside = (meta?.alternatives ?? []).filter((other) => other.id !== alternativeId);
       return {
         stale: false as const,
-        chosen: writeChoice(doc, clauseId, alternativeId, moderator),
+        chosen: await writeChoice(doc, clauseId, alternativeId, moderator),
         picked,
         label,
         before: before ?? '',
@@ -64,7 +65,7 @@ export function chooseAlternative(
     return err(clauseError(chosen.error));
   }
   const wording = picked.ok ? picked.value : null;
-  ctx.audit.record({
+  await ctx.audit.record({
     ...auditedBy(ctx),
     action: 'alternativeChosen',
     detail: {

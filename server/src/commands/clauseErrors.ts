@@ -14,7 +14,14 @@ export function clauseError(error: ClauseCommandError): CommandError {
   }
 }
 
-/** The value of a call into the documents port; a failure there (storage, shutdown) is ours. */
-export function documentsValue<T>(result: SyncResult<T>): Result<T, CommandError> {
-  return result.ok ? ok(result.value) : err({ code: 'storageFailed' });
+/**
+ * The value of a call into the documents port, once it has run and what it wrote has committed;
+ * a failure there (storage, shutdown) is ours. The port answers with a promise, and the value its
+ * callback returns may be one too (an async callback): both are awaited.
+ */
+export async function documentsValue<T>(
+  result: SyncResult<T> | Promise<SyncResult<T>>,
+): Promise<Result<Awaited<T>, CommandError>> {
+  const settled = await result;
+  return settled.ok ? ok(await settled.value) : err({ code: 'storageFailed' });
 }

@@ -19,9 +19,9 @@ afterEach(async () => {
   await bed.close();
 });
 
-function agreeAll(clauseId: string): void {
+async function agreeAll(clauseId: string): Promise<void> {
   for (const code of PARTY_CODES) {
-    const stated = statePosition(bed.as(`${code.toLowerCase()}.delegate`), {
+    const stated = await statePosition(await bed.as(`${code.toLowerCase()}.delegate`), {
       clauseId,
       position: 'agree',
     });
@@ -30,27 +30,27 @@ function agreeAll(clauseId: string): void {
 }
 
 describe('statePosition', () => {
-  it("refuses another delegation's position and the observer, and writes nothing", () => {
+  it("refuses another delegation's position and the observer, and writes nothing", async () => {
     expect(
-      statePosition(bed.as('mx.delegate'), {
+      await statePosition(await bed.as('mx.delegate'), {
         clauseId: 'op-jobs',
         position: 'agree',
         delegation: 'US',
       }),
     ).toEqual({ ok: false, error: { code: 'positionForbidden', delegation: 'US' } });
     expect(
-      statePosition(bed.as('observer'), { clauseId: 'op-jobs', position: 'agree' }),
+      await statePosition(await bed.as('observer'), { clauseId: 'op-jobs', position: 'agree' }),
     ).toMatchObject({ ok: false, error: { code: 'positionForbidden' } });
-    expect(bed.audit()).toEqual([]);
+    expect(await bed.audit()).toEqual([]);
   });
 
-  it('writes the position and records a typed audit event', () => {
-    const stated = statePosition(bed.as('mx.delegate'), {
+  it('writes the position and records a typed audit event', async () => {
+    const stated = await statePosition(await bed.as('mx.delegate'), {
       clauseId: 'op-jobs',
       position: 'reserve',
     });
     expect(stated.ok && stated.value.positions.MX?.position).toBe('reserve');
-    const [entry] = bed.audit();
+    const [entry] = await bed.audit();
     expect(entry).toMatchObject({
       action: 'position',
       delegation: 'MX',
@@ -65,8 +65,10 @@ describe('statePosition', () => {
     });
   });
 
-  it('refuses an unknown clause', () => {
-    expect(statePosition(bed.as('mx.delegate'), { clauseId: 'nope', position: 'agree' })).toEqual({
+  it('refuses an unknown clause', async () => {
+    expect(
+      await statePosition(await bed.as('mx.delegate'), { clauseId: 'nope', position: 'agree' }),
+    ).toEqual({
       ok: false,
       error: { code: 'unknownClause' },
     });
@@ -74,61 +76,67 @@ describe('statePosition', () => {
 });
 
 describe('lockAllAgreed (one definition of agreed: the shared status)', () => {
-  it('does not lock a clause all five agree with while its text has an open bracket', () => {
-    agreeAll('op-jobs');
+  it('does not lock a clause all five agree with while its text has an open bracket', async () => {
+    await agreeAll('op-jobs');
     // All five agree with pp-usmca, but "[and the suspension…]" is still in brackets.
-    agreeAll('pp-usmca');
-    const locked = lockAllAgreed(bed.as('chair'));
+    await agreeAll('pp-usmca');
+    const locked = await lockAllAgreed(await bed.as('chair'));
     expect(locked).toEqual({ ok: true, value: ['op-jobs'] });
-    const locks = bed.audit().filter((entry) => entry.action === 'lock');
+    const locks = (await bed.audit()).filter((entry) => entry.action === 'lock');
     expect(locks.map((entry) => JSON.parse(entry.detail))).toEqual([
       { clauseId: 'op-jobs', label: expect.any(String), reason: null, allAgreed: true },
     ]);
   });
 
-  it('is for moderators only', () => {
-    agreeAll('op-jobs');
-    const before = bed.audit().length;
-    expect(lockAllAgreed(bed.as('us.delegate'))).toEqual({
+  it('is for moderators only', async () => {
+    await agreeAll('op-jobs');
+    const before = (await bed.audit()).length;
+    expect(await lockAllAgreed(await bed.as('us.delegate'))).toEqual({
       ok: false,
       error: { code: 'lockForbidden' },
     });
-    expect(bed.audit()).toHaveLength(before);
+    expect(await bed.audit()).toHaveLength(before);
   });
 });
 
 describe('setLock', () => {
-  it('refuses delegates, asks a reason of a clause not agreed, records lock and unlock', () => {
-    const chair = bed.as('chair');
-    expect(setLock(bed.as('gt.delegate'), { clauseId: 'op-jobs', locked: true })).toEqual({
+  it('refuses delegates, asks a reason of a clause not agreed, records lock and unlock', async () => {
+    const chair = await bed.as('chair');
+    expect(
+      await setLock(await bed.as('gt.delegate'), { clauseId: 'op-jobs', locked: true }),
+    ).toEqual({
       ok: false,
       error: { code: 'lockForbidden' },
     });
-    expect(setLock(chair, { clauseId: 'op-jobs', locked: true })).toMatchObject({
+    expect(await setLock(chair, { clauseId: 'op-jobs', locked: true })).toMatchObject({
       ok: false,
       error: { code: 'lockReasonInvalid', locking: true },
     });
-    expect(setLock(chair, { clauseId: 'op-jobs', locked: true, reason: 'Settled' }).ok).toBe(true);
-    expect(setLock(chair, { clauseId: 'op-jobs', locked: true, reason: 'Again' })).toEqual({
+    expect(
+      (await setLock(chair, { clauseId: 'op-jobs', locked: true, reason: 'Settled' })).ok,
+    ).toBe(true);
+    expect(await setLock(chair, { clauseId: 'op-jobs', locked: true, reason: 'Again' })).toEqual({
       ok: false,
       error: { code: 'lockUnchanged', locked: true },
     });
-    expect(setLock(chair, { clauseId: 'op-jobs', locked: false, reason: 'Reopened' }).ok).toBe(
-      true,
-    );
-    expect(bed.audit().map((entry) => [entry.action, JSON.parse(entry.detail).reason])).toEqual([
+    expect(
+      (await setLock(chair, { clauseId: 'op-jobs', locked: false, reason: 'Reopened' })).ok,
+    ).toBe(true);
+    expect(
+      (await bed.audit()).map((entry) => [entry.action, JSON.parse(entry.detail).reason]),
+    ).toEqual([
       ['lock', 'Settled'],
       ['unlock', 'Reopened'],
     ]);
   });
 
-  it('words a locked clause once, whichever command meets it', () => {
-    setLock(bed.as('chair'), { clauseId: 'op-jobs', locked: true, reason: 'Frozen' });
-    const position = statePosition(bed.as('mx.delegate'), {
+  it('words a locked clause once, whichever command meets it', async () => {
+    await setLock(await bed.as('chair'), { clauseId: 'op-jobs', locked: true, reason: 'Frozen' });
+    const position = await statePosition(await bed.as('mx.delegate'), {
       clauseId: 'op-jobs',
       position: 'object',
     });
-    const alternative = proposeAlternative(bed.as('mx.delegate'), {
+    const alternative = await proposeAlternative(await bed.as('mx.delegate'), {
       clauseId: 'op-jobs',
       text: 'Other words.',
     });
@@ -142,43 +150,46 @@ describe('setLock', () => {
 });
 
 describe('alternatives', () => {
-  it('refuses observers, lets only the proposer or a moderator withdraw', () => {
-    expect(proposeAlternative(bed.as('observer'), { clauseId: 'op-jobs', text: 'Words.' })).toEqual(
-      { ok: false, error: { code: 'proposeAlternativeForbidden' } },
-    );
-    const proposed = proposeAlternative(bed.as('mx.delegate'), {
+  it('refuses observers, lets only the proposer or a moderator withdraw', async () => {
+    expect(
+      await proposeAlternative(await bed.as('observer'), { clauseId: 'op-jobs', text: 'Words.' }),
+    ).toEqual({ ok: false, error: { code: 'proposeAlternativeForbidden' } });
+    const proposed = await proposeAlternative(await bed.as('mx.delegate'), {
       clauseId: 'op-jobs',
       text: 'Words.',
     });
     const alternativeId = proposed.ok ? proposed.value.alternatives?.[0]?.id : undefined;
     if (alternativeId === undefined) throw new Error('No alternative proposed.');
     expect(
-      withdrawAlternative(bed.as('us.delegate'), { clauseId: 'op-jobs', alternativeId }),
+      await withdrawAlternative(await bed.as('us.delegate'), {
+        clauseId: 'op-jobs',
+        alternativeId,
+      }),
     ).toEqual({ ok: false, error: { code: 'withdrawAlternativeForbidden' } });
-    expect(withdrawAlternative(bed.as('chair'), { clauseId: 'op-jobs', alternativeId }).ok).toBe(
-      true,
-    );
+    expect(
+      (await withdrawAlternative(await bed.as('chair'), { clauseId: 'op-jobs', alternativeId })).ok,
+    ).toBe(true);
   });
 
-  it('refuses a choice reviewed on other words, and records one made on these', () => {
-    const mx = bed.as('mx.delegate');
-    const proposed = proposeAlternative(mx, { clauseId: 'op-jobs', text: 'Better words.' });
+  it('refuses a choice reviewed on other words, and records one made on these', async () => {
+    const mx = await bed.as('mx.delegate');
+    const proposed = await proposeAlternative(mx, { clauseId: 'op-jobs', text: 'Better words.' });
     const alternativeId = proposed.ok ? proposed.value.alternatives?.[0]?.id : undefined;
     if (alternativeId === undefined) throw new Error('No alternative proposed.');
-    const chair = bed.as('chair');
-    expect(chooseAlternative(mx, { clauseId: 'op-jobs', alternativeId })).toEqual({
+    const chair = await bed.as('chair');
+    expect(await chooseAlternative(mx, { clauseId: 'op-jobs', alternativeId })).toEqual({
       ok: false,
       error: { code: 'chooseAlternativeForbidden' },
     });
     expect(
-      chooseAlternative(chair, {
+      await chooseAlternative(chair, {
         clauseId: 'op-jobs',
         alternativeId,
         expectedTextHash: clauseTextHash('Not the text.'),
       }),
     ).toMatchObject({ ok: false, error: { code: 'choiceStale' } });
-    expect(chooseAlternative(chair, { clauseId: 'op-jobs', alternativeId }).ok).toBe(true);
-    const chosen = bed.audit().find((entry) => entry.action === 'alternativeChosen');
+    expect((await chooseAlternative(chair, { clauseId: 'op-jobs', alternativeId })).ok).toBe(true);
+    const chosen = (await bed.audit()).find((entry) => entry.action === 'alternativeChosen');
     expect(JSON.parse(chosen?.detail ?? '{}')).toMatchObject({
       alternativeId,
       proposedBy: 'MX',

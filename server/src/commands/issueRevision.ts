@@ -27,16 +27,16 @@ export interface IssueRevisionInput {
  * silence procedure runs, without a symbol (no base set and none given) and with a symbol the
  * draft already used. Recorded in the audit log.
  */
-export function issueRevision(
+export async function issueRevision(
   ctx: DocumentCommandContext,
   input: IssueRevisionInput,
-): Result<RevisionMeta, CommandError> {
+): Promise<Result<RevisionMeta, CommandError>> {
   if (!allowed(ctx.actor, 'changeSettings')) return err({ code: 'revisionForbidden' });
   const { storage } = ctx;
   const { document } = ctx.access;
-  const running = storage.revisions.runningSilence(document.id);
+  const running = await storage.revisions.runningSilence(document.id);
   if (running !== undefined) {
-    const number = storage.revisions.byId(running.revisionId)?.number ?? 0;
+    const number = (await storage.revisions.byId(running.revisionId))?.number ?? 0;
     return err({ code: 'silenceRunning', revision: revisionName(number) });
   }
   const note = input.note.trim();
@@ -44,9 +44,9 @@ export function issueRevision(
     return err({ code: 'noteTooLong', max: REVISION_LIMITS.noteChars });
   }
   const explicit = input.symbol;
-  const symbol = parseSymbol(explicit ?? storage.revisions.symbolBase(document.id));
+  const symbol = parseSymbol(explicit ?? (await storage.revisions.symbolBase(document.id)));
   if (!symbol.ok) return err({ code: 'badSymbol', problem: symbol.error });
-  const read = documentsValue(
+  const read = await documentsValue(
     ctx.documents.readDocument(document.id, (doc) => ({
       state: Y.encodeStateAsUpdateV2(doc),
       content: revisionContent(doc, document.title),
@@ -55,7 +55,7 @@ export function issueRevision(
   if (!read.ok) return read;
   const contentJson = canonicalJson(read.value.content);
   const sha256 = contentSha256(contentJson);
-  const issued = storage.revisions.issue({
+  const issued = await storage.revisions.issue({
     id: randomUUID(),
     documentId: document.id,
     note,
@@ -69,7 +69,7 @@ export function issueRevision(
       explicit === undefined ? revisionSymbol(symbol.value, number) : symbol.value,
   });
   if (!issued.ok) return err({ code: 'symbolUsed', symbol: symbol.value });
-  ctx.audit.record({
+  await ctx.audit.record({
     ...auditedBy(ctx),
     action: 'revisionIssued',
     detail: {

@@ -10,10 +10,13 @@ import { recordLockChange } from './setLock';
  * five agree, no brackets, no alternatives), in one server write (moderators only). Each lock
  * is recorded in the audit log. Answers the ids of the clauses it locked.
  */
-export function lockAllAgreed(ctx: DocumentCommandContext): Result<string[], CommandError> {
+export async function lockAllAgreed(
+  ctx: DocumentCommandContext,
+): Promise<Result<string[], CommandError>> {
   if (!allowed(ctx.actor, 'lockClause')) return err({ code: 'lockForbidden' });
-  const done = documentsValue(
-    ctx.documents.withClauses(ctx.access.document.id, (clauses) => {
+  const done = await documentsValue(
+    // Read and lock in one turn of the draft's serial queue: no edit comes between them.
+    ctx.documents.withClauses(ctx.access.document.id, async (clauses) => {
       const agreed = clauses
         .list()
         .clauses.filter((clause) => clause.lock === null && clauseAgreed(clause))
@@ -23,6 +26,6 @@ export function lockAllAgreed(ctx: DocumentCommandContext): Result<string[], Com
   );
   if (!done.ok) return done;
   if (!done.value.ok) return err({ code: 'storageFailed' });
-  for (const change of done.value.value) recordLockChange(ctx, change);
+  for (const change of done.value.value) await recordLockChange(ctx, change);
   return ok(done.value.value.map((change) => change.clauseId));
 }

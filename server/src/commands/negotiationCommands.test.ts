@@ -14,21 +14,21 @@ afterEach(async () => {
 });
 
 describe('setTimeZone', () => {
-  it('is for moderators; a zone that is not one is refused; a change is audited', () => {
-    expect(setTimeZone(bed.as('mx.delegate'), { timeZone: 'UTC' })).toEqual({
+  it('is for moderators; a zone that is not one is refused; a change is audited', async () => {
+    expect(await setTimeZone(await bed.as('mx.delegate'), { timeZone: 'UTC' })).toEqual({
       ok: false,
       error: { code: 'settingsForbidden' },
     });
-    expect(setTimeZone(bed.as('chair'), { timeZone: 'Mars/Olympus' })).toMatchObject({
+    expect(await setTimeZone(await bed.as('chair'), { timeZone: 'Mars/Olympus' })).toMatchObject({
       ok: false,
       error: { code: 'badTimeZone' },
     });
-    expect(setTimeZone(bed.as('chair'), { timeZone: 'UTC' })).toEqual({
+    expect(await setTimeZone(await bed.as('chair'), { timeZone: 'UTC' })).toEqual({
       ok: true,
       value: { from: 'America/New_York', to: 'UTC' },
     });
-    expect(bed.storage.negotiations.byId(bed.demo.negotiationId)?.timeZone).toBe('UTC');
-    const entries = bed.audit();
+    expect((await bed.storage.negotiations.byId(bed.demo.negotiationId))?.timeZone).toBe('UTC');
+    const entries = await bed.audit();
     expect(entries).toHaveLength(1);
     expect(
       readAuditEvent(entries[0]?.action ?? '', JSON.parse(entries[0]?.detail ?? '{}')),
@@ -37,18 +37,18 @@ describe('setTimeZone', () => {
 });
 
 describe('membership commands, run by the operator', () => {
-  it('assign and remove, each audited as the admin tool (no user)', () => {
-    const negotiation = bed.storage.negotiations.byId(bed.demo.negotiationId);
-    const user = bed.storage.users.byUsername('observer');
+  it('assign and remove, each audited as the admin tool (no user)', async () => {
+    const negotiation = await bed.storage.negotiations.byId(bed.demo.negotiationId);
+    const user = await bed.storage.users.byUsername('observer');
     if (negotiation === undefined || user === undefined) throw new Error('No demo.');
     const ctx = operatorContext(bed.storage, negotiation);
-    expect(assignMember(ctx, { user, delegation: 'GT', role: 'delegate' }).ok).toBe(true);
-    expect(removeMember(ctx, { user }).ok).toBe(true);
-    expect(removeMember(ctx, { user })).toEqual({
+    expect((await assignMember(ctx, { user, delegation: 'GT', role: 'delegate' })).ok).toBe(true);
+    expect((await removeMember(ctx, { user })).ok).toBe(true);
+    expect(await removeMember(ctx, { user })).toEqual({
       ok: false,
       error: { code: 'notAMember', username: 'observer', negotiationTitle: negotiation.title },
     });
-    const entries = bed.audit();
+    const entries = await bed.audit();
     expect(entries.map((entry) => [entry.action, entry.userId, entry.delegation])).toEqual([
       ['membership', null, null],
       ['membership', null, null],
@@ -60,11 +60,15 @@ describe('membership commands, run by the operator', () => {
     });
   });
 
-  it('a member who is not a moderator may not manage members', () => {
-    const user = bed.storage.users.byUsername('observer');
+  it('a member who is not a moderator may not manage members', async () => {
+    const user = await bed.storage.users.byUsername('observer');
     if (user === undefined) throw new Error('No demo.');
     expect(
-      assignMember(bed.as('mx.delegate'), { user, delegation: 'MX', role: 'moderator' }),
+      await assignMember(await bed.as('mx.delegate'), {
+        user,
+        delegation: 'MX',
+        role: 'moderator',
+      }),
     ).toEqual({ ok: false, error: { code: 'membersForbidden' } });
   });
 });

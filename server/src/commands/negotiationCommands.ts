@@ -14,18 +14,18 @@ export interface TimeZoneChange {
  * Sets the IANA zone every time of the negotiation is shown in (moderators, or the operator).
  * An unchanged zone writes nothing; a change is recorded in the audit log.
  */
-export function setTimeZone(
+export async function setTimeZone(
   ctx: CommandContext,
   input: { timeZone: string },
-): Result<TimeZoneChange, CommandError> {
+): Promise<Result<TimeZoneChange, CommandError>> {
   if (!allowed(ctx.actor, 'changeSettings')) return err({ code: 'settingsForbidden' });
   const parsed = parseTimeZone(input.timeZone);
   if (!parsed.ok) return err({ code: 'badTimeZone', problem: parsed.error });
   const { negotiation } = ctx.access;
   const change = { from: negotiation.timeZone, to: parsed.value };
   if (change.to === change.from) return ok(change);
-  ctx.storage.negotiations.setTimeZone(negotiation.id, change.to);
-  ctx.audit.record({ ...auditedBy(ctx), action: 'timeZone', detail: change });
+  await ctx.storage.negotiations.setTimeZone(negotiation.id, change.to);
+  await ctx.audit.record({ ...auditedBy(ctx), action: 'timeZone', detail: change });
   return ok(change);
 }
 
@@ -41,17 +41,17 @@ export interface AssignMemberInput {
  * members; today only the operator's admin tool does). Recorded in the audit log with the
  * place they had before.
  */
-export function assignMember(
+export async function assignMember(
   ctx: CommandContext,
   input: AssignMemberInput,
-): Result<MembershipRecord, CommandError> {
+): Promise<Result<MembershipRecord, CommandError>> {
   if (!allowed(ctx.actor, 'manageMembers')) return err({ code: 'membersForbidden' });
   const { negotiation } = ctx.access;
   const { user, delegation, role } = input;
-  const previous = ctx.storage.negotiations.membership(negotiation.id, user.id);
+  const previous = await ctx.storage.negotiations.membership(negotiation.id, user.id);
   const membership = { negotiationId: negotiation.id, userId: user.id, delegation, role };
-  ctx.storage.negotiations.setMembership(membership);
-  ctx.audit.record({
+  await ctx.storage.negotiations.setMembership(membership);
+  await ctx.audit.record({
     ...auditedBy(ctx),
     action: 'membership',
     detail: {
@@ -66,14 +66,14 @@ export function assignMember(
 }
 
 /** Takes a user out of the negotiation; their open drafts close when access is re-checked. */
-export function removeMember(
+export async function removeMember(
   ctx: CommandContext,
   input: { user: UserRecord },
-): Result<MembershipRecord, CommandError> {
+): Promise<Result<MembershipRecord, CommandError>> {
   if (!allowed(ctx.actor, 'manageMembers')) return err({ code: 'membersForbidden' });
   const { negotiation } = ctx.access;
   const { user } = input;
-  const previous = ctx.storage.negotiations.membership(negotiation.id, user.id);
+  const previous = await ctx.storage.negotiations.membership(negotiation.id, user.id);
   if (previous === undefined) {
     return err({
       code: 'notAMember',
@@ -81,8 +81,8 @@ export function removeMember(
       negotiationTitle: negotiation.title,
     });
   }
-  ctx.storage.negotiations.removeMembership(negotiation.id, user.id);
-  ctx.audit.record({
+  await ctx.storage.negotiations.removeMembership(negotiation.id, user.id);
+  await ctx.audit.record({
     ...auditedBy(ctx),
     action: 'membership',
     detail: {

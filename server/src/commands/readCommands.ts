@@ -5,15 +5,19 @@ import { allowed, type CommandContext } from './CommandContext';
 import type { CommandError } from './CommandError';
 
 /** The negotiation's audit entries, oldest first: moderators only (`viewAudit`). */
-export function readAuditLog(ctx: CommandContext): Result<AuditRecord[], CommandError> {
+export async function readAuditLog(
+  ctx: CommandContext,
+): Promise<Result<AuditRecord[], CommandError>> {
   if (!allowed(ctx.actor, 'viewAudit')) return err({ code: 'auditForbidden' });
-  return ok(ctx.audit.list(ctx.access.negotiation.id));
+  return ok(await ctx.audit.list(ctx.access.negotiation.id));
 }
 
 /** Checks the negotiation's audit chain from its first entry: moderators only. */
-export function verifyAuditLog(ctx: CommandContext): Result<AuditVerification, CommandError> {
+export async function verifyAuditLog(
+  ctx: CommandContext,
+): Promise<Result<AuditVerification, CommandError>> {
   if (!allowed(ctx.actor, 'viewAudit')) return err({ code: 'auditForbidden' });
-  return ok(ctx.audit.verify(ctx.access.negotiation.id));
+  return ok(await ctx.audit.verify(ctx.access.negotiation.id));
 }
 
 /**

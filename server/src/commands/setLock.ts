@@ -19,8 +19,8 @@ export interface SetLockInput {
 }
 
 /** Records a lock or unlock in the audit log. */
-export function recordLockChange(ctx: CommandContext, change: LockChange): void {
-  ctx.audit.record({
+export function recordLockChange(ctx: CommandContext, change: LockChange): Promise<void> {
+  return ctx.audit.record({
     ...auditedBy(ctx),
     action: (change.meta.lock ?? null) !== null ? 'lock' : 'unlock',
     detail: {
@@ -37,13 +37,13 @@ export function recordLockChange(ctx: CommandContext, change: LockChange): void 
  * clause that is not agreed (`clauseAgreed`); from then on the update validator refuses any
  * change to the clause. Recorded in the audit log.
  */
-export function setLock(
+export async function setLock(
   ctx: DocumentCommandContext,
   input: SetLockInput,
-): Result<ClauseMeta, CommandError> {
+): Promise<Result<ClauseMeta, CommandError>> {
   if (!allowed(ctx.actor, 'lockClause')) return err({ code: 'lockForbidden' });
-  const done = documentsValue(
-    ctx.documents.withClauses(ctx.access.document.id, (clauses) =>
+  const done = await documentsValue(
+    ctx.documents.withClauses(ctx.access.document.id, async (clauses) =>
       clauses.locks.setLock(input.clauseId, authorOf(ctx.actor), input.locked, input.reason),
     ),
   );
@@ -65,6 +65,6 @@ export function setLock(
         return err({ code: 'storageFailed' });
     }
   }
-  recordLockChange(ctx, changed.value);
+  await recordLockChange(ctx, changed.value);
   return ok(changed.value.meta);
 }

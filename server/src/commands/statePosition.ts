@@ -18,17 +18,17 @@ export interface StatePositionInput {
  * that delegation may; the position is written into the draft's meta (live for everyone) and
  * recorded in the audit log.
  */
-export function statePosition(
+export async function statePosition(
   ctx: DocumentCommandContext,
   input: StatePositionInput,
-): Result<ClauseMeta, CommandError> {
+): Promise<Result<ClauseMeta, CommandError>> {
   const delegation = input.delegation ?? ctx.actor.membership.delegation;
   if (!allowed(ctx.actor, 'statePosition', { delegation })) {
     return err({ code: 'positionForbidden', delegation });
   }
-  const done = documentsValue(
-    ctx.documents.withClauses(ctx.access.document.id, (clauses) => ({
-      stated: clauses.statePosition(
+  const done = await documentsValue(
+    ctx.documents.withClauses(ctx.access.document.id, async (clauses) => ({
+      stated: await clauses.statePosition(
         input.clauseId,
         { ...authorOf(ctx.actor), delegation },
         input.position,
@@ -39,7 +39,7 @@ export function statePosition(
   if (!done.ok) return done;
   const { stated, label } = done.value;
   if (!stated.ok) return err(clauseError(stated.error));
-  ctx.audit.record({
+  await ctx.audit.record({
     ...auditedBy(ctx),
     action: 'position',
     detail: { clauseId: input.clauseId, label, of: delegation, position: input.position },

@@ -9,23 +9,35 @@ import type { DocumentRecord, NegotiationRecord, Storage } from '../storage/stor
  * standing (deleted and hidden ones left out), with their authors' names. Private threads are
  * filtered out here, and the export type admits no other visibility (SPEC P1, P4).
  */
-export function publicExportThreads(
+export async function publicExportThreads(
   storage: Storage,
   documentId: string,
   doc: Y.Doc,
-): ExportThread[] {
+): Promise<ExportThread[]> {
   const threads: ExportThread[] = [];
-  for (const thread of storage.threads.listByDocument(documentId)) {
+  const names = new Map<string, Promise<string>>();
+  const nameOf = (userId: string): Promise<string> => {
+    let name = names.get(userId);
+    if (name === undefined) {
+      name = storage.users.byId(userId).then((user) => user?.displayName ?? 'A former member');
+      names.set(userId, name);
+    }
+    return name;
+  };
+  for (const thread of await storage.threads.listByDocument(documentId)) {
+    // Private threads never reach an export (P4): not even their messages are read.
     if (thread.visibility !== 'public') continue;
-    const messages = storage.threads
-      .messages(thread.id)
-      .filter((message) => message.deletedAt === null && message.hiddenAt === null)
-      .map((message) => ({
-        author: storage.users.byId(message.authorId)?.displayName ?? 'A former member',
+    const standing = (await storage.threads.messages(thread.id)).filter(
+      (message) => message.deletedAt === null && message.hiddenAt === null,
+    );
+    const messages = await Promise.all(
+      standing.map(async (message) => ({
+        author: await nameOf(message.authorId),
         delegation: message.delegation,
         at: message.createdAt,
         text: message.body,
-      }));
+      })),
+    );
     if (messages.length === 0) continue;
     const anchor = resolveThreadAnchor(doc, { start: thread.anchorStart, end: thread.anchorEnd });
     threads.push({
@@ -46,17 +58,19 @@ export function publicExportThreads(
  * the minute, as exports show it: two exports of the same state within a minute are the same
  * bytes in every format (Word's and PDF's metadata carry the time too).
  */
-export function exportContextFor(
+export async function exportContextFor(
   storage: Storage,
   document: DocumentRecord,
   negotiation: NegotiationRecord,
   exportedAt: number,
   /** The draft, to list its public threads (and whether their words are still there); none without it. */
   publicThreadsOf: Y.Doc | null = null,
-): ExportContext {
-  const delegations = new Set<DelegationCode>(
-    storage.negotiations.members(negotiation.id).map((member) => member.delegation),
-  );
+): Promise<ExportContext> {
+  const [members, threads] = await Promise.all([
+    storage.negotiations.members(negotiation.id),
+    publicThreadsOf ? publicExportThreads(storage, document.id, publicThreadsOf) : [],
+  ]);
+  const delegations = new Set<DelegationCode>(members.map((member) => member.delegation));
   return {
     documentTitle: document.title,
     negotiation: {
@@ -67,6 +81,6 @@ export function exportContextFor(
     },
     delegations: [...delegations],
     exportedAt: Math.floor(exportedAt / 60_000) * 60_000,
-    threads: publicThreadsOf ? publicExportThreads(storage, document.id, publicThreadsOf) : [],
+    threads,
   };
 }

@@ -8,17 +8,21 @@ import type { SyncLog } from '../sync/syncTypes';
  * draft (its update log applied in one transaction), for tools that run beside the server.
  * Never compacts: a reader must not write the log a running server owns.
  */
-export function loadStoredDocument(storage: Storage, documentId: string, log: SyncLog): Y.Doc {
+export async function loadStoredDocument(
+  storage: Storage,
+  documentId: string,
+  log: SyncLog,
+): Promise<Y.Doc> {
   const doc = new Y.Doc();
-  new DocumentPersistence(
-    {
-      documentId,
-      updates: storage.updates,
-      documents: storage.documents,
-      compactEvery: Number.POSITIVE_INFINITY,
-      log,
-    },
-    doc,
-  ).load();
+  const options = {
+    documentId,
+    updates: storage.updates,
+    documents: storage.documents,
+    compactEvery: Number.POSITIVE_INFINITY,
+    log,
+    // Compaction is what the queue would run, and it never comes due here: nothing to order.
+    schedule: (task: () => Promise<void>) => task(),
+  };
+  await new DocumentPersistence(options, doc).load();
   return doc;
 }

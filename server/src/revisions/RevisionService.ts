@@ -46,27 +46,28 @@ export class RevisionService {
   }
 
   /** Settles every deadline that has passed and schedules the others. */
-  start(): void {
-    this.silences.armAll();
+  start(): Promise<void> {
+    return this.silences.armAll();
   }
 
-  /** Cancels every pending deadline callback. */
-  stop(): void {
-    this.silences.stop();
+  /** Cancels every pending deadline callback and waits for adoptions under way. */
+  stop(): Promise<void> {
+    return this.silences.stop();
   }
 
   /** The draft's revisions, oldest first, as the API shows them. */
-  list(documentId: string): RevisionSummary[] {
-    return this.options.storage.revisions.list(documentId).map((meta) => this.summary(meta));
+  async list(documentId: string): Promise<RevisionSummary[]> {
+    const metas = await this.options.storage.revisions.list(documentId);
+    return Promise.all(metas.map((meta) => this.summary(meta)));
   }
 
   /** One revision by number. */
-  get(documentId: string, number: number): RevisionRecord | undefined {
+  get(documentId: string, number: number): Promise<RevisionRecord | undefined> {
     return this.options.storage.revisions.byNumber(documentId, number);
   }
 
   /** A stored revision as the API shows it. */
-  summary(meta: RevisionMeta): RevisionSummary {
+  async summary(meta: RevisionMeta): Promise<RevisionSummary> {
     return {
       documentId: meta.documentId,
       number: meta.number,
@@ -74,7 +75,7 @@ export class RevisionService {
       note: meta.note,
       issuedBy: {
         userId: meta.issuedBy,
-        displayName: displayName(this.options.storage, meta.issuedBy),
+        displayName: await displayName(this.options.storage, meta.issuedBy),
         delegation: meta.delegation,
       },
       issuedAt: meta.issuedAt,
@@ -96,27 +97,27 @@ export class RevisionService {
   }
 
   /** Sets the draft's symbol base (moderators). */
-  setSymbolBase(
+  async setSymbolBase(
     document: DocumentRecord,
     actor: RevisionActor,
     raw: unknown,
-  ): RevisionResult<string> {
+  ): Promise<RevisionResult<string>> {
     if (!can(actor.membership, 'changeSettings')) {
       return fail('forbidden', "Only a moderator may set the draft's document symbol.");
     }
     const parsed = parseSymbol(typeof raw === 'string' ? raw : '');
     if (!parsed.ok) return fail('bad_request', parsed.error);
-    this.options.storage.revisions.setSymbolBase(document.id, parsed.value);
+    await this.options.storage.revisions.setSymbolBase(document.id, parsed.value);
     return { ok: true, value: parsed.value };
   }
 
   /** The content of one side of a comparison, and how the comparison names it. */
-  side(
+  async side(
     document: DocumentRecord,
     target: CompareTarget,
-  ): RevisionResult<{ content: RevisionContent; side: CompareSide }> {
+  ): Promise<RevisionResult<{ content: RevisionContent; side: CompareSide }>> {
     if (target === 'current') {
-      const read = this.options.sync.readDocument(document.id, (doc) =>
+      const read = await this.options.sync.readDocument(document.id, (doc) =>
         revisionContent(doc, document.title),
       );
       if (!read.ok) return fail('internal', 'The draft could not be read.');
@@ -128,7 +129,7 @@ export class RevisionService {
         },
       };
     }
-    const record = this.get(document.id, target);
+    const record = await this.get(document.id, target);
     if (record === undefined)
       return fail('not_found', `This draft has no ${revisionName(target)}.`);
     return {
@@ -141,16 +142,16 @@ export class RevisionService {
   }
 
   /** Compares two revisions, or a revision with the current draft. */
-  compare(
+  async compare(
     document: DocumentRecord,
     from: CompareTarget,
     to: CompareTarget,
     /** The language of the comparison's notes and labels (issue 16); English by default. */
     locale: Locale = 'en',
-  ): RevisionResult<RevisionComparison> {
-    const older = this.side(document, from);
+  ): Promise<RevisionResult<RevisionComparison>> {
+    const older = await this.side(document, from);
     if (!older.ok) return older;
-    const newer = this.side(document, to);
+    const newer = await this.side(document, to);
     if (!newer.ok) return newer;
     return {
       ok: true,
@@ -164,7 +165,7 @@ export class RevisionService {
   }
 
   /** The draft's running procedure, or its last one; null when there never was one. */
-  silenceView(documentId: string): SilenceProcedureView | null {
+  silenceView(documentId: string): Promise<SilenceProcedureView | null> {
     return this.silences.view(documentId);
   }
 
@@ -174,7 +175,7 @@ export class RevisionService {
     actor: RevisionActor,
     number: number,
     deadline: number,
-  ): RevisionResult<SilenceProcedureView> {
+  ): Promise<RevisionResult<SilenceProcedureView>> {
     return this.silences.start(document, actor, number, deadline);
   }
 
@@ -183,7 +184,7 @@ export class RevisionService {
     document: DocumentRecord,
     actor: RevisionActor,
     rawReason: string,
-  ): RevisionResult<SilenceProcedureView> {
+  ): Promise<RevisionResult<SilenceProcedureView>> {
     return this.silences.breakSilence(document, actor, rawReason);
   }
 }

@@ -26,6 +26,8 @@ import { silenceView } from './silenceView';
  */
 export class SilenceProcedures {
   private readonly cancels = new Map<string, () => void>();
+  /** Adoptions under way, by procedure: one run at a time settles a procedure. */
+  private readonly settling = new Map<string, Promise<void>>();
 
   constructor(
     private readonly options: RevisionServiceOptions,
@@ -33,19 +35,25 @@ export class SilenceProcedures {
   ) {}
 
   /** Settles every deadline that has passed and schedules the others. */
-  armAll(): void {
-    for (const silence of this.options.storage.revisions.allRunning()) this.arm(silence);
+  async armAll(): Promise<void> {
+    for (const silence of await this.options.storage.revisions.allRunning()) {
+      await this.arm(silence);
+    }
   }
 
-  /** Cancels every pending deadline callback. */
-  stop(): void {
+  /**
+   * Cancels every pending deadline callback and waits for adoptions already under way (their
+   * failures are logged where they ran), so that storage can be closed after it.
+   */
+  async stop(): Promise<void> {
     for (const cancel of this.cancels.values()) cancel();
     this.cancels.clear();
+    await Promise.allSettled([...this.settling.values()]);
   }
 
   /** The draft's running procedure, or its last one; null when there never was one. */
-  view(documentId: string): SilenceProcedureView | null {
-    const silence = this.options.storage.revisions.latestSilence(documentId);
+  async view(documentId: string): Promise<SilenceProcedureView | null> {
+    const silence = await this.options.storage.revisions.latestSilence(documentId);
     return silence === undefined ? null : silenceView(this.options.storage, silence);
   }
 
@@ -53,20 +61,20 @@ export class SilenceProcedures {
    * Puts an issued revision under silence procedure (moderators), with a deadline in the future.
    * Only the latest revision, and only one procedure per draft at a time.
    */
-  start(
+  async start(
     document: DocumentRecord,
     actor: RevisionActor,
     number: number,
     deadline: number,
-  ): RevisionResult<SilenceProcedureView> {
+  ): Promise<RevisionResult<SilenceProcedureView>> {
     const { storage, now } = this.options;
     if (!can(actor.membership, 'changeSettings')) {
       return fail('forbidden', 'Only a moderator (the Chair) may start a silence procedure.');
     }
-    const revision = storage.revisions.byNumber(document.id, number);
+    const revision = await storage.revisions.byNumber(document.id, number);
     if (revision === undefined)
       return fail('not_found', `This draft has no ${revisionName(number)}.`);
-    const latest = storage.revisions.list(document.id).at(-1);
+    const latest = (await storage.revisions.list(document.id)).at(-1);
     if (latest !== undefined && latest.number !== number) {
       return fail(
         'conflict',
@@ -78,7 +86,7 @@ export class SilenceProcedures {
     }
     if (deadline <= now()) return fail('bad_request', 'The deadline must be in the future.');
     // The text under silence is the text on the table: a draft changed since is issued anew first.
-    const since = this.revisions.compare(document, number, 'current');
+    const since = await this.revisions.compare(document, number, 'current');
     if (!since.ok) return since;
     const { added, deleted, modified, moved } = since.value.counts;
     if (added + deleted + modified + moved > 0) {
@@ -87,7 +95,7 @@ export class SilenceProcedures {
         `The draft has changed since ${revisionName(number)} (${added} added, ${deleted} deleted, ${modified} modified, ${moved} moved): issue a new revision to put it under silence procedure.`,
       );
     }
-    const started = storage.revisions.startSilence({
+    const started = await storage.revisions.startSilence({
       id: randomUUID(),
       documentId: document.id,
       revisionId: revision.id,
@@ -97,7 +105,7 @@ export class SilenceProcedures {
     });
     if (!started.ok)
       return fail('conflict', 'A silence procedure is already running on this draft.');
-    this.options.audit.record({
+    await this.options.audit.record({
       negotiationId: document.negotiationId,
       documentId: document.id,
       userId: actor.userId,
@@ -110,8 +118,8 @@ export class SilenceProcedures {
         deadline: new Date(deadline).toISOString(),
       },
     });
-    this.arm(started.value);
-    return { ok: true, value: silenceView(this.options.storage, started.value) };
+    await this.arm(started.value);
+    return { ok: true, value: await silenceView(this.options.storage, started.value) };
   }
 
   /**
@@ -119,11 +127,11 @@ export class SilenceProcedures {
    * procedure ends at once, unadopted. Refused with none running (after the deadline, or
    * broken already).
    */
-  breakSilence(
+  async breakSilence(
     document: DocumentRecord,
     actor: RevisionActor,
     rawReason: string,
-  ): RevisionResult<SilenceProcedureView> {
+  ): Promise<RevisionResult<SilenceProcedureView>> {
     const { storage, now } = this.options;
     if (actor.membership.role === 'observer') {
       return fail('forbidden', 'Observers cannot break silence.');
@@ -137,9 +145,9 @@ export class SilenceProcedures {
         `The reason is longer than ${SILENCE_REASON_MAX_CHARS} characters.`,
       );
     }
-    const running = storage.revisions.runningSilence(document.id);
+    const running = await storage.revisions.runningSilence(document.id);
     if (running === undefined) {
-      const last = storage.revisions.latestSilence(document.id);
+      const last = await storage.revisions.latestSilence(document.id);
       if (last?.state === 'broken') {
         return fail(
           'conflict',
@@ -156,13 +164,13 @@ export class SilenceProcedures {
     }
     if (running.deadline <= now()) {
       // The deadline passed before its callback ran: it is adopted, not broken.
-      this.settle(running.id);
+      await this.settle(running.id);
       return fail(
         'conflict',
         'The deadline has passed: the text was adopted under silence procedure.',
       );
     }
-    const ended = storage.revisions.endSilence(running.id, {
+    const ended = await storage.revisions.endSilence(running.id, {
       state: 'broken',
       at: now(),
       brokenBy: actor.userId,
@@ -172,8 +180,8 @@ export class SilenceProcedures {
     if (!ended) return fail('conflict', 'This silence procedure has already ended.');
     this.cancels.get(running.id)?.();
     this.cancels.delete(running.id);
-    const revision = storage.revisions.byId(running.revisionId);
-    this.options.audit.record({
+    const revision = await storage.revisions.byId(running.revisionId);
+    await this.options.audit.record({
       negotiationId: document.negotiationId,
       documentId: document.id,
       userId: actor.userId,
@@ -181,14 +189,14 @@ export class SilenceProcedures {
       action: 'silenceBroken',
       detail: { revision: revision?.number ?? null, symbol: revision?.symbol ?? null, reason },
     });
-    const after = storage.revisions.latestSilence(document.id);
-    return { ok: true, value: silenceView(this.options.storage, after ?? running) };
+    const after = await storage.revisions.latestSilence(document.id);
+    return { ok: true, value: await silenceView(this.options.storage, after ?? running) };
   }
 
   /** Schedules a running procedure's deadline (or settles it now if it has passed). */
-  private arm(silence: SilenceRecord): void {
+  private async arm(silence: SilenceRecord): Promise<void> {
     if (silence.deadline <= this.options.now()) {
-      this.settle(silence.id);
+      await this.settle(silence.id);
       return;
     }
     if (this.options.timers === null) return;
@@ -197,9 +205,30 @@ export class SilenceProcedures {
       silence.id,
       this.options.timers.schedule(silence.deadline, () => {
         this.cancels.delete(silence.id);
-        this.settle(silence.id);
+        // Nobody waits on a timer: a failure is the operator's to see, and the next start retries.
+        return this.settle(silence.id).catch((error: unknown) => {
+          this.options.log(
+            'error',
+            `Silence procedure ${silence.id}: adoption at the deadline failed (${String(error)}); retried at next start.`,
+          );
+        });
       }),
     );
+  }
+
+  /**
+   * Settles a procedure whose deadline has passed (`adopt`); a call while one is under way for
+   * the same procedure (its timer and a late break, say) waits for that one instead of locking
+   * the clauses a second time.
+   */
+  private settle(silenceId: string): Promise<void> {
+    const under = this.settling.get(silenceId);
+    if (under !== undefined) return under;
+    const settled = this.adopt(silenceId).finally(() => {
+      this.settling.delete(silenceId);
+    });
+    this.settling.set(silenceId, settled);
+    return settled;
   }
 
   /**
@@ -207,17 +236,21 @@ export class SilenceProcedures {
    * the draft is locked as the Chair's ("adopted under silence procedure"), then the procedure
    * and the revision are recorded as adopted, once (the store refuses a second ending).
    */
-  private settle(silenceId: string): void {
+  private async adopt(silenceId: string): Promise<void> {
     const { storage, sync, now, log } = this.options;
-    const running = storage.revisions.allRunning().find((silence) => silence.id === silenceId);
+    const running = (await storage.revisions.allRunning()).find(
+      (silence) => silence.id === silenceId,
+    );
     if (running === undefined || running.deadline > now()) return;
-    const revision = storage.revisions.byId(running.revisionId);
-    const document = storage.documents.byId(running.documentId);
+    const [revision, document] = await Promise.all([
+      storage.revisions.byId(running.revisionId),
+      storage.documents.byId(running.documentId),
+    ]);
     if (revision === undefined || document === undefined) return;
     const clauseIds = this.revisions.content(revision).clauses.map((clause) => clause.id);
     const author = { userId: running.startedBy, delegation: 'CHAIR' as DelegationCode };
     // Locks first: were the server to stop in between, the next start locks again and ends it.
-    const locked = sync.withClauses(document.id, (clauses) =>
+    const locked = await sync.withClauses(document.id, (clauses) =>
       clauses.locks.lockEvery(author, clauseIds, ADOPTED_LOCK_REASON),
     );
     if (!locked.ok || !locked.value.ok) {
@@ -229,8 +262,8 @@ export class SilenceProcedures {
     }
     // Deemed adopted at the deadline, even when recorded later (a restart after it).
     const at = running.deadline;
-    if (!storage.revisions.endSilence(silenceId, { state: 'adopted', at })) return;
-    this.options.audit.record({
+    if (!(await storage.revisions.endSilence(silenceId, { state: 'adopted', at }))) return;
+    await this.options.audit.record({
       negotiationId: document.negotiationId,
       documentId: document.id,
       userId: running.startedBy,

@@ -51,6 +51,6 @@ export interface RevisionReader {
     document: DocumentRecord,
     from: CompareTarget,
     to: CompareTarget,
-  ): RevisionResult<RevisionComparison>;
+  ): Promise<RevisionResult<RevisionComparison>>;
   content(record: RevisionRecord): RevisionContent;
 }

@@ -4,8 +4,11 @@
  * they move their clock, so that no test ever sleeps until a deadline.
  */
 export interface SilenceTimers {
-  /** Calls `fire` once the clock reaches `at`; returns a function that cancels it. */
-  schedule(at: number, fire: () => void): () => void;
+  /**
+   * Calls `fire` once the clock reaches `at`; returns a function that cancels it. `fire` settles
+   * the deadline (storage writes) and reports its own failures: its promise never rejects.
+   */
+  schedule(at: number, fire: () => Promise<void>): () => void;
 }
 
 /** The longest delay `setTimeout` keeps (about 24.8 days); longer waits are made of several. */
@@ -20,7 +23,8 @@ export function realSilenceTimers(now: () => number): SilenceTimers {
         const wait = at - now();
         if (wait <= 0) {
           handle = null;
-          fire();
+          // `fire` catches and logs its own failures (see `schedule`): nothing to wait for here.
+          void fire();
           return;
         }
         handle = setTimeout(arm, Math.min(wait, MAX_TIMEOUT_MS));
@@ -37,14 +41,14 @@ export function realSilenceTimers(now: () => number): SilenceTimers {
 
 /** A timer seam for tests: nothing fires until `advanceTo` moves the clock past its instant. */
 export class ManualSilenceTimers implements SilenceTimers {
-  private pending: { at: number; fire: () => void; cancelled: boolean }[] = [];
+  private pending: { at: number; fire: () => Promise<void>; cancelled: boolean }[] = [];
 
   constructor(private time: number) {}
 
   /** The clock to give the server as `now`. */
   readonly now = (): number => this.time;
 
-  schedule(at: number, fire: () => void): () => void {
+  schedule(at: number, fire: () => Promise<void>): () => void {
     const entry = { at, fire, cancelled: false };
     this.pending.push(entry);
     return () => {
@@ -57,13 +61,16 @@ export class ManualSilenceTimers implements SilenceTimers {
     return this.pending.filter((entry) => !entry.cancelled).length;
   }
 
-  /** Sets the clock and fires every callback due by then, in order of their instants. */
-  advanceTo(time: number): void {
+  /**
+   * Sets the clock and fires every callback due by then, in order of their instants, one after
+   * another; resolves once the last has finished (its writes committed).
+   */
+  async advanceTo(time: number): Promise<void> {
     this.time = time;
     const due = this.pending
       .filter((entry) => !entry.cancelled && entry.at <= time)
       .sort((a, b) => a.at - b.at);
     this.pending = this.pending.filter((entry) => !due.includes(entry));
-    for (const entry of due) entry.fire();
+    for (const entry of due) await entry.fire();
   }
 }

@@ -25,7 +25,11 @@ export class ThreadHub {
     };
   }
 
-  /** Tells every listener of the draft that a thread changed. */
+  /**
+   * Tells every listener of the draft that a thread changed. Called only once the change has
+   * committed to storage: a listener loads the thread (asynchronously, in its own order) and
+   * must find the change there.
+   */
   changed(documentId: string, threadId: string): void {
     for (const listener of [...(this.listeners.get(documentId) ?? [])]) listener(threadId);
   }

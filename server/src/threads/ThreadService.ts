@@ -28,14 +28,15 @@ export {
 
 /**
  * Comment threads: every command checks the shared policy against the thread's visibility and
- * delegation, writes through `storage.threads`, and tells the hub which thread changed. Reads
+ * delegation, writes through `storage.threads`, and, once the write has committed, tells the hub
+ * which thread changed (so a live channel never announces what storage does not hold yet). Reads
  * return only what the member may read. Nothing here logs or throws message text.
  */
 export class ThreadService {
   private readonly storage: Storage;
   private readonly hub: ThreadHub;
   private readonly now: () => number;
-  private readonly onHidden: ((entry: MessageHiddenEntry) => void) | undefined;
+  private readonly onHidden: ((entry: MessageHiddenEntry) => void | Promise<void>) | undefined;
 
   constructor(options: ThreadServiceOptions) {
     this.storage = options.storage;
@@ -45,29 +46,37 @@ export class ThreadService {
   }
 
   /** Every thread of the draft the member may read, oldest first. */
-  list(document: ThreadDocument, member: ThreadMember): ThreadView[] {
-    const threads = this.storage.threads
-      .listByDocument(document.id)
-      .filter((thread) => can(member, 'readThread', thread));
+  async list(document: ThreadDocument, member: ThreadMember): Promise<ThreadView[]> {
+    const [all, messages, marks] = await Promise.all([
+      this.storage.threads.listByDocument(document.id),
+      this.storage.threads.messagesOfDocument(document.id),
+      this.storage.threads.readMarks(document.id, member.userId),
+    ]);
+    const threads = all.filter((thread) => can(member, 'readThread', thread));
     const byThread = new Map<string, MessageRecord[]>();
-    for (const message of this.storage.threads.messagesOfDocument(document.id)) {
+    for (const message of messages) {
       const list = byThread.get(message.threadId);
       if (list === undefined) byThread.set(message.threadId, [message]);
       else list.push(message);
     }
-    const marks = this.storage.threads.readMarks(document.id, member.userId);
     const people = new PeopleDirectory(this.storage, document.negotiationId);
-    return threads.map((thread) =>
-      threadView(thread, byThread.get(thread.id) ?? [], people, {
-        userId: member.userId,
-        readUpTo: marks.get(thread.id) ?? 0,
-      }),
+    return Promise.all(
+      threads.map((thread) =>
+        threadView(thread, byThread.get(thread.id) ?? [], people, {
+          userId: member.userId,
+          readUpTo: marks.get(thread.id) ?? 0,
+        }),
+      ),
     );
   }
 
   /** One thread as the member sees it, or undefined when it does not exist for them. */
-  view(document: ThreadDocument, threadId: string, member: ThreadMember): ThreadView | undefined {
-    const thread = this.readable(document, threadId, member);
+  async view(
+    document: ThreadDocument,
+    threadId: string,
+    member: ThreadMember,
+  ): Promise<ThreadView | undefined> {
+    const thread = await this.readable(document, threadId, member);
     return thread && this.viewOf(document, thread, member);
   }
 
@@ -77,13 +86,17 @@ export class ThreadService {
   }
 
   /** Opens a thread with its first message. */
-  create(document: ThreadDocument, member: ThreadMember, content: NewThread): ThreadResult {
+  async create(
+    document: ThreadDocument,
+    member: ThreadMember,
+    content: NewThread,
+  ): Promise<ThreadResult> {
     if (!can(member, 'createThread', { visibility: content.visibility })) {
       return { ok: false, error: 'forbidden' };
     }
     const at = this.now();
     const id = randomUUID();
-    const { thread, message } = this.storage.threads.create(
+    const { thread, message } = await this.storage.threads.create(
       {
         id,
         documentId: document.id,
@@ -105,21 +118,21 @@ export class ThreadService {
         createdAt: at,
       },
     );
-    this.storage.threads.markRead(id, member.userId, message.seq);
+    await this.storage.threads.markRead(id, member.userId, message.seq);
     return this.changed(document, thread, member);
   }
 
   /** Adds a reply. */
-  reply(
+  async reply(
     document: ThreadDocument,
     threadId: string,
     member: ThreadMember,
     body: string,
-  ): ThreadResult {
-    const thread = this.readable(document, threadId, member);
+  ): Promise<ThreadResult> {
+    const thread = await this.readable(document, threadId, member);
     if (thread === undefined) return { ok: false, error: 'threadNotFound' };
     if (!can(member, 'replyThread', thread)) return { ok: false, error: 'forbidden' };
-    const message = this.storage.threads.addMessage({
+    const message = await this.storage.threads.addMessage({
       id: randomUUID(),
       threadId: thread.id,
       authorId: member.userId,
@@ -127,22 +140,22 @@ export class ThreadService {
       body,
       createdAt: this.now(),
     });
-    this.storage.threads.markRead(thread.id, member.userId, message.seq);
+    await this.storage.threads.markRead(thread.id, member.userId, message.seq);
     return this.changed(document, thread, member);
   }
 
   /** Resolves (true) or reopens (false) a thread. */
-  resolve(
+  async resolve(
     document: ThreadDocument,
     threadId: string,
     member: ThreadMember,
     resolved: boolean,
-  ): ThreadResult {
-    const thread = this.readable(document, threadId, member);
+  ): Promise<ThreadResult> {
+    const thread = await this.readable(document, threadId, member);
     if (thread === undefined) return { ok: false, error: 'threadNotFound' };
     if (!can(member, 'resolveThread', thread)) return { ok: false, error: 'forbidden' };
     if (resolved !== (thread.resolvedAt !== null)) {
-      this.storage.threads.setResolved(
+      await this.storage.threads.setResolved(
         thread.id,
         resolved ? { by: member.userId, at: this.now() } : null,
       );
@@ -151,43 +164,43 @@ export class ThreadService {
   }
 
   /** Replaces the text of one's own message. */
-  edit(
+  async edit(
     document: ThreadDocument,
     threadId: string,
     messageId: string,
     member: ThreadMember,
     body: string,
-  ): ThreadResult {
-    const found = this.ownMessage(document, threadId, messageId, member, 'editMessage');
+  ): Promise<ThreadResult> {
+    const found = await this.ownMessage(document, threadId, messageId, member, 'editMessage');
     if (!found.ok) return found;
-    this.storage.threads.editMessage(messageId, body, this.now());
+    await this.storage.threads.editMessage(messageId, body, this.now());
     return this.changed(document, found.value, member);
   }
 
   /** Deletes one's own message's text; its place in the thread stays ("Message deleted"). */
-  remove(
+  async remove(
     document: ThreadDocument,
     threadId: string,
     messageId: string,
     member: ThreadMember,
-  ): ThreadResult {
-    const found = this.ownMessage(document, threadId, messageId, member, 'deleteMessage');
+  ): Promise<ThreadResult> {
+    const found = await this.ownMessage(document, threadId, messageId, member, 'deleteMessage');
     if (!found.ok) return found;
-    this.storage.threads.deleteMessage(messageId, this.now());
+    await this.storage.threads.deleteMessage(messageId, this.now());
     return this.changed(document, found.value, member);
   }
 
   /** A moderator hides a public message from everyone, with a reason everyone sees. */
-  hide(
+  async hide(
     document: ThreadDocument,
     threadId: string,
     messageId: string,
     member: ThreadMember,
     reason: string,
-  ): ThreadResult {
-    const thread = this.readable(document, threadId, member);
+  ): Promise<ThreadResult> {
+    const thread = await this.readable(document, threadId, member);
     if (thread === undefined) return { ok: false, error: 'threadNotFound' };
-    const message = this.storage.threads.message(messageId);
+    const message = await this.storage.threads.message(messageId);
     if (message === undefined || message.threadId !== thread.id) {
       return { ok: false, error: 'messageNotFound' };
     }
@@ -195,8 +208,8 @@ export class ThreadService {
     if (message.deletedAt !== null) return { ok: false, error: 'messageDeleted' };
     if (message.hiddenAt !== null) return { ok: false, error: 'messageHidden' };
     const at = this.now();
-    this.storage.threads.hideMessage(messageId, { by: member.userId, reason, at });
-    this.onHidden?.({
+    await this.storage.threads.hideMessage(messageId, { by: member.userId, reason, at });
+    await this.onHidden?.({
       negotiationId: document.negotiationId,
       documentId: document.id,
       threadId: thread.id,
@@ -210,36 +223,40 @@ export class ThreadService {
   }
 
   /** Marks every message of the thread read for the member (their unread count drops to 0). */
-  markRead(document: ThreadDocument, threadId: string, member: ThreadMember): ThreadResult {
-    const thread = this.readable(document, threadId, member);
-    if (thread === undefined) return { ok: false, error: 'threadNotFound' };
-    const last = this.storage.threads.messages(thread.id).at(-1);
-    if (last !== undefined) this.storage.threads.markRead(thread.id, member.userId, last.seq);
-    // Only this reader's count changed: nobody else needs to hear about it.
-    return { ok: true, value: this.viewOf(document, thread, member) };
-  }
-
-  /** The thread when it exists in this draft and the member may read it. */
-  private readable(
+  async markRead(
     document: ThreadDocument,
     threadId: string,
     member: ThreadMember,
-  ): ThreadRecord | undefined {
-    const thread = this.storage.threads.byId(threadId);
+  ): Promise<ThreadResult> {
+    const thread = await this.readable(document, threadId, member);
+    if (thread === undefined) return { ok: false, error: 'threadNotFound' };
+    const last = (await this.storage.threads.messages(thread.id)).at(-1);
+    if (last !== undefined) await this.storage.threads.markRead(thread.id, member.userId, last.seq);
+    // Only this reader's count changed: nobody else needs to hear about it.
+    return { ok: true, value: await this.viewOf(document, thread, member) };
+  }
+
+  /** The thread when it exists in this draft and the member may read it. */
+  private async readable(
+    document: ThreadDocument,
+    threadId: string,
+    member: ThreadMember,
+  ): Promise<ThreadRecord | undefined> {
+    const thread = await this.storage.threads.byId(threadId);
     if (thread === undefined || thread.documentId !== document.id) return undefined;
     return can(member, 'readThread', thread) ? thread : undefined;
   }
 
-  private ownMessage(
+  private async ownMessage(
     document: ThreadDocument,
     threadId: string,
     messageId: string,
     member: ThreadMember,
     action: 'editMessage' | 'deleteMessage',
-  ): { ok: true; value: ThreadRecord } | { ok: false; error: ThreadCommandError } {
-    const thread = this.readable(document, threadId, member);
+  ): Promise<{ ok: true; value: ThreadRecord } | { ok: false; error: ThreadCommandError }> {
+    const thread = await this.readable(document, threadId, member);
     if (thread === undefined) return { ok: false, error: 'threadNotFound' };
-    const message = this.storage.threads.message(messageId);
+    const message = await this.storage.threads.message(messageId);
     if (message === undefined || message.threadId !== thread.id) {
       return { ok: false, error: 'messageNotFound' };
     }
@@ -251,22 +268,34 @@ export class ThreadService {
     return { ok: true, value: thread };
   }
 
-  private changed(
+  /**
+   * After a write has committed: tells the draft's live channels which thread changed (each
+   * decides for its own reader whether to send it, SPEC P1, P4), and answers the thread as the
+   * acting member now sees it.
+   */
+  private async changed(
     document: ThreadDocument,
     thread: ThreadRecord,
     member: ThreadMember,
-  ): ThreadResult {
+  ): Promise<ThreadResult> {
     this.hub.changed(document.id, thread.id);
-    const fresh = this.storage.threads.byId(thread.id) ?? thread;
-    return { ok: true, value: this.viewOf(document, fresh, member) };
+    const fresh = (await this.storage.threads.byId(thread.id)) ?? thread;
+    return { ok: true, value: await this.viewOf(document, fresh, member) };
   }
 
-  private viewOf(document: ThreadDocument, thread: ThreadRecord, member: ThreadMember): ThreadView {
+  private async viewOf(
+    document: ThreadDocument,
+    thread: ThreadRecord,
+    member: ThreadMember,
+  ): Promise<ThreadView> {
     const people = new PeopleDirectory(this.storage, document.negotiationId);
-    const readUpTo = this.storage.threads.readMarks(document.id, member.userId).get(thread.id) ?? 0;
-    return threadView(thread, this.storage.threads.messages(thread.id), people, {
+    const [marks, messages] = await Promise.all([
+      this.storage.threads.readMarks(document.id, member.userId),
+      this.storage.threads.messages(thread.id),
+    ]);
+    return threadView(thread, messages, people, {
       userId: member.userId,
-      readUpTo,
+      readUpTo: marks.get(thread.id) ?? 0,
     });
   }
 }

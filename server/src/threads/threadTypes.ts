@@ -55,8 +55,11 @@ export interface ThreadServiceOptions {
   storage: Storage;
   hub: ThreadHub;
   now?: () => number;
-  /** Called after a moderator hid a message; the audit log records it. */
-  onHidden?: (entry: MessageHiddenEntry) => void;
+  /**
+   * Called after a moderator's hiding of a message committed, and awaited before the change is
+   * announced; the audit log records it (`AuditLog.record`, which never rejects).
+   */
+  onHidden?: (entry: MessageHiddenEntry) => void | Promise<void>;
 }
 
 /** A new thread's content, its anchor already checked against the draft's text. */

@@ -4,7 +4,7 @@ import type { MessageRecord, Storage, ThreadRecord } from '../storage/storage';
 
 /** Looks people up by user id, once each, for the views of one response. */
 export class PeopleDirectory {
-  private readonly known = new Map<string, ThreadPerson>();
+  private readonly known = new Map<string, Promise<ThreadPerson>>();
 
   constructor(
     private readonly storage: Pick<Storage, 'users' | 'negotiations'>,
@@ -12,27 +12,38 @@ export class PeopleDirectory {
   ) {}
 
   /** A person with their delegation (the one given, or their membership's, or the Chair's). */
-  person(userId: string, delegation?: DelegationCode): ThreadPerson {
+  person(userId: string, delegation?: DelegationCode): Promise<ThreadPerson> {
     const key = `${userId}\u0000${delegation ?? ''}`;
     const cached = this.known.get(key);
     if (cached !== undefined) return cached;
-    const user = this.storage.users.byId(userId);
-    const member = this.storage.negotiations.membership(this.negotiationId, userId);
-    const person: ThreadPerson = {
+    const person = this.lookUp(userId, delegation);
+    this.known.set(key, person);
+    return person;
+  }
+
+  private async lookUp(userId: string, delegation?: DelegationCode): Promise<ThreadPerson> {
+    const [user, member] = await Promise.all([
+      this.storage.users.byId(userId),
+      delegation === undefined
+        ? this.storage.negotiations.membership(this.negotiationId, userId)
+        : undefined,
+    ]);
+    return {
       userId,
       displayName: user?.displayName ?? 'Former member',
       delegation: delegation ?? member?.delegation ?? 'CHAIR',
     };
-    this.known.set(key, person);
-    return person;
   }
 }
 
-function messageView(message: MessageRecord, people: PeopleDirectory): ThreadMessageView {
+async function messageView(
+  message: MessageRecord,
+  people: PeopleDirectory,
+): Promise<ThreadMessageView> {
   const hidden =
     message.hiddenBy !== null && message.hiddenAt !== null
       ? {
-          by: people.person(message.hiddenBy),
+          by: await people.person(message.hiddenBy),
           reason: message.hiddenReason ?? '',
           at: message.hiddenAt,
         }
@@ -40,7 +51,7 @@ function messageView(message: MessageRecord, people: PeopleDirectory): ThreadMes
   const withheld = hidden !== null || message.deletedAt !== null;
   return {
     id: message.id,
-    author: people.person(message.authorId, message.delegation),
+    author: await people.person(message.authorId, message.delegation),
     at: message.createdAt,
     editedAt: message.editedAt,
     body: withheld ? null : message.body,
@@ -68,12 +79,18 @@ export function unreadCount(
  * A thread as one reader sees it. The caller has checked that the reader may read it: this
  * function decides nothing about access.
  */
-export function threadView(
+export async function threadView(
   thread: ThreadRecord,
   messages: readonly MessageRecord[],
   people: PeopleDirectory,
   reader: { userId: string; readUpTo: number },
-): ThreadView {
+): Promise<ThreadView> {
+  const [resolvedBy, messageViews] = await Promise.all([
+    thread.resolvedBy !== null && thread.resolvedAt !== null
+      ? people.person(thread.resolvedBy)
+      : null,
+    Promise.all(messages.map((message) => messageView(message, people))),
+  ]);
   return {
     id: thread.id,
     documentId: thread.documentId,
@@ -84,10 +101,10 @@ export function threadView(
     quote: thread.quote,
     createdAt: thread.createdAt,
     resolved:
-      thread.resolvedBy !== null && thread.resolvedAt !== null
-        ? { by: people.person(thread.resolvedBy), at: thread.resolvedAt }
+      resolvedBy !== null && thread.resolvedAt !== null
+        ? { by: resolvedBy, at: thread.resolvedAt }
         : null,
-    messages: messages.map((message) => messageView(message, people)),
+    messages: messageViews,
     unread: unreadCount(messages, reader.userId, reader.readUpTo),
   };
 }
