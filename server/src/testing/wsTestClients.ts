@@ -39,14 +39,14 @@ export async function startServer(overrides?: Parameters<typeof startTestServer>
   return { server, close };
 }
 
-/** Polls until the condition holds; fails with the message after the deadline. */
+/** Polls until the condition holds (it may read storage); fails with the message after the deadline. */
 export async function until(
-  condition: () => boolean,
+  condition: () => boolean | Promise<boolean>,
   message: string,
   timeoutMs = 5_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`Timed out: ${message}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
