@@ -85,7 +85,7 @@ export function useSyncTestKit() {
     const client = new TestSyncClient(sync, await principal(username, sessionId));
     clients.push(client);
     client.sendSyncStep1();
-    pump(client);
+    await pump(client);
     return client;
   }
 
@@ -93,9 +93,9 @@ export function useSyncTestKit() {
   async function storedText(clauseId: string): Promise<string> {
     const doc = new Y.Doc();
     const { documentId } = await principal('chair');
-    const updates = await server.storage.updates.load(documentId);
+    const stored = await server.storage.updates.load(documentId);
     Y.transact(doc, () => {
-      for (const { update } of updates) Y.applyUpdate(doc, update);
+      for (const { update } of stored) Y.applyUpdate(doc, update);
     });
     return clauseText(doc, clauseId).toString();
   }
