@@ -315,7 +315,7 @@ describe('the silence procedure', () => {
       brokenBy: { delegation: 'GT' },
       reason: 'Guatemala cannot accept OP3 without the reduced tariff.',
     });
-    timers.advanceTo(Date.UTC(2026, 11, 6));
+    await timers.advanceTo(Date.UTC(2026, 11, 6));
     expect(
       readClauseMeta((await storedDoc(server)).getMap('accord'), 'op-tariffs')?.lock ?? null,
     ).toBeNull();
@@ -344,7 +344,7 @@ describe('the silence procedure', () => {
     expect(
       (await call(server, 'chair', 'GET', '/revisions/1/export?format=txt&mode=final')).status,
     ).toBe(409);
-    timers.advanceTo(Date.UTC(2026, 11, 5, 22, 0));
+    await timers.advanceTo(Date.UTC(2026, 11, 5, 22, 0));
     const lock = readClauseMeta((await storedDoc(server)).getMap('accord'), 'op-tariffs')?.lock;
     expect(lock).toMatchObject({ delegation: 'CHAIR', reason: ADOPTED_LOCK_REASON });
     const list = (await call(server, 'observer', 'GET', '/revisions')).body as RevisionListResponse;
