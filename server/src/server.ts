@@ -120,8 +120,6 @@ export async function startServer(
   // An HTTP/1.1 server (no createServer option), so the adapter passes HttpBindings.
   type Handle = (request: Request, env: HttpBindings) => Response | Promise<Response>;
   let handle: Handle | null = null;
-  // A request that arrives while the server finishes starting (deadlines being settled from
-  // storage) waits for the app rather than being refused.
   let appReady: (ready: Handle) => void = () => {};
   const whenReady = new Promise<Handle>((resolve) => {
     appReady = resolve;
@@ -130,8 +128,8 @@ export async function startServer(
     (resolve, reject) => {
       const server = serve(
         {
-          // The app is built once the port is known (allowed origins may name it), in the
-          // microtasks right after the listening callback, so before any request is read.
+          // The app is built once the port is known (allowed origins may name it) and the
+          // deadlines missed while down are settled; a request read before then waits for it.
           fetch: (request, env) =>
             handle
               ? handle(request, env as HttpBindings)
@@ -183,25 +181,52 @@ export async function startServer(
   handle = (request, env) => app.fetch(request, env);
   appReady(handle);
 
-  const sweepExpired = (): void => {
-    sessions.deleteExpired().catch((error: unknown) => {
-      log('error', `Deleting expired sessions failed: ${String(error)}`);
+  // Work the timers start on storage; a failure is logged, and closing waits for what runs.
+  const inBackground = new Set<Promise<void>>();
+  const logged = async (what: string, work: () => Promise<unknown>): Promise<void> => {
+    try {
+      await work();
+    } catch (error) {
+      log('error', `${what} failed: ${String(error)}`);
+    }
+  };
+  const runInBackground = (what: string, work: () => Promise<unknown>): void => {
+    const running = logged(what, work).finally(() => inBackground.delete(running));
+    inBackground.add(running);
+  };
+  const sweepExpired = () =>
+    runInBackground('Deleting expired sessions', () => sessions.deleteExpired());
+  // One recheck at a time: a change noticed while one runs is checked again right after it,
+  // so a slow database does not pile rechecks up.
+  let rechecking = false;
+  let recheckAgain = false;
+  const recheckOpenConnections = (): void => {
+    if (rechecking) {
+      recheckAgain = true;
+      return;
+    }
+    rechecking = true;
+    runInBackground("Checking open connections' sessions", async () => {
+      try {
+        do {
+          recheckAgain = false;
+          await sync.recheckAccess();
+        } while (recheckAgain);
+      } finally {
+        rechecking = false;
+      }
     });
   };
+
   sweepExpired();
   const sweep = setInterval(sweepExpired, SESSION_SWEEP_MS);
   sweep.unref();
-  const recheckOpenConnections = async (): Promise<void> => {
-    await sync.recheckAccess();
-  };
-  const recheckLogged = (): void => {
-    recheckOpenConnections().catch((error: unknown) => {
-      log('error', `Checking open connections' sessions failed: ${String(error)}`);
-    });
-  };
-  access.subscribe(recheckLogged);
+  access.subscribe(recheckOpenConnections);
   access.start(ACCESS_POLL_MS);
-  const recheck = setInterval(recheckLogged, options.sessionRecheckMs ?? SESSION_RECHECK_MS);
+  const recheck = setInterval(
+    recheckOpenConnections,
+    options.sessionRecheckMs ?? SESSION_RECHECK_MS,
+  );
   recheck.unref();
 
   let closing: Promise<void> | null = null;
@@ -217,6 +242,7 @@ export async function startServer(
         server.close(() => resolve());
         if ('closeAllConnections' in server) server.closeAllConnections();
       });
+      await Promise.all(inBackground);
       await storage.close();
     })();
     return closing;
