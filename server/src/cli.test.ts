@@ -49,13 +49,13 @@ describe('accord-admin', { timeout: 30_000 }, () => {
     expect(result.stderr).toContain('--password-stdin');
   });
 
-  it('exports the seeded draft from a data folder to standard output', () => {
+  it('exports the seeded draft from a data folder to standard output', async () => {
     const seededDir = mkdtempSync(join(tmpdir(), 'accord-cli-export-'));
     try {
       const opened = SqliteStorage.open(seededDir, { defaultTimeZone: 'UTC' });
       if (!opened.ok) throw new Error(opened.error);
-      const { documentId } = seedDemo(opened.value, 'not-a-real-hash');
-      opened.value.close();
+      const { documentId } = await seedDemo(opened.value, 'not-a-real-hash');
+      await opened.value.close();
       const result = admin(
         ['export', '--document', documentId, '--format', 'txt', '--out', '-'],
         '',

@@ -66,7 +66,7 @@ async function main(): Promise<number> {
     console.error(error instanceof Error ? error.message : String(error));
     return EXIT.failed;
   } finally {
-    opened.value.close();
+    await opened.value.close();
   }
 }
 

@@ -32,14 +32,11 @@ describe('the server', () => {
     expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
     const health = await fetch(`${server.url}/api/health`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: 'ok' });
+    expect(await health.json()).toEqual({ status: 'ok', ok: true, storage: 'ok' });
     expect(server.seeded).not.toBeNull();
-    expect(
-      server.storage.users
-        .list()
-        .map((u) => u.username)
-        .sort(),
-    ).toEqual([...DEMO_USERNAMES].sort());
+    expect((await server.storage.users.list()).map((u) => u.username).sort()).toEqual(
+      [...DEMO_USERNAMES].sort(),
+    );
     expect(server.config.allowedOrigins).toEqual([server.url]);
   });
 
@@ -48,14 +45,14 @@ describe('the server', () => {
     const cookie = await signIn(first, 'mx.delegate', DEMO_PASSWORD);
     const negotiationId = first.seeded?.negotiationId;
     const documentId = first.seeded?.documentId ?? '';
-    const log = first.storage.updates.load(documentId);
+    const log = await first.storage.updates.load(documentId);
     expect(log).toHaveLength(1);
     await first.close();
 
     const second = await start({ dataDir: first.dataDir });
     expect(second.seeded).toBeNull();
-    expect(second.storage.negotiations.list().map((n) => n.id)).toEqual([negotiationId]);
-    expect(second.storage.updates.load(documentId)).toEqual(log);
+    expect((await second.storage.negotiations.list()).map((n) => n.id)).toEqual([negotiationId]);
+    expect(await second.storage.updates.load(documentId)).toEqual(log);
     const me = await fetch(`${second.url}/api/me`, { headers: { cookie } });
     expect(me.status).toBe(200);
   });
@@ -63,7 +60,7 @@ describe('the server', () => {
   it('does not seed when told not to', async () => {
     const server = await start({ seedDemo: false });
     expect(server.seeded).toBeNull();
-    expect(server.storage.users.count()).toBe(0);
+    expect(await server.storage.users.count()).toBe(0);
   });
 
   it('refuses a POST with a missing or foreign Origin with 403', async () => {

@@ -85,7 +85,7 @@ function urlHost(host: string): string {
 }
 
 async function seedIfEmpty(config: AppConfig, storage: Storage): Promise<SeededDemo | null> {
-  if (!config.seedDemo || !isEmpty(storage)) return null;
+  if (!config.seedDemo || !(await isEmpty(storage))) return null;
   return seedDemo(storage, await hashPassword(DEMO_PASSWORD));
 }
 
@@ -105,7 +105,7 @@ export async function startServer(
   try {
     seeded = await seedIfEmpty(config, storage);
   } catch (error) {
-    storage.close();
+    await closeQuietly(storage, log);
     throw error;
   }
   const services = buildServices(storage, {
@@ -118,15 +118,22 @@ export async function startServer(
   const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxSyncMessageBytes });
 
   // An HTTP/1.1 server (no createServer option), so the adapter passes HttpBindings.
-  let handle: ((request: Request, env: HttpBindings) => Response | Promise<Response>) | null = null;
+  type Handle = (request: Request, env: HttpBindings) => Response | Promise<Response>;
+  let handle: Handle | null = null;
+  let appReady: (ready: Handle) => void = () => {};
+  const whenReady = new Promise<Handle>((resolve) => {
+    appReady = resolve;
+  });
   const listening = new Promise<{ server: ReturnType<typeof serve>; port: number }>(
     (resolve, reject) => {
       const server = serve(
         {
-          // The app is built once the port is known (allowed origins may name it), in the
-          // microtasks right after the listening callback, so before any request is read.
+          // The app is built once the port is known (allowed origins may name it) and the
+          // deadlines missed while down are settled; a request read before then waits for it.
           fetch: (request, env) =>
-            handle ? handle(request, env as HttpBindings) : new Response(null, { status: 503 }),
+            handle
+              ? handle(request, env as HttpBindings)
+              : whenReady.then((ready) => ready(request, env as HttpBindings)),
           port: config.port,
           hostname: config.host,
           websocket: { server: wss },
@@ -142,7 +149,7 @@ export async function startServer(
     started = await listening;
   } catch (error) {
     await sync.shutdown();
-    storage.close();
+    await closeQuietly(storage, log);
     throw error;
   }
   const { server, port } = started;
@@ -152,7 +159,17 @@ export async function startServer(
     allowedOrigins: resolveOrigins(config.allowedOrigins, port),
   };
   // Deadlines that passed while the server was down are settled now, exactly once.
-  revisions.start();
+  try {
+    await revisions.start();
+  } catch (error) {
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      if ('closeAllConnections' in server) server.closeAllConnections();
+    });
+    await sync.shutdown();
+    await closeQuietly(storage, log);
+    throw error;
+  }
   const app = createApp({
     ...services,
     config: resolvedConfig,
@@ -162,19 +179,54 @@ export async function startServer(
     ...(options.sessionRecheckMs ? { sessionRecheckMs: options.sessionRecheckMs } : {}),
   });
   handle = (request, env) => app.fetch(request, env);
+  appReady(handle);
 
-  sessions.deleteExpired();
-  const sweep = setInterval(() => sessions.deleteExpired(), SESSION_SWEEP_MS);
-  sweep.unref();
-  access.subscribe(() => sync.recheckAccess());
-  access.start(ACCESS_POLL_MS);
-  const recheck = setInterval(() => {
+  // Work the timers start on storage; a failure is logged, and closing waits for what runs.
+  const inBackground = new Set<Promise<void>>();
+  const logged = async (what: string, work: () => Promise<unknown>): Promise<void> => {
     try {
-      sync.recheckAccess();
+      await work();
     } catch (error) {
-      log('error', `Checking open connections' sessions failed: ${String(error)}`);
+      log('error', `${what} failed: ${String(error)}`);
     }
-  }, options.sessionRecheckMs ?? SESSION_RECHECK_MS);
+  };
+  const runInBackground = (what: string, work: () => Promise<unknown>): void => {
+    const running = logged(what, work).finally(() => inBackground.delete(running));
+    inBackground.add(running);
+  };
+  const sweepExpired = () =>
+    runInBackground('Deleting expired sessions', () => sessions.deleteExpired());
+  // One recheck at a time: a change noticed while one runs is checked again right after it,
+  // so a slow database does not pile rechecks up.
+  let rechecking = false;
+  let recheckAgain = false;
+  const recheckOpenConnections = (): void => {
+    if (rechecking) {
+      recheckAgain = true;
+      return;
+    }
+    rechecking = true;
+    runInBackground("Checking open connections' sessions", async () => {
+      try {
+        do {
+          recheckAgain = false;
+          await sync.recheckAccess();
+        } while (recheckAgain);
+      } finally {
+        rechecking = false;
+      }
+    });
+  };
+
+  sweepExpired();
+  const sweep = setInterval(sweepExpired, SESSION_SWEEP_MS);
+  sweep.unref();
+  access.subscribe(recheckOpenConnections);
+  access.start(ACCESS_POLL_MS);
+  const recheck = setInterval(
+    recheckOpenConnections,
+    options.sessionRecheckMs ?? SESSION_RECHECK_MS,
+  );
   recheck.unref();
 
   let closing: Promise<void> | null = null;
@@ -182,15 +234,16 @@ export async function startServer(
     closing ??= (async () => {
       clearInterval(sweep);
       clearInterval(recheck);
-      revisions.stop();
-      access.stop();
+      await revisions.stop();
+      await access.stop();
       await sync.shutdown();
       await waitForSockets(wss, CLOSE_GRACE_MS);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         if ('closeAllConnections' in server) server.closeAllConnections();
       });
-      storage.close();
+      await Promise.all(inBackground);
+      await storage.close();
     })();
     return closing;
   };
@@ -204,6 +257,15 @@ export async function startServer(
     seeded,
     close,
   };
+}
+
+/** Closes the storage after a failed start; the start's own error is the one that is thrown. */
+async function closeQuietly(storage: Storage, log: ServerLog): Promise<void> {
+  try {
+    await storage.close();
+  } catch (error) {
+    log('error', `Closing the database failed: ${String(error)}`);
+  }
 }
 
 /** Waits until every WebSocket has closed, then cuts any that have not within `graceMs`. */

@@ -60,10 +60,17 @@ export function buildServices(storage: Storage, options: ServiceOptions): Servic
       changes: storage.clauseChanges,
       now,
       // A text change that clears positions is a position change: into the audit log with it.
-      positionsCleared: ({ documentId, clauseId, label, delegations, author }) => {
-        const negotiationId = storage.documents.byId(documentId)?.negotiationId;
+      // `record` never rejects (a failure is logged); reading the draft may, so it is logged too.
+      positionsCleared: async ({ documentId, clauseId, label, delegations, author }) => {
+        let negotiationId: string | undefined;
+        try {
+          negotiationId = (await storage.documents.byId(documentId))?.negotiationId;
+        } catch (error) {
+          log('error', `Recording cleared positions of ${documentId} failed: ${String(error)}`);
+          return;
+        }
         if (negotiationId === undefined) return;
-        audit.record({
+        await audit.record({
           negotiationId,
           documentId,
           userId: author.userId,

@@ -88,10 +88,14 @@ async function main(): Promise<void> {
   if (!opened.ok) throw new Error(opened.error);
   const storage = opened.value;
   try {
-    const demo = seedDemo(storage, 'not-a-real-hash');
-    const negotiationId = storage.documents.byId(demo.documentId)?.negotiationId ?? '';
-    const document = storage.documents.create({ id: 'bench-draft', negotiationId, title: 'Bench' });
-    storage.updates.append(document.id, history.value.state, null);
+    const demo = await seedDemo(storage, 'not-a-real-hash');
+    const negotiationId = (await storage.documents.byId(demo.documentId))?.negotiationId ?? '';
+    const document = await storage.documents.create({
+      id: 'bench-draft',
+      negotiationId,
+      title: 'Bench',
+    });
+    await storage.updates.append(document.id, history.value.state, null);
     // The server's own wiring (services built once), without deadline timers.
     const services = buildServices(storage, {
       log: (level, message) => {
@@ -100,9 +104,9 @@ async function main(): Promise<void> {
       timers: null,
     });
     const { sync, revisions: service } = services;
-    const chair = storage.users.byUsername('chair');
-    const membership = chair && storage.negotiations.membership(negotiationId, chair.id);
-    const negotiation = storage.negotiations.byId(negotiationId);
+    const chair = await storage.users.byUsername('chair');
+    const membership = chair && (await storage.negotiations.membership(negotiationId, chair.id));
+    const negotiation = await storage.negotiations.byId(negotiationId);
     if (!chair || !membership || !negotiation) throw new Error('no chair');
     const ctx: DocumentCommandContext = {
       actor: { kind: 'member', userId: chair.id, membership },
@@ -114,37 +118,45 @@ async function main(): Promise<void> {
     };
     const refusal = (error: CommandError) => new Error(describeCommandError(error).message);
     // Load the draft once, as a running server has it in memory.
-    sync.readDocument(document.id, () => undefined);
+    await sync.readDocument(document.id, () => undefined);
 
     const issueTimes: number[] = [];
     for (let index = 0; index < REPEAT; index++) {
-      const issued = time(() => issueRevision(ctx, { note: 'bench', symbol: `B/${index}` }));
+      const issued = await timeAsync(async () =>
+        issueRevision(ctx, { note: 'bench', symbol: `B/${index}` }),
+      );
       if (!issued.value.ok) throw refusal(issued.value.error);
       issueTimes.push(issued.ms);
     }
     const rev1 = REPEAT;
     const update = editsBetween(history.value.state);
-    const applied = sync.withDocument(document.id, (loaded) => Y.applyUpdate(loaded.doc, update));
+    const applied = await sync.withDocument(document.id, (loaded) =>
+      Y.applyUpdate(loaded.doc, update),
+    );
     if (!applied.ok) throw new Error('edits not applied');
-    const rev2 = issueRevision(ctx, { note: 'bench', symbol: 'B/final' });
+    const rev2 = await issueRevision(ctx, { note: 'bench', symbol: 'B/final' });
     if (!rev2.ok) throw refusal(rev2.error);
 
     const compareTimes: number[] = [];
     const currentTimes: number[] = [];
     let comparison = null;
     for (let index = 0; index < REPEAT; index++) {
-      const compared = time(() => service.compare(document, rev1, rev2.value.number));
+      const compared = await timeAsync(async () =>
+        service.compare(document, rev1, rev2.value.number),
+      );
       if (!compared.value.ok) throw new Error(compared.value.error.message);
       comparison = compared.value.value;
       compareTimes.push(compared.ms);
-      currentTimes.push(time(() => service.compare(document, rev1, 'current')).ms);
+      currentTimes.push(
+        (await timeAsync(async () => service.compare(document, rev1, 'current'))).ms,
+      );
     }
     if (comparison === null) throw new Error('no comparison');
     const html = time(() => renderCompareHtml(comparison, 'UTC'));
     const docx = await timeAsync(() =>
       renderCompareDocx(comparison, { timeZone: 'UTC', author: 'Bench' }),
     );
-    const stored = storage.revisions.byNumber(document.id, rev1);
+    const stored = await storage.revisions.byNumber(document.id, rev1);
     const lines = [
       `# Revisions benchmark (${quick ? 'quick' : 'full'})`,
       '',
@@ -175,7 +187,7 @@ async function main(): Promise<void> {
       );
     await sync.shutdown();
   } finally {
-    storage.close();
+    await storage.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -33,24 +33,26 @@ runChild(async (launch) => {
   const running = await startServer(config.value);
   const url = running.url;
   const storage = running.storage;
-  const negotiationId = demoNegotiationId(storage);
-  const users = addUsers(storage, negotiationId, launch.users);
-  addRooms(storage, negotiationId, launch);
-  const imported = importHistory(storage, negotiationId);
+  const negotiationId = await demoNegotiationId(storage);
+  const users = await addUsers(storage, negotiationId, launch.users);
+  await addRooms(storage, negotiationId, launch);
+  const imported = await importHistory(storage, negotiationId);
   const reported = [...launch.rooms, ...imported.documents];
   return {
     url,
     users,
-    report: () => ({
+    report: async () => ({
       importMs: imported.ms,
-      logs: Object.fromEntries(reported.map((id) => [id, storage.updates.stats(id)])),
+      logs: Object.fromEntries(
+        await Promise.all(reported.map(async (id) => [id, await storage.updates.stats(id)])),
+      ),
     }),
     close: () => running.close(),
   };
 });
 
-function demoNegotiationId(storage: Storage): string {
-  const negotiation = storage.negotiations.list()[0];
+async function demoNegotiationId(storage: Storage): Promise<string> {
+  const negotiation = (await storage.negotiations.list())[0];
   if (negotiation === undefined) throw new Error('the demo negotiation was not seeded');
   return negotiation.id;
 }
@@ -59,22 +61,22 @@ function demoNegotiationId(storage: Storage): string {
  * One distinct delegate per simulated editor of a room (bench.delegate.001…), spread over the
  * five delegations, sharing the demo password (its hash is copied, so no extra argon2 work).
  */
-function addUsers(storage: Storage, negotiationId: string, count: number): string[] {
-  const template = storage.users.byUsername(TEMPLATE_USER);
+async function addUsers(storage: Storage, negotiationId: string, count: number): Promise<string[]> {
+  const template = await storage.users.byUsername(TEMPLATE_USER);
   if (template === undefined) throw new Error(`demo user ${TEMPLATE_USER} is missing`);
   const usernames: string[] = [];
   for (let index = 0; index < count; index++) {
     const number = String(index + 1).padStart(3, '0');
     const username = `bench.delegate.${number}`;
     const user =
-      storage.users.byUsername(username) ??
-      storage.users.create({
+      (await storage.users.byUsername(username)) ??
+      (await storage.users.create({
         id: `bench-user-${number}`,
         username,
         displayName: `Bench Delegate ${number}`,
         passwordHash: template.passwordHash,
-      });
-    storage.negotiations.setMembership({
+      }));
+    await storage.negotiations.setMembership({
       negotiationId,
       userId: user.id,
       delegation: PARTY_CODES[index % PARTY_CODES.length] ?? 'US',
@@ -86,12 +88,16 @@ function addUsers(storage: Storage, negotiationId: string, count: number): strin
 }
 
 /** Each room becomes a draft of the demo negotiation whose log starts with the seed update. */
-function addRooms(storage: Storage, negotiationId: string, launch: ServerLaunch): void {
+async function addRooms(
+  storage: Storage,
+  negotiationId: string,
+  launch: ServerLaunch,
+): Promise<void> {
   const seed = readSeed(launch);
   for (const room of launch.rooms) {
-    if (storage.documents.byId(room) !== undefined) continue;
-    storage.documents.create({ id: room, negotiationId, title: `Bench draft ${room}` });
-    if (seed !== null) storage.updates.append(room, seed, null);
+    if ((await storage.documents.byId(room)) !== undefined) continue;
+    await storage.documents.create({ id: room, negotiationId, title: `Bench draft ${room}` });
+    if (seed !== null) await storage.updates.append(room, seed, null);
   }
 }
 
@@ -100,34 +106,44 @@ function addRooms(storage: Storage, negotiationId: string, launch: ServerLaunch)
  * to the demo delegate of its author's delegation and with the author's client id bound to
  * them, as the live sync path would have stored it. Copies get the final state as one update.
  */
-function importHistory(
+async function importHistory(
   storage: Storage,
   negotiationId: string,
-): { ms: number; documents: string[] } {
+): Promise<{ ms: number; documents: string[] }> {
   const file = process.env[ACCORD_IMPORT_ENV.historyFile];
   if (!file) return { ms: 0, documents: [] };
   const documentId = process.env[ACCORD_IMPORT_ENV.document] || undefined;
   const copies = (process.env[ACCORD_IMPORT_ENV.copies] ?? '').split(',').filter(Boolean);
   const history = readHistoryFile(file);
-  const authors = AUTHOR_USERNAMES.map((username) => {
-    const user = storage.users.byUsername(username);
+  const authors: string[] = [];
+  for (const username of AUTHOR_USERNAMES) {
+    const user = await storage.users.byUsername(username);
     if (user === undefined) throw new Error(`demo user ${username} is missing`);
-    return user.id;
-  });
+    authors.push(user.id);
+  }
   const start = performance.now();
-  if (documentId !== undefined && storage.documents.byId(documentId) === undefined) {
-    storage.documents.create({ id: documentId, negotiationId, title: 'Communiqué at scale' });
-    history.authorClientIds.forEach((clientId, index) => {
-      storage.updates.bindClientIds(documentId, [clientId], authors[index % authors.length] ?? '');
-    });
+  if (documentId !== undefined && (await storage.documents.byId(documentId)) === undefined) {
+    await storage.documents.create({ id: documentId, negotiationId, title: 'Communiqué at scale' });
+    for (const [index, clientId] of history.authorClientIds.entries()) {
+      await storage.updates.bindClientIds(
+        documentId,
+        [clientId],
+        authors[index % authors.length] ?? '',
+      );
+    }
+    // One append at a time, committed before the next, as the live sync path stores them.
     for (const { author, update } of history.updates) {
-      storage.updates.append(documentId, update, authors[author % authors.length] ?? null);
+      await storage.updates.append(documentId, update, authors[author % authors.length] ?? null);
     }
   }
   for (const copy of copies) {
-    if (storage.documents.byId(copy) !== undefined) continue;
-    storage.documents.create({ id: copy, negotiationId, title: `Communiqué at scale (${copy})` });
-    storage.updates.append(copy, history.state, null);
+    if ((await storage.documents.byId(copy)) !== undefined) continue;
+    await storage.documents.create({
+      id: copy,
+      negotiationId,
+      title: `Communiqué at scale (${copy})`,
+    });
+    await storage.updates.append(copy, history.state, null);
   }
   const documents = documentId === undefined ? copies : [documentId, ...copies];
   return { ms: performance.now() - start, documents };

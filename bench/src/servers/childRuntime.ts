@@ -6,8 +6,8 @@ import { memoryLine, parseLaunchEnv, readyLine, type ServerLaunch } from './chil
 export interface StartedServer {
   url: string;
   users?: string[];
-  /** Extra facts for the memory report (Accord: its update log's stats). */
-  report?: () => Record<string, unknown>;
+  /** Extra facts for the memory report (Accord: its update log's stats, read from storage). */
+  report?: () => Record<string, unknown> | Promise<Record<string, unknown>>;
   close(): Promise<void>;
 }
 
@@ -49,7 +49,11 @@ export function runChild(start: (launch: ServerLaunch) => Promise<StartedServer>
       process.on('SIGINT', shutdown);
       // The parent is gone (its IPC channel closed): nobody will stop this server, so stop now.
       process.on('disconnect', shutdown);
-      process.on('SIGUSR2', () => reportMemory(server));
+      process.on('SIGUSR2', () => {
+        reportMemory(server).catch((error: unknown) => {
+          console.error('bench child: memory report failed', error);
+        });
+      });
       process.on('message', (message: unknown) => void profileCommand(message));
       console.log(readyLine({ url: server.url, users: server.users ?? [] }));
     },
@@ -66,19 +70,23 @@ function exposedGc(): (() => void) | undefined {
   return typeof candidate === 'function' ? (candidate as () => void) : undefined;
 }
 
-/** Collects garbage (when run with --expose-gc) and prints a memory report line. */
-function reportMemory(server: StartedServer): void {
+/**
+ * Collects garbage (when run with --expose-gc) and prints a memory report line. The memory is
+ * measured before the extra facts are read, so reading them does not count.
+ */
+async function reportMemory(server: StartedServer): Promise<void> {
   const gc = exposedGc();
   gc?.();
   gc?.();
   const usage = process.memoryUsage();
+  const extra = (await server.report?.()) ?? {};
   console.log(
     memoryLine({
       heapUsed: usage.heapUsed,
       external: usage.external,
       arrayBuffers: usage.arrayBuffers,
       rss: usage.rss,
-      extra: server.report?.() ?? {},
+      extra,
     }),
   );
 }

@@ -11,12 +11,12 @@ import { type CommandResult, runAdminCommand } from './adminCommands';
 let dataDir: string;
 let storage: SqliteStorage;
 
-beforeEach(() => {
+beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'accord-admin-'));
   const opened = SqliteStorage.open(dataDir, { defaultTimeZone: 'UTC' });
   if (!opened.ok) throw new Error(opened.error);
   storage = opened.value;
-  storage.negotiations.create({
+  await storage.negotiations.create({
     id: 'talks',
     title: 'Talks',
     venue: 'DC',
@@ -25,8 +25,8 @@ beforeEach(() => {
   });
 });
 
-afterEach(() => {
-  storage.close();
+afterEach(async () => {
+  await storage.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -50,10 +50,10 @@ describe('admin commands', () => {
       ok: true,
       value: 'Created user jdoe (Jane Doe).\njdoe is delegate for MX in "Talks".',
     });
-    const user = storage.users.byUsername('jdoe');
+    const user = await storage.users.byUsername('jdoe');
     expect(user?.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await verifyPassword(user?.passwordHash ?? '', 'a good long password')).toBe(true);
-    expect(storage.negotiations.membership('talks', user?.id ?? '')).toMatchObject({
+    expect(await storage.negotiations.membership('talks', user?.id ?? '')).toMatchObject({
       delegation: 'MX',
       role: 'delegate',
     });
@@ -65,7 +65,7 @@ describe('admin commands', () => {
       ok: false,
       error: 'The password must have at least 10 characters.',
     });
-    expect(storage.users.byUsername('jdoe')).toBeUndefined();
+    expect(await storage.users.byUsername('jdoe')).toBeUndefined();
     await run(CREATE);
     expect(await run(CREATE)).toEqual({ ok: false, error: 'User "jdoe" already exists.' });
     expect(
@@ -89,17 +89,21 @@ describe('admin commands', () => {
 
   it('change a password and end the old sessions', async () => {
     await run(CREATE);
-    const user = storage.users.byUsername('jdoe');
-    storage.sessions.create({ id: 's', userId: user?.id ?? '', expiresAt: Date.now() + 1000 });
+    const user = await storage.users.byUsername('jdoe');
+    await storage.sessions.create({
+      id: 's',
+      userId: user?.id ?? '',
+      expiresAt: Date.now() + 1000,
+    });
     expect((await run(['user', 'set-password', 'jdoe'], 'another long password')).ok).toBe(true);
-    const hash = storage.users.byUsername('jdoe')?.passwordHash ?? '';
+    const hash = (await storage.users.byUsername('jdoe'))?.passwordHash ?? '';
     expect(await verifyPassword(hash, 'another long password')).toBe(true);
-    expect(storage.sessions.byId('s')).toBeUndefined();
+    expect(await storage.sessions.byId('s')).toBeUndefined();
   });
 
   it('assign, disable (ending sessions) and enable', async () => {
     await run(CREATE);
-    const id = storage.users.byUsername('jdoe')?.id ?? '';
+    const id = (await storage.users.byUsername('jdoe'))?.id ?? '';
     expect(
       await run([
         'user',
@@ -113,12 +117,12 @@ describe('admin commands', () => {
         'moderator',
       ]),
     ).toEqual({ ok: true, value: 'jdoe is moderator for CHAIR in "Talks".' });
-    storage.sessions.create({ id: 's', userId: id, expiresAt: Date.now() + 1000 });
+    await storage.sessions.create({ id: 's', userId: id, expiresAt: Date.now() + 1000 });
     await run(['user', 'disable', 'jdoe']);
-    expect(storage.users.byId(id)?.disabled).toBe(true);
-    expect(storage.sessions.byId('s')).toBeUndefined();
+    expect((await storage.users.byId(id))?.disabled).toBe(true);
+    expect(await storage.sessions.byId('s')).toBeUndefined();
     await run(['user', 'enable', 'jdoe']);
-    expect(storage.users.byId(id)?.disabled).toBe(false);
+    expect((await storage.users.byId(id))?.disabled).toBe(false);
   });
 
   it('list users and negotiations', async () => {
@@ -142,8 +146,8 @@ describe('admin commands', () => {
       ok: true,
       value: '"Talks" now shows its times in America/Mexico_City (was UTC).',
     });
-    expect(storage.negotiations.byId('talks')?.timeZone).toBe('America/Mexico_City');
-    const entries = storage.audit.list('talks');
+    expect((await storage.negotiations.byId('talks'))?.timeZone).toBe('America/Mexico_City');
+    const entries = await storage.audit.list('talks');
     expect(entries.at(-1)).toMatchObject({ action: 'timeZone', userId: null });
     expect(JSON.parse(entries.at(-1)?.detail ?? '{}')).toEqual({
       from: 'UTC',
@@ -164,7 +168,7 @@ describe('admin commands', () => {
       ok: false,
       error: expect.stringContaining('No negotiation "nope"'),
     });
-    expect(storage.negotiations.byId('talks')?.timeZone).toBe('America/Mexico_City');
-    expect(storage.audit.list('talks')).toHaveLength(entries.length);
+    expect((await storage.negotiations.byId('talks'))?.timeZone).toBe('America/Mexico_City');
+    expect(await storage.audit.list('talks')).toHaveLength(entries.length);
   });
 });

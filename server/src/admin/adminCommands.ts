@@ -22,13 +22,13 @@ export async function runAdminCommand(
     case 'user create':
       return createUser(storage, command, readPassword);
     case 'user list':
-      return { ok: true, value: listUsers(storage) };
+      return { ok: true, value: await listUsers(storage) };
     case 'negotiation list':
-      return { ok: true, value: listNegotiations(storage) };
+      return { ok: true, value: await listNegotiations(storage) };
     case 'negotiation time-zone':
       return setTimeZone(storage, command.negotiationId, command.timeZone);
     case 'document list':
-      return { ok: true, value: listDocuments(storage) };
+      return { ok: true, value: await listDocuments(storage) };
     case 'export':
       return runExportCommand(storage, command, exportIo);
     case 'audit verify':
@@ -40,16 +40,16 @@ export async function runAdminCommand(
     default:
       break;
   }
-  const user: UserRecord | undefined = storage.users.byUsername(command.username);
+  const user: UserRecord | undefined = await storage.users.byUsername(command.username);
   if (user === undefined) return { ok: false, error: `No user "${command.username}".` };
   switch (command.kind) {
     case 'user set-password': {
       const password = await readPassword();
       const passwordError = checkPassword(password);
       if (passwordError) return { ok: false, error: passwordError };
-      storage.users.setPassword(user.id, await hashPassword(password));
+      await storage.users.setPassword(user.id, await hashPassword(password));
       // A new password ends every session opened with the old one.
-      storage.sessions.deleteForUser(user.id);
+      await storage.sessions.deleteForUser(user.id);
       return { ok: true, value: `Password of ${user.username} changed; signed out everywhere.` };
     }
     case 'user assign':
@@ -57,11 +57,11 @@ export async function runAdminCommand(
     case 'user remove':
       return remove(storage, user, command.negotiationId);
     case 'user disable':
-      storage.users.setDisabled(user.id, true);
-      storage.sessions.deleteForUser(user.id);
+      await storage.users.setDisabled(user.id, true);
+      await storage.sessions.deleteForUser(user.id);
       return { ok: true, value: `Disabled ${user.username} and ended their sessions.` };
     case 'user enable':
-      storage.users.setDisabled(user.id, false);
+      await storage.users.setDisabled(user.id, false);
       return { ok: true, value: `Enabled ${user.username}.` };
   }
 }

@@ -17,19 +17,19 @@ let warnings: string[];
 
 const NOW = Date.UTC(2026, 10, 29, 14, 5);
 
-beforeEach(() => {
+beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'accord-export-cli-'));
   const opened = SqliteStorage.open(dataDir, { defaultTimeZone: 'UTC' });
   if (!opened.ok) throw new Error(opened.error);
   storage = opened.value;
   // Nobody signs in here: any hash will do.
-  seeded = seedDemo(storage, 'not-a-real-hash');
+  seeded = await seedDemo(storage, 'not-a-real-hash');
   stdout = [];
   warnings = [];
 });
 
-afterEach(() => {
-  storage.close();
+afterEach(async () => {
+  await storage.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 

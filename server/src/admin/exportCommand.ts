@@ -51,17 +51,17 @@ export async function runExportCommand(
   command: ExportCommand,
   io: ExportIo,
 ): Promise<CommandResult> {
-  const document = storage.documents.byId(command.documentId);
-  const negotiation = document && storage.negotiations.byId(document.negotiationId);
+  const document = await storage.documents.byId(command.documentId);
+  const negotiation = document && (await storage.negotiations.byId(document.negotiationId));
   if (document === undefined || negotiation === undefined) {
     return {
       ok: false,
       error: `No draft "${command.documentId}" (see: accord-admin document list).`,
     };
   }
-  const doc = loadStoredDocument(storage, document.id, (_level, message) => io.warn(message));
+  const doc = await loadStoredDocument(storage, document.id, (_level, message) => io.warn(message));
   try {
-    const context = exportContextFor(
+    const context = await exportContextFor(
       storage,
       document,
       negotiation,

@@ -8,7 +8,7 @@ import type { NegotiationRecord, Storage } from '../storage/storage';
  * The admin tool writes no draft: a draft's live document belongs to the running server, and
  * two writers of one document would diverge. Commands that need one are refused here.
  */
-const refused = () =>
+const refused = async () =>
   ({
     ok: false,
     error: { reason: 'serverShutdown', message: 'Drafts are changed through the running server.' },

@@ -19,17 +19,17 @@ let storage: SqliteStorage;
 let seeded: SeededDemo;
 let stdout: Uint8Array[];
 
-beforeEach(() => {
+beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'accord-revision-cli-'));
   const opened = SqliteStorage.open(dataDir, { defaultTimeZone: 'UTC' });
   if (!opened.ok) throw new Error(opened.error);
   storage = opened.value;
-  seeded = seedDemo(storage, 'not-a-real-hash');
+  seeded = await seedDemo(storage, 'not-a-real-hash');
   stdout = [];
 });
 
-afterEach(() => {
-  storage.close();
+afterEach(async () => {
+  await storage.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -48,10 +48,10 @@ async function run(argv: string[]): Promise<CommandResult> {
 }
 
 /** Stores a revision of `doc` as issuing does (the service is tested over HTTP). */
-function store(doc: Y.Doc, at: number): void {
+async function store(doc: Y.Doc, at: number): Promise<void> {
   const contentJson = canonicalJson(revisionContent(doc, 'Draft'));
-  const chair = storage.users.byUsername('chair');
-  const issued = storage.revisions.issue({
+  const chair = await storage.users.byUsername('chair');
+  const issued = await storage.revisions.issue({
     id: `rev-${at}`,
     documentId: seeded.documentId,
     note: 'note',
@@ -66,20 +66,20 @@ function store(doc: Y.Doc, at: number): void {
   if (!issued.ok) throw new Error(issued.error);
 }
 
-function twoRevisions(): void {
-  const doc = loadStoredDocument(storage, seeded.documentId, () => {});
-  store(doc, Date.UTC(2026, 11, 5, 14, 0));
+async function twoRevisions(): Promise<void> {
+  const doc = await loadStoredDocument(storage, seeded.documentId, () => {});
+  await store(doc, Date.UTC(2026, 11, 5, 14, 0));
   const tariffs = clauseText(doc, 'op-tariffs');
   const at = tariffs.toString().indexOf('ninety');
   tariffs.delete(at, 'ninety'.length);
   tariffs.insert(at, 'sixty');
-  store(doc, Date.UTC(2026, 11, 5, 15, 0));
+  await store(doc, Date.UTC(2026, 11, 5, 15, 0));
   doc.destroy();
 }
 
 describe('accord-admin revision', () => {
   it('lists, shows (hash verified) and compares revisions from the data folder', async () => {
-    twoRevisions();
+    await twoRevisions();
     const list = await run(['revision', 'list', '--document', seeded.documentId]);
     expect(list).toMatchObject({
       ok: true,
@@ -129,7 +129,7 @@ describe('accord-admin revision', () => {
   });
 
   it('finds a stored content that was changed after issue', async () => {
-    twoRevisions();
+    await twoRevisions();
     const db = (storage as unknown as { db: { prepare: (sql: string) => { run: () => void } } }).db;
     db.prepare(
       "UPDATE revisions SET content_json = replace(content_json, 'sixty', 'ten') WHERE number = 2",

@@ -39,26 +39,28 @@ export type RevisionCommand =
       out: string | null;
     };
 
-function findDraft(
+async function findDraft(
   storage: Storage,
   documentId: string,
-): { document: DocumentRecord; negotiation: NegotiationRecord } | string {
-  const document = storage.documents.byId(documentId);
-  const negotiation = document && storage.negotiations.byId(document.negotiationId);
+): Promise<{ document: DocumentRecord; negotiation: NegotiationRecord } | string> {
+  const document = await storage.documents.byId(documentId);
+  const negotiation = document && (await storage.negotiations.byId(document.negotiationId));
   if (document === undefined || negotiation === undefined) {
     return `No draft "${documentId}" (see: accord-admin document list).`;
   }
   return { document, negotiation };
 }
 
-function side(
+async function side(
   storage: Storage,
   document: DocumentRecord,
   target: number | 'current',
   io: ExportIo,
-): { content: RevisionContent; side: CompareSide } | string {
+): Promise<{ content: RevisionContent; side: CompareSide } | string> {
   if (target === 'current') {
-    const doc = loadStoredDocument(storage, document.id, (_level, message) => io.warn(message));
+    const doc = await loadStoredDocument(storage, document.id, (_level, message) =>
+      io.warn(message),
+    );
     try {
       return {
         content: revisionContent(doc, document.title),
@@ -68,7 +70,7 @@ function side(
       doc.destroy();
     }
   }
-  const record = storage.revisions.byNumber(document.id, target);
+  const record = await storage.revisions.byNumber(document.id, target);
   if (record === undefined) return `The draft has no ${revisionName(target)}.`;
   return {
     content: JSON.parse(record.contentJson) as RevisionContent,
@@ -105,15 +107,24 @@ export async function runRevisionCommand(
   command: RevisionCommand,
   io: ExportIo,
 ): Promise<CommandResult> {
-  const found = findDraft(storage, command.documentId);
+  const found = await findDraft(storage, command.documentId);
   if (typeof found === 'string') return { ok: false, error: found };
   const { document, negotiation } = found;
   const zone = negotiation.timeZone;
-  const name = (userId: string) => storage.users.byId(userId)?.username ?? userId;
+  // Usernames of the people named, each read once.
+  const usernames = new Map<string, string>();
+  const readNames = async (userIds: readonly string[]) => {
+    for (const userId of userIds) {
+      if (usernames.has(userId)) continue;
+      usernames.set(userId, (await storage.users.byId(userId))?.username ?? userId);
+    }
+  };
+  const name = (userId: string) => usernames.get(userId) ?? userId;
   switch (command.kind) {
     case 'revision list': {
-      const revisions = storage.revisions.list(document.id);
+      const revisions = await storage.revisions.list(document.id);
       if (revisions.length === 0) return { ok: true, value: 'No revision has been issued.' };
+      await readNames(revisions.map((revision) => revision.issuedBy));
       return {
         ok: true,
         value: formatTable(
@@ -130,10 +141,11 @@ export async function runRevisionCommand(
       };
     }
     case 'revision show': {
-      const record = storage.revisions.byNumber(document.id, command.number);
+      const record = await storage.revisions.byNumber(document.id, command.number);
       if (record === undefined) {
         return { ok: false, error: `The draft has no ${revisionName(command.number)}.` };
       }
+      await readNames([record.issuedBy]);
       const content = JSON.parse(record.contentJson) as RevisionContent;
       // The stored JSON is canonical: re-encoding it and hashing again checks it is untouched.
       const intact =
@@ -155,9 +167,9 @@ export async function runRevisionCommand(
       };
     }
     case 'revision compare': {
-      const older = side(storage, document, command.from, io);
+      const older = await side(storage, document, command.from, io);
       if (typeof older === 'string') return { ok: false, error: older };
-      const newer = side(storage, document, command.to, io);
+      const newer = await side(storage, document, command.to, io);
       if (typeof newer === 'string') return { ok: false, error: newer };
       const comparison = compareRevisions(older.content, newer.content, {
         from: older.side,

@@ -31,23 +31,27 @@ export function checkPassword(password: string): string | null {
 }
 
 /** A negotiation the admin tool was told about, or the error naming what to look up. */
-function negotiationNamed(storage: Storage, negotiationId: string) {
+async function negotiationNamed(storage: Storage, negotiationId: string) {
   return (
-    storage.negotiations.byId(negotiationId) ??
+    (await storage.negotiations.byId(negotiationId)) ??
     `No negotiation "${negotiationId}" (see: accord-admin negotiation list).`
   );
 }
 
 /** Gives a user a delegation and role in a negotiation (`assignMember`, as the operator). */
-export function assign(
+export async function assign(
   storage: Storage,
   user: UserRecord,
   membership: MembershipArgs,
-): CommandResult {
-  const negotiation = negotiationNamed(storage, membership.negotiationId);
+): Promise<CommandResult> {
+  const negotiation = await negotiationNamed(storage, membership.negotiationId);
   if (typeof negotiation === 'string') return { ok: false, error: negotiation };
   const { delegation, role } = membership;
-  const assigned = assignMember(operatorContext(storage, negotiation), { user, delegation, role });
+  const assigned = await assignMember(operatorContext(storage, negotiation), {
+    user,
+    delegation,
+    role,
+  });
   if (!assigned.ok) return { ok: false, error: describeCommandError(assigned.error).message };
   return {
     ok: true,
@@ -56,10 +60,14 @@ export function assign(
 }
 
 /** Takes a user out of a negotiation (`removeMember`, as the operator). */
-export function remove(storage: Storage, user: UserRecord, negotiationId: string): CommandResult {
-  const negotiation = negotiationNamed(storage, negotiationId);
+export async function remove(
+  storage: Storage,
+  user: UserRecord,
+  negotiationId: string,
+): Promise<CommandResult> {
+  const negotiation = await negotiationNamed(storage, negotiationId);
   if (typeof negotiation === 'string') return { ok: false, error: negotiation };
-  const removed = removeMember(operatorContext(storage, negotiation), { user });
+  const removed = await removeMember(operatorContext(storage, negotiation), { user });
   if (!removed.ok) return { ok: false, error: describeCommandError(removed.error).message };
   return {
     ok: true,
@@ -79,16 +87,19 @@ export async function createUser(
   if (displayName === '' || displayName.length > LIMITS.displayNameMax) {
     return { ok: false, error: `--name must have 1 to ${LIMITS.displayNameMax} characters.` };
   }
-  if (storage.users.byUsername(command.username)) {
+  if ((await storage.users.byUsername(command.username)) !== undefined) {
     return { ok: false, error: `User "${command.username}" already exists.` };
   }
-  if (command.membership && !storage.negotiations.byId(command.membership.negotiationId)) {
+  if (
+    command.membership &&
+    (await storage.negotiations.byId(command.membership.negotiationId)) === undefined
+  ) {
     return { ok: false, error: `No negotiation "${command.membership.negotiationId}".` };
   }
   const password = await readPassword();
   const passwordError = checkPassword(password);
   if (passwordError) return { ok: false, error: passwordError };
-  const user = storage.users.create({
+  const user = await storage.users.create({
     id: crypto.randomUUID(),
     username: command.username,
     displayName,
@@ -96,7 +107,7 @@ export async function createUser(
   });
   const lines = [`Created user ${user.username} (${user.displayName}).`];
   if (command.membership) {
-    const assigned = assign(storage, user, command.membership);
+    const assigned = await assign(storage, user, command.membership);
     if (!assigned.ok) return assigned;
     lines.push(assigned.value);
   }
@@ -104,14 +115,14 @@ export async function createUser(
 }
 
 /** The users, their status and their places, as a table. */
-export function listUsers(storage: Storage): string {
-  const rows = storage.users.list().map((user) => {
-    const places = storage.negotiations
-      .membershipsOfUser(user.id)
+export async function listUsers(storage: Storage): Promise<string> {
+  const rows: string[][] = [];
+  for (const user of await storage.users.list()) {
+    const places = (await storage.negotiations.membershipsOfUser(user.id))
       .map((m) => `${m.negotiationId}:${m.delegation}/${m.role}`)
       .join(', ');
-    return [user.username, user.displayName, user.disabled ? 'disabled' : 'active', places];
-  });
+    rows.push([user.username, user.displayName, user.disabled ? 'disabled' : 'active', places]);
+  }
   if (rows.length === 0) return 'No users.';
   return formatTable(['username', 'name', 'status', 'memberships'], rows);
 }

@@ -41,14 +41,14 @@ export class SessionManager {
   ) {}
 
   /** Creates a session for the user; the token goes into the cookie and is never stored. */
-  create(userId: string): { token: string; session: SessionRecord } {
+  async create(userId: string): Promise<{ token: string; session: SessionRecord }> {
     const token = generateSessionToken();
     const session: SessionRecord = {
       id: sessionIdOf(token),
       userId,
       expiresAt: this.now() + SESSION_LIFETIME_MS,
     };
-    this.stores.sessions.create(session);
+    await this.stores.sessions.create(session);
     this.lastUse.set(session.id, { userId, at: this.now() });
     return { token, session };
   }
@@ -57,8 +57,8 @@ export class SessionManager {
    * The user and session behind a token, or undefined when it is unknown, expired (then
    * deleted) or belongs to a disabled user. Extends the session when it is past half its life.
    */
-  validate(token: string): ValidSession | undefined {
-    const valid = this.validateById(sessionIdOf(token));
+  async validate(token: string): Promise<ValidSession | undefined> {
+    const valid = await this.validateById(sessionIdOf(token));
     if (valid !== undefined) {
       this.lastUse.set(valid.session.id, { userId: valid.user.id, at: this.now() });
     }
@@ -83,32 +83,33 @@ export class SessionManager {
    * `validate` by the session's id, for sockets that were opened with it: a session that was
    * signed out, expired or whose user was disabled (by the admin tool, in another process) ends.
    */
-  validateById(sessionId: string): ValidSession | undefined {
-    const session = this.stores.sessions.byId(sessionId);
+  async validateById(sessionId: string): Promise<ValidSession | undefined> {
+    const session = await this.stores.sessions.byId(sessionId);
     if (session === undefined) return undefined;
     const now = this.now();
     if (now >= session.expiresAt) {
-      this.stores.sessions.delete(session.id);
+      await this.stores.sessions.delete(session.id);
       return undefined;
     }
-    const user = this.stores.users.byId(session.userId);
+    const user = await this.stores.users.byId(session.userId);
     if (user === undefined || user.disabled) return undefined;
     if (session.expiresAt - now < SESSION_RENEW_BEFORE_MS) {
       const extended = { ...session, expiresAt: now + SESSION_LIFETIME_MS };
-      this.stores.sessions.setExpiry(session.id, extended.expiresAt);
+      await this.stores.sessions.setExpiry(session.id, extended.expiresAt);
       return { session: extended, user, extended: true };
     }
     return { session, user, extended: false };
   }
 
   /** Signs a session out, server-side. */
-  invalidate(sessionId: string): void {
-    this.stores.sessions.delete(sessionId);
+  async invalidate(sessionId: string): Promise<void> {
+    // Forgotten first: a session being signed out no longer counts as active while it is deleted.
     this.lastUse.delete(sessionId);
+    await this.stores.sessions.delete(sessionId);
   }
 
   /** Deletes expired sessions; returns how many. */
-  deleteExpired(): number {
+  deleteExpired(): Promise<number> {
     return this.stores.sessions.deleteExpired(this.now());
   }
 }

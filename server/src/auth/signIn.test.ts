@@ -12,9 +12,9 @@ beforeAll(async () => {
   passwordHash = await hashPassword(PASSWORD);
 });
 
-function setup() {
+async function setup() {
   const storage = new MemoryStorage();
-  storage.users.create({ id: 'u1', username: 'mx', displayName: 'MX', passwordHash });
+  await storage.users.create({ id: 'u1', username: 'mx', displayName: 'MX', passwordHash });
   const deps = {
     users: storage.users,
     sessions: new SessionManager(storage),
@@ -25,16 +25,18 @@ function setup() {
 
 describe('signIn', () => {
   it('opens a session for the right password', async () => {
-    const { storage, deps } = setup();
+    const { storage, deps } = await setup();
     const result = await signIn(deps, { username: 'mx', password: PASSWORD }, '10.0.0.1');
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.user.id).toBe('u1');
-    expect(storage.sessions.byId(sessionIdOf(result.value.token))).toEqual(result.value.session);
+    expect(await storage.sessions.byId(sessionIdOf(result.value.token))).toEqual(
+      result.value.session,
+    );
   });
 
   it('fails alike for a wrong password, an unknown user and a disabled user', async () => {
-    const { storage, deps } = setup();
+    const { storage, deps } = await setup();
     const attempt = (username: string, password: string) =>
       signIn(deps, { username, password }, '10.0.0.1');
     expect(await attempt('mx', 'wrong password!')).toEqual({
@@ -42,12 +44,12 @@ describe('signIn', () => {
       error: 'invalid_credentials',
     });
     expect(await attempt('nobody', PASSWORD)).toEqual({ ok: false, error: 'invalid_credentials' });
-    storage.users.setDisabled('u1', true);
+    await storage.users.setDisabled('u1', true);
     expect(await attempt('mx', PASSWORD)).toEqual({ ok: false, error: 'invalid_credentials' });
   });
 
   it('spends argon2 time on unknown users too', async () => {
-    const { deps } = setup();
+    const { deps } = await setup();
     const fastest = async (username: string) => {
       let best = Number.POSITIVE_INFINITY;
       for (let i = 0; i < 3; i++) {
@@ -64,7 +66,7 @@ describe('signIn', () => {
   });
 
   it('throttles an account after too many failures, even with the right password', async () => {
-    const { deps } = setup();
+    const { deps } = await setup();
     const fail = () => signIn(deps, { username: 'mx', password: 'wrong password!' }, '10.0.0.1');
     const succeed = () => signIn(deps, { username: 'mx', password: PASSWORD }, '10.0.0.1');
     await fail();

@@ -33,8 +33,10 @@ export async function signIn(
   const attempt = deps.throttle.begin(username, address);
   if (attempt === undefined) return { ok: false, error: 'too_many_attempts' };
   let valid = false;
-  const user = deps.users.byUsername(username);
+  let user: UserRecord | undefined;
   try {
+    // Inside the try: a lookup that failed counts as a failed attempt too.
+    user = await deps.users.byUsername(username);
     valid =
       user === undefined
         ? await verifyAgainstDummy(password)
@@ -47,6 +49,6 @@ export async function signIn(
     return { ok: false, error: 'invalid_credentials' };
   }
   attempt.succeeded();
-  const { token, session } = deps.sessions.create(user.id);
+  const { token, session } = await deps.sessions.create(user.id);
   return { ok: true, value: { user, session, token } };
 }

@@ -29,7 +29,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   const api = new Hono<AppEnv>();
   api.use('*', requestBodyLimit());
-  api.route('/', healthRoutes());
+  api.route(
+    '/',
+    healthRoutes({
+      storage: deps.storage,
+      redisPing: deps.redisPing,
+      timeoutMs: deps.healthTimeoutMs,
+    }),
+  );
   api.route('/', sessionRoutes(deps));
   api.route('/', localeRoutes(deps));
   api.route('/', negotiationRoutes(deps));

@@ -34,6 +34,10 @@ export interface AppDeps {
   hub: ThreadHub;
   /** How often live channels check their session again (default 30 s, like the sync sockets). */
   sessionRecheckMs?: number;
+  /** Pings Redis for `GET /api/health`; absent while the server uses no Redis. */
+  redisPing?: () => Promise<unknown>;
+  /** How long `GET /api/health` waits for each dependency (default 1 s). */
+  healthTimeoutMs?: number;
 }
 
 /**

@@ -6,36 +6,38 @@ import { DEMO_USERS, demoLoginsTable, isEmpty, seedDemo } from './demo';
 import { DEMO_DRAFT } from './demoDraft';
 
 describe('seedDemo', () => {
-  it('creates the negotiation, one member per demo account and the draft', () => {
+  it('creates the negotiation, one member per demo account and the draft', async () => {
     const storage = new MemoryStorage();
-    expect(isEmpty(storage)).toBe(true);
-    const seeded = seedDemo(storage, '$argon2id$hash');
-    expect(isEmpty(storage)).toBe(false);
-    expect(storage.negotiations.byId(seeded.negotiationId)).toMatchObject({
+    expect(await isEmpty(storage)).toBe(true);
+    const seeded = await seedDemo(storage, '$argon2id$hash');
+    expect(await isEmpty(storage)).toBe(false);
+    expect(await storage.negotiations.byId(seeded.negotiationId)).toMatchObject({
       title: 'Regional Prosperity and Migration Talks',
       venue: 'Washington, D.C.',
       startsOn: '2025-06-11',
       timeZone: 'America/New_York',
     });
-    const members = storage.negotiations.members(seeded.negotiationId);
+    const members = await storage.negotiations.members(seeded.negotiationId);
     expect(members).toHaveLength(DEMO_USERS.length);
     for (const demoUser of DEMO_USERS) {
-      const user = storage.users.byUsername(demoUser.username);
+      const user = await storage.users.byUsername(demoUser.username);
       expect(user?.displayName).toBe(demoUser.displayName);
-      expect(storage.negotiations.membership(seeded.negotiationId, user?.id ?? '')).toMatchObject({
+      expect(
+        await storage.negotiations.membership(seeded.negotiationId, user?.id ?? ''),
+      ).toMatchObject({
         delegation: demoUser.delegation,
         role: demoUser.role,
       });
     }
-    expect(storage.documents.byId(seeded.documentId)?.title).toBe(
+    expect((await storage.documents.byId(seeded.documentId))?.title).toBe(
       'Joint Communiqué on Regional Economic Growth and Migration',
     );
   });
 
-  it('stores the draft as the first update of the log', () => {
+  it('stores the draft as the first update of the log', async () => {
     const storage = new MemoryStorage();
-    const { documentId } = seedDemo(storage, '$argon2id$hash');
-    const log = storage.updates.load(documentId);
+    const { documentId } = await seedDemo(storage, '$argon2id$hash');
+    const log = await storage.updates.load(documentId);
     expect(log).toHaveLength(1);
     const doc = new Y.Doc();
     Y.applyUpdate(doc, log[0]?.update ?? new Uint8Array());

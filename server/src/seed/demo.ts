@@ -65,8 +65,8 @@ export interface SeededDemo {
 }
 
 /** Whether the database holds nothing yet (the only time the demo is seeded). */
-export function isEmpty(storage: Storage): boolean {
-  return storage.users.count() === 0 && storage.negotiations.list().length === 0;
+export async function isEmpty(storage: Storage): Promise<boolean> {
+  return (await storage.users.count()) === 0 && (await storage.negotiations.list()).length === 0;
 }
 
 /** The demo draft as one Yjs update: the first entry of the document's log. */
@@ -82,27 +82,30 @@ export function demoDraftUpdate(): Uint8Array {
  * Seeds the demo negotiation, its members and its draft. `passwordHash` is the argon2id hash of
  * `DEMO_PASSWORD`, shared by every demo account (the password is public anyway).
  */
-export function seedDemo(storage: Storage, passwordHash: string): SeededDemo {
-  const negotiation = storage.negotiations.create({ id: crypto.randomUUID(), ...DEMO_NEGOTIATION });
+export async function seedDemo(storage: Storage, passwordHash: string): Promise<SeededDemo> {
+  const negotiation = await storage.negotiations.create({
+    id: crypto.randomUUID(),
+    ...DEMO_NEGOTIATION,
+  });
   for (const demoUser of DEMO_USERS) {
-    const user = storage.users.create({
+    const user = await storage.users.create({
       id: crypto.randomUUID(),
       username: demoUser.username,
       displayName: demoUser.displayName,
       passwordHash,
     });
-    storage.negotiations.setMembership({
+    await storage.negotiations.setMembership({
       negotiationId: negotiation.id,
       userId: user.id,
       delegation: demoUser.delegation,
       role: demoUser.role,
     });
   }
-  const document = storage.documents.create({
+  const document = await storage.documents.create({
     id: crypto.randomUUID(),
     negotiationId: negotiation.id,
     title: DEMO_DOCUMENT_TITLE,
   });
-  storage.updates.append(document.id, demoDraftUpdate(), null);
+  await storage.updates.append(document.id, demoDraftUpdate(), null);
   return { negotiationId: negotiation.id, documentId: document.id };
 }

@@ -16,9 +16,9 @@ export interface CommandTestBed {
   /** The clock every service reads; tests move it. */
   clock: { now: number };
   /** The context of a demo member (`chair`, `mx.delegate`, `observer`…) on the demo draft. */
-  as(username: string): DocumentCommandContext;
+  as(username: string): Promise<DocumentCommandContext>;
   /** The demo negotiation's audit entries, oldest first. */
-  audit(): AuditRecord[];
+  audit(): Promise<AuditRecord[]>;
   close(): Promise<void>;
 }
 
@@ -31,7 +31,7 @@ export async function openCommandTestBed(): Promise<CommandTestBed> {
   if (!opened.ok) throw new Error(opened.error);
   const storage = opened.value;
   demoHash ??= hashPassword(DEMO_PASSWORD);
-  const demo = seedDemo(storage, await demoHash);
+  const demo = await seedDemo(storage, await demoHash);
   const clock = { now: Date.UTC(2026, 4, 4, 15) };
   const services = buildServices(storage, {
     log: (level, message) => {
@@ -40,17 +40,17 @@ export async function openCommandTestBed(): Promise<CommandTestBed> {
     now: () => clock.now,
     timers: null,
   });
-  const negotiation = storage.negotiations.byId(demo.negotiationId);
-  const document = storage.documents.byId(demo.documentId);
+  const negotiation = await storage.negotiations.byId(demo.negotiationId);
+  const document = await storage.documents.byId(demo.documentId);
   if (negotiation === undefined || document === undefined) throw new Error('No demo draft.');
   return {
     storage,
     services,
     demo,
     clock,
-    as(username) {
-      const user = storage.users.byUsername(username);
-      const membership = user && storage.negotiations.membership(negotiation.id, user.id);
+    async as(username) {
+      const user = await storage.users.byUsername(username);
+      const membership = user && (await storage.negotiations.membership(negotiation.id, user.id));
       if (user === undefined || membership === undefined) throw new Error(`No ${username}.`);
       return {
         actor: { kind: 'member', userId: user.id, membership },
@@ -64,7 +64,7 @@ export async function openCommandTestBed(): Promise<CommandTestBed> {
     audit: () => storage.audit.list(negotiation.id),
     async close() {
       await services.sync.shutdown();
-      storage.close();
+      await storage.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

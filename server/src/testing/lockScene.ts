@@ -57,7 +57,7 @@ export async function lockedScene(): Promise<Scene> {
     before: clauseFingerprint(witness.doc, LOCKED),
     unlockedBefore: clauseFingerprint(witness.doc, UNLOCKED),
     seen: recordUpdates(witness.doc),
-    stored: server.storage.updates.stats(demoDocumentId(server)).updates,
+    stored: (await server.storage.updates.stats(demoDocumentId(server))).updates,
   };
 }
 
@@ -68,10 +68,10 @@ export async function expectIntact(scene: Scene): Promise<void> {
   expect(scene.seen).toEqual([]);
   expect(clauseFingerprint(witness.doc, LOCKED)).toBe(scene.before);
   expect(clauseFingerprint(witness.doc, UNLOCKED)).toBe(scene.unlockedBefore);
-  const stored = storedDoc(server);
+  const stored = await storedDoc(server);
   expect(clauseFingerprint(stored, LOCKED)).toBe(scene.before);
   expect(stored.store.pendingStructs).toBeNull();
-  expect(server.storage.updates.stats(demoDocumentId(server)).updates).toBe(scene.stored);
+  expect((await server.storage.updates.stats(demoDocumentId(server))).updates).toBe(scene.stored);
   const fresh = await openClient(server, 'ca.delegate');
   expect(clauseFingerprint(fresh.doc, LOCKED)).toBe(scene.before);
   expect(clauseFingerprint(fresh.doc, UNLOCKED)).toBe(scene.unlockedBefore);

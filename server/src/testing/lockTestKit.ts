@@ -92,7 +92,7 @@ export async function openAttacker(
 ): Promise<Attacker> {
   const socket = await openRawSocket(server, username);
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, Y.encodeStateAsUpdate(storedDoc(server)));
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(await storedDoc(server)));
   return {
     socket,
     doc,

@@ -26,7 +26,7 @@ let demoHash: Promise<string> | null = null;
 export async function createTestApp(config: Partial<AppDeps['config']> = {}): Promise<TestApp> {
   demoHash ??= hashPassword(DEMO_PASSWORD);
   const storage = new MemoryStorage();
-  const demo = seedDemo(storage, await demoHash);
+  const demo = await seedDemo(storage, await demoHash);
   const errors: string[] = [];
   const log: Log = (level, message) => {
     if (level === 'error') errors.push(message);

@@ -2,11 +2,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppConfig } from '../config';
+import type { SeededDemo } from '../seed/demo';
 import { type RunningServer, type StartServerOptions, startServer } from '../server';
 
 /** A server started for a test, with the temporary data folder it owns. */
 export interface RunningTestServer extends RunningServer {
   dataDir: string;
+  /**
+   * The demo negotiation and draft as storage held them at start (seeded now or by an earlier
+   * start on the same folder); null when there is none. Tests name them without a read.
+   */
+  demo: SeededDemo | null;
 }
 
 /** What a test may change: configuration, plus the clock and log of `startServer`. */
@@ -55,7 +61,17 @@ export async function startTestServer(
     ...(liveness ? { liveness } : {}),
     ...(silenceTimers ? { silenceTimers } : {}),
   });
-  return { ...server, dataDir };
+  return { ...server, dataDir, demo: await demoOf(server) };
+}
+
+/** The first negotiation and its first draft, as the seeded demo is. */
+async function demoOf(server: RunningServer): Promise<SeededDemo | null> {
+  if (server.seeded !== null) return server.seeded;
+  const negotiation = (await server.storage.negotiations.list())[0];
+  if (negotiation === undefined) return null;
+  const document = (await server.storage.documents.listByNegotiation(negotiation.id))[0];
+  if (document === undefined) return null;
+  return { negotiationId: negotiation.id, documentId: document.id };
 }
 
 /** Signs in through `POST /api/login` and returns the `Cookie` header value of the session. */

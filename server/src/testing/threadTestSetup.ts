@@ -32,18 +32,18 @@ export const THREAD_TEST_ACTORS: readonly TestActor[] = [
 
 /** Adds the members the demo lacks (a Mexican colleague and a Mexican observer). */
 export async function addExtraMembers(server: RunningTestServer): Promise<void> {
-  const negotiation = server.storage.negotiations.list()[0];
+  const negotiation = (await server.storage.negotiations.list())[0];
   if (negotiation === undefined) throw new Error('The demo negotiation is missing.');
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const actor of THREAD_TEST_ACTORS) {
-    if (server.storage.users.byUsername(actor.username) !== undefined) continue;
-    const user = server.storage.users.create({
+    if ((await server.storage.users.byUsername(actor.username)) !== undefined) continue;
+    const user = await server.storage.users.create({
       id: randomUUID(),
       username: actor.username,
       displayName: actor.name,
       passwordHash,
     });
-    server.storage.negotiations.setMembership({
+    await server.storage.negotiations.setMembership({
       negotiationId: negotiation.id,
       userId: user.id,
       delegation: actor.delegation,
@@ -53,13 +53,13 @@ export async function addExtraMembers(server: RunningTestServer): Promise<void> 
 }
 
 /** An anchor on `clauseId`'s text `[from, to)`, made from the server's stored draft. */
-export function demoAnchor(
+export async function demoAnchor(
   server: RunningTestServer,
   clauseId: string,
   from: number,
   to: number,
-): { anchor: ThreadAnchor; quote: string } {
-  const text = clauseText(storedDoc(server), clauseId);
+): Promise<{ anchor: ThreadAnchor; quote: string }> {
+  const text = clauseText(await storedDoc(server), clauseId);
   return { anchor: createThreadAnchor(text, from, to), quote: text.toString().slice(from, to) };
 }
 

@@ -39,25 +39,23 @@ export async function startServer(overrides?: Parameters<typeof startTestServer>
   return { server, close };
 }
 
-/** Polls until the condition holds; fails with the message after the deadline. */
+/** Polls until the condition holds (it may read storage); fails with the message after the deadline. */
 export async function until(
-  condition: () => boolean,
+  condition: () => boolean | Promise<boolean>,
   message: string,
   timeoutMs = 5_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`Timed out: ${message}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
 
-/** The id of the seeded demo draft. */
+/** The id of the seeded demo draft (read from storage when the test server started). */
 export function demoDocumentId(server: RunningTestServer): string {
-  const negotiation = server.storage.negotiations.list()[0];
-  const document = negotiation && server.storage.documents.listByNegotiation(negotiation.id)[0];
-  if (document === undefined) throw new Error('The demo draft is missing.');
-  return document.id;
+  if (server.demo === null) throw new Error('The demo draft is missing.');
+  return server.demo.documentId;
 }
 
 /** A `ws` WebSocket that presents the session cookie and the page's Origin, as a browser does. */
@@ -193,10 +191,11 @@ export function providerSocket(client: Client): WebSocket {
 }
 
 /** The demo draft as SQLite holds it: its whole update log applied to a fresh doc. */
-export function storedDoc(server: RunningTestServer): Y.Doc {
+export async function storedDoc(server: RunningTestServer): Promise<Y.Doc> {
   const doc = new Y.Doc();
+  const updates = await server.storage.updates.load(demoDocumentId(server));
   Y.transact(doc, () => {
-    for (const { update } of server.storage.updates.load(demoDocumentId(server))) {
+    for (const { update } of updates) {
       Y.applyUpdate(doc, update);
     }
   });

@@ -29,7 +29,7 @@ afterEach(closeAll);
 const serverDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 function negotiationIdOf(server: RunningTestServer): string {
-  return server.storage.negotiations.list()[0]!.id;
+  return server.demo!.negotiationId;
 }
 
 async function readAudit(server: RunningTestServer, username = 'chair', query = '') {
@@ -100,10 +100,10 @@ describe('GET /api/negotiations/:id/audit', () => {
     const us = await openClient(server, 'us.delegate');
     clauseText(us.doc, 'op-jobs').insert(0, 'Firmly ');
     await until(
-      () =>
-        server.storage.audit
-          .list(negotiationIdOf(server))
-          .some((entry) => entry.action === 'positionsCleared'),
+      async () =>
+        (await server.storage.audit.list(negotiationIdOf(server))).some(
+          (entry) => entry.action === 'positionsCleared',
+        ),
       'the cleared position is audited',
     );
     const { entries } = (await readAudit(server)).body as AuditLogResponse;

@@ -26,17 +26,19 @@ function parseDetail(text: string): AuditDetail {
   return { unreadable: text };
 }
 
-function entryViews(storage: Storage, entries: readonly AuditRecord[]): AuditEntryView[] {
+async function entryViews(
+  storage: Storage,
+  entries: readonly AuditRecord[],
+): Promise<AuditEntryView[]> {
+  // Each author's name is read once, however many entries they wrote.
   const names = new Map<string, string>();
-  const nameOf = (userId: string | null) => {
-    if (userId === null) return 'Admin tool';
-    let name = names.get(userId);
-    if (name === undefined) {
-      name = storage.users.byId(userId)?.displayName ?? 'Former member';
-      names.set(userId, name);
-    }
-    return name;
-  };
+  for (const entry of entries) {
+    const { userId } = entry;
+    if (userId === null || names.has(userId)) continue;
+    names.set(userId, (await storage.users.byId(userId))?.displayName ?? 'Former member');
+  }
+  const nameOf = (userId: string | null) =>
+    userId === null ? 'Admin tool' : (names.get(userId) ?? 'Former member');
   return entries.map((entry) => ({
     seq: entry.seq,
     at: entry.at,
@@ -62,18 +64,18 @@ export function auditRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const session = requireSession(sessions, config.secureCookies);
 
-  const context = (negotiationId: string, user: UserRecord) => {
-    const negotiation = storage.negotiations.byId(negotiationId);
+  const context = async (negotiationId: string, user: UserRecord) => {
+    const negotiation = await storage.negotiations.byId(negotiationId);
     if (negotiation === undefined) throw apiErrors.negotiationNotFound();
-    const membership = storage.negotiations.membership(negotiation.id, user.id);
+    const membership = await storage.negotiations.membership(negotiation.id, user.id);
     if (membership === undefined) throw apiErrors.forbidden();
     return negotiationCommandContext(deps, user, { negotiation, membership });
   };
 
-  app.get('/negotiations/:id/audit', session, (c) => {
-    const ctx = context(c.req.param('id'), c.get('user'));
+  app.get('/negotiations/:id/audit', session, async (c) => {
+    const ctx = await context(c.req.param('id'), c.get('user'));
     const { negotiation } = ctx.access;
-    const entries = entryViews(storage, commandValue(readAuditLog(ctx)));
+    const entries = await entryViews(storage, commandValue(await readAuditLog(ctx)));
     const format = c.req.query('format');
     if (format !== undefined && format !== 'csv' && format !== 'json') {
       throw apiErrors.badRequest('format must be csv or json.');
@@ -92,8 +94,9 @@ export function auditRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.json(body);
   });
 
-  app.get('/negotiations/:id/audit/verify', session, (c) => {
-    const result = commandValue(verifyAuditLog(context(c.req.param('id'), c.get('user'))));
+  app.get('/negotiations/:id/audit/verify', session, async (c) => {
+    const ctx = await context(c.req.param('id'), c.get('user'));
+    const result = commandValue(await verifyAuditLog(ctx));
     const body: AuditVerifyResponse = {
       ok: result.ok,
       entries: result.entries,

@@ -24,33 +24,35 @@ export function alternativeRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const session = requireSession(sessions, config.secureCookies);
   const base = '/documents/:documentId/clauses/:clauseId/alternatives';
-  const context = (c: Context<SessionEnv>) =>
+  const context = async (c: Context<SessionEnv>) =>
     documentCommandContext(
       deps,
       c.get('user'),
-      requireDocumentMember(storage, c.req.param('documentId') ?? '', c.get('user').id),
+      await requireDocumentMember(storage, c.req.param('documentId') ?? '', c.get('user').id),
     );
 
   app.post(base, session, async (c) => {
-    const ctx = context(c);
+    const ctx = await context(c);
     const { text } = await readJsonBody(c, proposeAlternativeSchema);
     const clauseId = c.req.param('clauseId');
-    const body: AlternativeResponse = commandValue(proposeAlternative(ctx, { clauseId, text }));
+    const body: AlternativeResponse = commandValue(
+      await proposeAlternative(ctx, { clauseId, text }),
+    );
     return c.json(body, 201);
   });
 
   app.post(`${base}/choose`, session, async (c) => {
-    const ctx = context(c);
+    const ctx = await context(c);
     const request = await readJsonBody(c, chooseAlternativeSchema);
     const clauseId = c.req.param('clauseId');
     const body: AlternativeResponse = commandValue(
-      chooseAlternative(ctx, { clauseId, ...request }),
+      await chooseAlternative(ctx, { clauseId, ...request }),
     );
     return c.json(body);
   });
 
-  app.delete(`${base}/:alternativeId`, session, (c) => {
-    const withdrawn = withdrawAlternative(context(c), {
+  app.delete(`${base}/:alternativeId`, session, async (c) => {
+    const withdrawn = await withdrawAlternative(await context(c), {
       clauseId: c.req.param('clauseId'),
       alternativeId: c.req.param('alternativeId'),
     });

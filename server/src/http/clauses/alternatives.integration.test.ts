@@ -46,12 +46,12 @@ async function call(
 const propose = (server: RunningTestServer, username: string, clauseId: string, text: unknown) =>
   call(server, username, 'POST', `${clauseId}/alternatives`, { text });
 
-function storedMeta(server: RunningTestServer, clauseId: string): ClauseMeta | null {
-  return readClauseMeta(clauseMetaMap(storedDoc(server)), clauseId);
+async function storedMeta(server: RunningTestServer, clauseId: string): Promise<ClauseMeta | null> {
+  return readClauseMeta(clauseMetaMap(await storedDoc(server)), clauseId);
 }
 
-function storedText(server: RunningTestServer, clauseId: string): string {
-  return clauseText(storedDoc(server), clauseId).toString();
+async function storedText(server: RunningTestServer, clauseId: string): Promise<string> {
+  return clauseText(await storedDoc(server), clauseId).toString();
 }
 
 describe('proposing and withdrawing alternatives', () => {
@@ -71,7 +71,7 @@ describe('proposing and withdrawing alternatives', () => {
       () => readClauseMeta(canada.doc.getMap('accord'), 'op-tariffs')?.alternatives?.length === 1,
       'Canada sees the alternative',
     );
-    expect(storedMeta(server, 'op-tariffs')?.alternatives).toEqual([alternative]);
+    expect((await storedMeta(server, 'op-tariffs'))?.alternatives).toEqual([alternative]);
     const list = await call(server, 'ca.delegate', 'GET', '');
     const summary = (list.body as { clauses: { id: string; status: string }[] }).clauses.find(
       (clause) => clause.id === 'op-tariffs',
@@ -95,7 +95,9 @@ describe('proposing and withdrawing alternatives', () => {
     }
     const extra = await propose(server, 'gt.delegate', 'op-jobs', 'One too many');
     expect(extra.status).toBe(409);
-    expect(storedMeta(server, 'op-jobs')?.alternatives).toHaveLength(LIMITS.alternativesPerClause);
+    expect((await storedMeta(server, 'op-jobs'))?.alternatives).toHaveLength(
+      LIMITS.alternativesPerClause,
+    );
   });
 
   it('lets only the proposing delegation or a moderator withdraw one', async () => {
@@ -112,12 +114,12 @@ describe('proposing and withdrawing alternatives', () => {
       `op-jobs/alternatives/${mexican.id}`,
     );
     expect(foreign.status).toBe(403);
-    expect(storedMeta(server, 'op-jobs')?.alternatives).toHaveLength(2);
+    expect((await storedMeta(server, 'op-jobs'))?.alternatives).toHaveLength(2);
     const own = await call(server, 'mx.delegate', 'DELETE', `op-jobs/alternatives/${mexican.id}`);
     expect(own.status).toBe(200);
     const byChair = await call(server, 'chair', 'DELETE', `op-jobs/alternatives/${american.id}`);
     expect(byChair.status).toBe(200);
-    expect(storedMeta(server, 'op-jobs')?.alternatives).toEqual([]);
+    expect((await storedMeta(server, 'op-jobs'))?.alternatives).toEqual([]);
     const again = await call(server, 'chair', 'DELETE', `op-jobs/alternatives/${american.id}`);
     expect(again.status).toBe(404);
   });
@@ -127,7 +129,7 @@ describe('a moderator chooses', () => {
   it('makes the chosen wording the clause text for everyone, authored by the moderator', async () => {
     const { server } = await startServer();
     const canada = await openClient(server, 'ca.delegate');
-    const original = storedText(server, 'op-tariffs');
+    const original = await storedText(server, 'op-tariffs');
     await call(server, 'sv.delegate', 'PUT', 'op-tariffs/position', { position: 'agree' });
     const mexican = (
       (await propose(server, 'mx.delegate', 'op-tariffs', 'Mexican words;')).body as ClauseMeta
@@ -148,21 +150,21 @@ describe('a moderator chooses', () => {
     expect(chosen.body).toMatchObject({ alternatives: [] });
     expect(chosen.status).toBe(200);
     expect((chosen.body as ClauseMeta).alternatives).toEqual([]);
-    expect(storedText(server, 'op-tariffs')).toBe('Mexican words;');
+    expect(await storedText(server, 'op-tariffs')).toBe('Mexican words;');
     await until(
       () => clauseText(canada.doc, 'op-tariffs').toString() === 'Mexican words;',
       'Canada sees the text',
     );
     // Positions given on the old text no longer hold, and say who changed it.
-    expect(storedMeta(server, 'op-tariffs')?.positions.SV).toBeUndefined();
-    expect(storedMeta(server, 'op-tariffs')?.cleared).toMatchObject([
+    expect((await storedMeta(server, 'op-tariffs'))?.positions.SV).toBeUndefined();
+    expect((await storedMeta(server, 'op-tariffs'))?.cleared).toMatchObject([
       { delegation: 'SV', byDelegation: 'CHAIR' },
     ]);
 
     // The text is the chair's like any edit of theirs: a delegate builds on it, and is not refused.
     clauseText(canada.doc, 'op-tariffs').insert(8, 'and Canadian ');
     await until(
-      () => storedText(server, 'op-tariffs') === 'Mexican and Canadian words;',
+      async () => (await storedText(server, 'op-tariffs')) === 'Mexican and Canadian words;',
       'the edit is stored',
     );
     expect(canada.closes).toEqual([]);
@@ -188,7 +190,7 @@ describe('a moderator chooses', () => {
     );
 
     // The choice is in the audit log, with the wording and whose it was.
-    const negotiationId = server.storage.negotiations.list()[0]!.id;
+    const negotiationId = (await server.storage.negotiations.list())[0]!.id;
     const audit = await apiRequest(
       server,
       await signIn(server, 'chair', DEMO_PASSWORD),
@@ -216,14 +218,17 @@ describe('a moderator chooses', () => {
   it('refuses a choice reviewed against words that have changed since, and changes nothing', async () => {
     const { server } = await startServer();
     const mexico = await openClient(server, 'mx.delegate');
-    const reviewed = storedText(server, 'op-jobs');
+    const reviewed = await storedText(server, 'op-jobs');
     const american = (
       (await propose(server, 'us.delegate', 'op-jobs', 'American words;')).body as ClauseMeta
     ).alternatives?.[0];
     if (american === undefined) throw new Error('Not proposed.');
     // While the Chair reads the redline, Mexico changes the clause.
     clauseText(mexico.doc, 'op-jobs').insert(0, 'Mexico: ');
-    await until(() => storedText(server, 'op-jobs').startsWith('Mexico: '), 'the edit is stored');
+    await until(
+      async () => (await storedText(server, 'op-jobs')).startsWith('Mexico: '),
+      'the edit is stored',
+    );
     const stale = await call(server, 'chair', 'POST', 'op-jobs/alternatives/choose', {
       alternativeId: american.id,
       expectedTextHash: clauseTextHash(reviewed),
@@ -236,15 +241,15 @@ describe('a moderator chooses', () => {
           'OP4 changed while you were reviewing this choice: look at the new redline and confirm again.',
       },
     });
-    expect(storedText(server, 'op-jobs')).toBe(`Mexico: ${reviewed}`);
-    expect(storedMeta(server, 'op-jobs')?.alternatives).toHaveLength(1);
+    expect(await storedText(server, 'op-jobs')).toBe(`Mexico: ${reviewed}`);
+    expect((await storedMeta(server, 'op-jobs'))?.alternatives).toHaveLength(1);
     // Reviewed again, against the words as they are: chosen.
     const fresh = await call(server, 'chair', 'POST', 'op-jobs/alternatives/choose', {
       alternativeId: american.id,
       expectedTextHash: clauseTextHash(`Mexico: ${reviewed}`),
     });
     expect(fresh.status).toBe(200);
-    expect(storedText(server, 'op-jobs')).toBe('American words;');
+    expect(await storedText(server, 'op-jobs')).toBe('American words;');
     const garbage = await call(server, 'chair', 'POST', 'op-jobs/alternatives/choose', {
       alternativeId: null,
       expectedTextHash: 42,
@@ -261,7 +266,7 @@ describe('a moderator chooses', () => {
       text.insert(0, '[');
     });
     await until(
-      () => Object.keys(storedMeta(server, 'op-jobs')?.brackets ?? {}).length === 1,
+      async () => Object.keys((await storedMeta(server, 'op-jobs'))?.brackets ?? {}).length === 1,
       "Mexico's bracket is recorded",
     );
     const american = (
@@ -270,10 +275,10 @@ describe('a moderator chooses', () => {
     if (american === undefined) throw new Error('Not proposed.');
     const chosen = await call(server, 'chair', 'POST', 'op-jobs/alternatives/choose', {
       alternativeId: american.id,
-      expectedTextHash: clauseTextHash(storedText(server, 'op-jobs')),
+      expectedTextHash: clauseTextHash(await storedText(server, 'op-jobs')),
     });
     expect(chosen.status).toBe(200);
-    const negotiationId = server.storage.negotiations.list()[0]!.id;
+    const negotiationId = (await server.storage.negotiations.list())[0]!.id;
     const audit = await apiRequest(
       server,
       await signIn(server, 'chair', DEMO_PASSWORD),
@@ -291,14 +296,14 @@ describe('a moderator chooses', () => {
 
   it('keeps the text when asked, setting every alternative aside', async () => {
     const { server } = await startServer();
-    const original = storedText(server, 'op-jobs');
+    const original = await storedText(server, 'op-jobs');
     await propose(server, 'gt.delegate', 'op-jobs', 'Guatemalan words');
     const kept = await call(server, 'chair', 'POST', 'op-jobs/alternatives/choose', {
       alternativeId: null,
     });
     expect(kept.status).toBe(200);
-    expect(storedText(server, 'op-jobs')).toBe(original);
-    expect(storedMeta(server, 'op-jobs')?.alternatives).toEqual([]);
+    expect(await storedText(server, 'op-jobs')).toBe(original);
+    expect((await storedMeta(server, 'op-jobs'))?.alternatives).toEqual([]);
     const unknown = await call(server, 'chair', 'POST', 'op-jobs/alternatives/choose', {
       alternativeId: 'nope',
     });
@@ -319,8 +324,8 @@ describe('a deleted clause', () => {
     const undo = new Y.UndoManager(fragment);
     fragment.delete(index, 1);
     await until(
-      () =>
-        !storedDoc(server)
+      async () =>
+        !(await storedDoc(server))
           .getXmlFragment('default')
           .toArray()
           .some((node) => node instanceof Y.XmlElement && node.getAttribute('id') === 'op-jobs'),
@@ -349,9 +354,9 @@ describe('a deleted clause', () => {
     ]);
 
     undo.undo();
-    await until(() => {
+    await until(async () => {
       try {
-        return storedText(server, 'op-jobs').length > 0;
+        return (await storedText(server, 'op-jobs')).length > 0;
       } catch {
         return false;
       }

@@ -35,8 +35,8 @@ async function get<T>(server: RunningTestServer, path: string): Promise<T> {
   return reply.body as T;
 }
 
-function userId(server: RunningTestServer, username: string): string {
-  const user = server.storage.users.byUsername(username);
+async function userId(server: RunningTestServer, username: string): Promise<string> {
+  const user = await server.storage.users.byUsername(username);
   if (user === undefined) throw new Error(`No demo user ${username}.`);
   return user.id;
 }
@@ -53,8 +53,8 @@ function addClause(doc: Y.Doc, index: number, id: string | null, text: string): 
   return clause;
 }
 
-const storedText = (server: RunningTestServer, clauseId: string) =>
-  clauseText(storedDoc(server), clauseId).toString();
+const storedText = async (server: RunningTestServer, clauseId: string) =>
+  clauseText(await storedDoc(server), clauseId).toString();
 
 describe('clause authorship', () => {
   it('records the delegation and user who created a clause as its proposer', async () => {
@@ -65,7 +65,7 @@ describe('clause authorship', () => {
     await until(() => canada.doc.getMap('accord').has('op-gt-new'), 'Canada sees the proposer');
     expect(readClauseMeta(canada.doc.getMap('accord'), 'op-gt-new')?.proposer).toMatchObject({
       delegation: 'GT',
-      userId: userId(server, 'gt.delegate'),
+      userId: await userId(server, 'gt.delegate'),
     });
 
     // A clause whose id arrives in a later update is proposed by whoever gave it the id.
@@ -95,13 +95,16 @@ describe('clause history', () => {
   it('records who changed what and when, one change per person per minute of typing', async () => {
     let clock = Date.now();
     const { server } = await startServer({ now: () => clock });
-    const original = storedText(server, 'op-jobs');
+    const original = await storedText(server, 'op-jobs');
     const mexico = await openClient(server, 'mx.delegate');
     const unitedStates = await openClient(server, 'us.delegate');
     const edit = async (client: typeof mexico, text: string) => {
       clauseText(client.doc, 'op-jobs').insert(0, text);
       const expected = clauseText(client.doc, 'op-jobs').toString();
-      await until(() => storedText(server, 'op-jobs') === expected, `"${text}" is stored`);
+      await until(
+        async () => (await storedText(server, 'op-jobs')) === expected,
+        `"${text}" is stored`,
+      );
       await until(
         () =>
           clauseText(mexico.doc, 'op-jobs').toString() === expected &&
@@ -130,7 +133,7 @@ describe('clause history', () => {
     expect(history.changes).toEqual([
       {
         at: start + 73_000,
-        userId: userId(server, 'mx.delegate'),
+        userId: await userId(server, 'mx.delegate'),
         displayName: 'Sofía Ramírez',
         delegation: 'MX',
         textBefore: `dcba${original}`,
@@ -163,8 +166,11 @@ describe('clause history', () => {
     const cookie = await signIn(server, 'mx.delegate', DEMO_PASSWORD);
     const path = `/api/documents/${demoDocumentId(server)}/clauses`;
     expect((await apiRequest(server, cookie, 'GET', `${path}/op-nope/history`)).status).toBe(404);
-    const negotiation = server.storage.negotiations.list()[0]!;
-    server.storage.negotiations.removeMembership(negotiation.id, userId(server, 'mx.delegate'));
+    const negotiation = (await server.storage.negotiations.list())[0]!;
+    await server.storage.negotiations.removeMembership(
+      negotiation.id,
+      await userId(server, 'mx.delegate'),
+    );
     expect((await apiRequest(server, cookie, 'GET', `${path}/op-jobs/history`)).status).toBe(403);
     expect((await apiRequest(server, cookie, 'GET', path)).status).toBe(403);
   });
@@ -187,9 +193,9 @@ describe('clauses across a restart', () => {
     clauseText(canada.doc, 'op-jobs').insert(0, 'Canada: ');
     addClause(canada.doc, 2, 'op-ca-new', 'Canada proposes.');
     await until(
-      () =>
-        readClauseMeta(clauseMetaMap(storedDoc(first.server)), 'op-jobs')?.cleared.length === 1 &&
-        clauseMetaMap(storedDoc(first.server)).has('op-ca-new'),
+      async () =>
+        readClauseMeta(clauseMetaMap(await storedDoc(first.server)), 'op-jobs')?.cleared.length ===
+          1 && clauseMetaMap(await storedDoc(first.server)).has('op-ca-new'),
       'the clearing and the proposer are stored',
     );
     const before = await get<ClauseListResponse>(first.server, '/clauses');
@@ -227,10 +233,15 @@ describe('clauses across a restart', () => {
       'the returning client sees the new position',
     );
     clauseText(returning.doc, 'op-tariffs').insert(0, 'Back: ');
-    await until(() => storedText(server, 'op-tariffs').startsWith('Back: '), 'the edit is stored');
+    await until(
+      async () => (await storedText(server, 'op-tariffs')).startsWith('Back: '),
+      'the edit is stored',
+    );
     expect(returning.closes).toEqual([]);
     // The server went on writing as the client id it had before the restart.
-    const owners = [...server.storage.updates.clientOwners(demoDocumentId(server)).values()];
+    const owners = [
+      ...(await server.storage.updates.clientOwners(demoDocumentId(server))).values(),
+    ];
     expect(owners.filter((owner) => owner === SERVER_AUTHOR)).toHaveLength(1);
   });
 });

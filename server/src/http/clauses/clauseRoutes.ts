@@ -27,25 +27,37 @@ export function clauseRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const session = requireSession(sessions, config.secureCookies);
 
-  app.get('/documents/:documentId/clauses', session, (c) => {
-    const { document } = requireDocumentMember(
+  /** The display name of each user, read once per user; a deleted user is a former member. */
+  const displayNames = async (userIds: readonly string[]): Promise<Map<string, string>> => {
+    const names = new Map<string, string>();
+    for (const userId of new Set(userIds)) {
+      names.set(userId, (await storage.users.byId(userId))?.displayName ?? 'Former member');
+    }
+    return names;
+  };
+
+  app.get('/documents/:documentId/clauses', session, async (c) => {
+    const { document } = await requireDocumentMember(
       storage,
       c.req.param('documentId'),
       c.get('user').id,
     );
     const body: ClauseListResponse = syncValue(
-      sync.withClauses(document.id, (clauses) => clauses.list()),
+      await sync.withClauses(document.id, (clauses) => clauses.list()),
     );
     return c.json(body);
   });
 
-  app.get('/documents/:documentId/clauses/deleted', session, (c) => {
-    const { document } = requireDocumentMember(
+  app.get('/documents/:documentId/clauses/deleted', session, async (c) => {
+    const { document } = await requireDocumentMember(
       storage,
       c.req.param('documentId'),
       c.get('user').id,
     );
-    const deleted = syncValue(sync.withClauses(document.id, (clauses) => clauses.deletedClauses()));
+    const deleted = syncValue(
+      await sync.withClauses(document.id, (clauses) => clauses.deletedClauses()),
+    );
+    const names = await displayNames(deleted.map(({ deletion }) => deletion.userId));
     const body: DeletedClausesResponse = {
       clauses: deleted.map(({ deletion, lastText }) => ({
         clauseId: deletion.clauseId,
@@ -53,7 +65,7 @@ export function clauseRoutes(deps: AppDeps): Hono<AppEnv> {
         deletedAt: deletion.at,
         deletedBy: {
           userId: deletion.userId,
-          displayName: storage.users.byId(deletion.userId)?.displayName ?? 'Former member',
+          displayName: names.get(deletion.userId) ?? 'Former member',
           delegation: deletion.delegation,
         },
       })),
@@ -61,15 +73,15 @@ export function clauseRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.json(body);
   });
 
-  app.get('/documents/:documentId/clauses/:clauseId/history', session, (c) => {
-    const { document } = requireDocumentMember(
+  app.get('/documents/:documentId/clauses/:clauseId/history', session, async (c) => {
+    const { document } = await requireDocumentMember(
       storage,
       c.req.param('documentId'),
       c.get('user').id,
     );
     const clauseId = c.req.param('clauseId');
     const history = syncValue(
-      sync.withClauses(document.id, (clauses) => clauses.historyOf(clauseId)),
+      await sync.withClauses(document.id, (clauses) => clauses.historyOf(clauseId)),
     );
     if (history === undefined)
       throw apiErrors.notFound(
@@ -77,19 +89,11 @@ export function clauseRoutes(deps: AppDeps): Hono<AppEnv> {
           /*i18n*/ { id: 'command.unknownClause', message: 'This clause is not in the draft.' },
         ),
       );
-    const names = new Map<string, string>();
-    const displayName = (userId: string) => {
-      let name = names.get(userId);
-      if (name === undefined) {
-        name = storage.users.byId(userId)?.displayName ?? 'Former member';
-        names.set(userId, name);
-      }
-      return name;
-    };
+    const names = await displayNames(history.changes.map((change) => change.userId));
     const changes: ClauseChangeView[] = history.changes.map((change) => ({
       at: change.at,
       userId: change.userId,
-      displayName: displayName(change.userId),
+      displayName: names.get(change.userId) ?? 'Former member',
       delegation: change.delegation,
       textBefore: change.textBefore,
       textAfter: change.textAfter,
@@ -101,9 +105,9 @@ export function clauseRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.put('/documents/:documentId/clauses/:clauseId/position', session, async (c) => {
     const user = c.get('user');
-    const access = requireDocumentMember(storage, c.req.param('documentId'), user.id);
+    const access = await requireDocumentMember(storage, c.req.param('documentId'), user.id);
     const request = await readJsonBody(c, statePositionSchema);
-    const stated = statePosition(documentCommandContext(deps, user, access), {
+    const stated = await statePosition(documentCommandContext(deps, user, access), {
       clauseId: c.req.param('clauseId'),
       ...request,
     });

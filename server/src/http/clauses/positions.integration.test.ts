@@ -40,8 +40,8 @@ async function statePosition(
   );
 }
 
-function userId(server: RunningTestServer, username: string): string {
-  const user = server.storage.users.byUsername(username);
+async function userId(server: RunningTestServer, username: string): Promise<string> {
+  const user = await server.storage.users.byUsername(username);
   if (user === undefined) throw new Error(`No demo user ${username}.`);
   return user.id;
 }
@@ -54,7 +54,7 @@ describe('PUT /api/documents/:documentId/clauses/:clauseId/position', () => {
     const meta = own.body as ClauseMeta;
     expect(meta.positions.MX).toMatchObject({
       position: 'reserve',
-      userId: userId(server, 'mx.delegate'),
+      userId: await userId(server, 'mx.delegate'),
       textHash: meta.textHash,
     });
     const foreign = await statePosition(server, 'mx.delegate', 'op-tariffs', {
@@ -63,7 +63,7 @@ describe('PUT /api/documents/:documentId/clauses/:clauseId/position', () => {
     });
     expect(foreign.status).toBe(403);
     expect(foreign.body).toMatchObject({ error: { code: 'forbidden' } });
-    const stored = readClauseMeta(clauseMetaMap(storedDoc(server)), 'op-tariffs');
+    const stored = readClauseMeta(clauseMetaMap(await storedDoc(server)), 'op-tariffs');
     expect(stored?.positions).toEqual(meta.positions);
     expect(stored?.positions.US).toBeUndefined();
   });
@@ -76,7 +76,7 @@ describe('PUT /api/documents/:documentId/clauses/:clauseId/position', () => {
         expect(reply.status).toBe(403);
       }
     }
-    expect(clauseMetaMap(storedDoc(server)).has('op-jobs')).toBe(false);
+    expect(clauseMetaMap(await storedDoc(server)).has('op-jobs')).toBe(false);
   });
 
   it('answers 404 for an unknown clause, 400 for a bad body, 401 signed out', async () => {
@@ -113,7 +113,7 @@ describe('PUT /api/documents/:documentId/clauses/:clauseId/position', () => {
       },
     );
     expect(response.status).toBe(403);
-    expect(clauseMetaMap(storedDoc(server)).has('op-jobs')).toBe(false);
+    expect(clauseMetaMap(await storedDoc(server)).has('op-jobs')).toBe(false);
   });
 
   it('withdraws a position with null', async () => {
@@ -139,7 +139,7 @@ describe('positions live in the Yjs document', () => {
       readClauseMeta(canada.doc.getMap('accord'), 'op-investment')?.positions.MX,
     ).toMatchObject({
       position: 'agreeAdRef',
-      userId: userId(server, 'mx.delegate'),
+      userId: await userId(server, 'mx.delegate'),
     });
   });
 
@@ -167,7 +167,7 @@ describe('positions live in the Yjs document', () => {
         position: 'agree',
         reason: 'textChanged',
         byDelegation: 'CA',
-        byUserId: userId(server, 'ca.delegate'),
+        byUserId: await userId(server, 'ca.delegate'),
       }),
       expect.objectContaining({ delegation: 'GT', position: 'object', byDelegation: 'CA' }),
     ]);
@@ -206,6 +206,6 @@ describe('positions live in the Yjs document', () => {
     // Anything the server sent after the text (a clearing would be) arrives before this reply.
     await roundTrip(providerSocket(mexico), mexico.doc);
     expect(readClauseMeta(mexico.doc.getMap('accord'), 'op-jobs')?.positions.US).toBeDefined();
-    expect(readClauseMeta(clauseMetaMap(storedDoc(server)), 'op-jobs')?.cleared).toEqual([]);
+    expect(readClauseMeta(clauseMetaMap(await storedDoc(server)), 'op-jobs')?.cleared).toEqual([]);
   });
 });

@@ -17,17 +17,17 @@ export interface DocumentAccess {
  * The draft a route is about and the caller's place in its negotiation: 404 `not_found` for an
  * unknown draft, 403 `forbidden` for a caller who is not a member.
  */
-export function requireDocumentMember(
+export async function requireDocumentMember(
   storage: Storage,
   documentId: string,
   userId: string,
-): DocumentAccess {
-  const document = storage.documents.byId(documentId);
-  const negotiation = document && storage.negotiations.byId(document.negotiationId);
+): Promise<DocumentAccess> {
+  const document = await storage.documents.byId(documentId);
+  const negotiation = document && (await storage.negotiations.byId(document.negotiationId));
   if (document === undefined || negotiation === undefined) {
     throw apiErrors.draftNotFound();
   }
-  const membership = storage.negotiations.membership(negotiation.id, userId);
+  const membership = await storage.negotiations.membership(negotiation.id, userId);
   if (membership === undefined) throw apiErrors.forbidden();
   return { document, negotiation, membership };
 }

@@ -10,8 +10,8 @@ export function documentRoutes(deps: AppDeps): Hono<AppEnv> {
   const { storage, sessions, config } = deps;
   const app = new Hono<AppEnv>();
 
-  app.get('/documents/:id', requireSession(sessions, config.secureCookies), (c) => {
-    const { document, negotiation, membership } = requireDocumentMember(
+  app.get('/documents/:id', requireSession(sessions, config.secureCookies), async (c) => {
+    const { document, negotiation, membership } = await requireDocumentMember(
       storage,
       c.req.param('id'),
       c.get('user').id,

@@ -25,8 +25,8 @@ describe('GET /api/documents/:id', () => {
     expect((await app.request(`/api/documents/${demo.documentId}`)).status).toBe(401);
     const cookie = await signInToApp(app, 'gt.delegate');
     expect((await app.request('/api/documents/nope', { headers: { cookie } })).status).toBe(404);
-    const gt = storage.users.byUsername('gt.delegate');
-    if (gt) storage.negotiations.removeMembership(demo.negotiationId, gt.id);
+    const gt = await storage.users.byUsername('gt.delegate');
+    if (gt) await storage.negotiations.removeMembership(demo.negotiationId, gt.id);
     const outsider = await app.request(`/api/documents/${demo.documentId}`, {
       headers: { cookie },
     });

@@ -65,7 +65,8 @@ describe('GET /api/documents/:id/export', () => {
   it("writes its times on the negotiation's clock once a moderator changes the zone", async () => {
     const { server } = await fixedClockServer();
     const chair = await signIn(server, 'chair', DEMO_PASSWORD);
-    const negotiationId = server.storage.documents.byId(demoDocumentId(server))?.negotiationId;
+    const negotiationId = (await server.storage.documents.byId(demoDocumentId(server)))
+      ?.negotiationId;
     const changed = await apiRequest(
       server,
       chair,
@@ -148,9 +149,10 @@ describe('GET /api/documents/:id/export', () => {
     const mexico = await openClient(server, 'mx.delegate');
     clauseText(mexico.doc, 'op-jobs').insert(0, '[Mexico asks] ');
     await until(
-      () =>
-        Object.keys(readClauseMeta(clauseMetaMap(storedDoc(server)), 'op-jobs')?.brackets ?? {})
-          .length === 1,
+      async () =>
+        Object.keys(
+          readClauseMeta(clauseMetaMap(await storedDoc(server)), 'op-jobs')?.brackets ?? {},
+        ).length === 1,
       'the bracket is recorded',
     );
     const cookie = await signIn(server, 'us.delegate', DEMO_PASSWORD);
@@ -194,9 +196,9 @@ describe('GET /api/documents/:id/export', () => {
       });
     }
 
-    const negotiation = server.storage.negotiations.list()[0]!;
-    const user = server.storage.users.byUsername('ca.delegate')!;
-    server.storage.negotiations.removeMembership(negotiation.id, user.id);
+    const negotiation = (await server.storage.negotiations.list())[0]!;
+    const user = (await server.storage.users.byUsername('ca.delegate'))!;
+    await server.storage.negotiations.removeMembership(negotiation.id, user.id);
     expect((await download(server, delegate, 'format=md')).status).toBe(403);
   });
 
@@ -236,8 +238,8 @@ describe('final export once everything is agreed', () => {
       }
     }
     await until(
-      () =>
-        !clauseElements(storedDoc(first.server)).some((element) =>
+      async () =>
+        !clauseElements(await storedDoc(first.server)).some((element) =>
           plainText(element).includes('['),
         ),
       'the resolved text is stored',
@@ -251,7 +253,7 @@ describe('final export once everything is agreed', () => {
     // The Chair locks every clause with the lock command, as from the clause panel.
     const server = first.server;
     const cookie = chair;
-    for (const element of clauseElements(storedDoc(server))) {
+    for (const element of clauseElements(await storedDoc(server))) {
       const clauseId = clauseIdOf(element);
       const locked = await apiRequest(
         server,
@@ -287,7 +289,7 @@ describe('comment threads in an export', () => {
       ['public', 'PUBLIC-NOTE on tariffs'],
       ['private', 'PRIVATE-MARKER our fallback line'],
     ] as const) {
-      const { anchor, quote } = demoAnchor(server, 'op-tariffs', 0, 10);
+      const { anchor, quote } = await demoAnchor(server, 'op-tariffs', 0, 10);
       const opened = await apiRequest(server, mexico, 'POST', threads, {
         visibility,
         anchor,
@@ -324,7 +326,10 @@ describe('comment threads in an export', () => {
     const editor = await openClient(server, 'mx.delegate');
     clauseText(editor.doc, 'op-tariffs').delete(0, 10);
     await until(
-      () => !clauseText(storedDoc(server), 'op-tariffs').toString().startsWith('Agree to c'),
+      async () =>
+        !clauseText(await storedDoc(server), 'op-tariffs')
+          .toString()
+          .startsWith('Agree to c'),
       'the deletion is stored',
     );
     const detached = await download(server, mexico, 'format=md&mode=draft&threads=public');

@@ -1,16 +1,19 @@
 import { buildExportModel } from '@accord/shared/export/buildExportModel';
+import type { ExportModel } from '@accord/shared/export/exportModel';
 import { describeBlockers } from '@accord/shared/export/finalBlockers';
 import { type Message, translate } from '@accord/shared/i18n/i18n';
 import type { FinalExportRefusalBody } from '@accord/shared/protocol/api';
 import { Hono } from 'hono';
+import * as Y from 'yjs';
 import { authorizeExport } from '../../commands/readCommands';
 import { exportContextFor } from '../../export/exportContext';
 import { produceExport } from '../../export/produceExport';
 import { commandValue, documentCommandContext } from '../commandRoute';
 import type { AppDeps, AppEnv } from '../context';
 import { requireDocumentMember } from '../documents/documentAccess';
-import { apiErrors, errorLocale } from '../errors';
+import { errorLocale } from '../errors';
 import { requireSession } from '../middleware/requireSession';
+import { syncValue } from '../syncValue';
 import { readExportQuery } from './exportQuery';
 
 const FINAL_BLOCKED: Message = /*i18n*/ {
@@ -36,25 +39,32 @@ export function exportRoutes(deps: AppDeps): Hono<AppEnv> {
     requireSession(sessions, config.secureCookies),
     async (c) => {
       const user = c.get('user');
-      const access = requireDocumentMember(storage, c.req.param('documentId'), user.id);
+      const access = await requireDocumentMember(storage, c.req.param('documentId'), user.id);
       const { document, negotiation } = access;
       const { request, locale } = readExportQuery(c, user);
-      commandValue(authorizeExport(documentCommandContext(deps, user, access), request.mode));
+      commandValue(await authorizeExport(documentCommandContext(deps, user, access), request.mode));
       const exportedAt = now();
-      const model = sync.readDocument(document.id, (doc) =>
-        buildExportModel(doc, {
-          ...exportContextFor(
-            storage,
-            document,
-            negotiation,
-            exportedAt,
-            request.publicThreads ? doc : null,
-          ),
-          locale,
-        }),
+      // The draft's state as it is now, into a document of the export's own: the context is
+      // read from storage (asynchronously) and must not hold the live draft meanwhile.
+      const state = syncValue(
+        await sync.readDocument(document.id, (doc) => Y.encodeStateAsUpdateV2(doc)),
       );
-      if (!model.ok) throw apiErrors.internal();
-      const outcome = await produceExport(model.value, request);
+      const doc = new Y.Doc();
+      let model: ExportModel;
+      try {
+        Y.applyUpdateV2(doc, state);
+        const context = await exportContextFor(
+          storage,
+          document,
+          negotiation,
+          exportedAt,
+          request.publicThreads ? doc : null,
+        );
+        model = buildExportModel(doc, { ...context, locale });
+      } finally {
+        doc.destroy();
+      }
+      const outcome = await produceExport(model, request);
       if (!outcome.ok) {
         const { blockers } = outcome.error;
         const body: FinalExportRefusalBody = {

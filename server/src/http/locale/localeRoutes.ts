@@ -18,7 +18,7 @@ export function localeRoutes(deps: AppDeps): Hono<AppEnv> {
     const body = await readJsonBody(c, setLocaleRequestSchema);
     const parsed = parseLocale(body.locale);
     if (!parsed.ok) throw apiErrors.badRequest(parsed.error);
-    storage.users.setLocale(c.get('user').id, parsed.value);
+    await storage.users.setLocale(c.get('user').id, parsed.value);
     return c.body(null, 204);
   });
   return app;

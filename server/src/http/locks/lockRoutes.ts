@@ -23,9 +23,9 @@ export function lockRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.put('/documents/:documentId/clauses/:clauseId/lock', session, async (c) => {
     const user = c.get('user');
-    const access = requireDocumentMember(storage, c.req.param('documentId'), user.id);
+    const access = await requireDocumentMember(storage, c.req.param('documentId'), user.id);
     const request = await readJsonBody(c, setLockSchema);
-    const changed = setLock(documentCommandContext(deps, user, access), {
+    const changed = await setLock(documentCommandContext(deps, user, access), {
       clauseId: c.req.param('clauseId'),
       ...request,
     });
@@ -33,11 +33,11 @@ export function lockRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.json(body);
   });
 
-  app.post('/documents/:documentId/clauses/lock-agreed', session, (c) => {
+  app.post('/documents/:documentId/clauses/lock-agreed', session, async (c) => {
     const user = c.get('user');
-    const access = requireDocumentMember(storage, c.req.param('documentId'), user.id);
+    const access = await requireDocumentMember(storage, c.req.param('documentId'), user.id);
     const body: LockAllAgreedResponse = {
-      locked: commandValue(lockAllAgreed(documentCommandContext(deps, user, access))),
+      locked: commandValue(await lockAllAgreed(documentCommandContext(deps, user, access))),
     };
     return c.json(body);
   });

@@ -80,7 +80,7 @@ describe('PUT /api/documents/:id/clauses/:clauseId/lock', () => {
     await until(() => isLockedIn(watcher.doc, CLAUSE), 'the watcher sees the lock');
     const lock = readClauseMeta(watcher.doc.getMap('accord'), CLAUSE)?.lock;
     expect(lock).toMatchObject({ delegation: 'CHAIR', reason: 'Agreed ad ref pending capitals' });
-    expect(lock?.userId).toBe(server.storage.users.byUsername('chair')?.id);
+    expect(lock?.userId).toBe((await server.storage.users.byUsername('chair'))?.id);
   });
 
   it("freezes the clause's positions while locked (409)", async () => {

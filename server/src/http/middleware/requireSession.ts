@@ -15,7 +15,7 @@ export function requireSession(
 ): MiddlewareHandler<SessionEnv> {
   return async function loadSession(c, next) {
     const token = readSessionCookie(c);
-    const valid = token === undefined ? undefined : sessions.validate(token);
+    const valid = token === undefined ? undefined : await sessions.validate(token);
     if (token === undefined || valid === undefined) {
       if (token !== undefined) clearSessionCookie(c, secureCookies);
       throw apiErrors.unauthorized();

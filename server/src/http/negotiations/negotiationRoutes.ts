@@ -24,29 +24,34 @@ export function negotiationRoutes(deps: AppDeps): Hono<AppEnv> {
   const session = requireSession(sessions, config.secureCookies);
 
   app.put('/negotiations/:id/time-zone', session, async (c) => {
-    const negotiation = storage.negotiations.byId(c.req.param('id'));
+    const negotiation = await storage.negotiations.byId(c.req.param('id'));
     if (negotiation === undefined) throw apiErrors.negotiationNotFound();
     const user = c.get('user');
-    const membership = storage.negotiations.membership(negotiation.id, user.id);
+    const membership = await storage.negotiations.membership(negotiation.id, user.id);
     if (membership === undefined) throw apiErrors.forbidden();
     const request = await readJsonBody(c, setTimeZoneSchema);
     const ctx = negotiationCommandContext(deps, user, { negotiation, membership });
-    const changed = commandValue(setTimeZone(ctx, request));
+    const changed = commandValue(await setTimeZone(ctx, request));
     const body: SetTimeZoneResponse = { timeZone: changed.to };
     return c.json(body);
   });
 
-  app.get('/negotiations/:id', session, (c) => {
-    const negotiation = storage.negotiations.byId(c.req.param('id'));
+  app.get('/negotiations/:id', session, async (c) => {
+    const negotiation = await storage.negotiations.byId(c.req.param('id'));
     if (negotiation === undefined) throw apiErrors.negotiationNotFound();
-    const membership = storage.negotiations.membership(negotiation.id, c.get('user').id);
+    const membership = await storage.negotiations.membership(negotiation.id, c.get('user').id);
     if (membership === undefined) throw apiErrors.forbidden();
     const onDraft = sync.onlineUserIds(negotiation.id);
     const signedIn = sessions.recentlyActiveUserIds(SIGNED_IN_WINDOW_MS);
     const presenceOf = (userId: string): MemberPresence =>
       onDraft.has(userId) ? 'onDraft' : signedIn.has(userId) ? 'signedIn' : 'offline';
-    const members = storage.negotiations.members(negotiation.id).flatMap((member) => {
-      const user = storage.users.byId(member.userId);
+    const memberRecords = await storage.negotiations.members(negotiation.id);
+    const users = await Promise.all(
+      memberRecords.map((member) => storage.users.byId(member.userId)),
+    );
+    const documents = await storage.documents.listByNegotiation(negotiation.id);
+    const members = memberRecords.flatMap((member, index) => {
+      const user = users[index];
       if (user === undefined) return [];
       return [
         {
@@ -67,7 +72,7 @@ export function negotiationRoutes(deps: AppDeps): Hono<AppEnv> {
         timeZone: negotiation.timeZone,
       },
       membership: { delegation: membership.delegation, role: membership.role },
-      documents: storage.documents.listByNegotiation(negotiation.id).map(documentView),
+      documents: documents.map(documentView),
       members,
     };
     return c.json(body);

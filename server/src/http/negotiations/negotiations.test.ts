@@ -39,7 +39,7 @@ describe('GET /api/negotiations/:id', () => {
 
   it('names where each member is: on a draft, signed in elsewhere in Accord, or offline', async () => {
     const { app, demo, deps, storage } = await createTestApp();
-    const mexico = storage.users.byUsername('mx.delegate');
+    const mexico = await storage.users.byUsername('mx.delegate');
     if (mexico === undefined) throw new Error('no demo user');
     const onDraft = new TestSyncClient(deps.sync, {
       sessionId: 'mx-session',
@@ -80,8 +80,8 @@ describe('GET /api/negotiations/:id', () => {
     const missing = await app.request('/api/negotiations/nope', { headers: { cookie } });
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ error: { code: 'not_found' } });
-    const mx = storage.users.byUsername('mx.delegate');
-    if (mx) storage.negotiations.removeMembership(demo.negotiationId, mx.id);
+    const mx = await storage.users.byUsername('mx.delegate');
+    if (mx) await storage.negotiations.removeMembership(demo.negotiationId, mx.id);
     const outsider = await app.request(`/api/negotiations/${demo.negotiationId}`, {
       headers: { cookie },
     });
@@ -170,7 +170,9 @@ describe('PUT /api/negotiations/:id/time-zone', () => {
     expect(((await refused.json()) as { error: { message: string } }).error.message).toBe(
       '"Mars/Olympus_Mons" is not a time zone Accord knows. Give an IANA time zone name such as America/Mexico_City, America/New_York or UTC.',
     );
-    expect(storage.negotiations.byId(demo.negotiationId)?.timeZone).toBe('America/New_York');
+    expect((await storage.negotiations.byId(demo.negotiationId))?.timeZone).toBe(
+      'America/New_York',
+    );
   });
 
   it('refuses delegates and observers (403), strangers to the negotiation and unknown ids', async () => {
@@ -187,11 +189,13 @@ describe('PUT /api/negotiations/:id/time-zone', () => {
     }
     const chair = await signInToApp(app, 'chair');
     expect((await put(app, 'nope', chair, JSON.stringify({ timeZone: 'UTC' }))).status).toBe(404);
-    const chairUser = storage.users.byUsername('chair');
-    if (chairUser) storage.negotiations.removeMembership(demo.negotiationId, chairUser.id);
+    const chairUser = await storage.users.byUsername('chair');
+    if (chairUser) await storage.negotiations.removeMembership(demo.negotiationId, chairUser.id);
     expect(
       (await put(app, demo.negotiationId, chair, JSON.stringify({ timeZone: 'UTC' }))).status,
     ).toBe(403);
-    expect(storage.negotiations.byId(demo.negotiationId)?.timeZone).toBe('America/New_York');
+    expect((await storage.negotiations.byId(demo.negotiationId))?.timeZone).toBe(
+      'America/New_York',
+    );
   });
 });

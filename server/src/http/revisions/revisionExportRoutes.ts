@@ -40,10 +40,10 @@ export function revisionExportRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.get('/documents/:documentId/revisions/:number/export', session, async (c) => {
     const user = c.get('user');
-    const found = requireDocumentMember(storage, c.req.param('documentId'), user.id);
+    const found = await requireDocumentMember(storage, c.req.param('documentId'), user.id);
     const { document, negotiation } = found;
     const number = revisionNumber(c.req.param('number'));
-    const record = service.get(document.id, number);
+    const record = await service.get(document.id, number);
     if (record === undefined)
       throw apiErrors.notFound(
         localized(REVISION_ERRORS.noRevision, { revision: revisionName(number) }),
@@ -53,18 +53,19 @@ export function revisionExportRoutes(deps: AppDeps): Hono<AppEnv> {
       throw apiErrors.badRequest(localized(REVISION_ERRORS.noComments));
     }
     if (request.mode === 'final') {
-      commandValue(authorizeExport(documentCommandContext(deps, user, found), 'final'));
+      commandValue(await authorizeExport(documentCommandContext(deps, user, found), 'final'));
       if (record.adoptedAt === null) {
         throw apiErrors.conflict(
           localized(REVISION_ERRORS.notAdopted, { revision: revisionName(number) }),
         );
       }
     }
+    const context = await exportContextFor(storage, document, negotiation, record.issuedAt);
     const doc = service.stateDoc(record);
     let model: ExportModel;
     try {
       model = buildExportModel(doc, {
-        ...exportContextFor(storage, document, negotiation, record.issuedAt),
+        ...context,
         locale,
         revision: {
           symbol: record.symbol,
@@ -109,7 +110,7 @@ export function revisionExportRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.get('/documents/:documentId/compare', session, async (c) => {
-    const { document, negotiation } = requireDocumentMember(
+    const { document, negotiation } = await requireDocumentMember(
       storage,
       c.req.param('documentId'),
       c.get('user').id,
@@ -134,7 +135,7 @@ export function revisionExportRoutes(deps: AppDeps): Hono<AppEnv> {
     if (delegation !== undefined && !isDelegationCode(delegation)) {
       throw apiErrors.badRequest(`Unknown delegation "${delegation}".`);
     }
-    let comparison = value(service.compare(document, from, to, locale));
+    let comparison = value(await service.compare(document, from, to, locale));
     if (delegation !== undefined && isDelegationCode(delegation)) {
       comparison = filterComparison(comparison, delegation);
     }
@@ -156,8 +157,8 @@ export function revisionExportRoutes(deps: AppDeps): Hono<AppEnv> {
         const author =
           to === 'current'
             ? 'Accord (current draft)'
-            : (service.list(document.id).find((revision) => revision.number === to)?.issuedBy
-                .displayName ?? 'Accord');
+            : ((await service.list(document.id)).find((revision) => revision.number === to)
+                ?.issuedBy.displayName ?? 'Accord');
         return attachment(
           await renderCompareDocx(comparison, { timeZone, author, locale }),
           'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -34,56 +34,59 @@ export function revisionRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const session = requireSession(sessions, config.secureCookies);
 
-  const access = (documentId: string, userId: string) => {
-    const found = requireDocumentMember(storage, documentId, userId);
+  const access = async (documentId: string, userId: string) => {
+    const found = await requireDocumentMember(storage, documentId, userId);
     const actor: RevisionActor = { userId, membership: found.membership };
     return { ...found, actor };
   };
 
-  app.get('/documents/:documentId/revisions', session, (c) => {
-    const { document } = access(c.req.param('documentId'), c.get('user').id);
+  app.get('/documents/:documentId/revisions', session, async (c) => {
+    const { document } = await access(c.req.param('documentId'), c.get('user').id);
     const body: RevisionListResponse = {
-      symbolBase: storage.revisions.symbolBase(document.id),
-      revisions: service.list(document.id),
-      silence: service.silenceView(document.id),
+      symbolBase: await storage.revisions.symbolBase(document.id),
+      revisions: await service.list(document.id),
+      silence: await service.silenceView(document.id),
       serverNow: now(),
     };
     return c.json(body);
   });
 
   app.put('/documents/:documentId/revisions/symbol-base', session, async (c) => {
-    const { document, actor } = access(c.req.param('documentId'), c.get('user').id);
+    const { document, actor } = await access(c.req.param('documentId'), c.get('user').id);
     const request = await readJsonBody(c, setSymbolBaseSchema);
     return c.json({
-      symbolBase: value(service.setSymbolBase(document, actor, request.symbolBase)),
+      symbolBase: value(await service.setSymbolBase(document, actor, request.symbolBase)),
     });
   });
 
   app.post('/documents/:documentId/revisions', session, async (c) => {
     const user = c.get('user');
-    const found = requireDocumentMember(storage, c.req.param('documentId'), user.id);
+    const found = await requireDocumentMember(storage, c.req.param('documentId'), user.id);
     const request = await readJsonBody(c, issueRevisionSchema);
-    const issued = issueRevision(documentCommandContext(deps, user, found), request);
-    return c.json(service.summary(commandValue(issued)), 201);
+    const issued = await issueRevision(documentCommandContext(deps, user, found), request);
+    return c.json(await service.summary(commandValue(issued)), 201);
   });
 
-  app.get('/documents/:documentId/revisions/:number', session, (c) => {
-    const { document } = access(c.req.param('documentId'), c.get('user').id);
+  app.get('/documents/:documentId/revisions/:number', session, async (c) => {
+    const { document } = await access(c.req.param('documentId'), c.get('user').id);
     const number = revisionNumber(c.req.param('number'));
-    const record = service.get(document.id, number);
+    const record = await service.get(document.id, number);
     if (record === undefined)
       throw apiErrors.notFound(
         localized(REVISION_ERRORS.noRevision, { revision: revisionName(number) }),
       );
     const body: RevisionResponse = {
-      revision: service.summary(record),
+      revision: await service.summary(record),
       content: service.content(record),
     };
     return c.json(body);
   });
 
   app.post('/documents/:documentId/revisions/:number/silence', session, async (c) => {
-    const { document, negotiation, actor } = access(c.req.param('documentId'), c.get('user').id);
+    const { document, negotiation, actor } = await access(
+      c.req.param('documentId'),
+      c.get('user').id,
+    );
     const number = revisionNumber(c.req.param('number'));
     const request = await readJsonBody(c, startSilenceSchema);
     const deadline = parseZonedDeadline(
@@ -92,13 +95,13 @@ export function revisionRoutes(deps: AppDeps): Hono<AppEnv> {
       requestLocale(c, c.get('user')).locale,
     );
     if (!deadline.ok) throw apiErrors.badRequest(deadline.error);
-    return c.json(value(service.startSilence(document, actor, number, deadline.value)), 201);
+    return c.json(value(await service.startSilence(document, actor, number, deadline.value)), 201);
   });
 
   app.post('/documents/:documentId/silence/break', session, async (c) => {
-    const { document, actor } = access(c.req.param('documentId'), c.get('user').id);
+    const { document, actor } = await access(c.req.param('documentId'), c.get('user').id);
     const request = await readJsonBody(c, breakSilenceSchema);
-    return c.json(value(service.breakSilence(document, actor, request.reason)));
+    return c.json(value(await service.breakSilence(document, actor, request.reason)));
   });
 
   return app;

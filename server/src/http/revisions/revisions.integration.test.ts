@@ -86,9 +86,11 @@ async function editAsMexico(server: RunningTestServer): Promise<void> {
   tariffs.delete(at, 'ninety'.length);
   tariffs.insert(at, 'sixty');
   await until(
-    () =>
-      clauseText(storedDoc(server), 'op-tariffs').toString().includes('sixty') &&
-      storedDoc(server).getXmlFragment('default').toString().includes('op-new-mx'),
+    async () =>
+      clauseText(await storedDoc(server), 'op-tariffs')
+        .toString()
+        .includes('sixty') &&
+      (await storedDoc(server)).getXmlFragment('default').toString().includes('op-new-mx'),
     'the server has the edits',
   );
 }
@@ -134,7 +136,7 @@ describe('issuing revisions', () => {
     const rev2 = await issue(server, "Chair's text after the second reading");
     expect(rev2).toMatchObject({ number: 2, symbol: 'ACCORD/2025/L.1/Rev.2' });
 
-    const stored = server.storage.revisions.byNumber(demoDocumentId(server), 1);
+    const stored = await server.storage.revisions.byNumber(demoDocumentId(server), 1);
     expect(stored).toBeDefined();
     expect(
       createHash('sha256')
@@ -154,7 +156,9 @@ describe('issuing revisions', () => {
     });
     expect((await call(server, 'observer', 'GET', '/revisions/9')).status).toBe(404);
 
-    const entries = server.storage.audit.list(server.storage.negotiations.list()[0]?.id ?? '');
+    const entries = await server.storage.audit.list(
+      (await server.storage.negotiations.list())[0]?.id ?? '',
+    );
     expect(
       entries
         .filter((entry) => entry.action === 'revisionIssued')
@@ -311,9 +315,9 @@ describe('the silence procedure', () => {
       brokenBy: { delegation: 'GT' },
       reason: 'Guatemala cannot accept OP3 without the reduced tariff.',
     });
-    timers.advanceTo(Date.UTC(2026, 11, 6));
+    await timers.advanceTo(Date.UTC(2026, 11, 6));
     expect(
-      readClauseMeta(storedDoc(server).getMap('accord'), 'op-tariffs')?.lock ?? null,
+      readClauseMeta((await storedDoc(server)).getMap('accord'), 'op-tariffs')?.lock ?? null,
     ).toBeNull();
     expect(list.revisions[0]?.adoptedAt).toBeNull();
   });
@@ -340,8 +344,8 @@ describe('the silence procedure', () => {
     expect(
       (await call(server, 'chair', 'GET', '/revisions/1/export?format=txt&mode=final')).status,
     ).toBe(409);
-    timers.advanceTo(Date.UTC(2026, 11, 5, 22, 0));
-    const lock = readClauseMeta(storedDoc(server).getMap('accord'), 'op-tariffs')?.lock;
+    await timers.advanceTo(Date.UTC(2026, 11, 5, 22, 0));
+    const lock = readClauseMeta((await storedDoc(server)).getMap('accord'), 'op-tariffs')?.lock;
     expect(lock).toMatchObject({ delegation: 'CHAIR', reason: ADOPTED_LOCK_REASON });
     const list = (await call(server, 'observer', 'GET', '/revisions')).body as RevisionListResponse;
     expect(list.silence?.state).toBe('adopted');
@@ -352,9 +356,9 @@ describe('the silence procedure', () => {
     const final = await call(server, 'chair', 'GET', '/revisions/1/export?format=txt&mode=final');
     expect(final.status).toBe(409);
     expect(JSON.stringify(final.body)).not.toContain('not locked');
-    const adopted = server.storage.audit
-      .list(server.storage.negotiations.list()[0]?.id ?? '')
-      .filter((entry) => entry.action === 'silenceAdopted');
+    const adopted = (
+      await server.storage.audit.list((await server.storage.negotiations.list())[0]?.id ?? '')
+    ).filter((entry) => entry.action === 'silenceAdopted');
     expect(adopted).toHaveLength(1);
   });
 
@@ -370,21 +374,21 @@ describe('the silence procedure', () => {
     const later = new ManualSilenceTimers(Date.UTC(2026, 11, 7));
     const second = await underSilence(later, dataDir);
     expect(
-      readClauseMeta(storedDoc(second.server).getMap('accord'), 'op-tariffs')?.lock,
+      readClauseMeta((await storedDoc(second.server)).getMap('accord'), 'op-tariffs')?.lock,
     ).toMatchObject({
       reason: ADOPTED_LOCK_REASON,
     });
     await second.close();
     const third = await underSilence(new ManualSilenceTimers(Date.UTC(2026, 11, 8)), dataDir);
-    const negotiationId = third.server.storage.negotiations.list()[0]?.id ?? '';
+    const negotiationId = (await third.server.storage.negotiations.list())[0]?.id ?? '';
     expect(
-      third.server.storage.audit
-        .list(negotiationId)
-        .filter((entry) => entry.action === 'silenceAdopted'),
+      (await third.server.storage.audit.list(negotiationId)).filter(
+        (entry) => entry.action === 'silenceAdopted',
+      ),
     ).toHaveLength(1);
     // Adopted as of its deadline, whenever the server got to record it.
     expect(
-      third.server.storage.revisions.byNumber(demoDocumentId(third.server), 1)?.adoptedAt,
+      (await third.server.storage.revisions.byNumber(demoDocumentId(third.server), 1))?.adoptedAt,
     ).toBe(Date.UTC(2026, 11, 5, 22, 0));
   });
 });

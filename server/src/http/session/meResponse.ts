@@ -11,13 +11,17 @@ export function userView(user: UserRecord): UserView {
  * The signed-in user, their places in negotiations and the language to speak to them
  * (`requestLocale`: their choice, else their browser's).
  */
-export function meResponse(
+export async function meResponse(
   storage: Storage,
   user: UserRecord,
   language: { locale: Locale; chosen: boolean },
-): MeResponse {
-  const memberships = storage.negotiations.membershipsOfUser(user.id).flatMap((membership) => {
-    const negotiation = storage.negotiations.byId(membership.negotiationId);
+): Promise<MeResponse> {
+  const places = await storage.negotiations.membershipsOfUser(user.id);
+  const negotiations = await Promise.all(
+    places.map((membership) => storage.negotiations.byId(membership.negotiationId)),
+  );
+  const memberships = places.flatMap((membership, index) => {
+    const negotiation = negotiations[index];
     if (negotiation === undefined) return [];
     return [
       {

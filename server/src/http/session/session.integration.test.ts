@@ -75,14 +75,14 @@ describe('sessions against the real server', () => {
     const server = await start();
     const cookie = await signIn(server, 'us.delegate', DEMO_PASSWORD);
     const sessionId = sessionIdOf(cookie.slice('accord_session='.length));
-    expect(server.storage.sessions.byId(sessionId)).toBeDefined();
+    expect(await server.storage.sessions.byId(sessionId)).toBeDefined();
     const logout = await fetch(`${server.url}/api/logout`, {
       method: 'POST',
       headers: { cookie, origin: server.url },
     });
     expect(logout.status).toBe(204);
     expect(logout.headers.get('set-cookie')).toMatch(/^accord_session=;.*Max-Age=0/);
-    expect(server.storage.sessions.byId(sessionId)).toBeUndefined();
+    expect(await server.storage.sessions.byId(sessionId)).toBeUndefined();
     expect((await fetch(`${server.url}/api/me`, { headers: { cookie } })).status).toBe(401);
   });
 
@@ -94,27 +94,27 @@ describe('sessions against the real server', () => {
     const fresh = await fetch(`${server.url}/api/me`, { headers: { cookie } });
     expect(fresh.headers.get('set-cookie')).toBeNull();
 
-    server.storage.sessions.setExpiry(sessionId, Date.now() + 10 * DAY);
+    await server.storage.sessions.setExpiry(sessionId, Date.now() + 10 * DAY);
     const before = Date.now();
     const aging = await fetch(`${server.url}/api/me`, { headers: { cookie } });
     expect(aging.status).toBe(200);
     expect(aging.headers.get('set-cookie')).toMatch(
       /^accord_session=[a-z2-7]{32};.*Max-Age=259\d{4}/,
     );
-    const expiresAt = server.storage.sessions.byId(sessionId)?.expiresAt ?? 0;
+    const expiresAt = (await server.storage.sessions.byId(sessionId))?.expiresAt ?? 0;
     expect(expiresAt).toBeGreaterThanOrEqual(before + SESSION_LIFETIME_MS);
 
-    server.storage.sessions.setExpiry(sessionId, Date.now() - 1);
+    await server.storage.sessions.setExpiry(sessionId, Date.now() - 1);
     expect((await fetch(`${server.url}/api/me`, { headers: { cookie } })).status).toBe(401);
-    expect(server.storage.sessions.byId(sessionId)).toBeUndefined();
+    expect(await server.storage.sessions.byId(sessionId)).toBeUndefined();
   });
 
   it('ends the sessions of a disabled user', async () => {
     const server = await start();
     const cookie = await signIn(server, 'observer', DEMO_PASSWORD);
-    const observer = server.storage.users.byUsername('observer');
+    const observer = await server.storage.users.byUsername('observer');
     if (observer === undefined) throw new Error('Demo data is missing.');
-    server.storage.users.setDisabled(observer.id, true);
+    await server.storage.users.setDisabled(observer.id, true);
     expect((await fetch(`${server.url}/api/me`, { headers: { cookie } })).status).toBe(401);
     expect((await login(server, 'observer', DEMO_PASSWORD)).status).toBe(401);
   });

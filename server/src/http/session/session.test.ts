@@ -57,8 +57,8 @@ describe('POST /api/login', () => {
     };
     const wrong = await attempt('mx.delegate', 'not the password');
     const unknown = await attempt('nobody', DEMO_PASSWORD);
-    const observer = storage.users.byUsername('observer');
-    if (observer) storage.users.setDisabled(observer.id, true);
+    const observer = await storage.users.byUsername('observer');
+    if (observer) await storage.users.setDisabled(observer.id, true);
     const disabled = await attempt('observer', DEMO_PASSWORD);
     expect(wrong).toEqual({
       status: 401,
@@ -123,7 +123,7 @@ describe('POST /api/logout', () => {
     const withCookie = await app.request('/api/logout', post('', { cookie }));
     expect(withCookie.status).toBe(204);
     expect(withCookie.headers.get('set-cookie')).toMatch(/^accord_session=;.*Max-Age=0/);
-    expect(storage.sessions.byId(sessionIdOf(token))).toBeUndefined();
+    expect(await storage.sessions.byId(sessionIdOf(token))).toBeUndefined();
     expect((await app.request('/api/me', { headers: { cookie } })).status).toBe(401);
   });
 });

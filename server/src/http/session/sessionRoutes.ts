@@ -29,24 +29,24 @@ export function sessionRoutes(deps: AppDeps): Hono<AppEnv> {
     }
     const { token, session, user } = result.value;
     writeSessionCookie(c, token, session.expiresAt, config.secureCookies);
-    return c.json(meResponse(storage, user, requestLocale(c, user)));
+    return c.json(await meResponse(storage, user, requestLocale(c, user)));
   });
 
   // Sign-out works with any cookie, valid or not: it always ends with no session.
-  app.post('/logout', (c) => {
+  app.post('/logout', async (c) => {
     const token = readSessionCookie(c);
     if (token !== undefined) {
       const sessionId = sessionIdOf(token);
-      sessions.invalidate(sessionId);
-      sync.disconnectSession(sessionId);
+      await sessions.invalidate(sessionId);
+      await sync.disconnectSession(sessionId);
     }
     clearSessionCookie(c, config.secureCookies);
     return c.body(null, 204);
   });
 
   const session = requireSession(sessions, config.secureCookies);
-  app.get('/me', session, (c) =>
-    c.json(meResponse(storage, c.get('user'), requestLocale(c, c.get('user')))),
+  app.get('/me', session, async (c) =>
+    c.json(await meResponse(storage, c.get('user'), requestLocale(c, c.get('user')))),
   );
 
   return app;

@@ -10,8 +10,9 @@ let documentId: string;
 
 beforeAll(async () => {
   server = await startTestServer();
-  const negotiation = server.storage.negotiations.list()[0];
-  const document = negotiation && server.storage.documents.listByNegotiation(negotiation.id)[0];
+  const negotiation = (await server.storage.negotiations.list())[0];
+  const document =
+    negotiation && (await server.storage.documents.listByNegotiation(negotiation.id))[0];
   if (document === undefined) throw new Error('The demo draft is missing.');
   documentId = document.id;
 });
@@ -56,17 +57,17 @@ describe('GET /api/sync/:documentId', () => {
     expect(await tryUpgrade(syncUrl(server.url, 'no-such-draft'), { origin, cookie })).toEqual({
       status: 404,
     });
-    const gt = server.storage.users.byUsername('gt.delegate');
-    const negotiationId = server.storage.documents.byId(documentId)?.negotiationId ?? '';
-    const membership = gt && server.storage.negotiations.membership(negotiationId, gt.id);
+    const gt = await server.storage.users.byUsername('gt.delegate');
+    const negotiationId = (await server.storage.documents.byId(documentId))?.negotiationId ?? '';
+    const membership = gt && (await server.storage.negotiations.membership(negotiationId, gt.id));
     if (gt === undefined || membership === undefined) throw new Error('Demo data is missing.');
-    server.storage.negotiations.removeMembership(negotiationId, gt.id);
+    await server.storage.negotiations.removeMembership(negotiationId, gt.id);
     try {
       expect(await tryUpgrade(syncUrl(server.url, documentId), { origin, cookie })).toEqual({
         status: 403,
       });
     } finally {
-      server.storage.negotiations.setMembership(membership);
+      await server.storage.negotiations.setMembership(membership);
     }
   });
 
@@ -110,9 +111,9 @@ describe('GET /api/sync/:documentId', () => {
         await tryUpgrade(url, { cookie: other, origin: checking.url }),
       );
       const closed = new Promise<number>((resolve) => disabled.once('close', resolve));
-      const user = checking.storage.users.byUsername('sv.delegate');
+      const user = await checking.storage.users.byUsername('sv.delegate');
       if (user === undefined) throw new Error('Demo data is missing.');
-      checking.storage.users.setDisabled(user.id, true);
+      await checking.storage.users.setDisabled(user.id, true);
       expect(await closed).toBe(CLOSE_CODES.forbidden);
       expect(kept.readyState).toBe(kept.OPEN);
       kept.close();

@@ -16,11 +16,11 @@ export function syncUpgradeRoutes(deps: AppDeps): Hono<AppEnv> {
   const { storage, sessions, sync, config } = deps;
   const app = new Hono<AppEnv>();
 
-  app.get('/sync/:documentId', requireSession(sessions, config.secureCookies), (c) => {
-    const document = storage.documents.byId(c.req.param('documentId'));
+  app.get('/sync/:documentId', requireSession(sessions, config.secureCookies), async (c) => {
+    const document = await storage.documents.byId(c.req.param('documentId'));
     if (document === undefined) throw apiErrors.draftNotFound();
     const user = c.get('user');
-    const membership = storage.negotiations.membership(document.negotiationId, user.id);
+    const membership = await storage.negotiations.membership(document.negotiationId, user.id);
     if (membership === undefined) throw apiErrors.forbidden();
     if (!isWebSocketUpgrade(c.req.raw.headers)) {
       throw apiErrors.badRequest('This endpoint only accepts WebSocket upgrades.');

@@ -35,10 +35,10 @@ export function threadEventRoutes(
   app.get(
     '/documents/:documentId/threads/events',
     requireSession(sessions, config.secureCookies),
-    (c) => {
+    async (c) => {
       const user = c.get('user');
       const sessionId = c.get('session').id;
-      const { document, membership: granted } = requireDocumentMember(
+      const { document, membership: granted } = await requireDocumentMember(
         storage,
         c.req.param('documentId'),
         user.id,
@@ -48,10 +48,10 @@ export function threadEventRoutes(
        * The reader as they are now, or undefined once their session or membership is gone or
        * their role or delegation is no longer the one the channel was opened with.
        */
-      const currentMember = (): ThreadMember | undefined => {
+      const currentMember = async (): Promise<ThreadMember | undefined> => {
         try {
-          if (sessions.validateById(sessionId) === undefined) return undefined;
-          const membership = storage.negotiations.membership(document.negotiationId, user.id);
+          if ((await sessions.validateById(sessionId)) === undefined) return undefined;
+          const membership = await storage.negotiations.membership(document.negotiationId, user.id);
           if (
             membership === undefined ||
             membership.role !== granted.role ||
@@ -79,11 +79,11 @@ export function threadEventRoutes(
 
         const unsubscribe = hub.subscribe(document.id, (threadId) =>
           enqueue(async () => {
-            const member = currentMember();
+            const member = await currentMember();
             if (member === undefined) return end();
-            let view: ReturnType<ThreadService['view']>;
+            let view: Awaited<ReturnType<ThreadService['view']>>;
             try {
-              view = service.view(document, threadId, member);
+              view = await service.view(document, threadId, member);
             } catch {
               return end();
             }
@@ -91,28 +91,33 @@ export function threadEventRoutes(
             await stream.writeSSE({ event: THREAD_EVENTS.thread, data: JSON.stringify(view) });
           }),
         );
+        // Checks of the reader go through the queue too: none is dropped, and a channel whose
+        // reader is gone ends before anything queued after the check is written.
+        const endUnlessMember = async (): Promise<boolean> => {
+          if ((await currentMember()) !== undefined) return true;
+          end();
+          return false;
+        };
         let sinceKeepalive = 0;
         const timer = setInterval(
           () => {
-            if (currentMember() === undefined) return end();
             sinceKeepalive += recheckMs;
-            if (sinceKeepalive >= KEEPALIVE_MS) {
-              sinceKeepalive = 0;
-              enqueue(() => stream.write(': keepalive\n\n'));
-            }
+            const keepalive = sinceKeepalive >= KEEPALIVE_MS;
+            if (keepalive) sinceKeepalive = 0;
+            enqueue(async () => {
+              if ((await endUnlessMember()) && keepalive) await stream.write(': keepalive\n\n');
+            });
           },
           Math.min(recheckMs, KEEPALIVE_MS),
         );
-        const stopWatching = deps.access?.subscribe(() => {
-          if (currentMember() === undefined) end();
-        });
+        const stopWatching = deps.access?.subscribe(() => enqueue(endUnlessMember));
         stream.onAbort(() => end());
         c.req.raw.signal.addEventListener('abort', () => end());
 
         enqueue(async () => {
-          const member = currentMember();
+          const member = await currentMember();
           if (member === undefined) return end();
-          const snapshot: ThreadListResponse = { threads: service.list(document, member) };
+          const snapshot: ThreadListResponse = { threads: await service.list(document, member) };
           await stream.writeSSE({ event: THREAD_EVENTS.snapshot, data: JSON.stringify(snapshot) });
         });
 

@@ -65,7 +65,7 @@ function call(
 }
 
 async function open(actor: TestActor, visibility: ThreadVisibility): Promise<ApiReply> {
-  const { anchor, quote } = demoAnchor(server, 'op-tariffs', 0, 10);
+  const { anchor, quote } = await demoAnchor(server, 'op-tariffs', 0, 10);
   const marker = visibility === 'private' ? `${MARKER}-${actor.delegation}` : 'public note';
   return call(actor, 'POST', '', {
     visibility,
@@ -126,7 +126,7 @@ describe('thread matrix over HTTP', () => {
             visibility,
             delegation: actor.delegation,
             clauseId: 'op-tariffs',
-            quote: demoAnchor(server, 'op-tariffs', 0, 10).quote,
+            quote: (await demoAnchor(server, 'op-tariffs', 0, 10)).quote,
           });
         } else {
           expect((reply.body as { error: { code: string } }).error.code).toBe('forbidden');
@@ -250,7 +250,7 @@ describe('thread matrix over HTTP', () => {
           body: 'sneaky',
         });
         expect(edit.status).toBe(409);
-        const negotiationId = server.storage.negotiations.list()[0]?.id;
+        const negotiationId = (await server.storage.negotiations.list())[0]?.id;
         const audit = await apiRequest(
           server,
           cookies.get(actor.username) ?? null,

@@ -30,8 +30,8 @@ export function threadRoutes(deps: AppDeps): Hono<AppEnv> {
   const session = requireSession(sessions, config.secureCookies);
   const base = '/documents/:documentId/threads';
 
-  function access(c: Context<SessionEnv>) {
-    const { document, membership } = requireDocumentMember(
+  async function access(c: Context<SessionEnv>) {
+    const { document, membership } = await requireDocumentMember(
       storage,
       c.req.param('documentId') ?? '',
       c.get('user').id,
@@ -52,24 +52,26 @@ export function threadRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.route('/', threadEventRoutes(deps, service, hub));
 
-  app.get(base, session, (c) => {
-    const { document, member } = access(c);
-    const body: ThreadListResponse = { threads: service.list(document, member) };
+  app.get(base, session, async (c) => {
+    const { document, member } = await access(c);
+    const body: ThreadListResponse = { threads: await service.list(document, member) };
     return c.json(body);
   });
 
   app.post(base, session, async (c) => {
-    const { document, member } = access(c);
+    const { document, member } = await access(c);
     const request = await readJsonBody(c, createThreadSchema);
     if (!service.mayCreate(member, request.visibility)) {
       throw threadCommandError('forbidden', 'create');
     }
     const resolved = syncValue(
-      sync.withDocument(document.id, (loaded) => resolveThreadAnchor(loaded.doc, request.anchor)),
+      await sync.withDocument(document.id, (loaded) =>
+        resolveThreadAnchor(loaded.doc, request.anchor),
+      ),
     );
     if (!resolved.ok) throw anchorError(resolved.error);
     if (resolved.value.from === resolved.value.to) throw anchorError('empty');
-    const result = service.create(document, member, {
+    const result = await service.create(document, member, {
       visibility: request.visibility,
       clauseId: resolved.value.clauseId,
       anchorStart: request.anchor.start,
@@ -82,44 +84,49 @@ export function threadRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.post(`${base}/:threadId/messages`, session, async (c) => {
-    const { document, member } = access(c);
+    const { document, member } = await access(c);
     const { body } = await readJsonBody(c, messageBodySchema);
-    return answer(c, service.reply(document, c.req.param('threadId'), member, body), 'reply', 201);
+    return answer(
+      c,
+      await service.reply(document, c.req.param('threadId'), member, body),
+      'reply',
+      201,
+    );
   });
 
   app.patch(`${base}/:threadId/messages/:messageId`, session, async (c) => {
-    const { document, member } = access(c);
+    const { document, member } = await access(c);
     const { body } = await readJsonBody(c, messageBodySchema);
     const { threadId, messageId } = c.req.param();
-    return answer(c, service.edit(document, threadId, messageId, member, body), 'edit');
+    return answer(c, await service.edit(document, threadId, messageId, member, body), 'edit');
   });
 
-  app.delete(`${base}/:threadId/messages/:messageId`, session, (c) => {
-    const { document, member } = access(c);
+  app.delete(`${base}/:threadId/messages/:messageId`, session, async (c) => {
+    const { document, member } = await access(c);
     const { threadId, messageId } = c.req.param();
-    return answer(c, service.remove(document, threadId, messageId, member), 'delete');
+    return answer(c, await service.remove(document, threadId, messageId, member), 'delete');
   });
 
   app.post(`${base}/:threadId/messages/:messageId/hide`, session, async (c) => {
-    const { document, member } = access(c);
+    const { document, member } = await access(c);
     const { reason } = await readJsonBody(c, hideMessageSchema);
     const { threadId, messageId } = c.req.param();
-    return answer(c, service.hide(document, threadId, messageId, member, reason), 'hide');
+    return answer(c, await service.hide(document, threadId, messageId, member, reason), 'hide');
   });
 
   app.put(`${base}/:threadId/resolved`, session, async (c) => {
-    const { document, member } = access(c);
+    const { document, member } = await access(c);
     const { resolved } = await readJsonBody(c, resolveThreadSchema);
     return answer(
       c,
-      service.resolve(document, c.req.param('threadId'), member, resolved),
+      await service.resolve(document, c.req.param('threadId'), member, resolved),
       'resolve',
     );
   });
 
-  app.put(`${base}/:threadId/read`, session, (c) => {
-    const { document, member } = access(c);
-    return answer(c, service.markRead(document, c.req.param('threadId'), member), 'read');
+  app.put(`${base}/:threadId/read`, session, async (c) => {
+    const { document, member } = await access(c);
+    return answer(c, await service.markRead(document, c.req.param('threadId'), member), 'read');
   });
 
   return app;

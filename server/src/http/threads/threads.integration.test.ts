@@ -61,7 +61,7 @@ describe('the live channel', () => {
     const us = await (await as(server, 'us.delegate')).events();
     const chair = await (await as(server, 'chair')).events();
     await until(() => [colleague, us, chair].every((s) => s.events.length === 1), 'snapshots');
-    const { anchor, quote } = demoAnchor(server, 'op-tariffs', 0, 6);
+    const { anchor, quote } = await demoAnchor(server, 'op-tariffs', 0, 6);
     const secret = await mexico.call('POST', '', {
       visibility: 'private',
       anchor,
@@ -105,7 +105,7 @@ describe('the live channel', () => {
   it('opens with a snapshot of what the reader may read, with their unread counts', async () => {
     const { server } = await startServer();
     const mexico = await as(server, 'mx.delegate');
-    const { anchor, quote } = demoAnchor(server, 'op-jobs', 0, 4);
+    const { anchor, quote } = await demoAnchor(server, 'op-jobs', 0, 4);
     await mexico.call('POST', '', { visibility: 'private', anchor, quote, body: 'mine' });
     await mexico.call('POST', '', { visibility: 'public', anchor, quote, body: 'ours' });
     const us = await (await as(server, 'us.delegate')).events();
@@ -122,12 +122,12 @@ describe('the live channel', () => {
     await usStream.ended;
     const canada = await as(server, 'ca.delegate');
     const caStream = await canada.events();
-    const negotiation = server.storage.negotiations.list()[0];
-    const caUser = server.storage.users.byUsername('ca.delegate');
-    server.storage.negotiations.removeMembership(negotiation?.id ?? '', caUser?.id ?? '');
+    const negotiation = (await server.storage.negotiations.list())[0];
+    const caUser = await server.storage.users.byUsername('ca.delegate');
+    await server.storage.negotiations.removeMembership(negotiation?.id ?? '', caUser?.id ?? '');
     await caStream.ended;
     const mexico = await as(server, 'mx.delegate');
-    const { anchor, quote } = demoAnchor(server, 'op-jobs', 0, 4);
+    const { anchor, quote } = await demoAnchor(server, 'op-jobs', 0, 4);
     await mexico.call('POST', '', { visibility: 'public', anchor, quote, body: 'after they left' });
     expect(usStream.raw()).not.toContain('after they left');
     expect(caStream.raw()).not.toContain('after they left');
@@ -154,7 +154,7 @@ describe('bad input', () => {
   it('gives clear 4xx errors and keeps any text, script included, as text', async () => {
     const { server } = await startServer();
     const mexico = await as(server, 'mx.delegate');
-    const { anchor, quote } = demoAnchor(server, 'op-tariffs', 0, 6);
+    const { anchor, quote } = await demoAnchor(server, 'op-tariffs', 0, 6);
     const post = (body: unknown) => mexico.call('POST', '', body);
     const message = (reply: { body: unknown }) =>
       (reply.body as { error: { message: string } }).error.message;
@@ -188,7 +188,7 @@ describe('bad input', () => {
     const outside = await post({ visibility: 'public', anchor: foreign, quote, body: 'hi' });
     expect(outside.status).toBe(400);
     expect(message(outside)).toContain('one clause');
-    const empty = demoAnchor(server, 'op-tariffs', 3, 3);
+    const empty = await demoAnchor(server, 'op-tariffs', 3, 3);
     expect(message(await post({ visibility: 'public', ...empty, body: 'hi' }))).toContain(
       'no text',
     );
@@ -213,7 +213,7 @@ describe('bad input', () => {
     const { server } = await startServer();
     const mexico = await as(server, 'mx.delegate');
     const us = await as(server, 'us.delegate');
-    const { anchor, quote } = demoAnchor(server, 'op-tariffs', 0, 6);
+    const { anchor, quote } = await demoAnchor(server, 'op-tariffs', 0, 6);
     const secret = await mexico.call('POST', '', {
       visibility: 'private',
       anchor,
@@ -262,7 +262,7 @@ describe('anchors', () => {
     const moved = resolveThreadAnchor(mexico.doc, thread.anchor);
     expect(moved.ok && moved.value.quote).toBe(words);
     expect(moved.ok && moved.value.from).toBe(from + 'Moreover, '.length);
-    const onServer = resolveThreadAnchor(storedDoc(server), thread.anchor);
+    const onServer = resolveThreadAnchor(await storedDoc(server), thread.anchor);
     expect(onServer.ok && onServer.value.quote).toBe(words);
 
     const usText = clauseText(us.doc, 'op-tariffs');
