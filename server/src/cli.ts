@@ -4,7 +4,8 @@ import { runAdminCommand } from './admin/adminCommands';
 import { processExportIo } from './admin/exportCommand';
 import { promptNewPassword, readPasswordFromStdin } from './admin/readPassword';
 import { parseDataDir, parseDefaultTimeZone } from './config';
-import { SqliteStorage } from './storage/sqlite/SqliteStorage';
+import { parseDatabase } from './serviceConfig';
+import { openStorage } from './storage/openStorage';
 
 /** Exit codes: 0 done, 1 the command failed, 2 the command line was wrong. */
 const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -43,14 +44,23 @@ async function main(): Promise<number> {
     console.error(defaultTimeZone.error);
     return EXIT.usage;
   }
-  const opened = SqliteStorage.open(dataDir.value, { defaultTimeZone: defaultTimeZone.value });
+  const database = parseDatabase(process.env);
+  if (!database.ok) {
+    console.error(database.error);
+    return EXIT.usage;
+  }
+  const opened = await openStorage({
+    dataDir: dataDir.value,
+    defaultTimeZone: defaultTimeZone.value,
+    database: database.value,
+  });
   if (!opened.ok) {
     console.error(opened.error);
     return EXIT.failed;
   }
   try {
     const result = await runAdminCommand(
-      opened.value,
+      opened.value.storage,
       parsed.value,
       passwordSource(parsed.value),
       processExportIo(cwd),
@@ -66,7 +76,7 @@ async function main(): Promise<number> {
     console.error(error instanceof Error ? error.message : String(error));
     return EXIT.failed;
   } finally {
-    await opened.value.close();
+    await opened.value.storage.close();
   }
 }
 

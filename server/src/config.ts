@@ -3,6 +3,12 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseTimeZone } from '@accord/shared/domain/timeZone';
 import type { Result } from '@accord/shared/result';
+import {
+  type ClusterConfig,
+  type DatabaseConfig,
+  parseCluster,
+  parseDatabase,
+} from './serviceConfig';
 
 /** Everything the server needs from its environment, validated once at start. */
 export interface AppConfig {
@@ -21,10 +27,22 @@ export interface AppConfig {
   clientDir: string | null;
   /** The time zone of negotiations that have not chosen one (IANA name). */
   defaultTimeZone: string;
+  /**
+   * PostgreSQL instead of SQLite (ACCORD_DATABASE_URL, `postgres://…`), in a schema
+   * (ACCORD_DATABASE_SCHEMA, `public` by default); null for the embedded SQLite in `dataDir`.
+   */
+  database: DatabaseConfig | null;
+  /**
+   * Redis (ACCORD_REDIS_URL): several servers share the drafts over PostgreSQL, one owner per
+   * draft (SPEC H5). Null: this server is the only one.
+   */
+  cluster: ClusterConfig | null;
 }
 
 /** A parsed value or a message naming the variable and the bad value. */
 export type Parsed<T> = Result<T, string>;
+
+export type { ClusterConfig, DatabaseConfig } from './serviceConfig';
 
 /** The outcome of parsing untrusted configuration. */
 export type ConfigResult = Parsed<AppConfig>;
@@ -169,6 +187,10 @@ export function parseConfig(env: ConfigEnv, cwd: string = process.cwd()): Config
   if (!clientDir.ok) return clientDir;
   const defaultTimeZone = parseDefaultTimeZone(env.ACCORD_TIME_ZONE);
   if (!defaultTimeZone.ok) return defaultTimeZone;
+  const database = parseDatabase(env);
+  if (!database.ok) return database;
+  const cluster = parseCluster(env, database.value);
+  if (!cluster.ok) return cluster;
   return {
     ok: true,
     value: {
@@ -180,6 +202,8 @@ export function parseConfig(env: ConfigEnv, cwd: string = process.cwd()): Config
       seedDemo: seedDemo.value,
       clientDir: clientDir.value,
       defaultTimeZone: defaultTimeZone.value,
+      database: database.value,
+      cluster: cluster.value,
     },
   };
 }
