@@ -14,7 +14,7 @@ export interface LeaseStore {
     ttlMs: number,
   ): Promise<{ epoch: number } | { heldBy: string; until: number }>;
   renew(documentId: string, owner: string, epoch: number, ttlMs: number): Promise<boolean>;
-  release(documentId: string, owner: string, epoch: number): Promise<void>;
+  release(documentId: string, owner: string, epoch: number): Promise<unknown>;
   /** The live holder, or null when the lease is free or expired. */
   holder(documentId: string): Promise<LeaseHolder | null>;
 }

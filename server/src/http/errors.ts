@@ -20,6 +20,7 @@ export const API_ERROR_STATUS = {
   payload_too_large: 413,
   final_export_blocked: 409,
   internal: 500,
+  unavailable: 503,
 } as const satisfies Record<ApiErrorCode, ContentfulStatusCode>;
 
 /**
@@ -68,6 +69,10 @@ const ERROR_MESSAGES = {
     message: 'Send the body as JSON (Content-Type: application/json).',
   },
   badJson: /*i18n*/ { id: 'error.badJson', message: 'The body is not valid JSON.' },
+  draftUnavailable: /*i18n*/ {
+    id: 'error.draftUnavailable',
+    message: 'The server holding this draft is not answering; try again in a few seconds.',
+  },
 } as const satisfies Record<string, Message>;
 
 /** The one error type of the HTTP API; the error handler turns it into an `ApiErrorBody`. */
@@ -113,6 +118,8 @@ export const apiErrors = {
     new ApiError('not_found', localized(ERROR_MESSAGES.negotiationNotFound)),
   notJson: () => new ApiError('bad_request', localized(ERROR_MESSAGES.notJson)),
   badJson: () => new ApiError('bad_request', localized(ERROR_MESSAGES.badJson)),
+  /** Another server owns the draft and could not be reached (it may be failing over). */
+  draftUnavailable: () => new ApiError('unavailable', localized(ERROR_MESSAGES.draftUnavailable)),
 } as const;
 
 /** The JSON body of an error response, its message in the given language (English by default). */

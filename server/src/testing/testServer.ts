@@ -51,6 +51,8 @@ export async function startTestServer(
     seedDemo: true,
     clientDir: null,
     defaultTimeZone: 'UTC',
+    database: null,
+    cluster: null,
     ...configOverrides,
     dataDir,
   };

@@ -34,6 +34,7 @@ export const API_ERROR_CODES = [
   'payload_too_large',
   'final_export_blocked',
   'internal',
+  'unavailable',
 ] as const;
 
 /** One of the HTTP API's stable error codes. */
