@@ -4,12 +4,13 @@ import { LIMITS } from '@accord/shared/protocol/limits';
 import { type HttpBindings, serve } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
 import { hashPassword } from './auth/password';
+import { type Cluster, startCluster } from './cluster/Cluster';
 import type { AppConfig } from './config';
 import { createApp } from './http/app';
 import { realSilenceTimers, type SilenceTimers } from './revisions/silenceTimers';
 import { DEMO_PASSWORD, isEmpty, type SeededDemo, seedDemo } from './seed/demo';
+import { openServerData } from './serverData';
 import { buildServices } from './services';
-import { SqliteStorage } from './storage/sqlite/SqliteStorage';
 import type { Storage } from './storage/storage';
 import type { SyncServer } from './sync/SyncServer';
 import type { LivenessOptions } from './sync/syncTypes';
@@ -42,6 +43,8 @@ export interface RunningServer {
   config: AppConfig;
   storage: Storage;
   sync: SyncServer;
+  /** This server's part in a cluster (SPEC H5), or null when it runs alone. */
+  cluster: Cluster | null;
   /** What was seeded at this start, or null when the database already held data. */
   seeded: SeededDemo | null;
   /** Closes the sockets, the sync server and the database. */
@@ -98,16 +101,12 @@ export async function startServer(
   options: StartServerOptions = {},
 ): Promise<RunningServer> {
   const log = options.log ?? stderrLog;
-  const opened = SqliteStorage.open(config.dataDir, { defaultTimeZone: config.defaultTimeZone });
-  if (!opened.ok) throw new Error(opened.error);
-  const storage = opened.value;
-  let seeded: SeededDemo | null;
-  try {
-    seeded = await seedIfEmpty(config, storage);
-  } catch (error) {
-    await closeQuietly(storage, log);
-    throw error;
-  }
+  const { opened, seeded, fence } = await openServerData(
+    config,
+    (storage) => seedIfEmpty(config, storage),
+    (storage) => closeQuietly(storage, log),
+  );
+  const storage = opened.storage;
   const services = buildServices(storage, {
     log,
     now: options.now,
@@ -158,6 +157,26 @@ export async function startServer(
     port,
     allowedOrigins: resolveOrigins(config.allowedOrigins, port),
   };
+  let cluster: Cluster | null = null;
+  if (config.cluster !== null && opened.postgres !== null && fence !== null) {
+    try {
+      cluster = await startCluster(config.cluster, {
+        leases: opened.postgres.leases,
+        httpUrl: config.cluster.internalUrl ?? `http://${urlHost(config.host)}:${port}`,
+        sync,
+        fence,
+        log,
+      });
+    } catch (error) {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      });
+      await sync.shutdown();
+      await closeQuietly(storage, log);
+      throw error;
+    }
+  }
   // Deadlines that passed while the server was down are settled now, exactly once.
   try {
     await revisions.start();
@@ -177,6 +196,7 @@ export async function startServer(
     log,
     ...(options.now ? { now: options.now } : {}),
     ...(options.sessionRecheckMs ? { sessionRecheckMs: options.sessionRecheckMs } : {}),
+    ...(cluster ? { cluster, redisPing: () => cluster.ping() } : {}),
   });
   handle = (request, env) => app.fetch(request, env);
   appReady(handle);
@@ -237,6 +257,8 @@ export async function startServer(
       await revisions.stop();
       await access.stop();
       await sync.shutdown();
+      // Its drafts' leases are released: other servers take them at once, not at expiry.
+      await cluster?.stop();
       await waitForSockets(wss, CLOSE_GRACE_MS);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -254,6 +276,7 @@ export async function startServer(
     config: resolvedConfig,
     storage,
     sync,
+    cluster,
     seeded,
     close,
   };

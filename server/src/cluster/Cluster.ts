@@ -113,6 +113,11 @@ export class Cluster {
     return this.bus.healthy;
   }
 
+  /** Resolves when Redis answers (`GET /api/health`). */
+  ping(): Promise<unknown> {
+    return this.bus.ping();
+  }
+
   /** Where a draft is served now, taking its lease if nobody live holds it. */
   async route(documentId: string): Promise<DraftRoute> {
     const heldBy = await this.keeper.claim(documentId);
@@ -190,4 +195,31 @@ export class Cluster {
       }
     }
   }
+}
+
+/** What `startCluster` joins together. */
+export interface ClusterParts {
+  leases: LeaseStore;
+  httpUrl: string;
+  sync: ClusterSync;
+  /** The storage's fence, pointed at this cluster's leases once it starts. */
+  fence: { pointAt(target: { epochOf(documentId: string): number | null }): void };
+  log: SyncLog;
+}
+
+/** Starts this server's part in a cluster: leases renewed a third of their life apart. */
+export async function startCluster(
+  config: { redisUrl: string; leaseMs: number },
+  parts: ClusterParts,
+): Promise<Cluster> {
+  const cluster = new Cluster({
+    redisUrl: config.redisUrl,
+    leases: parts.leases,
+    httpUrl: parts.httpUrl,
+    timing: { ttlMs: config.leaseMs, renewMs: Math.max(50, Math.floor(config.leaseMs / 3)) },
+    log: parts.log,
+  });
+  parts.fence.pointAt(cluster.fence);
+  await cluster.start(parts.sync);
+  return cluster;
 }

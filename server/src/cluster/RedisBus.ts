@@ -76,6 +76,11 @@ export class RedisBus {
     return this.pub.status === 'ready' && this.sub.status === 'ready';
   }
 
+  /** Resolves when Redis answers a PING (health). */
+  ping(): Promise<unknown> {
+    return this.pub.ping();
+  }
+
   /** Queues a message; everything queued in this turn leaves in one publish per receiver. */
   send(to: string, message: ClusterMessage): void {
     let queue = this.queued.get(to);

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { forwardDraftRequests } from '../cluster/forwardDraftRequests';
 import { auditRoutes } from './audit/auditRoutes';
 import { alternativeRoutes } from './clauses/alternativeRoutes';
 import { clauseRoutes } from './clauses/clauseRoutes';
@@ -29,6 +30,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   const api = new Hono<AppEnv>();
   api.use('*', requestBodyLimit());
+  if (deps.cluster !== undefined) {
+    // Before every draft route: a draft's requests run where the draft is owned.
+    api.use('/documents/:documentId/*', forwardDraftRequests(deps.cluster));
+  }
   api.route(
     '/',
     healthRoutes({

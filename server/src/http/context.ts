@@ -5,6 +5,8 @@ import type { AuditLog } from '../audit/AuditLog';
 import type { AccessWatch } from '../auth/AccessWatch';
 import type { LoginThrottle } from '../auth/loginThrottle';
 import type { SessionManager } from '../auth/sessions';
+import type { Cluster } from '../cluster/Cluster';
+import type { DraftRouter } from '../cluster/forwardDraftRequests';
 import type { AppConfig } from '../config';
 import type { RevisionService } from '../revisions/RevisionService';
 import type { SessionRecord, Storage, UserRecord } from '../storage/storage';
@@ -34,6 +36,11 @@ export interface AppDeps {
   hub: ThreadHub;
   /** How often live channels check their session again (default 30 s, like the sync sockets). */
   sessionRecheckMs?: number;
+  /**
+   * Several servers (SPEC H5): draft requests are forwarded to the draft's owner and sync
+   * sockets routed to it; absent when this server is the only one.
+   */
+  cluster?: DraftRouter & Pick<Cluster, 'connect'>;
   /** Pings Redis for `GET /api/health`; absent while the server uses no Redis. */
   redisPing?: () => Promise<unknown>;
   /** How long `GET /api/health` waits for each dependency (default 1 s). */

@@ -34,7 +34,7 @@ export function syncUpgradeRoutes(deps: AppDeps): Hono<AppEnv> {
       documentId: document.id,
       negotiationId: document.negotiationId,
     };
-    return upgradeWebSocket(c, syncWebSocketEvents(sync, principal));
+    return upgradeWebSocket(c, syncWebSocketEvents(deps.cluster ?? sync, principal));
   });
 
   return app;
