@@ -1,4 +1,5 @@
 import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
+import type { AccessGate } from './AccessGate';
 import type { LivenessTarget } from './Liveness';
 import { MessageReceiver } from './MessageReceiver';
 import { KEEPALIVE_FRAME } from './protocol';
@@ -16,16 +17,18 @@ export interface SyncConnectionOptions {
   /** The liveness clock (monotonic, milliseconds). */
   clock: () => number;
   /**
-   * Runs before every frame is handled: notices access changes made since the last frame and
-   * closes the connections they concern (this one included), so that nothing sent after a
-   * change of rights is applied with the old ones.
+   * Before a frame is acted on, access changes made before it arrived have been noticed and
+   * the connections they concern closed (this one included), so that nothing sent after a
+   * change of rights is applied with the old ones (S10). Without it, rights never change.
    */
-  beforeFrame?: () => void;
+  gate?: AccessGate;
 }
 
 /**
  * One socket of one principal on one document. It owns the socket's lifetime: once closed, by
  * the server or the peer, it sends nothing more, handles nothing more and has left its document.
+ * Its frames are handled one by one, in arrival order, each as a task of the document's queue
+ * (S5), so a sync step 1 is answered from the state its earlier updates left.
  */
 export class SyncConnection implements LivenessTarget {
   readonly principal: SyncPrincipal;
@@ -37,7 +40,7 @@ export class SyncConnection implements LivenessTarget {
   private readonly onClosed: (connection: SyncConnection) => void;
   private readonly receiver: MessageReceiver;
   private readonly clock: () => number;
-  private readonly beforeFrame: () => void;
+  private readonly gate: AccessGate | undefined;
   /** When the peer last sent anything, a pong included (liveness clock). */
   private lastHeardAt: number;
   private open = true;
@@ -50,7 +53,7 @@ export class SyncConnection implements LivenessTarget {
     this.onClosed = options.onClosed;
     this.receiver = new MessageReceiver(this, options.log);
     this.clock = options.clock;
-    this.beforeFrame = options.beforeFrame ?? (() => {});
+    this.gate = options.gate;
     this.lastHeardAt = options.clock();
   }
 
@@ -64,15 +67,25 @@ export class SyncConnection implements LivenessTarget {
     this.document.add(this);
   }
 
-  /** Handles one binary frame from the peer. */
+  /** Queues one binary frame from the peer; it is handled after the frames before it. */
   receive(data: Uint8Array): void {
     if (!this.open) return;
     this.heard();
+    const stamp = this.gate?.stamp() ?? 0;
+    this.document
+      .enqueue(() => this.handle(data, stamp))
+      .catch(() => {
+        // The draft was unloaded before the frame's turn: the connection was closed with it.
+      });
+  }
+
+  private async handle(data: Uint8Array, stamp: number): Promise<void> {
+    if (!this.open) return;
     try {
-      this.beforeFrame();
+      await this.gate?.fresh(stamp);
       // The frame came from rights that were withdrawn or changed: it is dropped with them.
       if (!this.open) return;
-      this.receiver.receive(data);
+      await this.receiver.receive(data);
     } catch (error) {
       // A bug, not bad input (that is rejected with its own code): drop this socket, keep the rest.
       this.log('error', `${this.describe()}: handling a message failed (${String(error)}).`);
