@@ -2,14 +2,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { AuditRecord, Storage } from './storage';
 
 /** The audit-log part of the Storage contract, run by `describeStorageContract`. */
-export function describeAuditContract(open: () => Storage): void {
+export function describeAuditContract(open: () => Storage | Promise<Storage>): void {
   describe('audit log', () => {
     let storage: Storage;
 
-    beforeEach(() => {
-      storage = open();
+    beforeEach(async () => {
+      storage = await open();
       for (const id of ['n', 'n2']) {
-        storage.negotiations.create({
+        await storage.negotiations.create({
           id,
           title: 'T',
           venue: 'V',
@@ -35,20 +35,22 @@ export function describeAuditContract(open: () => Storage): void {
         hash: `${action}-hash`,
       });
 
-    it('appends entries built from the last one, per negotiation, and lists them in order', () => {
-      const first = storage.audit.append('n', next('n', 'lock'));
-      const second = storage.audit.append('n', next('n', 'unlock'));
-      storage.audit.append('n2', next('n2', 'membership'));
+    it('appends entries built from the last one, per negotiation, and lists them in order', async () => {
+      const first = await storage.audit.append('n', next('n', 'lock'));
+      const second = await storage.audit.append('n', next('n', 'unlock'));
+      await storage.audit.append('n2', next('n2', 'membership'));
       expect(second).toMatchObject({ seq: 2, prevHash: 'lock-hash' });
-      expect(storage.audit.list('n')).toEqual([first, second]);
-      expect(storage.audit.list('n2').map((entry) => entry.seq)).toEqual([1]);
-      expect(storage.audit.list('none')).toEqual([]);
+      expect(await storage.audit.list('n')).toEqual([first, second]);
+      expect((await storage.audit.list('n2')).map((entry) => entry.seq)).toEqual([1]);
+      expect(await storage.audit.list('none')).toEqual([]);
     });
 
-    it('refuses a second entry with the same sequence number', () => {
-      storage.audit.append('n', next('n', 'lock'));
-      expect(() => storage.audit.append('n', () => next('n', 'again')(undefined))).toThrow();
-      expect(storage.audit.list('n')).toHaveLength(1);
+    it('refuses a second entry with the same sequence number', async () => {
+      await storage.audit.append('n', next('n', 'lock'));
+      await expect(
+        async () => await storage.audit.append('n', () => next('n', 'again')(undefined)),
+      ).rejects.toThrow();
+      expect(await storage.audit.list('n')).toHaveLength(1);
     });
   });
 }

@@ -2,20 +2,20 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { NewRevision, Storage } from './storage';
 
 /** The revisions part of the Storage contract, run by `describeStorageContract`. */
-export function describeRevisionContract(open: () => Storage): void {
+export function describeRevisionContract(open: () => Storage | Promise<Storage>): void {
   describe('revisions and silence procedures', () => {
     let storage: Storage;
 
-    beforeEach(() => {
-      storage = open();
-      storage.negotiations.create({
+    beforeEach(async () => {
+      storage = await open();
+      await storage.negotiations.create({
         id: 'n',
         title: 'T',
         venue: 'V',
         startsOn: '2025-06-11',
         timeZone: 'UTC',
       });
-      storage.documents.create({ id: 'd', negotiationId: 'n', title: 'Draft' });
+      await storage.documents.create({ id: 'd', negotiationId: 'n', title: 'Draft' });
       return () => storage.close();
     });
 
@@ -32,32 +32,32 @@ export function describeRevisionContract(open: () => Storage): void {
       symbolFor: (number) => symbol ?? `S/Rev.${number}`,
     });
 
-    it('numbers revisions in issue order and refuses a symbol used before', () => {
-      expect(storage.revisions.symbolBase('d')).toBeNull();
-      storage.revisions.setSymbolBase('d', 'S');
-      storage.revisions.setSymbolBase('d', 'S2');
-      expect(storage.revisions.symbolBase('d')).toBe('S2');
-      expect(storage.revisions.issue(revision('r1'))).toMatchObject({
+    it('numbers revisions in issue order and refuses a symbol used before', async () => {
+      expect(await storage.revisions.symbolBase('d')).toBeNull();
+      await storage.revisions.setSymbolBase('d', 'S');
+      await storage.revisions.setSymbolBase('d', 'S2');
+      expect(await storage.revisions.symbolBase('d')).toBe('S2');
+      expect(await storage.revisions.issue(revision('r1'))).toMatchObject({
         ok: true,
         value: { number: 1, symbol: 'S/Rev.1', adoptedAt: null },
       });
-      expect(storage.revisions.issue(revision('r2'))).toMatchObject({
+      expect(await storage.revisions.issue(revision('r2'))).toMatchObject({
         ok: true,
         value: { number: 2 },
       });
-      expect(storage.revisions.issue(revision('r3', 'S/Rev.1'))).toEqual({
+      expect(await storage.revisions.issue(revision('r3', 'S/Rev.1'))).toEqual({
         ok: false,
         error: 'duplicateSymbol',
       });
-      expect(storage.revisions.list('d').map((meta) => meta.number)).toEqual([1, 2]);
-      const stored = storage.revisions.byNumber('d', 1);
+      expect((await storage.revisions.list('d')).map((meta) => meta.number)).toEqual([1, 2]);
+      const stored = await storage.revisions.byNumber('d', 1);
       expect([...(stored?.state ?? [])]).toEqual([1, 2, 3]);
-      expect(storage.revisions.byId('r2')?.number).toBe(2);
-      expect(storage.revisions.byNumber('d', 3)).toBeUndefined();
+      expect((await storage.revisions.byId('r2'))?.number).toBe(2);
+      expect(await storage.revisions.byNumber('d', 3)).toBeUndefined();
     });
 
-    it('runs one procedure per draft and ends it exactly once', () => {
-      storage.revisions.issue(revision('r1'));
+    it('runs one procedure per draft and ends it exactly once', async () => {
+      await storage.revisions.issue(revision('r1'));
       const silence = {
         id: 's1',
         documentId: 'd',
@@ -66,15 +66,15 @@ export function describeRevisionContract(open: () => Storage): void {
         startedAt: 1,
         deadline: 100,
       };
-      expect(storage.revisions.startSilence(silence).ok).toBe(true);
-      expect(storage.revisions.startSilence({ ...silence, id: 's2' })).toEqual({
+      expect((await storage.revisions.startSilence(silence)).ok).toBe(true);
+      expect(await storage.revisions.startSilence({ ...silence, id: 's2' })).toEqual({
         ok: false,
         error: 'running',
       });
-      expect(storage.revisions.allRunning().map((running) => running.id)).toEqual(['s1']);
-      expect(storage.revisions.endSilence('s1', { state: 'adopted', at: 100 })).toBe(true);
+      expect((await storage.revisions.allRunning()).map((running) => running.id)).toEqual(['s1']);
+      expect(await storage.revisions.endSilence('s1', { state: 'adopted', at: 100 })).toBe(true);
       expect(
-        storage.revisions.endSilence('s1', {
+        await storage.revisions.endSilence('s1', {
           state: 'broken',
           at: 101,
           brokenBy: 'x',
@@ -82,19 +82,19 @@ export function describeRevisionContract(open: () => Storage): void {
           reason: 'late',
         }),
       ).toBe(false);
-      expect(storage.revisions.latestSilence('d')).toMatchObject({
+      expect(await storage.revisions.latestSilence('d')).toMatchObject({
         state: 'adopted',
         endedAt: 100,
         brokenBy: null,
       });
-      expect(storage.revisions.byId('r1')?.adoptedAt).toBe(100);
-      expect(storage.revisions.runningSilence('d')).toBeUndefined();
-      expect(storage.revisions.allRunning()).toEqual([]);
+      expect((await storage.revisions.byId('r1'))?.adoptedAt).toBe(100);
+      expect(await storage.revisions.runningSilence('d')).toBeUndefined();
+      expect(await storage.revisions.allRunning()).toEqual([]);
     });
 
-    it('records who broke silence and why', () => {
-      storage.revisions.issue(revision('r1'));
-      storage.revisions.startSilence({
+    it('records who broke silence and why', async () => {
+      await storage.revisions.issue(revision('r1'));
+      await storage.revisions.startSilence({
         id: 's1',
         documentId: 'd',
         revisionId: 'r1',
@@ -103,7 +103,7 @@ export function describeRevisionContract(open: () => Storage): void {
         deadline: 100,
       });
       expect(
-        storage.revisions.endSilence('s1', {
+        await storage.revisions.endSilence('s1', {
           state: 'broken',
           at: 50,
           brokenBy: 'g',
@@ -111,13 +111,13 @@ export function describeRevisionContract(open: () => Storage): void {
           reason: 'No.',
         }),
       ).toBe(true);
-      expect(storage.revisions.latestSilence('d')).toMatchObject({
+      expect(await storage.revisions.latestSilence('d')).toMatchObject({
         state: 'broken',
         brokenBy: 'g',
         brokenDelegation: 'GT',
         reason: 'No.',
       });
-      expect(storage.revisions.byId('r1')?.adoptedAt).toBeNull();
+      expect((await storage.revisions.byId('r1'))?.adoptedAt).toBeNull();
     });
   });
 }

@@ -17,8 +17,13 @@ export class MemoryUserStore implements UserStore {
 
   constructor(private readonly access = new MemoryAccessVersion()) {}
 
-  create(user: Omit<UserRecord, 'createdAt' | 'disabled' | 'locale'>): UserRecord {
-    if (this.users.has(user.id) || this.byUsername(user.username) !== undefined) {
+  /** Whether a user exists (the other memory stores' reference checks, synchronous). */
+  has(id: string): boolean {
+    return this.users.has(id);
+  }
+
+  async create(user: Omit<UserRecord, 'createdAt' | 'disabled' | 'locale'>): Promise<UserRecord> {
+    if (this.users.has(user.id) || (await this.byUsername(user.username)) !== undefined) {
       throw new Error(`User ${user.username} already exists.`);
     }
     const record: UserRecord = {
@@ -31,28 +36,28 @@ export class MemoryUserStore implements UserStore {
     return { ...record };
   }
 
-  byId(id: string): UserRecord | undefined {
+  async byId(id: string): Promise<UserRecord | undefined> {
     const user = this.users.get(id);
     return user && { ...user };
   }
 
-  byUsername(username: string): UserRecord | undefined {
+  async byUsername(username: string): Promise<UserRecord | undefined> {
     for (const user of this.users.values()) if (user.username === username) return { ...user };
     return undefined;
   }
 
-  list(): UserRecord[] {
+  async list(): Promise<UserRecord[]> {
     return [...this.users.values()]
       .sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0))
       .map((user) => ({ ...user }));
   }
 
-  setPassword(id: string, passwordHash: string): void {
+  async setPassword(id: string, passwordHash: string): Promise<void> {
     const user = this.users.get(id);
     if (user) user.passwordHash = passwordHash;
   }
 
-  setDisabled(id: string, disabled: boolean): void {
+  async setDisabled(id: string, disabled: boolean): Promise<void> {
     const user = this.users.get(id);
     if (user) {
       user.disabled = disabled;
@@ -60,12 +65,12 @@ export class MemoryUserStore implements UserStore {
     }
   }
 
-  setLocale(id: string, locale: Locale | null): void {
+  async setLocale(id: string, locale: Locale | null): Promise<void> {
     const user = this.users.get(id);
     if (user) user.locale = locale;
   }
 
-  count(): number {
+  async count(): Promise<number> {
     return this.users.size;
   }
 }
@@ -75,41 +80,41 @@ export class MemorySessionStore implements SessionStore {
   private readonly sessions = new Map<string, SessionRecord>();
 
   constructor(
-    private readonly users: UserStore,
+    private readonly users: MemoryUserStore,
     private readonly access = new MemoryAccessVersion(),
   ) {}
 
-  create(session: SessionRecord): void {
+  async create(session: SessionRecord): Promise<void> {
     if (this.sessions.has(session.id)) throw new Error('Session already exists.');
-    if (this.users.byId(session.userId) === undefined) throw new Error('Unknown user.');
+    if (!this.users.has(session.userId)) throw new Error('Unknown user.');
     this.sessions.set(session.id, { ...session });
   }
 
-  byId(id: string): SessionRecord | undefined {
+  async byId(id: string): Promise<SessionRecord | undefined> {
     const session = this.sessions.get(id);
     return session && { ...session };
   }
 
-  setExpiry(id: string, expiresAt: number): void {
+  async setExpiry(id: string, expiresAt: number): Promise<void> {
     const session = this.sessions.get(id);
     if (session) session.expiresAt = expiresAt;
   }
 
-  delete(id: string): void {
+  async delete(id: string): Promise<void> {
     if (this.sessions.delete(id)) this.access.bump();
   }
 
-  deleteForUser(userId: string): void {
+  async deleteForUser(userId: string): Promise<void> {
     for (const [id, session] of this.sessions) {
-      if (session.userId === userId) this.delete(id);
+      if (session.userId === userId) await this.delete(id);
     }
   }
 
-  deleteExpired(now: number): number {
+  async deleteExpired(now: number): Promise<number> {
     let deleted = 0;
     for (const [id, session] of this.sessions) {
       if (session.expiresAt <= now) {
-        this.delete(id);
+        await this.delete(id);
         deleted += 1;
       }
     }

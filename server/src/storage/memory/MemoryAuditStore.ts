@@ -4,10 +4,10 @@ import type { AuditRecord, AuditStore } from '../storage';
 export class MemoryAuditStore implements AuditStore {
   private readonly entries = new Map<string, AuditRecord[]>();
 
-  append(
+  async append(
     negotiationId: string,
     build: (last: AuditRecord | undefined) => AuditRecord,
-  ): AuditRecord {
+  ): Promise<AuditRecord> {
     const list = this.entries.get(negotiationId) ?? [];
     const entry = { ...build(list[list.length - 1]) };
     if (list.some((existing) => existing.seq === entry.seq)) {
@@ -18,7 +18,7 @@ export class MemoryAuditStore implements AuditStore {
     return { ...entry };
   }
 
-  list(negotiationId: string): AuditRecord[] {
+  async list(negotiationId: string): Promise<AuditRecord[]> {
     return (this.entries.get(negotiationId) ?? []).map((entry) => ({ ...entry }));
   }
 }

@@ -1,4 +1,6 @@
-import type { ClauseChangeRecord, ClauseChangeStore, DocumentStore, UserStore } from '../storage';
+import type { ClauseChangeRecord, ClauseChangeStore } from '../storage';
+import type { MemoryUserStore } from './MemoryAccountStores';
+import type { MemoryDocumentStore } from './MemoryDocumentStores';
 
 /** The history of clause texts in memory; ids are global and increasing, like SQLite's. */
 export class MemoryClauseChangeStore implements ClauseChangeStore {
@@ -6,36 +8,39 @@ export class MemoryClauseChangeStore implements ClauseChangeStore {
   private lastId = 0;
 
   constructor(
-    private readonly documents: DocumentStore,
-    private readonly users: UserStore,
+    private readonly documents: MemoryDocumentStore,
+    private readonly users: MemoryUserStore,
   ) {}
 
-  append(change: Omit<ClauseChangeRecord, 'id'>): ClauseChangeRecord {
-    if (this.documents.byId(change.documentId) === undefined) throw new Error('Unknown document.');
-    if (this.users.byId(change.userId) === undefined) throw new Error('Unknown user.');
+  async append(change: Omit<ClauseChangeRecord, 'id'>): Promise<ClauseChangeRecord> {
+    if (!this.documents.has(change.documentId)) throw new Error('Unknown document.');
+    if (!this.users.has(change.userId)) throw new Error('Unknown user.');
     this.lastId += 1;
     const record = { id: this.lastId, ...change };
     this.records.push(record);
     return { ...record };
   }
 
-  amend(id: number, change: Pick<ClauseChangeRecord, 'seq' | 'at' | 'textAfter'>): void {
+  async amend(
+    id: number,
+    change: Pick<ClauseChangeRecord, 'seq' | 'at' | 'textAfter'>,
+  ): Promise<void> {
     const record = this.records.find((candidate) => candidate.id === id);
     if (record !== undefined) Object.assign(record, change);
   }
 
-  latest(documentId: string, clauseId: string): ClauseChangeRecord | undefined {
-    return this.list(documentId, clauseId)[0];
+  async latest(documentId: string, clauseId: string): Promise<ClauseChangeRecord | undefined> {
+    return (await this.list(documentId, clauseId))[0];
   }
 
-  list(documentId: string, clauseId: string): ClauseChangeRecord[] {
+  async list(documentId: string, clauseId: string): Promise<ClauseChangeRecord[]> {
     return this.records
       .filter((record) => record.documentId === documentId && record.clauseId === clauseId)
       .reverse()
       .map((record) => ({ ...record }));
   }
 
-  latestOfEachClause(documentId: string): ClauseChangeRecord[] {
+  async latestOfEachClause(documentId: string): Promise<ClauseChangeRecord[]> {
     const seen = new Set<string>();
     const latest: ClauseChangeRecord[] = [];
     for (let index = this.records.length - 1; index >= 0; index--) {

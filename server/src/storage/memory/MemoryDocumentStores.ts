@@ -1,20 +1,20 @@
-import type {
-  DocumentRecord,
-  DocumentStore,
-  NegotiationStore,
-  StoredUpdate,
-  UpdateLogStore,
-} from '../storage';
+import type { DocumentRecord, DocumentStore, StoredUpdate, UpdateLogStore } from '../storage';
+import type { MemoryNegotiationStore } from './MemoryNegotiationStore';
 
 /** Documents' metadata in memory. */
 export class MemoryDocumentStore implements DocumentStore {
   private readonly documents = new Map<string, DocumentRecord>();
 
-  constructor(private readonly negotiations: NegotiationStore) {}
+  constructor(private readonly negotiations: MemoryNegotiationStore) {}
 
-  create(document: Omit<DocumentRecord, 'createdAt' | 'updatedAt'>): DocumentRecord {
+  /** Whether a document exists (the other memory stores' reference checks, synchronous). */
+  has(id: string): boolean {
+    return this.documents.has(id);
+  }
+
+  async create(document: Omit<DocumentRecord, 'createdAt' | 'updatedAt'>): Promise<DocumentRecord> {
     if (this.documents.has(document.id)) throw new Error('Document already exists.');
-    if (this.negotiations.byId(document.negotiationId) === undefined) {
+    if (!this.negotiations.has(document.negotiationId)) {
       throw new Error('Unknown negotiation.');
     }
     const now = Date.now();
@@ -23,18 +23,18 @@ export class MemoryDocumentStore implements DocumentStore {
     return { ...record };
   }
 
-  byId(id: string): DocumentRecord | undefined {
+  async byId(id: string): Promise<DocumentRecord | undefined> {
     const document = this.documents.get(id);
     return document && { ...document };
   }
 
-  listByNegotiation(negotiationId: string): DocumentRecord[] {
+  async listByNegotiation(negotiationId: string): Promise<DocumentRecord[]> {
     return [...this.documents.values()]
       .filter((document) => document.negotiationId === negotiationId)
       .map((document) => ({ ...document }));
   }
 
-  touch(id: string, at: number): void {
+  async touch(id: string, at: number): Promise<void> {
     const document = this.documents.get(id);
     if (document) document.updatedAt = at;
   }
@@ -46,35 +46,35 @@ export class MemoryUpdateLogStore implements UpdateLogStore {
   private readonly owners = new Map<string, Map<number, string>>();
   private lastSeq = 0;
 
-  constructor(private readonly documents: DocumentStore) {}
+  constructor(private readonly documents: MemoryDocumentStore) {}
 
-  append(documentId: string, update: Uint8Array, _userId: string | null): number {
-    if (this.documents.byId(documentId) === undefined) throw new Error('Unknown document.');
+  async append(documentId: string, update: Uint8Array, _userId: string | null): Promise<number> {
+    if (!this.documents.has(documentId)) throw new Error('Unknown document.');
     this.lastSeq += 1;
     this.logOf(documentId).push({ seq: this.lastSeq, update: update.slice() });
     return this.lastSeq;
   }
 
-  load(documentId: string): StoredUpdate[] {
+  async load(documentId: string): Promise<StoredUpdate[]> {
     return (this.logs.get(documentId) ?? []).map(({ seq, update }) => ({
       seq,
       update: update.slice(),
     }));
   }
 
-  compact(documentId: string, upToSeq: number, snapshot: Uint8Array): void {
+  async compact(documentId: string, upToSeq: number, snapshot: Uint8Array): Promise<void> {
     const log = this.logOf(documentId);
     const replaced = log.filter((entry) => entry.seq <= upToSeq);
     const kept = log.filter((entry) => entry.seq > upToSeq);
     const last = replaced.at(-1);
     if (last === undefined) {
-      this.append(documentId, snapshot, null);
+      await this.append(documentId, snapshot, null);
       return;
     }
     this.logs.set(documentId, [{ seq: last.seq, update: snapshot.slice() }, ...kept]);
   }
 
-  stats(documentId: string): { updates: number; bytes: number } {
+  async stats(documentId: string): Promise<{ updates: number; bytes: number }> {
     const log = this.logs.get(documentId) ?? [];
     return {
       updates: log.length,
@@ -82,11 +82,15 @@ export class MemoryUpdateLogStore implements UpdateLogStore {
     };
   }
 
-  clientOwners(documentId: string): Map<number, string> {
+  async clientOwners(documentId: string): Promise<Map<number, string>> {
     return new Map(this.owners.get(documentId));
   }
 
-  bindClientIds(documentId: string, clientIds: readonly number[], userId: string): number[] {
+  async bindClientIds(
+    documentId: string,
+    clientIds: readonly number[],
+    userId: string,
+  ): Promise<number[]> {
     let owners = this.owners.get(documentId);
     if (owners === undefined) {
       owners = new Map();

@@ -1,4 +1,5 @@
-import type { MembershipRecord, NegotiationRecord, NegotiationStore, UserStore } from '../storage';
+import type { MembershipRecord, NegotiationRecord, NegotiationStore } from '../storage';
+import type { MemoryUserStore } from './MemoryAccountStores';
 import { MemoryAccessVersion } from './MemoryAccountStores';
 
 /** Negotiations and memberships in memory. */
@@ -8,50 +9,55 @@ export class MemoryNegotiationStore implements NegotiationStore {
   private readonly memberships = new Map<string, MembershipRecord>();
 
   constructor(
-    private readonly users: UserStore,
+    private readonly users: MemoryUserStore,
     private readonly access = new MemoryAccessVersion(),
   ) {}
 
-  create(negotiation: Omit<NegotiationRecord, 'createdAt'>): NegotiationRecord {
+  /** Whether a negotiation exists (the other memory stores' reference checks, synchronous). */
+  has(id: string): boolean {
+    return this.negotiations.has(id);
+  }
+
+  async create(negotiation: Omit<NegotiationRecord, 'createdAt'>): Promise<NegotiationRecord> {
     if (this.negotiations.has(negotiation.id)) throw new Error('Negotiation already exists.');
     const record: NegotiationRecord = { ...negotiation, createdAt: Date.now() };
     this.negotiations.set(record.id, record);
     return { ...record };
   }
 
-  byId(id: string): NegotiationRecord | undefined {
+  async byId(id: string): Promise<NegotiationRecord | undefined> {
     const negotiation = this.negotiations.get(id);
     return negotiation && { ...negotiation };
   }
 
-  list(): NegotiationRecord[] {
+  async list(): Promise<NegotiationRecord[]> {
     return [...this.negotiations.values()].map((negotiation) => ({ ...negotiation }));
   }
 
-  setTimeZone(id: string, timeZone: string): boolean {
+  async setTimeZone(id: string, timeZone: string): Promise<boolean> {
     const negotiation = this.negotiations.get(id);
     if (negotiation === undefined) return false;
     negotiation.timeZone = timeZone;
     return true;
   }
 
-  setMembership(membership: MembershipRecord): void {
+  async setMembership(membership: MembershipRecord): Promise<void> {
     if (!this.negotiations.has(membership.negotiationId)) throw new Error('Unknown negotiation.');
-    if (this.users.byId(membership.userId) === undefined) throw new Error('Unknown user.');
+    if (!this.users.has(membership.userId)) throw new Error('Unknown user.');
     this.memberships.set(`${membership.negotiationId}\n${membership.userId}`, { ...membership });
     this.access.bump();
   }
 
-  removeMembership(negotiationId: string, userId: string): void {
+  async removeMembership(negotiationId: string, userId: string): Promise<void> {
     if (this.memberships.delete(`${negotiationId}\n${userId}`)) this.access.bump();
   }
 
-  membership(negotiationId: string, userId: string): MembershipRecord | undefined {
+  async membership(negotiationId: string, userId: string): Promise<MembershipRecord | undefined> {
     const membership = this.memberships.get(`${negotiationId}\n${userId}`);
     return membership && { ...membership };
   }
 
-  membershipsOfUser(userId: string): MembershipRecord[] {
+  async membershipsOfUser(userId: string): Promise<MembershipRecord[]> {
     const order = [...this.negotiations.keys()];
     return [...this.memberships.values()]
       .filter((membership) => membership.userId === userId)
@@ -59,9 +65,9 @@ export class MemoryNegotiationStore implements NegotiationStore {
       .map((membership) => ({ ...membership }));
   }
 
-  members(negotiationId: string): MembershipRecord[] {
-    const username = (membership: MembershipRecord) =>
-      this.users.byId(membership.userId)?.username ?? '';
+  async members(negotiationId: string): Promise<MembershipRecord[]> {
+    const usernames = new Map((await this.users.list()).map((user) => [user.id, user.username]));
+    const username = (membership: MembershipRecord) => usernames.get(membership.userId) ?? '';
     return [...this.memberships.values()]
       .filter((membership) => membership.negotiationId === negotiationId)
       .sort((a, b) => (username(a) < username(b) ? -1 : username(a) > username(b) ? 1 : 0))

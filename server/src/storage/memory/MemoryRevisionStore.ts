@@ -20,15 +20,15 @@ export class MemoryRevisionStore implements RevisionStore {
   private readonly revisions: RevisionRecord[] = [];
   private readonly procedures: SilenceRecord[] = [];
 
-  symbolBase(documentId: string): string | null {
+  async symbolBase(documentId: string): Promise<string | null> {
     return this.bases.get(documentId) ?? null;
   }
 
-  setSymbolBase(documentId: string, base: string): void {
+  async setSymbolBase(documentId: string, base: string): Promise<void> {
     this.bases.set(documentId, base);
   }
 
-  issue(revision: NewRevision): Result<RevisionMeta, 'duplicateSymbol'> {
+  async issue(revision: NewRevision): Promise<Result<RevisionMeta, 'duplicateSymbol'>> {
     const own = this.revisions.filter((stored) => stored.documentId === revision.documentId);
     const number = own.length + 1;
     const symbol = revision.symbolFor(number);
@@ -41,24 +41,24 @@ export class MemoryRevisionStore implements RevisionStore {
     return { ok: true, value: metaOf(record) };
   }
 
-  list(documentId: string): RevisionMeta[] {
+  async list(documentId: string): Promise<RevisionMeta[]> {
     return this.revisions.filter((stored) => stored.documentId === documentId).map(metaOf);
   }
 
-  byNumber(documentId: string, number: number): RevisionRecord | undefined {
+  async byNumber(documentId: string, number: number): Promise<RevisionRecord | undefined> {
     const found = this.revisions.find(
       (stored) => stored.documentId === documentId && stored.number === number,
     );
     return found && { ...found };
   }
 
-  byId(id: string): RevisionRecord | undefined {
+  async byId(id: string): Promise<RevisionRecord | undefined> {
     const found = this.revisions.find((stored) => stored.id === id);
     return found && { ...found };
   }
 
-  startSilence(silence: NewSilence): Result<SilenceRecord, 'running'> {
-    if (this.runningSilence(silence.documentId)) return { ok: false, error: 'running' };
+  async startSilence(silence: NewSilence): Promise<Result<SilenceRecord, 'running'>> {
+    if (await this.runningSilence(silence.documentId)) return { ok: false, error: 'running' };
     const record: SilenceRecord = {
       ...silence,
       state: 'running',
@@ -71,23 +71,23 @@ export class MemoryRevisionStore implements RevisionStore {
     return { ok: true, value: { ...record } };
   }
 
-  runningSilence(documentId: string): SilenceRecord | undefined {
+  async runningSilence(documentId: string): Promise<SilenceRecord | undefined> {
     const found = this.procedures.find(
       (stored) => stored.documentId === documentId && stored.state === 'running',
     );
     return found && { ...found };
   }
 
-  latestSilence(documentId: string): SilenceRecord | undefined {
+  async latestSilence(documentId: string): Promise<SilenceRecord | undefined> {
     const found = this.procedures.filter((stored) => stored.documentId === documentId).at(-1);
     return found && { ...found };
   }
 
-  allRunning(): SilenceRecord[] {
+  async allRunning(): Promise<SilenceRecord[]> {
     return this.procedures.filter((stored) => stored.state === 'running').map((p) => ({ ...p }));
   }
 
-  endSilence(id: string, end: SilenceEnd): boolean {
+  async endSilence(id: string, end: SilenceEnd): Promise<boolean> {
     const found = this.procedures.find((stored) => stored.id === id);
     if (found === undefined || found.state !== 'running') return false;
     found.state = end.state;

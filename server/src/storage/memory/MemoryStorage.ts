@@ -20,9 +20,9 @@ export class MemoryStorage implements Storage {
   readonly audit = new MemoryAuditStore();
   readonly revisions = new MemoryRevisionStore();
 
-  accessVersion(): number {
+  async accessVersion(): Promise<number> {
     return this.access.value;
   }
 
-  close(): void {}
+  async close(): Promise<void> {}
 }

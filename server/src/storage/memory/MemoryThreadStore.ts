@@ -1,11 +1,6 @@
-import type {
-  DocumentStore,
-  MessageRecord,
-  NewMessage,
-  ThreadRecord,
-  ThreadStore,
-  UserStore,
-} from '../storage';
+import type { MessageRecord, NewMessage, ThreadRecord, ThreadStore } from '../storage';
+import type { MemoryUserStore } from './MemoryAccountStores';
+import type { MemoryDocumentStore } from './MemoryDocumentStores';
 
 /** Comment threads in memory; message sequence numbers are global and increasing, like SQLite's. */
 export class MemoryThreadStore implements ThreadStore {
@@ -15,41 +10,41 @@ export class MemoryThreadStore implements ThreadStore {
   private lastSeq = 0;
 
   constructor(
-    private readonly documents: DocumentStore,
-    private readonly users: UserStore,
+    private readonly documents: MemoryDocumentStore,
+    private readonly users: MemoryUserStore,
   ) {}
 
-  create(
+  async create(
     thread: Omit<ThreadRecord, 'resolvedBy' | 'resolvedAt'>,
     first: NewMessage,
-  ): { thread: ThreadRecord; message: MessageRecord } {
-    if (this.documents.byId(thread.documentId) === undefined) throw new Error('Unknown document.');
+  ): Promise<{ thread: ThreadRecord; message: MessageRecord }> {
+    if (!this.documents.has(thread.documentId)) throw new Error('Unknown document.');
     if (this.threads.has(thread.id)) throw new Error('Duplicate thread id.');
     this.checkNewMessage(first);
     const record: ThreadRecord = { ...thread, resolvedBy: null, resolvedAt: null };
     this.threads.set(record.id, record);
-    return { thread: { ...record }, message: this.addMessage(first) };
+    return { thread: { ...record }, message: await this.addMessage(first) };
   }
 
-  byId(id: string): ThreadRecord | undefined {
+  async byId(id: string): Promise<ThreadRecord | undefined> {
     const thread = this.threads.get(id);
     return thread && { ...thread };
   }
 
-  listByDocument(documentId: string): ThreadRecord[] {
+  async listByDocument(documentId: string): Promise<ThreadRecord[]> {
     return [...this.threads.values()]
       .filter((thread) => thread.documentId === documentId)
       .map((thread) => ({ ...thread }));
   }
 
-  setResolved(threadId: string, resolved: { by: string; at: number } | null): void {
+  async setResolved(threadId: string, resolved: { by: string; at: number } | null): Promise<void> {
     const thread = this.threads.get(threadId);
     if (thread === undefined) return;
     thread.resolvedBy = resolved?.by ?? null;
     thread.resolvedAt = resolved?.at ?? null;
   }
 
-  addMessage(message: NewMessage): MessageRecord {
+  async addMessage(message: NewMessage): Promise<MessageRecord> {
     this.checkNewMessage(message);
     if (!this.threads.has(message.threadId)) throw new Error('Unknown thread.');
     this.lastSeq += 1;
@@ -66,34 +61,34 @@ export class MemoryThreadStore implements ThreadStore {
     return { ...record };
   }
 
-  message(id: string): MessageRecord | undefined {
+  async message(id: string): Promise<MessageRecord | undefined> {
     const message = this.allMessages.find((candidate) => candidate.id === id);
     return message && { ...message };
   }
 
-  messages(threadId: string): MessageRecord[] {
+  async messages(threadId: string): Promise<MessageRecord[]> {
     return this.allMessages
       .filter((message) => message.threadId === threadId)
       .map((message) => ({ ...message }));
   }
 
-  messagesOfDocument(documentId: string): MessageRecord[] {
+  async messagesOfDocument(documentId: string): Promise<MessageRecord[]> {
     return this.allMessages
       .filter((message) => this.threads.get(message.threadId)?.documentId === documentId)
       .map((message) => ({ ...message }));
   }
 
-  editMessage(id: string, body: string, at: number): void {
+  async editMessage(id: string, body: string, at: number): Promise<void> {
     const message = this.allMessages.find((candidate) => candidate.id === id);
     if (message !== undefined) Object.assign(message, { body, editedAt: at });
   }
 
-  deleteMessage(id: string, at: number): void {
+  async deleteMessage(id: string, at: number): Promise<void> {
     const message = this.allMessages.find((candidate) => candidate.id === id);
     if (message !== undefined) Object.assign(message, { body: '', deletedAt: at });
   }
 
-  hideMessage(id: string, hidden: { by: string; reason: string; at: number }): void {
+  async hideMessage(id: string, hidden: { by: string; reason: string; at: number }): Promise<void> {
     const message = this.allMessages.find((candidate) => candidate.id === id);
     if (message !== undefined) {
       Object.assign(message, {
@@ -104,14 +99,14 @@ export class MemoryThreadStore implements ThreadStore {
     }
   }
 
-  markRead(threadId: string, userId: string, seq: number): void {
+  async markRead(threadId: string, userId: string, seq: number): Promise<void> {
     if (!this.threads.has(threadId)) throw new Error('Unknown thread.');
-    if (this.users.byId(userId) === undefined) throw new Error('Unknown user.');
+    if (!this.users.has(userId)) throw new Error('Unknown user.');
     const key = `${threadId}\u0000${userId}`;
     this.reads.set(key, Math.max(this.reads.get(key) ?? 0, seq));
   }
 
-  readMarks(documentId: string, userId: string): Map<string, number> {
+  async readMarks(documentId: string, userId: string): Promise<Map<string, number>> {
     const marks = new Map<string, number>();
     for (const thread of this.threads.values()) {
       if (thread.documentId !== documentId) continue;
@@ -122,7 +117,7 @@ export class MemoryThreadStore implements ThreadStore {
   }
 
   private checkNewMessage(message: NewMessage): void {
-    if (this.users.byId(message.authorId) === undefined) throw new Error('Unknown user.');
+    if (!this.users.has(message.authorId)) throw new Error('Unknown user.');
     if (this.allMessages.some((candidate) => candidate.id === message.id)) {
       throw new Error('Duplicate message id.');
     }

@@ -62,10 +62,10 @@ export class SqliteAuditStore implements AuditStore {
     this.selectAll = db.prepare('SELECT * FROM audit_log WHERE negotiation_id = ? ORDER BY seq');
   }
 
-  append(
+  async append(
     negotiationId: string,
     build: (last: AuditRecord | undefined) => AuditRecord,
-  ): AuditRecord {
+  ): Promise<AuditRecord> {
     // IMMEDIATE takes the write lock before reading the last entry: the admin tool (another
     // process) cannot append between the read and the insert.
     return this.db
@@ -89,7 +89,7 @@ export class SqliteAuditStore implements AuditStore {
       .immediate();
   }
 
-  list(negotiationId: string): AuditRecord[] {
+  async list(negotiationId: string): Promise<AuditRecord[]> {
     return this.selectAll.all(negotiationId).map(toRecord);
   }
 }

@@ -79,7 +79,7 @@ export class SqliteClauseChangeStore implements ClauseChangeStore {
     );
   }
 
-  append(change: Omit<ClauseChangeRecord, 'id'>): ClauseChangeRecord {
+  async append(change: Omit<ClauseChangeRecord, 'id'>): Promise<ClauseChangeRecord> {
     const result = this.insert.run(
       change.documentId,
       change.clauseId,
@@ -94,20 +94,23 @@ export class SqliteClauseChangeStore implements ClauseChangeStore {
     return { id: Number(result.lastInsertRowid), ...change };
   }
 
-  amend(id: number, change: Pick<ClauseChangeRecord, 'seq' | 'at' | 'textAfter'>): void {
+  async amend(
+    id: number,
+    change: Pick<ClauseChangeRecord, 'seq' | 'at' | 'textAfter'>,
+  ): Promise<void> {
     this.update.run(change.seq, change.at, change.textAfter, id);
   }
 
-  latest(documentId: string, clauseId: string): ClauseChangeRecord | undefined {
+  async latest(documentId: string, clauseId: string): Promise<ClauseChangeRecord | undefined> {
     const row = this.selectLatest.get(documentId, clauseId);
     return row && toRecord(row);
   }
 
-  list(documentId: string, clauseId: string): ClauseChangeRecord[] {
+  async list(documentId: string, clauseId: string): Promise<ClauseChangeRecord[]> {
     return this.selectAll.all(documentId, clauseId).map(toRecord);
   }
 
-  latestOfEachClause(documentId: string): ClauseChangeRecord[] {
+  async latestOfEachClause(documentId: string): Promise<ClauseChangeRecord[]> {
     return this.selectLatestOfEach.all(documentId, documentId).map(toRecord);
   }
 }

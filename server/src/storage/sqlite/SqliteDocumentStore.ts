@@ -37,22 +37,22 @@ export class SqliteDocumentStore implements DocumentStore {
     this.updateTouched = db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?');
   }
 
-  create(document: Omit<DocumentRecord, 'createdAt' | 'updatedAt'>): DocumentRecord {
+  async create(document: Omit<DocumentRecord, 'createdAt' | 'updatedAt'>): Promise<DocumentRecord> {
     const now = Date.now();
     this.insert.run(document.id, document.negotiationId, document.title, now, now);
     return { ...document, createdAt: now, updatedAt: now };
   }
 
-  byId(id: string): DocumentRecord | undefined {
+  async byId(id: string): Promise<DocumentRecord | undefined> {
     const row = this.selectById.get(id);
     return row && toDocument(row);
   }
 
-  listByNegotiation(negotiationId: string): DocumentRecord[] {
+  async listByNegotiation(negotiationId: string): Promise<DocumentRecord[]> {
     return this.selectByNegotiation.all(negotiationId).map(toDocument);
   }
 
-  touch(id: string, at: number): void {
+  async touch(id: string, at: number): Promise<void> {
     this.updateTouched.run(at, id);
   }
 }

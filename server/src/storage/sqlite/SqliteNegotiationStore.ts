@@ -81,7 +81,7 @@ export class SqliteNegotiationStore implements NegotiationStore {
     );
   }
 
-  create(negotiation: Omit<NegotiationRecord, 'createdAt'>): NegotiationRecord {
+  async create(negotiation: Omit<NegotiationRecord, 'createdAt'>): Promise<NegotiationRecord> {
     const createdAt = Date.now();
     this.insert.run(
       negotiation.id,
@@ -94,20 +94,20 @@ export class SqliteNegotiationStore implements NegotiationStore {
     return { ...negotiation, createdAt };
   }
 
-  setTimeZone(id: string, timeZone: string): boolean {
+  async setTimeZone(id: string, timeZone: string): Promise<boolean> {
     return this.updateTimeZone.run(timeZone, id).changes > 0;
   }
 
-  byId(id: string): NegotiationRecord | undefined {
+  async byId(id: string): Promise<NegotiationRecord | undefined> {
     const row = this.selectById.get(id);
     return row && toNegotiation(row);
   }
 
-  list(): NegotiationRecord[] {
+  async list(): Promise<NegotiationRecord[]> {
     return this.selectAll.all().map(toNegotiation);
   }
 
-  setMembership(membership: MembershipRecord): void {
+  async setMembership(membership: MembershipRecord): Promise<void> {
     this.upsertMembership.run(
       membership.negotiationId,
       membership.userId,
@@ -116,20 +116,20 @@ export class SqliteNegotiationStore implements NegotiationStore {
     );
   }
 
-  removeMembership(negotiationId: string, userId: string): void {
+  async removeMembership(negotiationId: string, userId: string): Promise<void> {
     this.deleteMembership.run(negotiationId, userId);
   }
 
-  membership(negotiationId: string, userId: string): MembershipRecord | undefined {
+  async membership(negotiationId: string, userId: string): Promise<MembershipRecord | undefined> {
     const row = this.selectMembership.get(negotiationId, userId);
     return row && toMembership(row);
   }
 
-  membershipsOfUser(userId: string): MembershipRecord[] {
+  async membershipsOfUser(userId: string): Promise<MembershipRecord[]> {
     return this.selectMembershipsOfUser.all(userId).map(toMembership);
   }
 
-  members(negotiationId: string): MembershipRecord[] {
+  async members(negotiationId: string): Promise<MembershipRecord[]> {
     return this.selectMembers.all(negotiationId).map(toMembership);
   }
 }

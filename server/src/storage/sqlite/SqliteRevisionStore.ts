@@ -87,14 +87,14 @@ function toSilence(row: SilenceRow): SilenceRecord {
 export class SqliteRevisionStore implements RevisionStore {
   constructor(private readonly db: Database.Database) {}
 
-  symbolBase(documentId: string): string | null {
+  async symbolBase(documentId: string): Promise<string | null> {
     const row = this.db
       .prepare('SELECT symbol_base FROM document_symbols WHERE document_id = ?')
       .get(documentId) as { symbol_base: string } | undefined;
     return row?.symbol_base ?? null;
   }
 
-  setSymbolBase(documentId: string, base: string): void {
+  async setSymbolBase(documentId: string, base: string): Promise<void> {
     this.db
       .prepare(
         'INSERT INTO document_symbols (document_id, symbol_base) VALUES (?, ?) ON CONFLICT(document_id) DO UPDATE SET symbol_base = excluded.symbol_base',
@@ -102,7 +102,7 @@ export class SqliteRevisionStore implements RevisionStore {
       .run(documentId, base);
   }
 
-  issue(revision: NewRevision): Result<RevisionMeta, 'duplicateSymbol'> {
+  async issue(revision: NewRevision): Promise<Result<RevisionMeta, 'duplicateSymbol'>> {
     return this.db.transaction(() => {
       const last = this.db
         .prepare('SELECT MAX(number) AS number FROM revisions WHERE document_id = ?')
@@ -147,30 +147,30 @@ export class SqliteRevisionStore implements RevisionStore {
     })();
   }
 
-  list(documentId: string): RevisionMeta[] {
+  async list(documentId: string): Promise<RevisionMeta[]> {
     const rows = this.db
       .prepare(`SELECT ${META_COLUMNS} FROM revisions WHERE document_id = ? ORDER BY number`)
       .all(documentId) as RevisionRow[];
     return rows.map(toMeta);
   }
 
-  byNumber(documentId: string, number: number): RevisionRecord | undefined {
+  async byNumber(documentId: string, number: number): Promise<RevisionRecord | undefined> {
     const row = this.db
       .prepare('SELECT * FROM revisions WHERE document_id = ? AND number = ?')
       .get(documentId, number) as RevisionRow | undefined;
     return row && toRecord(row);
   }
 
-  byId(id: string): RevisionRecord | undefined {
+  async byId(id: string): Promise<RevisionRecord | undefined> {
     const row = this.db.prepare('SELECT * FROM revisions WHERE id = ?').get(id) as
       | RevisionRow
       | undefined;
     return row && toRecord(row);
   }
 
-  startSilence(silence: NewSilence): Result<SilenceRecord, 'running'> {
+  async startSilence(silence: NewSilence): Promise<Result<SilenceRecord, 'running'>> {
     return this.db.transaction(() => {
-      if (this.runningSilence(silence.documentId) !== undefined) {
+      if (this.findRunningSilence(silence.documentId) !== undefined) {
         return { ok: false as const, error: 'running' as const };
       }
       this.db
@@ -198,14 +198,19 @@ export class SqliteRevisionStore implements RevisionStore {
     })();
   }
 
-  runningSilence(documentId: string): SilenceRecord | undefined {
+  async runningSilence(documentId: string): Promise<SilenceRecord | undefined> {
+    return this.findRunningSilence(documentId);
+  }
+
+  /** The running silence of a document; synchronous, for use inside transactions. */
+  private findRunningSilence(documentId: string): SilenceRecord | undefined {
     const row = this.db
       .prepare("SELECT * FROM silence_procedures WHERE document_id = ? AND state = 'running'")
       .get(documentId) as SilenceRow | undefined;
     return row && toSilence(row);
   }
 
-  latestSilence(documentId: string): SilenceRecord | undefined {
+  async latestSilence(documentId: string): Promise<SilenceRecord | undefined> {
     const row = this.db
       .prepare(
         'SELECT * FROM silence_procedures WHERE document_id = ? ORDER BY started_at DESC, rowid DESC LIMIT 1',
@@ -214,14 +219,14 @@ export class SqliteRevisionStore implements RevisionStore {
     return row && toSilence(row);
   }
 
-  allRunning(): SilenceRecord[] {
+  async allRunning(): Promise<SilenceRecord[]> {
     const rows = this.db
       .prepare("SELECT * FROM silence_procedures WHERE state = 'running' ORDER BY deadline")
       .all() as SilenceRow[];
     return rows.map(toSilence);
   }
 
-  endSilence(id: string, end: SilenceEnd): boolean {
+  async endSilence(id: string, end: SilenceEnd): Promise<boolean> {
     return this.db.transaction(() => {
       const changed =
         end.state === 'broken'

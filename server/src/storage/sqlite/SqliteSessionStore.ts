@@ -25,28 +25,28 @@ export class SqliteSessionStore implements SessionStore {
     this.deleteBefore = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
   }
 
-  create(session: SessionRecord): void {
+  async create(session: SessionRecord): Promise<void> {
     this.insert.run(session.id, session.userId, session.expiresAt);
   }
 
-  byId(id: string): SessionRecord | undefined {
+  async byId(id: string): Promise<SessionRecord | undefined> {
     const row = this.selectById.get(id);
     return row && { id: row.id, userId: row.user_id, expiresAt: row.expires_at };
   }
 
-  setExpiry(id: string, expiresAt: number): void {
+  async setExpiry(id: string, expiresAt: number): Promise<void> {
     this.updateExpiry.run(expiresAt, id);
   }
 
-  delete(id: string): void {
+  async delete(id: string): Promise<void> {
     this.deleteById.run(id);
   }
 
-  deleteForUser(userId: string): void {
+  async deleteForUser(userId: string): Promise<void> {
     this.deleteByUser.run(userId);
   }
 
-  deleteExpired(now: number): number {
+  async deleteExpired(now: number): Promise<number> {
     return this.deleteBefore.run(now).changes;
   }
 }

@@ -21,14 +21,14 @@ function openIn(folder: string): SqliteStorage {
   return opened.value;
 }
 
-afterAll(() => {
+afterAll(async () => {
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
 
 describeStorageContract('SqliteStorage', () => openIn(freshFolder()));
 
 describe('SqliteStorage', () => {
-  it('runs in WAL mode with foreign keys on and NORMAL sync', () => {
+  it('runs in WAL mode with foreign keys on and NORMAL sync', async () => {
     const storage = openIn(freshFolder());
     // synchronous: 1 is NORMAL.
     expect(storage.settings()).toEqual({
@@ -37,57 +37,57 @@ describe('SqliteStorage', () => {
       foreignKeys: 1,
       busyTimeout: 5000,
     });
-    storage.close();
+    await storage.close();
   });
 
-  it('keeps what was written across a reopen', () => {
+  it('keeps what was written across a reopen', async () => {
     const folder = freshFolder();
     const first = openIn(folder);
-    first.negotiations.create({
+    await first.negotiations.create({
       id: 'n',
       title: 'T',
       venue: 'V',
       startsOn: '2025-06-11',
       timeZone: 'UTC',
     });
-    first.documents.create({ id: 'd', negotiationId: 'n', title: 'D' });
-    const seq = first.updates.append('d', Uint8Array.of(1, 2), null);
-    first.close();
+    await first.documents.create({ id: 'd', negotiationId: 'n', title: 'D' });
+    const seq = await first.updates.append('d', Uint8Array.of(1, 2), null);
+    await first.close();
     const second = openIn(folder);
-    expect(second.updates.load('d')).toEqual([{ seq, update: Uint8Array.of(1, 2) }]);
-    second.close();
+    expect(await second.updates.load('d')).toEqual([{ seq, update: Uint8Array.of(1, 2) }]);
+    await second.close();
   });
 
-  it('sees an appended update from another connection at once (committed on return)', () => {
+  it('sees an appended update from another connection at once (committed on return)', async () => {
     const folder = freshFolder();
     const storage = openIn(folder);
-    storage.negotiations.create({
+    await storage.negotiations.create({
       id: 'n',
       title: 'T',
       venue: 'V',
       startsOn: '2025-06-11',
       timeZone: 'UTC',
     });
-    storage.documents.create({ id: 'd', negotiationId: 'n', title: 'D' });
-    storage.updates.append('d', Uint8Array.of(5), null);
+    await storage.documents.create({ id: 'd', negotiationId: 'n', title: 'D' });
+    await storage.updates.append('d', Uint8Array.of(5), null);
     const reader = new Database(join(folder, DATABASE_FILE), { readonly: true });
     const row = reader.prepare('SELECT COUNT(*) AS n FROM document_updates').get() as { n: number };
     expect(row.n).toBe(1);
     reader.close();
-    storage.close();
+    await storage.close();
   });
 
-  it('records each migration once and is idempotent on reopen', () => {
+  it('records each migration once and is idempotent on reopen', async () => {
     const folder = freshFolder();
-    openIn(folder).close();
-    openIn(folder).close();
+    await openIn(folder).close();
+    await openIn(folder).close();
     const db = new Database(join(folder, DATABASE_FILE));
     const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').all();
     expect(versions).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
     db.close();
   });
 
-  it('keeps client-id bindings when upgrading a version 1 database', () => {
+  it('keeps client-id bindings when upgrading a version 1 database', async () => {
     const folder = freshFolder();
     const db = new Database(join(folder, DATABASE_FILE));
     db.pragma('foreign_keys = ON');
@@ -100,13 +100,13 @@ describe('SqliteStorage', () => {
     `);
     db.close();
     const storage = openIn(folder);
-    expect(storage.updates.clientOwners('d')).toEqual(new Map([[42, 'u']]));
-    storage.close();
+    expect(await storage.updates.clientOwners('d')).toEqual(new Map([[42, 'u']]));
+    await storage.close();
   });
 
-  it('refuses a database written by a newer version', () => {
+  it('refuses a database written by a newer version', async () => {
     const folder = freshFolder();
-    openIn(folder).close();
+    await openIn(folder).close();
     const db = new Database(join(folder, DATABASE_FILE));
     db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
       999,

@@ -99,11 +99,11 @@ export class SqliteStorage implements Storage {
     };
   }
 
-  accessVersion(): number {
+  async accessVersion(): Promise<number> {
     return this.readAccessVersion.get() ?? 0;
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 }

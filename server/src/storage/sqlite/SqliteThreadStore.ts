@@ -120,10 +120,10 @@ export class SqliteThreadStore implements ThreadStore {
     };
   }
 
-  create(
+  async create(
     thread: Omit<ThreadRecord, 'resolvedBy' | 'resolvedAt'>,
     first: NewMessage,
-  ): { thread: ThreadRecord; message: MessageRecord } {
+  ): Promise<{ thread: ThreadRecord; message: MessageRecord }> {
     return this.db.transaction(() => {
       this.statements.insertThread.run(
         thread.id,
@@ -137,25 +137,30 @@ export class SqliteThreadStore implements ThreadStore {
         thread.anchorEnd,
         thread.quote,
       );
-      const message = this.addMessage(first);
+      const message = this.insertMessage(first);
       return { thread: { ...thread, resolvedBy: null, resolvedAt: null }, message };
     })();
   }
 
-  byId(id: string): ThreadRecord | undefined {
+  async byId(id: string): Promise<ThreadRecord | undefined> {
     const row = this.statements.thread.get(id);
     return row && toThread(row);
   }
 
-  listByDocument(documentId: string): ThreadRecord[] {
+  async listByDocument(documentId: string): Promise<ThreadRecord[]> {
     return this.statements.threads.all(documentId).map(toThread);
   }
 
-  setResolved(threadId: string, resolved: { by: string; at: number } | null): void {
+  async setResolved(threadId: string, resolved: { by: string; at: number } | null): Promise<void> {
     this.statements.resolve.run(resolved?.by ?? null, resolved?.at ?? null, threadId);
   }
 
-  addMessage(message: NewMessage): MessageRecord {
+  async addMessage(message: NewMessage): Promise<MessageRecord> {
+    return this.insertMessage(message);
+  }
+
+  /** Inserts a message; synchronous, so `create` can run it inside its transaction. */
+  private insertMessage(message: NewMessage): MessageRecord {
     const result = this.statements.insertMessage.run(
       message.id,
       message.threadId,
@@ -175,36 +180,36 @@ export class SqliteThreadStore implements ThreadStore {
     };
   }
 
-  message(id: string): MessageRecord | undefined {
+  async message(id: string): Promise<MessageRecord | undefined> {
     const row = this.statements.message.get(id);
     return row && toMessage(row);
   }
 
-  messages(threadId: string): MessageRecord[] {
+  async messages(threadId: string): Promise<MessageRecord[]> {
     return this.statements.messages.all(threadId).map(toMessage);
   }
 
-  messagesOfDocument(documentId: string): MessageRecord[] {
+  async messagesOfDocument(documentId: string): Promise<MessageRecord[]> {
     return this.statements.messagesOfDocument.all(documentId).map(toMessage);
   }
 
-  editMessage(id: string, body: string, at: number): void {
+  async editMessage(id: string, body: string, at: number): Promise<void> {
     this.statements.edit.run(body, at, id);
   }
 
-  deleteMessage(id: string, at: number): void {
+  async deleteMessage(id: string, at: number): Promise<void> {
     this.statements.delete.run(at, id);
   }
 
-  hideMessage(id: string, hidden: { by: string; reason: string; at: number }): void {
+  async hideMessage(id: string, hidden: { by: string; reason: string; at: number }): Promise<void> {
     this.statements.hide.run(hidden.by, hidden.reason, hidden.at, id);
   }
 
-  markRead(threadId: string, userId: string, seq: number): void {
+  async markRead(threadId: string, userId: string, seq: number): Promise<void> {
     this.statements.markRead.run(threadId, userId, seq);
   }
 
-  readMarks(documentId: string, userId: string): Map<string, number> {
+  async readMarks(documentId: string, userId: string): Promise<Map<string, number>> {
     const marks = new Map<string, number>();
     for (const row of this.statements.readMarks.all(documentId, userId)) {
       marks.set(row.thread_id, row.last_seq);

@@ -101,32 +101,36 @@ export class SqliteUpdateLogStore implements UpdateLogStore {
     );
   }
 
-  append(documentId: string, update: Uint8Array, userId: string | null): number {
+  async append(documentId: string, update: Uint8Array, userId: string | null): Promise<number> {
     // Autocommit: the row is durable (WAL) when `run` returns.
     const result = this.insert.run(documentId, Buffer.from(update), userId, Date.now());
     return Number(result.lastInsertRowid);
   }
 
-  load(documentId: string): StoredUpdate[] {
+  async load(documentId: string): Promise<StoredUpdate[]> {
     return this.selectLog.all(documentId).map(toStoredUpdate);
   }
 
-  compact(documentId: string, upToSeq: number, snapshot: Uint8Array): void {
+  async compact(documentId: string, upToSeq: number, snapshot: Uint8Array): Promise<void> {
     this.compactTransaction(documentId, upToSeq, snapshot);
   }
 
-  stats(documentId: string): { updates: number; bytes: number } {
+  async stats(documentId: string): Promise<{ updates: number; bytes: number }> {
     const row = this.selectStats.get(documentId);
     return { updates: row?.updates ?? 0, bytes: row?.bytes ?? 0 };
   }
 
-  clientOwners(documentId: string): Map<number, string> {
+  async clientOwners(documentId: string): Promise<Map<number, string>> {
     return new Map(
       this.selectOwners.all(documentId).map((row) => [row.client_id, ownerOfColumn(row.user_id)]),
     );
   }
 
-  bindClientIds(documentId: string, clientIds: readonly number[], userId: string): number[] {
+  async bindClientIds(
+    documentId: string,
+    clientIds: readonly number[],
+    userId: string,
+  ): Promise<number[]> {
     return this.bindTransaction(documentId, clientIds, userId);
   }
 }

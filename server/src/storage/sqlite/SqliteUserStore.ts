@@ -49,39 +49,39 @@ export class SqliteUserStore implements UserStore {
     this.selectCount = db.prepare('SELECT COUNT(*) AS count FROM users');
   }
 
-  create(user: Omit<UserRecord, 'createdAt' | 'disabled' | 'locale'>): UserRecord {
+  async create(user: Omit<UserRecord, 'createdAt' | 'disabled' | 'locale'>): Promise<UserRecord> {
     const createdAt = Date.now();
     this.insert.run(user.id, user.username, user.displayName, user.passwordHash, createdAt);
     return { ...user, disabled: false, createdAt, locale: null };
   }
 
-  byId(id: string): UserRecord | undefined {
+  async byId(id: string): Promise<UserRecord | undefined> {
     const row = this.selectById.get(id);
     return row && toUser(row);
   }
 
-  byUsername(username: string): UserRecord | undefined {
+  async byUsername(username: string): Promise<UserRecord | undefined> {
     const row = this.selectByUsername.get(username);
     return row && toUser(row);
   }
 
-  list(): UserRecord[] {
+  async list(): Promise<UserRecord[]> {
     return this.selectAll.all().map(toUser);
   }
 
-  setPassword(id: string, passwordHash: string): void {
+  async setPassword(id: string, passwordHash: string): Promise<void> {
     this.updatePassword.run(passwordHash, id);
   }
 
-  setDisabled(id: string, disabled: boolean): void {
+  async setDisabled(id: string, disabled: boolean): Promise<void> {
     this.updateDisabled.run(disabled ? 1 : 0, id);
   }
 
-  setLocale(id: string, locale: Locale | null): void {
+  async setLocale(id: string, locale: Locale | null): Promise<void> {
     this.updateLocale.run(locale, id);
   }
 
-  count(): number {
+  async count(): Promise<number> {
     return this.selectCount.get()?.count ?? 0;
   }
 }

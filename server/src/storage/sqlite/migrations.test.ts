@@ -5,7 +5,7 @@ import { currentSchemaVersion, MIGRATIONS, type Migration, migrate } from './mig
 const CONTEXT = { defaultTimeZone: 'America/Mexico_City' };
 
 describe('migrate', () => {
-  it('applies pending migrations in order, each once', () => {
+  it('applies pending migrations in order, each once', async () => {
     const db = new Database(':memory:');
     const steps: Migration[] = [
       { version: 1, name: 'a', sql: 'CREATE TABLE a (x INTEGER)' },
@@ -21,19 +21,19 @@ describe('migrate', () => {
     db.close();
   });
 
-  it('rolls back a failing migration entirely', () => {
+  it('rolls back a failing migration entirely', async () => {
     const db = new Database(':memory:');
     const broken: Migration[] = [
       { version: 1, name: 'half', sql: 'CREATE TABLE ok (x INTEGER); CREATE TABLE ok (x INTEGER)' },
     ];
-    expect(() => migrate(db, CONTEXT, broken)).toThrow();
+    await expect(async () => migrate(db, CONTEXT, broken)).rejects.toThrow();
     expect(currentSchemaVersion(db)).toBe(0);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE name = 'ok'").all();
     expect(tables).toEqual([]);
     db.close();
   });
 
-  it('refuses a database newer than the code', () => {
+  it('refuses a database newer than the code', async () => {
     const db = new Database(':memory:');
     migrate(db, CONTEXT, [{ version: 3, name: 'c', sql: 'SELECT 1' }]);
     const result = migrate(db, CONTEXT, [{ version: 1, name: 'a', sql: 'SELECT 1' }]);
@@ -41,7 +41,7 @@ describe('migrate', () => {
     db.close();
   });
 
-  it('gives negotiations that predate time zones the installation’s zone, and new ones none', () => {
+  it('gives negotiations that predate time zones the installation’s zone, and new ones none', async () => {
     const db = new Database(':memory:');
     const version = (n: number) => MIGRATIONS.filter((step) => step.version <= n);
     migrate(db, CONTEXT, version(5));
@@ -53,7 +53,7 @@ describe('migrate', () => {
     db.close();
   });
 
-  it('rolls back a migration whose fill fails, schema change included', () => {
+  it('rolls back a migration whose fill fails, schema change included', async () => {
     const db = new Database(':memory:');
     const failing: Migration[] = [
       {
@@ -65,7 +65,7 @@ describe('migrate', () => {
         },
       },
     ];
-    expect(() => migrate(db, CONTEXT, failing)).toThrow('no');
+    await expect(async () => migrate(db, CONTEXT, failing)).rejects.toThrow('no');
     expect(currentSchemaVersion(db)).toBe(0);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 't'").all()).toEqual([]);
     db.close();
