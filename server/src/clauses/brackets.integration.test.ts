@@ -30,8 +30,8 @@ afterEach(closeAll);
 
 const CLAUSE = 'op-tariffs';
 
-function userId(server: RunningTestServer, username: string): string {
-  const user = server.storage.users.byUsername(username);
+async function userId(server: RunningTestServer, username: string): Promise<string> {
+  const user = await server.storage.users.byUsername(username);
   if (user === undefined) throw new Error(`No demo user ${username}.`);
   return user.id;
 }

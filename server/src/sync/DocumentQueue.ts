@@ -74,6 +74,11 @@ export class DocumentQueue {
     });
   }
 
+  /** Whether a task is queued or running. */
+  get busy(): boolean {
+    return this.draining || this.pending.length > 0;
+  }
+
   /** Resolves once nothing is queued or running. */
   idle(): Promise<void> {
     if (!this.draining && this.pending.length === 0) return Promise.resolve();

@@ -90,6 +90,11 @@ export class DocumentRegistry<Api> {
     return [...this.loaded.values()];
   }
 
+  /** Whether a draft is loading or a loaded one has a task queued or running. */
+  get busy(): boolean {
+    return this.loading.size > 0 || this.documents().some((document) => document.busy);
+  }
+
   /** Whether a document is in memory (for tests and diagnostics). */
   isLoaded(documentId: string): boolean {
     return this.loaded.has(documentId);

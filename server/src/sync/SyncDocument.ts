@@ -275,6 +275,11 @@ export class SyncDocument<Api = unknown> {
     return this.presence.frame();
   }
 
+  /** Whether a task is queued or running, or a compaction is due. */
+  get busy(): boolean {
+    return this.queue.busy;
+  }
+
   /** Waits until the queue is empty and no compaction is queued or running. */
   async settled(): Promise<void> {
     await this.queue.idle();

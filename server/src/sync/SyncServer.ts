@@ -252,6 +252,17 @@ export class SyncServer {
     await this.registry.unloadAll();
   }
 
+  /**
+   * Resolves once no draft is loading and every loaded draft's queue is empty: whatever was
+   * received before has been handled (tests, diagnostics, a graceful hand-over).
+   */
+  async settled(): Promise<void> {
+    do {
+      await Promise.all(this.registry.documents().map((document) => document.settled()));
+      await new Promise((resolve) => setImmediate(resolve));
+    } while (this.opening.size > 0 || this.registry.busy);
+  }
+
   /** Whether a document is in memory (for tests and diagnostics). */
   isLoaded(documentId: string): boolean {
     return this.registry.isLoaded(documentId);

@@ -39,8 +39,8 @@ const REACH_MS = 2_000;
 /** The clause the writes go into (unlocked in the demo). */
 const CLAUSE = 'op-jobs';
 
-function negotiationId(server: RunningTestServer): string {
-  const negotiation = server.storage.negotiations.list()[0];
+async function negotiationId(server: RunningTestServer): Promise<string> {
+  const negotiation = (await server.storage.negotiations.list())[0];
   if (negotiation === undefined) throw new Error('The demo negotiation is missing.');
   return negotiation.id;
 }

@@ -30,12 +30,12 @@ afterAll(async () => {
   await server.close();
 });
 
-function principal(username: string): SyncPrincipal {
+async function principal(username: string): Promise<SyncPrincipal> {
   const { storage } = server;
-  const user = storage.users.byUsername(username)!;
-  const negotiation = storage.negotiations.list()[0]!;
-  const membership = storage.negotiations.membership(negotiation.id, user.id)!;
-  const document = storage.documents.listByNegotiation(negotiation.id)[0]!;
+  const user = (await storage.users.byUsername(username))!;
+  const negotiation = (await storage.negotiations.list())[0]!;
+  const membership = (await storage.negotiations.membership(negotiation.id, user.id))!;
+  const document = (await storage.documents.listByNegotiation(negotiation.id))[0]!;
   return {
     sessionId: `fuzz-${username}`,
     userId: user.id,
@@ -116,7 +116,7 @@ function snapshot(doc: Y.Doc): string {
   return `${doc.getXmlFragment(DRAFT_FRAGMENT).toString()}\n${JSON.stringify(meta, Object.keys(meta).sort())}`;
 }
 
-function runSeed(seed: number, steps: number): { locks: number; lockRefusals: number } {
+async function runSeed(seed: number, steps: number): Promise<{ locks: number; lockRefusals: number }> {
   const random = seededRandom(seed);
   const sync = new SyncServer({
     updates: server.storage.updates,
@@ -125,14 +125,14 @@ function runSeed(seed: number, steps: number): { locks: number; lockRefusals: nu
     compactEvery: 40,
     log: () => {},
   });
-  const documentId = principal('chair').documentId;
-  const chair = principal('chair');
+  const documentId = (await principal('chair')).documentId;
+  const chair = await principal('chair');
   const editors = ['us.delegate', 'ca.delegate', 'mx.delegate', 'sv.delegate'].map(
-    (username) => new FuzzClient(sync, principal(username)),
+    (username) => new FuzzClient(sync, await principal(username)),
   );
   const careless = editors[3]!;
   // Kept in step with the server at all times: the reference for "unchanged while locked".
-  const observer = new FuzzClient(sync, principal('gt.delegate'));
+  const observer = new FuzzClient(sync, await principal('gt.delegate'));
   const settleObserver = () => {
     while (observer.busy) {
       observer.deliverToServer();
@@ -160,7 +160,7 @@ function runSeed(seed: number, steps: number): { locks: number; lockRefusals: nu
       const clauseId = ids[Math.floor(random() * ids.length)];
       if (clauseId !== undefined) {
         const lock = !lockedIn(observer.doc).has(clauseId);
-        sync.withClauses(documentId, (clauses) =>
+        await sync.withClauses(documentId, (clauses) =>
           clauses.locks.setLock(clauseId, chair, lock, `fuzz step ${step}`),
         );
       }
@@ -209,7 +209,7 @@ function runSeed(seed: number, steps: number): { locks: number; lockRefusals: nu
 
   const stored = new Y.Doc();
   Y.transact(stored, () => {
-    for (const { update } of server.storage.updates.load(documentId)) Y.applyUpdate(stored, update);
+    for (const { update } of await server.storage.updates.load(documentId)) Y.applyUpdate(stored, update);
   });
   const reference = snapshot(observer.doc);
   for (const replica of [...editors.map((editor) => editor.doc), stored]) {

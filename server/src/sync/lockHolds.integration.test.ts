@@ -109,7 +109,7 @@ describe('S2, S6: pending and foreign structs around a locked clause are refused
       ...scene,
       unlockedBefore: clauseFingerprint(scene.witness.doc, UNLOCKED),
       seen: recordUpdates(scene.witness.doc),
-      stored: scene.server.storage.updates.stats(demoDocumentId(scene.server)).updates,
+      stored: (await scene.server.storage.updates.stats(demoDocumentId(scene.server))).updates,
     };
     const forger = await openAttacker(scene.server);
     forger.doc.clientID = scene.witness.doc.clientID;

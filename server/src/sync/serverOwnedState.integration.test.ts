@@ -43,7 +43,7 @@ describe('S3: the clause meta map cannot be forged by a client', () => {
     const { server } = await startServer();
     const forger = await openClient(server, 'mx.delegate');
     const witness = await openClient(server, 'us.delegate');
-    const stored = server.storage.updates.stats(demoDocumentId(server)).updates;
+    const stored = (await server.storage.updates.stats(demoDocumentId(server))).updates;
     const forged = emptyClauseMeta('forged');
     forged.positions.US = { position: 'object', textHash: 'forged', userId: 'x', at: 1 };
     forger.doc.getMap('accord').set('op-jobs', forged);
@@ -51,7 +51,7 @@ describe('S3: the clause meta map cannot be forged by a client', () => {
     await roundTrip(providerSocket(witness), witness.doc);
     expect(witness.doc.getMap('accord').has('op-jobs')).toBe(false);
     expect(clauseMetaMap(storedDoc(server)).has('op-jobs')).toBe(false);
-    expect(server.storage.updates.stats(demoDocumentId(server)).updates).toBe(stored);
+    expect((await server.storage.updates.stats(demoDocumentId(server))).updates).toBe(stored);
   });
 
   it('closes a client that deletes a position the server wrote; the position stays', async () => {

@@ -52,13 +52,16 @@ export function useSyncTestKit() {
     return sync;
   }
 
-  function principal(username: string, sessionId = `session-${username}`): SyncPrincipal {
+  async function principal(
+    username: string,
+    sessionId = `session-${username}`,
+  ): Promise<SyncPrincipal> {
     const { storage } = server;
-    const user = storage.users.byUsername(username);
-    const negotiation = storage.negotiations.list()[0];
+    const user = await storage.users.byUsername(username);
+    const negotiation = (await storage.negotiations.list())[0];
     if (user === undefined || negotiation === undefined) throw new Error('Demo data is missing.');
-    const membership = storage.negotiations.membership(negotiation.id, user.id);
-    const document = storage.documents.listByNegotiation(negotiation.id)[0];
+    const membership = await storage.negotiations.membership(negotiation.id, user.id);
+    const document = (await storage.documents.listByNegotiation(negotiation.id))[0];
     if (membership === undefined || document === undefined) {
       throw new Error('Demo data is missing.');
     }
@@ -74,20 +77,25 @@ export function useSyncTestKit() {
   }
 
   /** Connects an in-process client and completes the handshake. */
-  function connect(sync: SyncServer, username: string, sessionId?: string): TestSyncClient {
-    const client = new TestSyncClient(sync, principal(username, sessionId));
+  async function connect(
+    sync: SyncServer,
+    username: string,
+    sessionId?: string,
+  ): Promise<TestSyncClient> {
+    const client = new TestSyncClient(sync, await principal(username, sessionId));
     clients.push(client);
     client.sendSyncStep1();
-    pump(client);
+    await pump(client);
     return client;
   }
 
   /** A clause's text as the update log holds it. */
-  function storedText(clauseId: string): string {
+  async function storedText(clauseId: string): Promise<string> {
     const doc = new Y.Doc();
-    const { documentId } = principal('chair');
+    const { documentId } = await principal('chair');
+    const stored = await server.storage.updates.load(documentId);
     Y.transact(doc, () => {
-      for (const { update } of server.storage.updates.load(documentId)) Y.applyUpdate(doc, update);
+      for (const { update } of stored) Y.applyUpdate(doc, update);
     });
     return clauseText(doc, clauseId).toString();
   }
