@@ -34,10 +34,13 @@ describe('SyncServer', () => {
     const sync = syncServer();
     const mexico = await connect(sync, 'mx.delegate');
     const unitedStates = await connect(sync, 'us.delegate');
-    const storedAtBroadcast: number[] = [];
+    const { documentId } = await principal('chair');
+    // A store call reads at once (the promise only carries the answer): this is what the log
+    // held when the frame was sent.
+    const storedAtBroadcast: Promise<{ updates: number }>[] = [];
     const send = unitedStates.send.bind(unitedStates);
     unitedStates.send = (frame) => {
-      storedAtBroadcast.push((await kit.storage().updates.stats((await principal('chair')).documentId)).updates);
+      storedAtBroadcast.push(kit.storage().updates.stats(documentId));
       send(frame);
     };
     const before = (await kit.storage().updates.stats((await principal('chair')).documentId)).updates;
@@ -45,7 +48,9 @@ describe('SyncServer', () => {
     clauseText(mexico.doc, 'pp-instability').insert(0, 'MX: ');
     await pump(mexico, unitedStates);
     expect(clauseText(unitedStates.doc, 'pp-instability').toString()).toMatch(/^MX: Noting/);
-    expect(storedAtBroadcast).toEqual([before + 1]);
+    expect((await Promise.all(storedAtBroadcast)).map((stats) => stats.updates)).toEqual([
+      before + 1,
+    ]);
     expect(mexico.received.length).toBe(sentBefore);
     expect(await storedText('pp-instability')).toMatch(/^MX: Noting/);
   });

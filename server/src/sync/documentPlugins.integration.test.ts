@@ -72,7 +72,7 @@ async function setup() {
       );
       return vetoed ? { reason: 'updateRejected', message: 'Vetoed by the probe.' } : undefined;
     },
-    afterCommit: ({ seq }) => {
+    afterCommit: async ({ seq }) => {
       order.push('afterCommit');
       watcher?.process();
       seen.push({
@@ -94,7 +94,7 @@ async function setup() {
     log: () => {},
   });
   servers.push(sync);
-  const connect = (username: string) => {
+  const connect = async (username: string) => {
     const client = new TestSyncClient(sync, await principal(username));
     clients.push(client);
     client.sendSyncStep1();
@@ -107,7 +107,7 @@ async function setup() {
 
 describe('document plugins (S12)', () => {
   it('refuse before anything is stored: the first refusal closes the sender with its reason (S2)', async () => {
-    const { connect, seen, documentId, watcher } = setup();
+    const { connect, seen, documentId, watcher } = await setup();
     const stored = (await server.storage.updates.stats(documentId)).updates;
     const mexico = await connect('mx.delegate');
     clauseText(mexico.doc, 'op-jobs').insert(0, 'veto ');
@@ -122,7 +122,7 @@ describe('document plugins (S12)', () => {
   });
 
   it('run afterCommit once the update is committed and broadcast (S5), after every check', async () => {
-    const { connect, seen, order, documentId } = setup();
+    const { connect, seen, order, documentId } = await setup();
     const stored = (await server.storage.updates.stats(documentId)).updates;
     const mexico = await connect('mx.delegate');
     // The handshakes' sync step 2 went through the checks too; only this edit counts here.
@@ -136,7 +136,7 @@ describe('document plugins (S12)', () => {
   });
 
   it('let the clause rules refuse after the probe passed: a locked clause stays locked (L2)', async () => {
-    const { sync, connect, seen, documentId } = setup();
+    const { sync, connect, seen, documentId } = await setup();
     const chair = await principal('chair');
     const locked = await sync.withClauses(documentId, (clauses) =>
       clauses.locks.setLock('op-jobs', chair, true, 'Agreed at the table.'),
@@ -149,7 +149,7 @@ describe('document plugins (S12)', () => {
   });
 
   it('stop at the first refusal: the probe, run before the lock rule, names the reason', async () => {
-    const { sync, connect, seen, documentId } = setup();
+    const { sync, connect, seen, documentId } = await setup();
     const chair = await principal('chair');
     await sync.withClauses(documentId, (clauses) =>
       clauses.locks.setLock('op-jobs', chair, true, 'Agreed at the table.'),

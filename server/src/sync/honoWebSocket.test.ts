@@ -85,11 +85,13 @@ describe('syncWebSocketEvents', () => {
     events.onOpen?.(new Event('open'), ws);
     const message = (data: string | ArrayBuffer) =>
       events.onMessage?.(new MessageEvent('message', { data }), ws);
+    // The draft loads and the handshake runs in its queue.
+    await sync.settled();
     return { sync, events, ws, raw, sent, closes, message };
   }
 
   it('connects on open: the server speaks first, with sync step 1', async () => {
-    const { sent, sync } = open();
+    const { sent, sync } = await open();
     expect([...(sent[0]?.subarray(0, 2) ?? [])]).toEqual([
       MESSAGE_TYPES.sync,
       SYNC_MESSAGE_TYPES.step1,
@@ -98,26 +100,28 @@ describe('syncWebSocketEvents', () => {
   });
 
   it('closes a text frame as malformed and then ignores the socket', async () => {
-    const { message, closes, sent, sync } = open();
+    const { message, closes, sent, sync } = await open();
     message('hello');
     expect(closes).toEqual([CLOSE_CODES.malformedMessage]);
     const before = sent.length;
     message(Uint8Array.of(MESSAGE_TYPES.queryAwareness).buffer);
+    await sync.settled();
     expect(sent.length).toBe(before);
     expect(sync.onlineUserIds().size).toBe(0);
   });
 
   it('closes a socket whose send buffer is full instead of buffering more', async () => {
-    const { message, closes, sent, raw } = open();
+    const { message, closes, sent, raw, sync } = await open();
     raw.bufferedAmount = MAX_BUFFERED_BYTES + 1;
     const before = sent.length;
     message(Uint8Array.of(MESSAGE_TYPES.queryAwareness).buffer);
+    await sync.settled();
     expect(sent.length).toBe(before);
     expect(closes).toEqual([CLOSE_CODES.slowConnection]);
   });
 
   it('leaves the document when the socket closes', async () => {
-    const { events, ws, sync } = open();
+    const { events, ws, sync } = await open();
     // Node 20 has no CloseEvent; the adapter does not read the event.
     events.onClose?.(new Event('close'), ws);
     expect(sync.onlineUserIds().size).toBe(0);

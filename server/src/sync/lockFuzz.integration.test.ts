@@ -127,19 +127,22 @@ async function runSeed(seed: number, steps: number): Promise<{ locks: number; lo
   });
   const documentId = (await principal('chair')).documentId;
   const chair = await principal('chair');
-  const editors = ['us.delegate', 'ca.delegate', 'mx.delegate', 'sv.delegate'].map(
-    (username) => new FuzzClient(sync, await principal(username)),
-  );
+  const editors: FuzzClient[] = [];
+  for (const username of ['us.delegate', 'ca.delegate', 'mx.delegate', 'sv.delegate']) {
+    editors.push(new FuzzClient(sync, await principal(username)));
+  }
   const careless = editors[3]!;
   // Kept in step with the server at all times: the reference for "unchanged while locked".
   const observer = new FuzzClient(sync, await principal('gt.delegate'));
-  const settleObserver = () => {
+  const settleObserver = async () => {
+    await sync.settled();
     while (observer.busy) {
       observer.deliverToServer();
+      await sync.settled();
       observer.deliverFromServer();
     }
   };
-  settleObserver();
+  await settleObserver();
   const lockedAt = new Map<string, string>();
   let lockCount = 0;
   const failures: string[] = [];
@@ -165,7 +168,8 @@ async function runSeed(seed: number, steps: number): Promise<{ locks: number; lo
         );
       }
     }
-    settleObserver();
+    await sync.settled();
+    await settleObserver();
     const locked = lockedIn(observer.doc);
     const ids = clauseElements(observer.doc).map((element) => String(element.getAttribute('id')));
     for (const clauseId of locked) {
@@ -193,10 +197,11 @@ async function runSeed(seed: number, steps: number): Promise<{ locks: number; lo
   for (let round = 0; round < 10_000 && editors.some((editor) => editor.busy); round++) {
     for (const editor of editors) {
       editor.deliverToServer();
+      await sync.settled();
       editor.deliverFromServer();
     }
   }
-  settleObserver();
+  await settleObserver();
   expect(editors.some((editor) => editor.busy)).toBe(false);
   // The only refusals: the lock, and a careless deletion of another delegation's bracket.
   const refusals = editors.flatMap((editor) => editor.closes);
@@ -208,8 +213,9 @@ async function runSeed(seed: number, steps: number): Promise<{ locks: number; lo
   expect(unexpected).toEqual([]);
 
   const stored = new Y.Doc();
+  const log = await server.storage.updates.load(documentId);
   Y.transact(stored, () => {
-    for (const { update } of await server.storage.updates.load(documentId)) Y.applyUpdate(stored, update);
+    for (const { update } of log) Y.applyUpdate(stored, update);
   });
   const reference = snapshot(observer.doc);
   for (const replica of [...editors.map((editor) => editor.doc), stored]) {
@@ -229,8 +235,8 @@ describe('L2: locks under random edits, delays and reordering', () => {
   const replay = Number(process.env.LOCK_FUZZ_SEED);
   const seeds = Number.isInteger(replay) && replay > 0 ? [replay] : [11, 2024, 777, 31337];
   for (const seed of seeds) {
-    it(`seed ${seed}: replicas converge, nothing pending, locked clauses never change`, () => {
-      const { locks, lockRefusals } = runSeed(seed, 400);
+    it(`seed ${seed}: replicas converge, nothing pending, locked clauses never change`, async () => {
+      const { locks, lockRefusals } = await runSeed(seed, 400);
       // The run exercised what it is about: clauses were locked and in-flight edits refused.
       expect(locks).toBeGreaterThan(3);
       expect(lockRefusals).toBeGreaterThan(0);
