@@ -43,7 +43,8 @@ describe('SyncServer', () => {
       storedAtBroadcast.push(kit.storage().updates.stats(documentId));
       send(frame);
     };
-    const before = (await kit.storage().updates.stats((await principal('chair')).documentId)).updates;
+    const before = (await kit.storage().updates.stats((await principal('chair')).documentId))
+      .updates;
     const sentBefore = mexico.received.length;
     clauseText(mexico.doc, 'pp-instability').insert(0, 'MX: ');
     await pump(mexico, unitedStates);

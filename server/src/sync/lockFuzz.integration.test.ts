@@ -116,7 +116,10 @@ function snapshot(doc: Y.Doc): string {
   return `${doc.getXmlFragment(DRAFT_FRAGMENT).toString()}\n${JSON.stringify(meta, Object.keys(meta).sort())}`;
 }
 
-async function runSeed(seed: number, steps: number): Promise<{ locks: number; lockRefusals: number }> {
+async function runSeed(
+  seed: number,
+  steps: number,
+): Promise<{ locks: number; lockRefusals: number }> {
   const random = seededRandom(seed);
   const sync = new SyncServer({
     updates: server.storage.updates,
