@@ -156,7 +156,7 @@ describe('S10: access changes made with the admin tool reach open connections', 
     await expectChangeReaches(
       server,
       'mx.delegate',
-      ['user', 'remove', 'mx.delegate', '--negotiation', negotiationId(server)],
+      ['user', 'remove', 'mx.delegate', '--negotiation', await negotiationId(server)],
       CLOSE_CODES.forbidden,
       /no longer a member of this negotiation/,
     );
