@@ -58,7 +58,9 @@ describe('sync over WebSocket', () => {
       'the observer received the edit',
     );
     expect(clauseText(canada.doc, 'op-follow-up').toString()).not.toContain('OBSERVER');
-    expect(clauseText(await storedDoc(server), 'op-follow-up').toString()).not.toContain('OBSERVER');
+    expect(clauseText(await storedDoc(server), 'op-follow-up').toString()).not.toContain(
+      'OBSERVER',
+    );
     expect(observer.closes).toEqual([]);
     expect(observer.provider.wsconnected).toBe(true);
   });

@@ -95,7 +95,9 @@ describe('S1, S2, S7: the sync endpoint closes a connection that sends', () => {
       clauseText(gappy, 'op-tariffs').insert(0, 'SECOND ');
     });
     await expectClosedWith(syncUpdateFrame(updates[1]!), CLOSE_CODES.missingDependencies);
-    expect(clauseText(await storedDoc(server), 'op-tariffs').toString()).not.toMatch(/FIRST|SECOND/);
+    expect(clauseText(await storedDoc(server), 'op-tariffs').toString()).not.toMatch(
+      /FIRST|SECOND/,
+    );
   });
 
   it("an update by another user's client id: foreignClientId, and stores nothing", async () => {

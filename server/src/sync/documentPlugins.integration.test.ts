@@ -111,6 +111,7 @@ describe('document plugins (S12)', () => {
     const stored = (await server.storage.updates.stats(documentId)).updates;
     const mexico = await connect('mx.delegate');
     clauseText(mexico.doc, 'op-jobs').insert(0, 'veto ');
+    await mexico.sync.settled();
     expect(mexico.closedWith).toEqual({
       code: CLOSE_CODES.updateRejected,
       reason: 'Vetoed by the probe.',
@@ -128,6 +129,7 @@ describe('document plugins (S12)', () => {
     // The handshakes' sync step 2 went through the checks too; only this edit counts here.
     order.splice(0);
     clauseText(mexico.doc, 'op-jobs').insert(0, '!');
+    await mexico.sync.settled();
     expect(mexico.closedWith).toBeNull();
     expect(order).toEqual(['check', 'afterCommit']);
     expect(seen).toHaveLength(1);
@@ -144,6 +146,7 @@ describe('document plugins (S12)', () => {
     expect(locked).toMatchObject({ ok: true, value: { ok: true } });
     const mexico = await connect('mx.delegate');
     clauseText(mexico.doc, 'op-jobs').insert(0, '!');
+    await mexico.sync.settled();
     expect(mexico.closedWith?.code).toBe(CLOSE_CODES.clauseLocked);
     expect(seen).toEqual([]);
   });
@@ -156,6 +159,7 @@ describe('document plugins (S12)', () => {
     );
     const mexico = await connect('mx.delegate');
     clauseText(mexico.doc, 'op-jobs').insert(0, 'veto ');
+    await mexico.sync.settled();
     expect(mexico.closedWith).toEqual({
       code: CLOSE_CODES.updateRejected,
       reason: 'Vetoed by the probe.',

@@ -89,10 +89,15 @@ describe('S2, S6: pending and foreign structs around a locked clause are refused
     // When the witness really types that character, the parasite does not come with it.
     clauseText(witness.doc, UNLOCKED).insert(0, 'W');
     await until(
-      async () => clauseText(await storedDoc(scene.server), UNLOCKED).toString().startsWith('W'),
+      async () =>
+        clauseText(await storedDoc(scene.server), UNLOCKED)
+          .toString()
+          .startsWith('W'),
       'the honest edit is stored',
     );
-    expect(clauseText(await storedDoc(scene.server), UNLOCKED).toString()).not.toContain('PARASITE');
+    expect(clauseText(await storedDoc(scene.server), UNLOCKED).toString()).not.toContain(
+      'PARASITE',
+    );
     expect(clauseFingerprint(await storedDoc(scene.server), LOCKED)).toBe(scene.before);
   });
 
@@ -101,7 +106,10 @@ describe('S2, S6: pending and foreign structs around a locked clause are refused
     // The witness's client id is bound to us.delegate once it has written something.
     clauseText(scene.witness.doc, UNLOCKED).insert(0, 'US ');
     await until(
-      async () => clauseText(await storedDoc(scene.server), UNLOCKED).toString().startsWith('US '),
+      async () =>
+        clauseText(await storedDoc(scene.server), UNLOCKED)
+          .toString()
+          .startsWith('US '),
       'the witness edit is stored',
     );
     await roundTrip(providerSocket(scene.witness), scene.witness.doc);
@@ -133,7 +141,10 @@ describe('L2: honest clients are not refused because of a lock', () => {
     witness.doc
       .getXmlFragment(DRAFT_FRAGMENT)
       .insert(fragmentIndexOf(witness.doc, LOCKED) + 1, [fresh]);
-    await until(async () => clauseCount(await storedDoc(server), 'op-new') === 1, 'the new clause is stored');
+    await until(
+      async () => clauseCount(await storedDoc(server), 'op-new') === 1,
+      'the new clause is stored',
+    );
     expect(clauseText(await storedDoc(server), 'op-new').toString()).toBe(
       'A new clause after the locked one.',
     );
@@ -147,7 +158,9 @@ describe('L2: honest clients are not refused because of a lock', () => {
     const editor = await openClient(server, 'gt.delegate');
     clauseText(editor.doc, LOCKED).delete(0, 4);
     await until(
-      async () => clauseText(await storedDoc(server), LOCKED).length === clauseText(editor.doc, LOCKED).length,
+      async () =>
+        clauseText(await storedDoc(server), LOCKED).length ===
+        clauseText(editor.doc, LOCKED).length,
       'the deletion is stored',
     );
     expect((await setLock(server, LOCKED, true)).status).toBe(200);
@@ -166,7 +179,10 @@ describe('L2: honest clients are not refused because of a lock', () => {
     await until(() => !isLockedIn(scene.witness.doc, LOCKED), 'the witness sees the unlock');
     clauseText(scene.witness.doc, LOCKED).insert(0, 'Reopened. ');
     await until(
-      async () => clauseText(await storedDoc(scene.server), LOCKED).toString().startsWith('Reopened. '),
+      async () =>
+        clauseText(await storedDoc(scene.server), LOCKED)
+          .toString()
+          .startsWith('Reopened. '),
       'the edit is stored',
     );
     expect(scene.witness.closes).toEqual([]);

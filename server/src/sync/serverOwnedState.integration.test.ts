@@ -64,7 +64,9 @@ describe('S3: the clause meta map cannot be forged by a client', () => {
     await until(() => forger.closes.includes(CLOSE_CODES.updateRejected), 'the forger is closed');
     await roundTrip(providerSocket(witness), witness.doc);
     expect(readClauseMeta(witness.doc.getMap('accord'), 'op-jobs')?.positions.US).toBeDefined();
-    expect(readClauseMeta(clauseMetaMap(await storedDoc(server)), 'op-jobs')?.positions.US).toBeDefined();
+    expect(
+      readClauseMeta(clauseMetaMap(await storedDoc(server)), 'op-jobs')?.positions.US,
+    ).toBeDefined();
   });
 
   it("accepts an honest client whose state repeats the server's own deletions", async () => {
@@ -83,7 +85,10 @@ describe('S3: the clause meta map cannot be forged by a client', () => {
     const returning = await openClient(server, 'gt.delegate', Y.encodeStateAsUpdate(first.doc));
     clauseText(returning.doc, 'op-jobs').insert(0, 'GT: ');
     await until(
-      async () => clauseText(await storedDoc(server), 'op-jobs').toString().startsWith('GT: '),
+      async () =>
+        clauseText(await storedDoc(server), 'op-jobs')
+          .toString()
+          .startsWith('GT: '),
       'the edit is stored',
     );
     expect(returning.closes).toEqual([]);
