@@ -1,4 +1,12 @@
-import type { SyncAccess } from './syncTypes';
+import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
+import type { SyncAccess, SyncLog, SyncPrincipal, SyncRejection } from './syncTypes';
+
+/** A connection as the server closes it: attached to its draft, or still waiting for the load. */
+export interface Closable {
+  readonly principal: SyncPrincipal;
+  close(code: number, reason: string): void;
+  describe(): string;
+}
 
 /**
  * Keeps open connections' rights current at the cost of one access-version read per batch of
@@ -44,4 +52,30 @@ export class AccessGate {
     this.reading = current;
     return current.done;
   }
+}
+
+/**
+ * Checks every open connection's rights again, once per session, negotiation and granted
+ * rights, and closes those that no longer hold with the reason (`SyncServer.recheckAccess`).
+ */
+export async function recheckAll(
+  access: SyncAccess,
+  connections: readonly Closable[],
+  log: SyncLog,
+): Promise<void> {
+  const verdicts = new Map<string, Promise<SyncRejection | undefined>>();
+  const checked = connections.map(async (connection) => {
+    const { sessionId, negotiationId, role, delegation } = connection.principal;
+    const key = `${sessionId}\n${negotiationId}\n${role}\n${delegation}`;
+    let verdict = verdicts.get(key);
+    if (verdict === undefined) {
+      verdict = access.recheck(connection.principal);
+      verdicts.set(key, verdict);
+    }
+    const ended = await verdict;
+    if (ended === undefined) return;
+    log('info', `${connection.describe()}: closed with ${ended.reason}: ${ended.message}`);
+    connection.close(CLOSE_CODES[ended.reason], ended.message);
+  });
+  await Promise.all(checked);
 }

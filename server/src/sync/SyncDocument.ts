@@ -1,7 +1,6 @@
-import { can } from '@accord/shared/policy/policy';
 import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
-import { uint32 } from 'lib0/random';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
+import { ClientWrites, type UpdateOutcome } from './ClientWrites';
 import type { DocumentPersistence } from './DocumentPersistence';
 import {
   type DocumentPlugin,
@@ -15,10 +14,8 @@ import { encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './protocol';
 import { ServerStructIndex } from './ServerStructIndex';
 import { SERVER_WRITE_ORIGIN, ServerWriter } from './ServerWriter';
 import type { DocumentPeer, SyncLog, SyncResult } from './syncTypes';
-import { validateUpdate } from './UpdateValidator';
 
-/** What happened to an update a connection sent. */
-export type UpdateOutcome = 'applied' | 'alreadyKnown' | 'droppedReadOnly';
+export type { UpdateOutcome } from './ClientWrites';
 
 /** What a document needs from its surroundings. */
 export interface SyncDocumentOptions<Api> {
@@ -51,6 +48,7 @@ export class SyncDocument<Api = unknown> {
   /** What the document's plugins offer the rest of the server (the clause commands and reads). */
   readonly api: Api;
   private readonly plugins: readonly DocumentPlugin[];
+  private readonly writes: ClientWrites;
   private readonly persistence: DocumentPersistence;
   private readonly queue: DocumentQueue;
   private readonly serverStructs: ServerStructIndex;
@@ -96,6 +94,14 @@ export class SyncDocument<Api = unknown> {
     });
     this.plugins = built.plugins;
     this.api = built.api;
+    this.writes = new ClientWrites({
+      documentId: this.id,
+      doc: this.doc,
+      persistence: this.persistence,
+      serverStructs: this.serverStructs,
+      plugins: this.plugins,
+      log: this.log,
+    });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       // The server's own writes are broadcast by the writer, once committed.
       if (origin === SERVER_WRITE_ORIGIN) return;
@@ -173,7 +179,7 @@ export class SyncDocument<Api = unknown> {
    * without closing them: a stock client sends a (possibly empty) step 2 on every connect.
    */
   receiveUpdate(connection: DocumentPeer, update: Uint8Array): Promise<SyncResult<UpdateOutcome>> {
-    return this.queue.run(() => this.applyAs(connection.principal, update, connection));
+    return this.queue.run(() => this.writes.applyAs(connection.principal, update, connection));
   }
 
   /**
@@ -187,82 +193,7 @@ export class SyncDocument<Api = unknown> {
     author: UpdateSender,
     change: (doc: Y.Doc) => void,
   ): Promise<SyncResult<UpdateOutcome>> {
-    return this.queue.run(() => this.writeTextNow(author, change));
-  }
-
-  private async writeTextNow(
-    author: UpdateSender,
-    change: (doc: Y.Doc) => void,
-  ): Promise<SyncResult<UpdateOutcome>> {
-    const copy = new Y.Doc();
-    try {
-      Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.doc));
-      while (
-        Y.getState(this.doc.store, copy.clientID) > 0 ||
-        this.persistence.ownerOf(copy.clientID) !== undefined
-      ) {
-        copy.clientID = uint32();
-      }
-      let made: Uint8Array | null = null;
-      copy.on('update', (update: Uint8Array) => {
-        made = update;
-      });
-      copy.transact(() => change(copy));
-      const update = made as Uint8Array | null;
-      if (update === null) return { ok: true, value: 'alreadyKnown' };
-      return await this.applyAs(author, update, null);
-    } finally {
-      copy.destroy();
-    }
-  }
-
-  /**
-   * Authorize (S4), validate with the plugins' checks (S1–S3, S6), commit (S5), apply,
-   * broadcast (to all but `origin`), then the plugins' `afterCommit`. Runs inside a task of the
-   * queue: no other task comes between the check and the commit, or the commit and the
-   * broadcast, so the update is checked against the very state it is applied to (S11).
-   */
-  private async applyAs(
-    principal: UpdateSender,
-    update: Uint8Array,
-    origin: DocumentPeer | null,
-  ): Promise<SyncResult<UpdateOutcome>> {
-    if (!can(principal, 'editText')) return { ok: true, value: 'droppedReadOnly' };
-    const checked = validateUpdate(update, {
-      doc: this.doc,
-      userId: principal.userId,
-      ownerOf: (clientId) => this.persistence.ownerOf(clientId),
-      hasLiveServerStruct: (clientId, clock, end) =>
-        this.serverStructs.hasLiveIn(clientId, clock, end),
-      check: (decoded) => firstRefusal(this.plugins, decoded, { doc: this.doc, sender: principal }),
-    });
-    if (!checked.ok) return checked;
-    if (!checked.value.novel) return { ok: true, value: 'alreadyKnown' };
-    const committed = await this.persistence.commit(
-      update,
-      principal.userId,
-      checked.value.unboundClientIds,
-    );
-    if (!committed.ok) return committed;
-    try {
-      // Committed before this line: the broadcast in the 'update' listener follows the commit.
-      Y.applyUpdate(this.doc, update, origin);
-    } catch (error) {
-      this.log(
-        'error',
-        `Document ${this.id}: applying a validated update failed (${String(error)}).`,
-      );
-    }
-    this.persistence.applied(committed.value);
-    for (const plugin of this.plugins) {
-      try {
-        await plugin.afterCommit?.({ seq: committed.value, sender: principal });
-      } catch (error) {
-        // The update is committed and broadcast: a bug in a plugin must not undo that.
-        this.log('error', `Document ${this.id}: plugin ${plugin.name} failed (${String(error)}).`);
-      }
-    }
-    return { ok: true, value: 'applied' };
+    return this.queue.run(() => this.writes.writeTextAs(author, change));
   }
 
   /** Applies a connection's awareness update after stamping the server's identity into it. */

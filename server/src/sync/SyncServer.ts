@@ -2,7 +2,8 @@ import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
 import type * as Y from 'yjs';
 import type { DocumentClauses } from '../clauses/DocumentClauses';
 import type { DocumentStore, UpdateLogStore } from '../storage/storage';
-import { AccessGate } from './AccessGate';
+import type { Closable } from './AccessGate';
+import { AccessGate, recheckAll } from './AccessGate';
 import type { DocumentPluginFactory } from './DocumentPlugin';
 import { DocumentRegistry } from './DocumentRegistry';
 import { LIVENESS_DEFAULTS, Liveness } from './Liveness';
@@ -62,9 +63,6 @@ const INERT_HANDLE: SyncConnectionHandle = { receive: () => {}, heard: () => {},
 function consoleLog(level: 'info' | 'warn' | 'error', message: string): void {
   console[level](`[sync] ${message}`);
 }
-
-/** A connection as the server closes it: attached to its draft, or still waiting for the load. */
-type Closable = Pick<SyncConnection, 'principal' | 'close' | 'describe'>;
 
 /**
  * The WebSocket sync core (y-websocket protocol), independent of any transport: the HTTP layer
@@ -211,23 +209,7 @@ export class SyncServer {
    * moved, and periodically for sessions that simply expired. Rejects if storage cannot be read.
    */
   async recheckAccess(): Promise<void> {
-    const access = this.access;
-    if (access === undefined) return;
-    const verdicts = new Map<string, Promise<SyncRejection | undefined>>();
-    const checked = this.closables().map(async (connection) => {
-      const { sessionId, negotiationId, role, delegation } = connection.principal;
-      const key = `${sessionId}\n${negotiationId}\n${role}\n${delegation}`;
-      let verdict = verdicts.get(key);
-      if (verdict === undefined) {
-        verdict = access.recheck(connection.principal);
-        verdicts.set(key, verdict);
-      }
-      const ended = await verdict;
-      if (ended === undefined) return;
-      this.log('info', `${connection.describe()}: closed with ${ended.reason}: ${ended.message}`);
-      connection.close(CLOSE_CODES[ended.reason], ended.message);
-    });
-    await Promise.all(checked);
+    if (this.access !== undefined) await recheckAll(this.access, this.closables(), this.log);
   }
 
   /**
