@@ -2,12 +2,7 @@ import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
 import type * as Y from 'yjs';
 import { ClientWrites, type UpdateOutcome } from './ClientWrites';
 import type { DocumentPersistence } from './DocumentPersistence';
-import {
-  type DocumentPlugin,
-  type DocumentPluginFactory,
-  firstRefusal,
-  type UpdateSender,
-} from './DocumentPlugin';
+import type { DocumentPlugin, DocumentPluginFactory, UpdateSender } from './DocumentPlugin';
 import { DocumentPresence } from './DocumentPresence';
 import type { DocumentQueue } from './DocumentQueue';
 import { encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './protocol';
