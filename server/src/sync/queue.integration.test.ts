@@ -87,17 +87,27 @@ describe('the per-draft queue (S5)', () => {
     expect(clauseText(client.doc, CLAUSE).toString()).toContain('negotiate');
   });
 
-  it('keeps a draft whose unload timer fires while a new acquire is under way', async () => {
-    const { sync, log } = await setup({ idleUnloadMs: 1 });
-    expect(await sync.withClauses('d1', () => true)).toEqual({ ok: true, value: true });
+  it('keeps a draft whose unload timer fired while a new connection arrives', async () => {
+    const { sync, log, connect } = await setup({ idleUnloadMs: 1 });
+    const leaving = await connect('u-us', 'US');
+    const release = log.hold();
+    clauseText(leaving.doc, CLAUSE).insert(0, 'US ');
+    await sleep(2);
+    // The last connection leaves while its edit commits: the idle timer fires, and the unload
+    // waits for the queue; a new connection arrives meanwhile.
+    leaving.disconnect();
+    await sleep(10);
     const loads = log.loads();
-    // The idle timer fires during this task; the task holds the draft.
-    const held = await sync.withClauses('d1', async () => {
-      await sleep(20);
-      return sync.isLoaded('d1');
-    });
-    expect(held).toEqual({ ok: true, value: true });
+    const arriving = connect('u-ca', 'CA');
+    await sleep(5);
+    release();
+    const canada = await arriving;
+    await sleep(20);
+    expect(sync.isLoaded('d1')).toBe(true);
     expect(log.loads()).toBe(loads);
+    expect(clauseText(canada.doc, CLAUSE).toString()).toBe(
+      'US Calls upon all parties to negotiate.',
+    );
   });
 
   it('evicts a draft: its sockets closed with the code given, unloaded, loaded again on use', async () => {
