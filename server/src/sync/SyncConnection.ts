@@ -6,6 +6,9 @@ import { KEEPALIVE_FRAME } from './protocol';
 import type { SyncDocument } from './SyncDocument';
 import type { SyncLog, SyncPrincipal, SyncRejection, SyncSocket } from './syncTypes';
 
+/** A connection with this many frames waiting for their turn is dropped (it reconnects). */
+export const MAX_WAITING_FRAMES = 2_000;
+
 /** Options of one connection. */
 export interface SyncConnectionOptions {
   socket: SyncSocket;
@@ -44,6 +47,8 @@ export class SyncConnection implements LivenessTarget {
   /** When the peer last sent anything, a pong included (liveness clock). */
   private lastHeardAt: number;
   private open = true;
+  /** Frames received and not handled yet (they wait in the document's queue). */
+  private waiting = 0;
 
   constructor(options: SyncConnectionOptions) {
     this.socket = options.socket;
@@ -71,11 +76,21 @@ export class SyncConnection implements LivenessTarget {
   receive(data: Uint8Array): void {
     if (!this.open) return;
     this.heard();
+    if (this.waiting >= MAX_WAITING_FRAMES) {
+      // Sending faster than its draft's commits go: memory must not grow without bound.
+      this.log('warn', `${this.describe()}: ${this.waiting} frames waiting; dropped.`);
+      this.close(CLOSE_CODES.slowConnection, 'Too many messages waiting.');
+      return;
+    }
+    this.waiting += 1;
     const stamp = this.gate?.stamp() ?? 0;
     this.document
       .enqueue(() => this.handle(data, stamp))
       .catch(() => {
         // The draft was unloaded before the frame's turn: the connection was closed with it.
+      })
+      .finally(() => {
+        this.waiting -= 1;
       });
   }
 

@@ -2,6 +2,8 @@ import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLAUSE, cleanups, holds, setup, sleep } from '../testing/queueTestKit';
 import { clauseText, pump } from '../testing/testClient';
+import { MESSAGE_TYPES } from './protocol';
+import { MAX_WAITING_FRAMES } from './SyncConnection';
 
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -120,5 +122,23 @@ describe('the per-draft queue (S5)', () => {
     });
     expect(sync.isLoaded('d1')).toBe(false);
     expect(await sync.withClauses('d1', () => true)).toEqual({ ok: true, value: true });
+  });
+
+  it('drops a connection whose frames pile up behind a slow commit, and keeps what it sent before', async () => {
+    const { connect, log, storedDoc } = await setup();
+    const flooder = await connect('u-us', 'US');
+    const release = log.hold();
+    clauseText(flooder.doc, CLAUSE).insert(0, 'US ');
+    // Its commit is under way; what was being handled finishes, what waits is dropped.
+    await sleep(5);
+    for (let frame = 0; frame < MAX_WAITING_FRAMES + 5; frame++) {
+      flooder.handle.receive(Uint8Array.of(MESSAGE_TYPES.queryAwareness));
+    }
+    expect(flooder.closedWith?.code).toBe(CLOSE_CODES.slowConnection);
+    release();
+    await flooder.sync.settled();
+    expect(clauseText(await storedDoc(), CLAUSE).toString()).toBe(
+      'US Calls upon all parties to negotiate.',
+    );
   });
 });
