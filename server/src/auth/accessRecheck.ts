@@ -38,18 +38,18 @@ const ROLE_WORDS: Record<Role, string> = {
  * H4). Returns undefined when they do; otherwise why not, most telling reason first:
  * a disabled account, an ended session, a withdrawn membership, a changed role or delegation.
  */
-export function recheckAccess(
+export async function recheckAccess(
   deps: AccessRecheckDeps,
   granted: GrantedAccess,
-): AccessEnded | undefined {
-  const user = deps.users.byId(granted.userId);
+): Promise<AccessEnded | undefined> {
+  const user = await deps.users.byId(granted.userId);
   if (user === undefined || user.disabled) {
     return { reason: 'forbidden', message: 'Your account has been disabled.' };
   }
-  if (deps.sessions.validateById(granted.sessionId) === undefined) {
+  if ((await deps.sessions.validateById(granted.sessionId)) === undefined) {
     return { reason: 'unauthorized', message: 'Your session has ended.' };
   }
-  const membership = deps.negotiations.membership(granted.negotiationId, granted.userId);
+  const membership = await deps.negotiations.membership(granted.negotiationId, granted.userId);
   if (membership === undefined) {
     return { reason: 'forbidden', message: 'You are no longer a member of this negotiation.' };
   }

@@ -12,7 +12,7 @@ function metaWith(brackets: Record<string, DelegationCode>): ClauseMeta {
 }
 
 describe('BracketOwners (B2)', () => {
-  it('finds the owned chars of a client in a clock range, half-open, in order', () => {
+  it('finds the owned chars of a client in a clock range, half-open, in order', async () => {
     const owners = new BracketOwners();
     owners.setClause('op-a', metaWith({ '7:10': 'MX', '7:3': 'US', '8:10': 'CA' }));
     owners.setClause('op-b', metaWith({ '7:20': 'GT' }));
@@ -28,7 +28,7 @@ describe('BracketOwners (B2)', () => {
     expect(owners.ownedIn(9, 0, 100)).toEqual([]);
   });
 
-  it("replaces a clause's brackets when its meta is written again, and ignores bad keys", () => {
+  it("replaces a clause's brackets when its meta is written again, and ignores bad keys", async () => {
     const owners = new BracketOwners();
     owners.setClause('op-a', metaWith({ '7:3': 'US', '7:5': 'MX' }));
     owners.setClause('op-a', metaWith({ '7:5': 'MX', nope: 'CA' }));

@@ -43,11 +43,11 @@ export class ClauseAlternatives {
   constructor(private readonly options: ClauseAlternativesOptions) {}
 
   /** Adds an alternative wording to a clause, attributed to its author's delegation. */
-  proposeAlternative(
+  async proposeAlternative(
     clauseId: string,
     author: ClauseAuthor,
     text: string,
-  ): ClauseCommandResult<ClauseMeta> {
+  ): Promise<ClauseCommandResult<ClauseMeta>> {
     const current = this.options.index.currentText(clauseId);
     if (current === undefined) return { ok: false, error: 'unknownClause' };
     const at = this.options.now();
@@ -60,27 +60,31 @@ export class ClauseAlternatives {
     };
     const next = metaWithAlternative(this.metaOf(clauseId, current), alternative);
     if (!next.ok) return next;
-    const written = this.writeMeta(clauseId, next.value);
-    if (written.ok)
-      this.recordEvent(clauseId, current, author, { kind: 'alternativeProposed', alternative });
+    const written = await this.writeMeta(clauseId, next.value);
+    if (written.ok) {
+      await this.recordEvent(clauseId, current, author, {
+        kind: 'alternativeProposed',
+        alternative,
+      });
+    }
     return written;
   }
 
   /** Takes an alternative off the table; `may` says whether the actor may withdraw it. */
-  withdrawAlternative(
+  async withdrawAlternative(
     clauseId: string,
     alternativeId: string,
     author: ClauseAuthor,
     may: (alternative: ClauseAlternative) => boolean,
-  ): ClauseCommandResult<ClauseMeta> | { ok: false; error: 'forbidden' } {
+  ): Promise<ClauseCommandResult<ClauseMeta> | { ok: false; error: 'forbidden' }> {
     const current = this.options.index.currentText(clauseId);
     if (current === undefined) return { ok: false, error: 'unknownClause' };
     const next = metaWithoutAlternative(this.metaOf(clauseId, current), alternativeId);
     if (!next.ok) return next;
     if (!may(next.value.alternative)) return { ok: false, error: 'forbidden' };
-    const written = this.writeMeta(clauseId, next.value.meta);
+    const written = await this.writeMeta(clauseId, next.value.meta);
     if (written.ok) {
-      this.recordEvent(clauseId, current, author, {
+      await this.recordEvent(clauseId, current, author, {
         kind: 'alternativeWithdrawn',
         alternative: next.value.alternative,
       });
@@ -107,19 +111,22 @@ export class ClauseAlternatives {
    * Clears a clause's alternatives once the chosen one's text is in (or the text stands) and
    * records the choice and the wordings set aside in its history.
    */
-  settleAlternatives(
+  async settleAlternatives(
     clauseId: string,
     alternativeId: string | null,
     author: ClauseAuthor,
-  ): ClauseCommandResult<ClauseMeta> {
+  ): Promise<ClauseCommandResult<ClauseMeta>> {
     const current = this.options.index.currentText(clauseId);
     if (current === undefined) return { ok: false, error: 'unknownClause' };
     const meta = this.metaOf(clauseId, current);
     const settled = settleAlternatives(meta, alternativeId);
     if (!settled.ok) return settled;
-    const written = this.writeMeta(clauseId, { ...meta, alternatives: [] });
+    const written = await this.writeMeta(clauseId, { ...meta, alternatives: [] });
     if (written.ok) {
-      this.recordEvent(clauseId, current, author, { kind: 'alternativeChosen', ...settled.value });
+      await this.recordEvent(clauseId, current, author, {
+        kind: 'alternativeChosen',
+        ...settled.value,
+      });
     }
     return written;
   }
@@ -129,8 +136,11 @@ export class ClauseAlternatives {
     return this.options.store.read(clauseId) ?? emptyClauseMeta(clauseTextHash(text));
   }
 
-  private writeMeta(clauseId: string, meta: ClauseMeta): ClauseCommandResult<ClauseMeta> {
-    const written = this.options.store.write(new Map([[clauseId, meta]]));
+  private async writeMeta(
+    clauseId: string,
+    meta: ClauseMeta,
+  ): Promise<ClauseCommandResult<ClauseMeta>> {
+    const written = await this.options.store.write(new Map([[clauseId, meta]]));
     return written.ok ? { ok: true, value: meta } : { ok: false, error: 'storageFailed' };
   }
 
@@ -140,9 +150,9 @@ export class ClauseAlternatives {
     text: string,
     author: ClauseAuthor,
     event: ClauseHistoryEvent,
-  ): void {
+  ): Promise<void> {
     // Not tied to an update of the log: the meta write that goes with it is the server's.
-    this.options.history.record({
+    return this.options.history.record({
       clauseId,
       textBefore: text,
       textAfter: text,

@@ -25,7 +25,8 @@ export interface ClauseTextEdit {
 /**
  * Records the history of one document's clause texts, coalescing typing. The latest change of
  * each clause is cached, so a keystroke costs one UPDATE, not a query and an UPDATE. History is
- * a record of text that is already committed: a storage failure is logged, never fatal.
+ * a record of text that is already committed: a storage failure is logged, never fatal. Its
+ * callers run in the document's queue (S5), so two records of one clause never overlap.
  */
 export class ClauseHistoryRecorder {
   private readonly latest = new Map<string, ClauseChangeRecord | null>();
@@ -37,12 +38,12 @@ export class ClauseHistoryRecorder {
   ) {}
 
   /** Records one change of a clause's text, extending the clause's latest change if it can. */
-  record(edit: ClauseTextEdit): void {
+  async record(edit: ClauseTextEdit): Promise<void> {
     const { clauseId, author, seq, at, textAfter } = edit;
     const event = edit.event ?? null;
     try {
       let last = this.latest.get(clauseId);
-      if (last === undefined) last = this.store.latest(this.documentId, clauseId) ?? null;
+      if (last === undefined) last = (await this.store.latest(this.documentId, clauseId)) ?? null;
       if (
         last !== null &&
         event === null &&
@@ -51,11 +52,11 @@ export class ClauseHistoryRecorder {
         at >= last.at &&
         at - last.at <= COALESCE_WINDOW_MS
       ) {
-        this.store.amend(last.id, { seq, at, textAfter });
+        await this.store.amend(last.id, { seq, at, textAfter });
         this.latest.set(clauseId, { ...last, seq, at, textAfter });
         return;
       }
-      const appended = this.store.append({
+      const appended = await this.store.append({
         documentId: this.documentId,
         clauseId,
         seq,

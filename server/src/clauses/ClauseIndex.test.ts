@@ -39,7 +39,7 @@ function setup() {
 }
 
 describe('ClauseIndex (C3)', () => {
-  it('reports a clause whose text a client changed, with the text before and after', () => {
+  it('reports a clause whose text a client changed, with the text before and after', async () => {
     const { index, clause } = setup();
     (clause('c2').get(0) as Y.XmlText).insert(0, 'Also ');
     expect(index.takeChanges()).toEqual([
@@ -49,13 +49,13 @@ describe('ClauseIndex (C3)', () => {
     expect(index.currentText('c2')).toBe('Also Two.');
   });
 
-  it('reports nothing when only formatting changed', () => {
+  it('reports nothing when only formatting changed', async () => {
     const { index, clause } = setup();
     (clause('c1').get(0) as Y.XmlText).format(0, 3, { bold: {} });
     expect(index.takeChanges()).toEqual([]);
   });
 
-  it('reports a new clause without text before, and a removed one with its last text', () => {
+  it('reports a new clause without text before, and a removed one with its last text', async () => {
     const { index, client } = setup();
     const added = new Y.XmlElement('clause');
     client.transact(() => {
@@ -74,7 +74,7 @@ describe('ClauseIndex (C3)', () => {
     expect(index.currentText('c3')).toBe('Three.');
   });
 
-  it('reports a removed clause that comes back (an undo) as restored, once', () => {
+  it('reports a removed clause that comes back (an undo) as restored, once', async () => {
     const { index, client } = setup();
     const undo = new Y.UndoManager(client.getXmlFragment('default'));
     client.getXmlFragment('default').delete(2, 1);
@@ -88,7 +88,7 @@ describe('ClauseIndex (C3)', () => {
     expect(index.currentText('c2')).toBe('Two.');
   });
 
-  it('does not report a clause moved elsewhere (deleted and inserted again) as removed', () => {
+  it('does not report a clause moved elsewhere (deleted and inserted again) as removed', async () => {
     const { index, client } = setup();
     const moved = new Y.XmlElement('clause');
     client.transact(() => {
@@ -102,7 +102,7 @@ describe('ClauseIndex (C3)', () => {
     expect(index.currentText('c1')).toBe('One.');
   });
 
-  it('keeps the text of a clause replaced by a new element with the same id (a paste)', () => {
+  it('keeps the text of a clause replaced by a new element with the same id (a paste)', async () => {
     const { index, client } = setup();
     const replacement = new Y.XmlElement('clause');
     client.transact(() => {
@@ -117,7 +117,7 @@ describe('ClauseIndex (C3)', () => {
     ]);
   });
 
-  it('ignores the server’s own (local) transactions', () => {
+  it('ignores the server’s own (local) transactions', async () => {
     const server = new Y.Doc();
     writeDraft(server, draft);
     const index = new ClauseIndex(server);

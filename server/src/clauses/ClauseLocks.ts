@@ -47,12 +47,12 @@ export class ClauseLocks {
    * Locks (or unlocks) a clause. A reason is required to unlock, and to lock a clause that not
    * is not agreed (L3, `lockReasonRequired`: the one definition, `clauseAgreed`).
    */
-  setLock(
+  async setLock(
     clauseId: string,
     author: ClauseAuthor,
     locked: boolean,
     rawReason: string | null | undefined,
-  ): { ok: true; value: LockChange } | { ok: false; error: LockCommandError } {
+  ): Promise<{ ok: true; value: LockChange } | { ok: false; error: LockCommandError }> {
     const text = this.options.index.currentText(clauseId);
     if (text === undefined) return { ok: false, error: { code: 'unknownClause' } };
     const existing = this.options.store.read(clauseId);
@@ -75,7 +75,7 @@ export class ClauseLocks {
         }
       : null;
     const meta: ClauseMeta = { ...(existing ?? emptyClauseMeta(textHash)), lock };
-    const written = this.writeMetas(new Map([[clauseId, meta]]));
+    const written = await this.writeMetas(new Map([[clauseId, meta]]));
     if (!written) return { ok: false, error: { code: 'storageFailed' } };
     return {
       ok: true,
@@ -84,10 +84,10 @@ export class ClauseLocks {
   }
 
   /** Locks every unlocked clause whose status is `agreed`, in one server write (L5). */
-  lockAllAgreed(
+  async lockAllAgreed(
     author: ClauseAuthor,
     agreedClauseIds: readonly string[],
-  ): { ok: true; value: LockChange[] } | { ok: false; error: LockCommandError } {
+  ): Promise<{ ok: true; value: LockChange[] } | { ok: false; error: LockCommandError }> {
     const at = this.options.now();
     const metas = new Map<string, ClauseMeta>();
     for (const clauseId of agreedClauseIds) {
@@ -99,7 +99,7 @@ export class ClauseLocks {
         lock: { delegation: author.delegation, userId: author.userId, at, reason: null },
       });
     }
-    return this.writeLocks(metas, { agreed: true, reason: null });
+    return await this.writeLocks(metas, { agreed: true, reason: null });
   }
 
   /**
@@ -107,11 +107,11 @@ export class ClauseLocks {
    * server write; a clause already locked takes the new lock (adoption under silence
    * procedure locks the whole text as the Chair's, L6). Clauses not in the draft are skipped.
    */
-  lockEvery(
+  async lockEvery(
     author: ClauseAuthor,
     clauseIds: readonly string[],
     reason: string,
-  ): { ok: true; value: LockChange[] } | { ok: false; error: LockCommandError } {
+  ): Promise<{ ok: true; value: LockChange[] } | { ok: false; error: LockCommandError }> {
     const at = this.options.now();
     const metas = new Map<string, ClauseMeta>();
     for (const clauseId of clauseIds) {
@@ -123,7 +123,7 @@ export class ClauseLocks {
         lock: { delegation: author.delegation, userId: author.userId, at, reason },
       });
     }
-    return this.writeLocks(metas, { agreed: false, reason });
+    return await this.writeLocks(metas, { agreed: false, reason });
   }
 
   /** Whether a clause is locked now. */
@@ -131,17 +131,17 @@ export class ClauseLocks {
     return (this.options.store.read(clauseId)?.lock ?? null) !== null;
   }
 
-  private writeMetas(metas: Map<string, ClauseMeta>): boolean {
-    return this.options.store.write(metas).ok;
+  private async writeMetas(metas: Map<string, ClauseMeta>): Promise<boolean> {
+    return (await this.options.store.write(metas)).ok;
   }
 
   /** Writes several locks in one server write and says what changed, clause by clause. */
-  private writeLocks(
+  private async writeLocks(
     metas: Map<string, ClauseMeta>,
     how: Pick<LockChange, 'agreed' | 'reason'>,
-  ): { ok: true; value: LockChange[] } | { ok: false; error: LockCommandError } {
+  ): Promise<{ ok: true; value: LockChange[] } | { ok: false; error: LockCommandError }> {
     if (metas.size === 0) return { ok: true, value: [] };
-    if (!this.writeMetas(metas)) return { ok: false, error: { code: 'storageFailed' } };
+    if (!(await this.writeMetas(metas))) return { ok: false, error: { code: 'storageFailed' } };
     const labels = clauseLabels(this.options.doc);
     return {
       ok: true,

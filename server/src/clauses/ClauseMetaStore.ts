@@ -17,8 +17,8 @@ const COMMAND: MetaWriteCause = { kind: 'command' };
 
 /**
  * The clause meta of one loaded draft (the `accord` map: proposers, positions, locks, brackets,
- * alternatives), and its only writer (S3, C4). Every write is one server transaction, committed
- * and broadcast before `write` returns (S5); then the indexes derived from the meta (locked
+ * alternatives), and its only writer (S3, C4). Every write is one server transaction in the
+ * document's queue, committed and broadcast before `write` resolves (S5); then the indexes derived from the meta (locked
  * clauses, bracket owners) and the audit are told, in the order they subscribed, so that none
  * of them is kept in step by hand. A write that could not be committed tells nobody: the
  * document is dropped and reloaded from its log.
@@ -47,16 +47,16 @@ export class ClauseMetaStore {
   }
 
   /** Writes the metas in one server transaction, then tells the observers. */
-  write(
+  async write(
     metas: ReadonlyMap<string, ClauseMeta>,
     cause: MetaWriteCause = COMMAND,
-  ): SyncResult<boolean> {
+  ): Promise<SyncResult<boolean>> {
     const changes = [...metas].map(([clauseId, after]) => ({
       clauseId,
       before: this.read(clauseId),
       after,
     }));
-    const written = this.host.write(() => {
+    const written = await this.host.write(() => {
       for (const [clauseId, meta] of metas) this.meta.set(clauseId, meta);
     });
     if (!written.ok) return written;

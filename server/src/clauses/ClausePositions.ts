@@ -22,11 +22,11 @@ export class ClausePositions {
    * locked clause's positions are frozen with it (L4): the lock records the agreement it was
    * given on.
    */
-  statePosition(
+  async statePosition(
     clauseId: string,
     author: ClauseAuthor,
     position: Position | null,
-  ): ClauseCommandResult<ClauseMeta> {
+  ): Promise<ClauseCommandResult<ClauseMeta>> {
     const text = this.options.index.currentText(clauseId);
     if (text === undefined) return { ok: false, error: 'unknownClause' };
     const existing = this.options.store.read(clauseId);
@@ -38,7 +38,7 @@ export class ClausePositions {
       textHash: clauseTextHash(text),
       at: this.options.now(),
     });
-    const written = this.options.store.write(new Map([[clauseId, meta]]));
+    const written = await this.options.store.write(new Map([[clauseId, meta]]));
     return written.ok ? { ok: true, value: meta } : { ok: false, error: 'storageFailed' };
   }
 }

@@ -44,23 +44,25 @@ export class ClauseReads {
    * that are not in the draft now, most recently deleted first, each with the last words it
    * had (a clause emptied before it was merged away is shown by what it said before).
    */
-  deletedClauses(): { deletion: ClauseChangeRecord; lastText: string }[] {
+  async deletedClauses(): Promise<{ deletion: ClauseChangeRecord; lastText: string }[]> {
     const { changes, documentId, index } = this.options;
-    return changes
-      .latestOfEachClause(documentId)
-      .filter(
-        (record) =>
-          record.event?.kind === 'deleted' && index.currentText(record.clauseId) === undefined,
-      )
-      .map((deletion) => ({ deletion, lastText: this.lastWords(deletion) }));
+    const deletions = (await changes.latestOfEachClause(documentId)).filter(
+      (record) =>
+        record.event?.kind === 'deleted' && index.currentText(record.clauseId) === undefined,
+    );
+    const deleted: { deletion: ClauseChangeRecord; lastText: string }[] = [];
+    for (const deletion of deletions) {
+      deleted.push({ deletion, lastText: await this.lastWords(deletion) });
+    }
+    return deleted;
   }
 
   /**
    * A clause now and its history; a clause that left the draft has one while its history
    * records it (`removed`). Undefined for a clause the draft never had.
    */
-  historyOf(clauseId: string): ClauseHistory | undefined {
-    const changes = this.options.changes.list(this.options.documentId, clauseId);
+  async historyOf(clauseId: string): Promise<ClauseHistory | undefined> {
+    const changes = await this.options.changes.list(this.options.documentId, clauseId);
     const clause =
       this.options.index.currentText(clauseId) === undefined
         ? undefined
@@ -75,9 +77,12 @@ export class ClauseReads {
     };
   }
 
-  private lastWords(deletion: ClauseChangeRecord): string {
+  private async lastWords(deletion: ClauseChangeRecord): Promise<string> {
     if (deletion.textBefore !== '') return deletion.textBefore;
-    for (const change of this.options.changes.list(this.options.documentId, deletion.clauseId)) {
+    for (const change of await this.options.changes.list(
+      this.options.documentId,
+      deletion.clauseId,
+    )) {
       const text = change.textAfter || change.textBefore;
       if (text !== '') return text;
     }

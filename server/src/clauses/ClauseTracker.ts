@@ -21,8 +21,9 @@ export interface ClauseTrackerOptions {
  * Follows the clauses through client updates. After every committed update (S5: the text is
  * already broadcast) it records the history of the clauses whose text changed (C3), gives a new
  * clause its proposer (C2), clears the positions given on other text (C1) and records the '['
- * the update inserted as its author's brackets (B1), in one server write, in the same tick as
- * the update was broadcast, so that clients see the text and the clearing together. A removed
+ * the update inserted as its author's brackets (B1), in one server write, in the same task of
+ * the document's queue as the update (S5), so that no other change comes between the text and
+ * the clearing. A removed
  * clause keeps its meta: an undo brings it back with proposer and positions.
  */
 export class ClauseTracker implements DocumentPlugin {
@@ -30,7 +31,7 @@ export class ClauseTracker implements DocumentPlugin {
 
   constructor(private readonly options: ClauseTrackerOptions) {}
 
-  afterCommit({ seq, sender }: CommittedUpdate): void {
+  async afterCommit({ seq, sender }: CommittedUpdate): Promise<void> {
     const { index, history, store, brackets, host } = this.options;
     const author = { userId: sender.userId, delegation: sender.delegation };
     const changes = index.takeChanges();
@@ -41,7 +42,7 @@ export class ClauseTracker implements DocumentPlugin {
     for (const { clauseId, textBefore, textAfter, removed, restored } of changes) {
       if (removed || restored || (textBefore ?? '') !== textAfter) {
         const event = removed ? 'deleted' : restored ? 'restored' : null;
-        history.record({
+        await history.record({
           clauseId,
           textBefore: textBefore ?? '',
           textAfter,
@@ -70,7 +71,7 @@ export class ClauseTracker implements DocumentPlugin {
       if (next !== null) writes.set(clauseId, next);
     }
     if (writes.size === 0) return;
-    const written = store.write(writes, { kind: 'textChange', author });
+    const written = await store.write(writes, { kind: 'textChange', author });
     if (!written.ok) {
       host.log(
         'error',

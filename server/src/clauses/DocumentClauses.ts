@@ -54,11 +54,11 @@ export class DocumentClauses {
     return this.reads.currentText(clauseId);
   }
 
-  deletedClauses(): { deletion: ClauseChangeRecord; lastText: string }[] {
+  deletedClauses(): Promise<{ deletion: ClauseChangeRecord; lastText: string }[]> {
     return this.reads.deletedClauses();
   }
 
-  historyOf(clauseId: string): ClauseHistory | undefined {
+  historyOf(clauseId: string): Promise<ClauseHistory | undefined> {
     return this.reads.historyOf(clauseId);
   }
 
@@ -66,7 +66,7 @@ export class DocumentClauses {
     clauseId: string,
     author: ClauseAuthor,
     position: Position | null,
-  ): ClauseCommandResult<ClauseMeta> {
+  ): Promise<ClauseCommandResult<ClauseMeta>> {
     return this.positions.statePosition(clauseId, author, position);
   }
 
@@ -74,7 +74,7 @@ export class DocumentClauses {
     clauseId: string,
     author: ClauseAuthor,
     text: string,
-  ): ClauseCommandResult<ClauseMeta> {
+  ): Promise<ClauseCommandResult<ClauseMeta>> {
     return this.alternatives.proposeAlternative(clauseId, author, text);
   }
 
@@ -83,7 +83,7 @@ export class DocumentClauses {
     alternativeId: string,
     author: ClauseAuthor,
     may: (alternative: ClauseAlternative) => boolean,
-  ): ClauseCommandResult<ClauseMeta> | { ok: false; error: 'forbidden' } {
+  ): Promise<ClauseCommandResult<ClauseMeta> | { ok: false; error: 'forbidden' }> {
     return this.alternatives.withdrawAlternative(clauseId, alternativeId, author, may);
   }
 
@@ -98,7 +98,7 @@ export class DocumentClauses {
     clauseId: string,
     alternativeId: string | null,
     author: ClauseAuthor,
-  ): ClauseCommandResult<ClauseMeta> {
+  ): Promise<ClauseCommandResult<ClauseMeta>> {
     return this.alternatives.settleAlternatives(clauseId, alternativeId, author);
   }
 }

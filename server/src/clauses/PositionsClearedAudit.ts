@@ -18,7 +18,7 @@ export interface PositionsCleared {
 }
 
 /** Where cleared positions are reported (the audit log, given once where plugins are wired). */
-export type PositionsClearedSink = (cleared: PositionsCleared) => void;
+export type PositionsClearedSink = (cleared: PositionsCleared) => void | Promise<void>;
 
 /**
  * C1's audit: a text change that clears positions is a position change, so it goes into the
@@ -38,10 +38,10 @@ export class PositionsClearedAudit implements DocumentPlugin {
     store.observe(this.noticed);
   }
 
-  afterCommit(): void {
+  async afterCommit(): Promise<void> {
     for (const cleared of this.pending.splice(0)) {
       try {
-        this.sink(cleared);
+        await this.sink(cleared);
       } catch (error) {
         this.host.log(
           'error',

@@ -20,7 +20,7 @@ const locked: ClauseMeta = {
 };
 
 describe('alternatives (A1–A3, L4)', () => {
-  it('adds alternatives in the order proposed, up to the limit', () => {
+  it('adds alternatives in the order proposed, up to the limit', async () => {
     let meta = emptyClauseMeta('h');
     for (let index = 0; index < LIMITS.alternativesPerClause; index++) {
       const added = metaWithAlternative(meta, alternative(`a${index}`));
@@ -34,7 +34,7 @@ describe('alternatives (A1–A3, L4)', () => {
     });
   });
 
-  it('withdraws one by id and names an unknown one', () => {
+  it('withdraws one by id and names an unknown one', async () => {
     const meta = {
       ...emptyClauseMeta('h'),
       alternatives: [alternative('a1'), alternative('a2', 'US')],
@@ -48,7 +48,7 @@ describe('alternatives (A1–A3, L4)', () => {
     });
   });
 
-  it('settles with the chosen wording and sets the others aside, or keeps the text', () => {
+  it('settles with the chosen wording and sets the others aside, or keeps the text', async () => {
     const meta = {
       ...emptyClauseMeta('h'),
       alternatives: [alternative('a1'), alternative('a2', 'US')],
@@ -64,7 +64,7 @@ describe('alternatives (A1–A3, L4)', () => {
     expect(settleAlternatives(meta, 'gone')).toEqual({ ok: false, error: 'unknownAlternative' });
   });
 
-  it('changes nothing on a locked clause', () => {
+  it('changes nothing on a locked clause', async () => {
     expect(metaWithAlternative(locked, alternative('a1'))).toEqual({
       ok: false,
       error: 'clauseLocked',

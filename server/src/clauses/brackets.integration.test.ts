@@ -30,8 +30,8 @@ afterEach(closeAll);
 
 const CLAUSE = 'op-tariffs';
 
-function userId(server: RunningTestServer, username: string): string {
-  const user = server.storage.users.byUsername(username);
+async function userId(server: RunningTestServer, username: string): Promise<string> {
+  const user = await server.storage.users.byUsername(username);
   if (user === undefined) throw new Error(`No demo user ${username}.`);
   return user.id;
 }
@@ -62,7 +62,7 @@ describe('brackets (B1–B3)', () => {
     expect(key).toBe(`${mexico.doc.clientID}:${clauseText(mexico.doc, CLAUSE)._start!.id.clock}`);
     expect(bracket).toMatchObject({ delegation: 'MX', userId: userId(server, 'mx.delegate') });
     expect(clauseText(canada.doc, CLAUSE).toString()).toBe(text);
-    expect(bracketsIn(storedDoc(server))).toEqual(bracketsIn(canada.doc));
+    expect(bracketsIn(await storedDoc(server))).toEqual(bracketsIn(canada.doc));
   });
 
   it("closes a delegate who deletes another delegation's '[' with 4422, storing nothing", async () => {
@@ -77,7 +77,7 @@ describe('brackets (B1–B3)', () => {
     us.provider.destroy();
     await roundTrip(providerSocket(canada), canada.doc);
     expect(clauseText(canada.doc, CLAUSE).toString()).toBe(text);
-    expect(clauseText(storedDoc(server), CLAUSE).toString()).toBe(text);
+    expect(clauseText(await storedDoc(server), CLAUSE).toString()).toBe(text);
     // Brackets are pairs: the closing ']' is Mexico's too (B2).
     const again = await openClient(server, 'us.delegate');
     await until(() => clauseText(again.doc, CLAUSE).toString() === text, 'the US reloaded');
@@ -86,7 +86,7 @@ describe('brackets (B1–B3)', () => {
     again.provider.destroy();
     await roundTrip(providerSocket(canada), canada.doc);
     expect(clauseText(canada.doc, CLAUSE).toString()).toBe(text);
-    expect(clauseText(storedDoc(server), CLAUSE).toString()).toBe(text);
+    expect(clauseText(await storedDoc(server), CLAUSE).toString()).toBe(text);
   });
 
   it("lets Mexico and the Chair delete Mexico's closing ']', and anyone a ']' that closes nothing", async () => {
@@ -137,7 +137,7 @@ describe('brackets (B1–B3)', () => {
     clauseText(chair.doc, CLAUSE).delete(0, 1);
     await until(() => clauseText(canada.doc, CLAUSE).toString() === text.slice(1), 'chair removed');
     expect(chair.closes).toEqual([]);
-    expect(clauseText(storedDoc(server), CLAUSE).toString()).toBe(text.slice(1));
+    expect(clauseText(await storedDoc(server), CLAUSE).toString()).toBe(text.slice(1));
   });
 
   // B3 (S11): Yjs deletes the children of a deleted item, so a delete set that names
@@ -148,7 +148,7 @@ describe('brackets (B1–B3)', () => {
       const canada = await openClient(server, 'ca.delegate');
       const mexico = await openClient(server, 'mx.delegate');
       const text = await mexicoBrackets(mexico, canada);
-      const stored = storedDoc(server);
+      const stored = await storedDoc(server);
       const xmlText = clauseText(stored, CLAUSE);
       const item = target === 'the text item' ? xmlText._item : xmlText.parent?._item;
       if (item === null || item === undefined) throw new Error('No item to delete.');
@@ -157,7 +157,7 @@ describe('brackets (B1–B3)', () => {
       expect((await closedWith(attacker)).code).toBe(CLOSE_CODES.updateRejected);
       await roundTrip(providerSocket(canada), canada.doc);
       expect(clauseText(canada.doc, CLAUSE).toString()).toBe(text);
-      expect(clauseText(storedDoc(server), CLAUSE).toString()).toBe(text);
+      expect(clauseText(await storedDoc(server), CLAUSE).toString()).toBe(text);
     });
   }
 
@@ -166,12 +166,12 @@ describe('brackets (B1–B3)', () => {
     const canada = await openClient(server, 'ca.delegate');
     const mexico = await openClient(server, 'mx.delegate');
     await mexicoBrackets(mexico, canada);
-    const element = clauseText(storedDoc(server), CLAUSE).parent?._item;
+    const element = clauseText(await storedDoc(server), CLAUSE).parent?._item;
     if (element === null || element === undefined) throw new Error('No clause element.');
     const chair = await openRawSocket(server, 'chair');
     chair.ws.send(syncUpdateFrame(deleteOnly(element.id)));
     await until(() => !clauseIds(canada.doc).includes(CLAUSE), 'the clause is gone');
-    expect(clauseIds(storedDoc(server))).not.toContain(CLAUSE);
+    expect(clauseIds(await storedDoc(server))).not.toContain(CLAUSE);
   });
 });
 

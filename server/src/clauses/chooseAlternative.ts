@@ -19,22 +19,22 @@ export interface ChoiceTextRefused {
  * alternatives are cleared and the choice, with the wordings set aside, goes into the history.
  * With `alternativeId` null the text stands and the alternatives are set aside.
  */
-export function chooseAlternative(
+export async function chooseAlternative(
   document: SyncDocument<DocumentClauses>,
   clauseId: string,
   alternativeId: string | null,
   moderator: Pick<SyncPrincipal, 'userId' | 'delegation' | 'role'>,
-): ClauseCommandResult<ClauseMeta> | ChoiceTextRefused {
+): Promise<ClauseCommandResult<ClauseMeta> | ChoiceTextRefused> {
   const chosen = document.api.alternativeToChoose(clauseId, alternativeId);
   if (!chosen.ok) return chosen;
   if (chosen.value !== null) {
     const { text } = chosen.value;
-    const written = document.writeTextAs(moderator, (doc) =>
+    const written = await document.writeTextAs(moderator, (doc) =>
       replaceClauseText(doc, clauseId, text),
     );
     if (!written.ok) return { ok: false, error: 'textRefused', message: written.error.message };
   }
-  return document.api.settleAlternatives(clauseId, alternativeId, moderator);
+  return await document.api.settleAlternatives(clauseId, alternativeId, moderator);
 }
 
 /** Replaces the whole text of a clause (its formatting with it) by plain text. */

@@ -15,7 +15,7 @@ const stated: ClauseMeta = {
 };
 
 describe('metaAfterTextChange (C1, C2)', () => {
-  it('records the author of a new clause as its proposer', () => {
+  it('records the author of a new clause as its proposer', async () => {
     expect(
       metaAfterTextChange(null, { isNew: true, textHash: 'h', author: mexico, at: 5 }),
     ).toEqual({
@@ -26,7 +26,7 @@ describe('metaAfterTextChange (C1, C2)', () => {
     });
   });
 
-  it('writes nothing for an edit of a clause without meta or without positions to clear', () => {
+  it('writes nothing for an edit of a clause without meta or without positions to clear', async () => {
     expect(metaAfterTextChange(null, { isNew: false, textHash: 'h', author: mexico, at: 5 })).toBe(
       null,
     );
@@ -35,7 +35,7 @@ describe('metaAfterTextChange (C1, C2)', () => {
     ).toBeNull();
   });
 
-  it('clears positions given on other text, naming them, why and who', () => {
+  it('clears positions given on other text, naming them, why and who', async () => {
     expect(
       metaAfterTextChange(stated, { isNew: false, textHash: 'new', author: mexico, at: 9 }),
     ).toEqual({
@@ -65,7 +65,7 @@ describe('metaAfterTextChange (C1, C2)', () => {
 });
 
 describe('metaWithPosition (C1)', () => {
-  it('binds a stated position to the current text and takes the delegation out of cleared', () => {
+  it('binds a stated position to the current text and takes the delegation out of cleared', async () => {
     const cleared = metaAfterTextChange(stated, {
       isNew: false,
       textHash: 'new',
@@ -85,7 +85,7 @@ describe('metaWithPosition (C1)', () => {
     expect(next.cleared.map((entry) => entry.delegation)).toEqual(['CA']);
   });
 
-  it('withdraws a position with null and starts from empty meta', () => {
+  it('withdraws a position with null and starts from empty meta', async () => {
     const first = metaWithPosition(null, {
       delegation: 'GT',
       position: 'agreeAdRef',

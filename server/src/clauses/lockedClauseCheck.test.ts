@@ -52,7 +52,7 @@ describe('lockedClauseTouched (L2)', () => {
     return { ...built, index };
   };
 
-  it('finds inserts, deletes, formatting and attributes in a locked clause', () => {
+  it('finds inserts, deletes, formatting and attributes in a locked clause', async () => {
     const { doc, index } = scene();
     expect(
       touched(
@@ -84,13 +84,13 @@ describe('lockedClauseTouched (L2)', () => {
     ).toBe('c1');
   });
 
-  it('finds the deletion of an ancestor that contains the locked clause', () => {
+  it('finds the deletion of an ancestor that contains the locked clause', async () => {
     const { doc, index } = scene();
     const update = changeOnCopy(doc, (c) => c.getXmlFragment('default').delete(0, 1));
     expect(touched(doc, index, update)).toBe('c1');
   });
 
-  it('lets through edits of other clauses and of other places in the container', () => {
+  it('lets through edits of other clauses and of other places in the container', async () => {
     const { doc, index } = scene();
     const edit = changeOnCopy(doc, (c) => {
       ((section(c).get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Very ');
@@ -99,7 +99,7 @@ describe('lockedClauseTouched (L2)', () => {
     expect(touched(doc, index, edit)).toBeUndefined();
   });
 
-  it('ignores repeated deletions of text deleted before the lock', () => {
+  it('ignores repeated deletions of text deleted before the lock', async () => {
     const { doc, index } = scene();
     // The copy's whole state, delete set included, as a stock client's sync step 2 sends it.
     const copy = new Y.Doc();
@@ -107,7 +107,7 @@ describe('lockedClauseTouched (L2)', () => {
     expect(touched(doc, index, Y.encodeStateAsUpdate(copy))).toBeUndefined();
   });
 
-  it('is empty, and finds nothing, once every clause is unlocked', () => {
+  it('is empty, and finds nothing, once every clause is unlocked', async () => {
     const { doc, index } = scene();
     index.rebuild([]);
     expect(index.empty).toBe(true);

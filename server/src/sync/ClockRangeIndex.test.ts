@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ClockRangeIndex } from './ClockRangeIndex';
 
 describe('ClockRangeIndex', () => {
-  it('finds the tag of a range that intersects a half-open query, per client', () => {
+  it('finds the tag of a range that intersects a half-open query, per client', async () => {
     const index = new ClockRangeIndex<string>();
     index.add(1, 10, 20, 'a');
     index.add(1, 30, 40, 'b');
@@ -16,7 +16,7 @@ describe('ClockRangeIndex', () => {
     expect(index.empty).toBe(false);
   });
 
-  it('accepts ranges in any order (a rebuild walks the tree, not the clocks)', () => {
+  it('accepts ranges in any order (a rebuild walks the tree, not the clocks)', async () => {
     const index = new ClockRangeIndex<string>();
     index.add(1, 50, 60, 'late');
     index.add(1, 0, 10, 'early');
@@ -26,7 +26,7 @@ describe('ClockRangeIndex', () => {
     expect(index.within(1, 0, 100).map((range) => range.tag)).toEqual(['early', 'middle', 'late']);
   });
 
-  it('joins touching ranges of one tag and keeps others apart', () => {
+  it('joins touching ranges of one tag and keeps others apart', async () => {
     const index = new ClockRangeIndex<string>();
     index.add(1, 0, 5, 'a');
     index.add(1, 5, 8, 'a');
@@ -37,7 +37,7 @@ describe('ClockRangeIndex', () => {
     ]);
   });
 
-  it('removes a range by trimming or splitting what it overlaps', () => {
+  it('removes a range by trimming or splitting what it overlaps', async () => {
     const index = new ClockRangeIndex<boolean>();
     index.add(1, 0, 10, true);
     index.add(1, 20, 30, true);
@@ -57,7 +57,7 @@ describe('ClockRangeIndex', () => {
     expect(index.empty).toBe(true);
   });
 
-  it('clips the ranges it lists to the query', () => {
+  it('clips the ranges it lists to the query', async () => {
     const index = new ClockRangeIndex<string>();
     index.add(7, 10, 20, 'x');
     expect(index.within(7, 15, 17)).toEqual([{ start: 15, end: 17, tag: 'x' }]);

@@ -13,36 +13,39 @@ export interface DocumentPersistenceOptions {
   compactEvery: number;
   log: SyncLog;
   now?: () => number;
+  /**
+   * Appends a task to the document's queue (`DocumentQueue.later`): compaction runs there, so
+   * that the snapshot holds exactly the updates up to the seq it names.
+   */
+  schedule: (task: () => Promise<void>) => Promise<void>;
 }
 
 /**
  * One document's update log: loads it, commits every accepted update before it is applied or
- * broadcast (S5), binds client ids to their authors (S6), and compacts
- * the log in the background. Storage calls are synchronous and commit before they return.
+ * broadcast (S5), binds client ids to their authors (S6), and compacts the log as a task of the
+ * document's queue. Storage calls resolve once committed; its callers run inside that queue.
  */
 export class DocumentPersistence {
-  private readonly owners: Map<number, string>;
+  private owners = new Map<number, string>();
   private lastAppliedSeq = 0;
   private storedSinceCompaction = 0;
   private lastTouchAt = Number.NEGATIVE_INFINITY;
   private abandoned = false;
-  private compaction: { timer: NodeJS.Immediate; done: Promise<void>; run: () => void } | null =
-    null;
+  private compaction: Promise<void> | null = null;
 
   constructor(
     private readonly options: DocumentPersistenceOptions,
     private readonly doc: Y.Doc,
-  ) {
-    this.owners = options.updates.clientOwners(options.documentId);
-  }
+  ) {}
 
   /**
    * Applies the whole stored log to the (fresh) document in one transaction (one event, one
    * cleanup). Never `Y.mergeUpdates` over the log: it is quadratic (100k updates took 806 s).
    */
-  load(): void {
+  async load(): Promise<void> {
     const doc = this.doc;
-    const stored = this.options.updates.load(this.options.documentId);
+    this.owners = await this.options.updates.clientOwners(this.options.documentId);
+    const stored = await this.options.updates.load(this.options.documentId);
     Y.transact(doc, () => {
       for (const { seq, update } of stored) {
         try {
@@ -75,15 +78,15 @@ export class DocumentPersistence {
    * Binds the given client ids to the sender and appends the update durably. Returns the
    * update's sequence number; nothing may be applied or broadcast unless this succeeded.
    */
-  commit(
+  async commit(
     update: Uint8Array,
     userId: string,
     unboundClientIds: readonly number[],
-  ): SyncResult<number> {
+  ): Promise<SyncResult<number>> {
     const { documentId, updates, log } = this.options;
     try {
       if (unboundClientIds.length > 0) {
-        const foreign = updates.bindClientIds(documentId, unboundClientIds, userId);
+        const foreign = await updates.bindClientIds(documentId, unboundClientIds, userId);
         for (const clientId of unboundClientIds) {
           if (!foreign.includes(clientId)) this.owners.set(clientId, userId);
         }
@@ -94,8 +97,8 @@ export class DocumentPersistence {
           };
         }
       }
-      const seq = updates.append(documentId, update, userId);
-      this.touch();
+      const seq = await updates.append(documentId, update, userId);
+      await this.touch();
       return { ok: true, value: seq };
     } catch (error) {
       log('error', `Document ${documentId}: storing an update failed (${String(error)}).`);
@@ -112,10 +115,10 @@ export class DocumentPersistence {
   }
 
   /** Binds a client id to the server; false when someone else holds it already. */
-  bindServerClientId(clientId: number): SyncResult<boolean> {
+  async bindServerClientId(clientId: number): Promise<SyncResult<boolean>> {
     const { documentId, updates, log } = this.options;
     try {
-      const foreign = updates.bindClientIds(documentId, [clientId], SERVER_AUTHOR);
+      const foreign = await updates.bindClientIds(documentId, [clientId], SERVER_AUTHOR);
       if (foreign.length > 0) return { ok: true, value: false };
       this.owners.set(clientId, SERVER_AUTHOR);
       return { ok: true, value: true };
@@ -132,11 +135,11 @@ export class DocumentPersistence {
   }
 
   /** Appends an update the server made itself (no user), durably, before it is broadcast. */
-  commitServerUpdate(update: Uint8Array): SyncResult<number> {
+  async commitServerUpdate(update: Uint8Array): Promise<SyncResult<number>> {
     const { documentId, updates, log } = this.options;
     try {
-      const seq = updates.append(documentId, update, null);
-      this.touch();
+      const seq = await updates.append(documentId, update, null);
+      await this.touch();
       return { ok: true, value: seq };
     } catch (error) {
       log('error', `Document ${documentId}: storing a server update failed (${String(error)}).`);
@@ -162,43 +165,38 @@ export class DocumentPersistence {
     this.compactIfDue();
   }
 
-  /** Resolves once no compaction is scheduled or running; runs a scheduled one now. */
+  /** Resolves once no compaction is queued or running. */
   settled(): Promise<void> {
-    const compaction = this.compaction;
-    if (compaction === null) return Promise.resolve();
-    clearImmediate(compaction.timer);
-    compaction.run();
-    return compaction.done;
+    return this.compaction ?? Promise.resolve();
   }
 
-  /** Compaction runs after the current messages, never inside the message path. */
+  /**
+   * Compaction is a task at the tail of the document's queue, after the messages already
+   * queued, never inside the message path, and never two at once.
+   */
   private compactIfDue(): void {
     if (this.compaction !== null || this.storedSinceCompaction < this.options.compactEvery) return;
-    let finish = () => {};
-    const done = new Promise<void>((resolve) => {
-      finish = resolve;
-    });
-    const run = () => {
-      if (this.compaction?.run !== run) return;
-      try {
-        if (!this.abandoned) this.compact();
-      } finally {
+    const { documentId, log } = this.options;
+    this.compaction = this.options
+      .schedule(() => (this.abandoned ? Promise.resolve() : this.compact()))
+      .catch((error: unknown) => {
+        log('warn', `Document ${documentId}: compaction not run (${String(error)}).`);
+      })
+      .finally(() => {
         this.compaction = null;
-        finish();
-      }
-    };
-    this.compaction = { timer: setImmediate(run), done, run };
+      });
   }
 
   /**
    * Replaces the log up to the last applied update by one snapshot of the in-memory document,
-   * which holds exactly those updates. Updates appended later are kept by the store.
+   * which holds exactly those updates: it runs alone in the document's queue (S5). Updates
+   * appended later are kept by the store; a failure leaves the log as it was, complete.
    */
-  private compact(): void {
+  private async compact(): Promise<void> {
     const { documentId, updates, log } = this.options;
     const upToSeq = this.lastAppliedSeq;
     try {
-      updates.compact(documentId, upToSeq, Y.encodeStateAsUpdate(this.doc));
+      await updates.compact(documentId, upToSeq, Y.encodeStateAsUpdate(this.doc));
       this.storedSinceCompaction = 0;
       log('info', `Document ${documentId}: update log compacted up to ${upToSeq}.`);
     } catch (error) {
@@ -209,18 +207,17 @@ export class DocumentPersistence {
     }
   }
 
-  /** `updatedAt` is metadata for lists: written at most every few seconds, never fatal. */
+  /**
+   * `updatedAt` is metadata for lists: written at most every few seconds, never fatal, and not
+   * waited for (the update it follows is committed already).
+   */
   private touch(): void {
+    const { documents, documentId, log } = this.options;
     const now = (this.options.now ?? Date.now)();
     if (now - this.lastTouchAt < TOUCH_INTERVAL_MS) return;
     this.lastTouchAt = now;
-    try {
-      this.options.documents.touch(this.options.documentId, now);
-    } catch (error) {
-      this.options.log(
-        'warn',
-        `Document ${this.options.documentId}: touch failed (${String(error)}).`,
-      );
-    }
+    documents.touch(documentId, now).catch((error: unknown) => {
+      log('warn', `Document ${documentId}: touch failed (${String(error)}).`);
+    });
   }
 }

@@ -25,20 +25,23 @@ export interface CommittedUpdate {
  * A rule or tracker of one loaded document that is not about Yjs itself (clause locks,
  * brackets, clause history). The sync core does what every update needs (S1–S8 of SPEC.md:
  * size, decoding, nothing pending, authorship, server-owned state, observers read-only, commit,
- * broadcast) and calls the plugins at two points, synchronously, in the order they were given:
- * - `check` before the update is committed: the first plugin that returns a refusal wins, and
- *   the sender's socket is closed with its reason and message; nothing is stored or applied.
- * - `afterCommit` once the update is committed, applied and broadcast (S5): a plugin may write
- *   server state then (`DocumentPluginHost.write`), which is committed and broadcast in turn.
- *   A plugin that throws is logged; the committed update stands.
- * Both are synchronous on purpose: no await between check and commit, or between commit and
- * broadcast, so no other update can slip in between, and a document is loaded once (S9).
+ * broadcast) and calls the plugins at two points, in the order they were given, inside the
+ * task of the document's queue that handles the update (SPEC S5):
+ * - `check` before the update is committed, synchronously, on the document as it is now: the
+ *   first plugin that returns a refusal wins, and the sender's socket is closed with its reason
+ *   and message; nothing is stored or applied.
+ * - `afterCommit` once the update is committed, applied and broadcast (S5); it may be async
+ *   (history is written to storage) and is awaited before the next task starts. A plugin may
+ *   write server state then (`DocumentPluginHost.write`), which is committed and broadcast in
+ *   turn. A plugin that throws or rejects is logged; the committed update stands.
+ * The queue, not synchrony, keeps any other update from slipping in between check, commit,
+ * broadcast and `afterCommit`.
  */
 export interface DocumentPlugin {
   /** For log lines: which plugin failed. */
   readonly name: string;
   check?(update: DecodedUpdate, context: UpdateCheckContext): SyncRejection | undefined;
-  afterCommit?(commit: CommittedUpdate): void;
+  afterCommit?(commit: CommittedUpdate): void | Promise<void>;
   /** The document is unloaded: stop listening to it. */
   destroy?(): void;
 }
@@ -48,10 +51,11 @@ export interface DocumentPluginHost {
   documentId: string;
   doc: Y.Doc;
   /**
-   * Runs `change` as one server transaction (server-owned state, S3), commits it and
-   * broadcasts it before returning (`ServerWriter.write`).
+   * Runs `change` as one server transaction (server-owned state, S3), as a task of the
+   * document's queue (at once when called from inside one), and resolves once it is committed
+   * and broadcast (`ServerWriter.write`).
    */
-  write(change: (doc: Y.Doc) => void): SyncResult<boolean>;
+  write(change: (doc: Y.Doc) => void): Promise<SyncResult<boolean>>;
   log: SyncLog;
 }
 

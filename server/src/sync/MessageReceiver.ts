@@ -30,7 +30,7 @@ export class MessageReceiver {
   ) {}
 
   /** Handles one frame; rejects the connection when the frame or its content is refused. */
-  receive(data: Uint8Array): void {
+  async receive(data: Uint8Array): Promise<void> {
     if (data.byteLength > LIMITS.maxSyncMessageBytes) {
       this.connection.reject({
         reason: 'messageTooLarge',
@@ -55,7 +55,7 @@ export class MessageReceiver {
     }
     switch (messageType) {
       case MESSAGE_TYPES.sync:
-        this.receiveSync(syncType!, payload!);
+        await this.receiveSync(syncType!, payload!);
         return;
       case MESSAGE_TYPES.awareness: {
         const result = this.connection.document.receiveAwareness(this.connection, payload!);
@@ -75,18 +75,18 @@ export class MessageReceiver {
     }
   }
 
-  private receiveSync(syncType: number, payload: Uint8Array): void {
+  private async receiveSync(syncType: number, payload: Uint8Array): Promise<void> {
     const document = this.connection.document;
     switch (syncType) {
       case SYNC_MESSAGE_TYPES.step1: {
-        const reply = document.syncStep2For(payload);
+        const reply = await document.syncStep2For(payload);
         if (reply.ok) this.connection.send(reply.value);
         else this.connection.reject(reply.error);
         return;
       }
       case SYNC_MESSAGE_TYPES.step2:
       case SYNC_MESSAGE_TYPES.update: {
-        const result = document.receiveUpdate(this.connection, payload);
+        const result = await document.receiveUpdate(this.connection, payload);
         if (!result.ok) this.connection.reject(result.error);
         else if (result.value === 'droppedReadOnly') this.warnReadOnlyOnce(payload);
         return;

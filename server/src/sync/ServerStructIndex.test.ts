@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { ServerStructIndex } from './ServerStructIndex';
 
 describe('ServerStructIndex', () => {
-  it('knows which server structs are live as values are replaced and deleted', () => {
+  it('knows which server structs are live as values are replaced and deleted', async () => {
     const doc = new Y.Doc();
     const map = doc.getMap('accord');
     map.set('a', 1); // clock 0
@@ -24,7 +24,7 @@ describe('ServerStructIndex', () => {
     expect(index.hasLiveIn(12345, 0, 100)).toBe(false);
   });
 
-  it('indexes what a transaction adds and deletes within one multi-struct value', () => {
+  it('indexes what a transaction adds and deletes within one multi-struct value', async () => {
     const doc = new Y.Doc();
     const text = doc.getText('t');
     const index = new ServerStructIndex(doc);

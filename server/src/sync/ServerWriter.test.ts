@@ -38,48 +38,48 @@ function syncServer(updates: UpdateLogStore = server.storage.updates): SyncServe
   return sync;
 }
 
-function principal(username: string): SyncPrincipal {
+async function principal(username: string): Promise<SyncPrincipal> {
   const { storage } = server;
-  const user = storage.users.byUsername(username)!;
-  const negotiation = storage.negotiations.list()[0]!;
-  const membership = storage.negotiations.membership(negotiation.id, user.id)!;
+  const user = (await storage.users.byUsername(username))!;
+  const negotiation = (await storage.negotiations.list())[0]!;
+  const membership = (await storage.negotiations.membership(negotiation.id, user.id))!;
   return {
     sessionId: `session-${username}`,
     userId: user.id,
     displayName: user.displayName,
     delegation: membership.delegation,
     role: membership.role,
-    documentId: storage.documents.listByNegotiation(negotiation.id)[0]!.id,
+    documentId: (await storage.documents.listByNegotiation(negotiation.id))[0]!.id,
     negotiationId: negotiation.id,
   };
 }
 
-function connect(sync: SyncServer, username: string): TestSyncClient {
-  const client = new TestSyncClient(sync, principal(username));
+async function connect(sync: SyncServer, username: string): Promise<TestSyncClient> {
+  const client = new TestSyncClient(sync, await principal(username));
   clients.push(client);
   client.sendSyncStep1();
-  pump(client);
+  await pump(client);
   return client;
 }
 
 describe('ServerWriter (S3, S5)', () => {
-  it('writes as a client id bound to the server, committed, then broadcast to everyone', () => {
+  it('writes as a client id bound to the server, committed, then broadcast to everyone', async () => {
     const sync = syncServer();
-    const mexico = connect(sync, 'mx.delegate');
-    const { documentId, userId } = principal('mx.delegate');
-    const stored = server.storage.updates.stats(documentId).updates;
-    const result = sync.withClauses(documentId, (clauses) =>
+    const mexico = await connect(sync, 'mx.delegate');
+    const { documentId, userId } = await principal('mx.delegate');
+    const stored = (await server.storage.updates.stats(documentId)).updates;
+    const result = await sync.withClauses(documentId, (clauses) =>
       clauses.statePosition('op-jobs', { userId, delegation: 'MX' }, 'agree'),
     );
     expect(result).toMatchObject({ ok: true, value: { ok: true } });
-    expect(server.storage.updates.stats(documentId).updates).toBe(stored + 1);
-    pump(mexico);
+    expect((await server.storage.updates.stats(documentId)).updates).toBe(stored + 1);
+    await pump(mexico);
     expect(clauseMetaMap(mexico.doc).has('op-jobs')).toBe(true);
-    const owners = server.storage.updates.clientOwners(documentId);
+    const owners = await server.storage.updates.clientOwners(documentId);
     expect([...owners.values()]).toContain(SERVER_AUTHOR);
   });
 
-  it('drops the document and everyone on it when its write cannot be stored', () => {
+  it('drops the document and everyone on it when its write cannot be stored', async () => {
     const failing: UpdateLogStore = Object.create(server.storage.updates, {
       append: {
         value: (documentId: string, update: Uint8Array, userId: string | null) => {
@@ -89,17 +89,17 @@ describe('ServerWriter (S3, S5)', () => {
       },
     });
     const sync = syncServer(failing);
-    const canada = connect(sync, 'ca.delegate');
-    const { documentId, userId } = principal('ca.delegate');
-    const result = sync.withClauses(documentId, (clauses) =>
+    const canada = await connect(sync, 'ca.delegate');
+    const { documentId, userId } = await principal('ca.delegate');
+    const result = await sync.withClauses(documentId, (clauses) =>
       clauses.statePosition('op-tariffs', { userId, delegation: 'CA' }, 'object'),
     );
     expect(result).toEqual({ ok: true, value: { ok: false, error: 'storageFailed' } });
     expect(canada.closedWith?.code).toBe(CLOSE_CODES.internalError);
-    pump(canada);
+    await pump(canada);
     expect(clauseMetaMap(canada.doc).has('op-tariffs')).toBe(false);
     expect(sync.isLoaded(documentId)).toBe(false);
-    const late = connect(sync, 'us.delegate');
+    const late = await connect(sync, 'us.delegate');
     expect(clauseMetaMap(late.doc).has('op-tariffs')).toBe(false);
   });
 });

@@ -29,7 +29,9 @@ export interface ServerWriterOptions {
  * Writes server-authoritative state into a document (S3) as the server's own
  * Yjs client, bound in `client_ids` to `SERVER_AUTHOR` so that the validator refuses any client
  * update that builds on or deletes it, across reloads. Like a client's update, the server's is
- * committed to the log before it is broadcast (S5).
+ * committed to the log before it is broadcast (S5). It runs inside a task of the document's
+ * queue (`SyncDocument` sees to it), so nobody reads the document between the transaction and
+ * its commit; a commit that fails leaves the document diverged, and it is dropped.
  */
 export class ServerWriter {
   private clientId: number | null = null;
@@ -40,9 +42,9 @@ export class ServerWriter {
    * Runs `change` in one server transaction, commits the resulting update (author: nobody) and
    * broadcasts it to every connection. Returns whether anything changed.
    */
-  write(change: (doc: Y.Doc) => void): SyncResult<boolean> {
+  async write(change: (doc: Y.Doc) => void): Promise<SyncResult<boolean>> {
     const { doc, persistence, serverStructs, log, documentId } = this.options;
-    const claimed = this.claimClientId();
+    const claimed = await this.claimClientId();
     if (!claimed.ok) return claimed;
     let made: { update: Uint8Array; transaction: Y.Transaction } | null = null;
     const capture = (
@@ -66,7 +68,7 @@ export class ServerWriter {
     const written = made as { update: Uint8Array; transaction: Y.Transaction } | null;
     if (written !== null) {
       serverStructs.afterTransaction(written.transaction);
-      const committed = persistence.commitServerUpdate(written.update);
+      const committed = await persistence.commitServerUpdate(written.update);
       if (!committed.ok) {
         this.options.onDiverged();
         return committed;
@@ -89,7 +91,7 @@ export class ServerWriter {
    * when there is one (the server is its only writer, so it continues at its current clock),
    * else a fresh one that nobody has used or claimed.
    */
-  private claimClientId(): SyncResult<void> {
+  private async claimClientId(): Promise<SyncResult<void>> {
     const { doc, persistence, serverStructs } = this.options;
     if (this.clientId !== null) {
       // Yjs replaces a client id that a remote update used; the validator makes that impossible
@@ -106,7 +108,7 @@ export class ServerWriter {
         return { ok: true, value: undefined };
       }
       if (owner === undefined && Y.getState(doc.store, candidate) === 0) {
-        const bound = persistence.bindServerClientId(candidate);
+        const bound = await persistence.bindServerClientId(candidate);
         if (!bound.ok) return bound;
         if (bound.value) {
           serverStructs.addClient(candidate);

@@ -1,9 +1,13 @@
 import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
+import type { AccessGate } from './AccessGate';
 import type { LivenessTarget } from './Liveness';
 import { MessageReceiver } from './MessageReceiver';
 import { KEEPALIVE_FRAME } from './protocol';
 import type { SyncDocument } from './SyncDocument';
 import type { SyncLog, SyncPrincipal, SyncRejection, SyncSocket } from './syncTypes';
+
+/** A connection with this many frames waiting for their turn is dropped (it reconnects). */
+export const MAX_WAITING_FRAMES = 2_000;
 
 /** Options of one connection. */
 export interface SyncConnectionOptions {
@@ -16,16 +20,18 @@ export interface SyncConnectionOptions {
   /** The liveness clock (monotonic, milliseconds). */
   clock: () => number;
   /**
-   * Runs before every frame is handled: notices access changes made since the last frame and
-   * closes the connections they concern (this one included), so that nothing sent after a
-   * change of rights is applied with the old ones.
+   * Before a frame is acted on, access changes made before it arrived have been noticed and
+   * the connections they concern closed (this one included), so that nothing sent after a
+   * change of rights is applied with the old ones (S10). Without it, rights never change.
    */
-  beforeFrame?: () => void;
+  gate?: AccessGate;
 }
 
 /**
  * One socket of one principal on one document. It owns the socket's lifetime: once closed, by
  * the server or the peer, it sends nothing more, handles nothing more and has left its document.
+ * Its frames are handled one by one, in arrival order, each as a task of the document's queue
+ * (S5), so a sync step 1 is answered from the state its earlier updates left.
  */
 export class SyncConnection implements LivenessTarget {
   readonly principal: SyncPrincipal;
@@ -37,10 +43,12 @@ export class SyncConnection implements LivenessTarget {
   private readonly onClosed: (connection: SyncConnection) => void;
   private readonly receiver: MessageReceiver;
   private readonly clock: () => number;
-  private readonly beforeFrame: () => void;
+  private readonly gate: AccessGate | undefined;
   /** When the peer last sent anything, a pong included (liveness clock). */
   private lastHeardAt: number;
   private open = true;
+  /** Frames received and not handled yet (they wait in the document's queue). */
+  private waiting = 0;
 
   constructor(options: SyncConnectionOptions) {
     this.socket = options.socket;
@@ -50,7 +58,7 @@ export class SyncConnection implements LivenessTarget {
     this.onClosed = options.onClosed;
     this.receiver = new MessageReceiver(this, options.log);
     this.clock = options.clock;
-    this.beforeFrame = options.beforeFrame ?? (() => {});
+    this.gate = options.gate;
     this.lastHeardAt = options.clock();
   }
 
@@ -64,15 +72,35 @@ export class SyncConnection implements LivenessTarget {
     this.document.add(this);
   }
 
-  /** Handles one binary frame from the peer. */
+  /** Queues one binary frame from the peer; it is handled after the frames before it. */
   receive(data: Uint8Array): void {
     if (!this.open) return;
     this.heard();
+    if (this.waiting >= MAX_WAITING_FRAMES) {
+      // Sending faster than its draft's commits go: memory must not grow without bound.
+      this.log('warn', `${this.describe()}: ${this.waiting} frames waiting; dropped.`);
+      this.close(CLOSE_CODES.slowConnection, 'Too many messages waiting.');
+      return;
+    }
+    this.waiting += 1;
+    const stamp = this.gate?.stamp() ?? 0;
+    this.document
+      .enqueue(() => this.handle(data, stamp))
+      .catch(() => {
+        // The draft was unloaded before the frame's turn: the connection was closed with it.
+      })
+      .finally(() => {
+        this.waiting -= 1;
+      });
+  }
+
+  private async handle(data: Uint8Array, stamp: number): Promise<void> {
+    if (!this.open) return;
     try {
-      this.beforeFrame();
+      await this.gate?.fresh(stamp);
       // The frame came from rights that were withdrawn or changed: it is dropped with them.
       if (!this.open) return;
-      this.receiver.receive(data);
+      await this.receiver.receive(data);
     } catch (error) {
       // A bug, not bad input (that is rejected with its own code): drop this socket, keep the rest.
       this.log('error', `${this.describe()}: handling a message failed (${String(error)}).`);

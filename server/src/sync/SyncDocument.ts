@@ -1,29 +1,24 @@
-import { can } from '@accord/shared/policy/policy';
 import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
-import { uint32 } from 'lib0/random';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
+import { ClientWrites, type UpdateOutcome } from './ClientWrites';
 import type { DocumentPersistence } from './DocumentPersistence';
-import {
-  type DocumentPlugin,
-  type DocumentPluginFactory,
-  firstRefusal,
-  type UpdateSender,
-} from './DocumentPlugin';
+import type { DocumentPlugin, DocumentPluginFactory, UpdateSender } from './DocumentPlugin';
 import { DocumentPresence } from './DocumentPresence';
+import type { DocumentQueue } from './DocumentQueue';
 import { encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './protocol';
 import { ServerStructIndex } from './ServerStructIndex';
 import { SERVER_WRITE_ORIGIN, ServerWriter } from './ServerWriter';
 import type { DocumentPeer, SyncLog, SyncResult } from './syncTypes';
-import { validateUpdate } from './UpdateValidator';
 
-/** What happened to an update a connection sent. */
-export type UpdateOutcome = 'applied' | 'alreadyKnown' | 'droppedReadOnly';
+export type { UpdateOutcome } from './ClientWrites';
 
 /** What a document needs from its surroundings. */
 export interface SyncDocumentOptions<Api> {
   id: string;
   doc: Y.Doc;
   persistence: DocumentPersistence;
+  /** The document's one queue (SPEC S5); the persistence schedules its compactions in it. */
+  queue: DocumentQueue;
   /** Builds the document's plugins (clause rules and tracking) and the API they offer. */
   plugins: DocumentPluginFactory<Api>;
   log: SyncLog;
@@ -35,8 +30,10 @@ export interface SyncDocumentOptions<Api> {
 
 /**
  * One loaded draft: the authoritative Y.Doc, the server's Awareness and the connections
- * editing it. Every write goes through here: authorize, validate (with the plugins' checks),
- * commit, apply, broadcast, then the plugins' `afterCommit` (`DocumentPlugin`).
+ * editing it. Every write goes through here, as one task of the document's queue (SPEC S5):
+ * authorize, validate (with the plugins' checks) against the document as it is now, commit,
+ * apply, broadcast, then the plugins' `afterCommit` (`DocumentPlugin`). Nothing is applied or
+ * broadcast before its commit resolved, and no other task runs in between.
  */
 export class SyncDocument<Api = unknown> {
   readonly id: string;
@@ -46,7 +43,9 @@ export class SyncDocument<Api = unknown> {
   /** What the document's plugins offer the rest of the server (the clause commands and reads). */
   readonly api: Api;
   private readonly plugins: readonly DocumentPlugin[];
+  private readonly writes: ClientWrites;
   private readonly persistence: DocumentPersistence;
+  private readonly queue: DocumentQueue;
   private readonly serverStructs: ServerStructIndex;
   private readonly writer: ServerWriter;
   private readonly onBroken: () => void;
@@ -58,6 +57,7 @@ export class SyncDocument<Api = unknown> {
     this.id = options.id;
     this.doc = options.doc;
     this.persistence = options.persistence;
+    this.queue = options.queue;
     this.log = options.log;
     this.onIdle = options.onIdle;
     this.onBroken = options.onBroken;
@@ -84,11 +84,19 @@ export class SyncDocument<Api = unknown> {
     const built = options.plugins({
       documentId: this.id,
       doc: this.doc,
-      write: (change) => this.writer.write(change),
+      write: (change) => this.queue.run(() => this.writer.write(change)),
       log: this.log,
     });
     this.plugins = built.plugins;
     this.api = built.api;
+    this.writes = new ClientWrites({
+      documentId: this.id,
+      doc: this.doc,
+      persistence: this.persistence,
+      serverStructs: this.serverStructs,
+      plugins: this.plugins,
+      log: this.log,
+    });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       // The server's own writes are broadcast by the writer, once committed.
       if (origin === SERVER_WRITE_ORIGIN) return;
@@ -104,11 +112,21 @@ export class SyncDocument<Api = unknown> {
     return this.connections.size;
   }
 
-  /** Starts the y-websocket handshake: sync step 1, then everyone's presence. */
+  /**
+   * Starts the y-websocket handshake: sync step 1, then everyone's presence, from the document
+   * as the tasks queued before leave it. The connection counts (and hears broadcasts) at once.
+   */
   add(connection: DocumentPeer): void {
     this.connections.add(connection);
-    connection.send(encodeSyncStep1(this.doc));
-    if (!this.presence.empty) connection.send(this.presence.frame());
+    this.queue
+      .later(() => {
+        if (!this.connections.has(connection)) return;
+        connection.send(encodeSyncStep1(this.doc));
+        if (!this.presence.empty) connection.send(this.presence.frame());
+      })
+      .catch(() => {
+        // The draft was unloaded first: the connection was closed with it.
+      });
   }
 
   /** Forgets a closed connection and withdraws the presence it spoke for. */
@@ -118,24 +136,45 @@ export class SyncDocument<Api = unknown> {
     if (this.connections.size === 0) this.onIdle();
   }
 
-  /** Answers a client's sync step 1 with everything it lacks. */
-  syncStep2For(clientStateVector: Uint8Array): SyncResult<Uint8Array> {
-    try {
-      return { ok: true, value: encodeSyncStep2(this.doc, clientStateVector) };
-    } catch {
-      return {
-        ok: false,
-        error: { reason: 'malformedMessage', message: 'State vector could not be decoded.' },
-      };
-    }
+  /** Closes every connection (the draft is evicted from this process). */
+  closeAll(code: number, reason: string): void {
+    for (const connection of [...this.connections]) connection.close(code, reason);
+  }
+
+  /**
+   * Runs `task` as one task of the document's queue (at once when already inside one): what
+   * it reads of the document stays true until it returns, and what it writes is committed and
+   * broadcast before it resolves.
+   */
+  run<T>(task: () => T | Promise<T>): Promise<T> {
+    return this.queue.run(task);
+  }
+
+  /** Appends `task` at the tail of the queue (a connection's frame, in arrival order). */
+  enqueue(task: () => Promise<void>): Promise<void> {
+    return this.queue.later(task);
+  }
+
+  /** Answers a client's sync step 1 with everything it lacks, after the tasks queued before. */
+  syncStep2For(clientStateVector: Uint8Array): Promise<SyncResult<Uint8Array>> {
+    return this.queue.run(() => {
+      try {
+        return { ok: true, value: encodeSyncStep2(this.doc, clientStateVector) };
+      } catch {
+        return {
+          ok: false,
+          error: { reason: 'malformedMessage', message: 'State vector could not be decoded.' },
+        };
+      }
+    });
   }
 
   /**
    * Takes one update from a connection (sync step 2 or update). Observers' updates are dropped
    * without closing them: a stock client sends a (possibly empty) step 2 on every connect.
    */
-  receiveUpdate(connection: DocumentPeer, update: Uint8Array): SyncResult<UpdateOutcome> {
-    return this.applyAs(connection.principal, update, connection);
+  receiveUpdate(connection: DocumentPeer, update: Uint8Array): Promise<SyncResult<UpdateOutcome>> {
+    return this.queue.run(() => this.writes.applyAs(connection.principal, update, connection));
   }
 
   /**
@@ -145,75 +184,11 @@ export class SyncDocument<Api = unknown> {
    * broadcast and plugins (clause tracking) as a client's. So the text is theirs (clients can build on
    * it, unlike the server's own structs) and its history names them.
    */
-  writeTextAs(author: UpdateSender, change: (doc: Y.Doc) => void): SyncResult<UpdateOutcome> {
-    const copy = new Y.Doc();
-    try {
-      Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.doc));
-      while (
-        Y.getState(this.doc.store, copy.clientID) > 0 ||
-        this.persistence.ownerOf(copy.clientID) !== undefined
-      ) {
-        copy.clientID = uint32();
-      }
-      let made: Uint8Array | null = null;
-      copy.on('update', (update: Uint8Array) => {
-        made = update;
-      });
-      copy.transact(() => change(copy));
-      const update = made as Uint8Array | null;
-      if (update === null) return { ok: true, value: 'alreadyKnown' };
-      return this.applyAs(author, update, null);
-    } finally {
-      copy.destroy();
-    }
-  }
-
-  /**
-   * Authorize (S4), validate with the plugins' checks (S1–S3, S6), commit (S5), apply,
-   * broadcast (to all but `origin`), then the plugins' `afterCommit`. All synchronous: no other
-   * update can come between the check and the commit, or the commit and the broadcast.
-   */
-  private applyAs(
-    principal: UpdateSender,
-    update: Uint8Array,
-    origin: DocumentPeer | null,
-  ): SyncResult<UpdateOutcome> {
-    if (!can(principal, 'editText')) return { ok: true, value: 'droppedReadOnly' };
-    const checked = validateUpdate(update, {
-      doc: this.doc,
-      userId: principal.userId,
-      ownerOf: (clientId) => this.persistence.ownerOf(clientId),
-      hasLiveServerStruct: (clientId, clock, end) =>
-        this.serverStructs.hasLiveIn(clientId, clock, end),
-      check: (decoded) => firstRefusal(this.plugins, decoded, { doc: this.doc, sender: principal }),
-    });
-    if (!checked.ok) return checked;
-    if (!checked.value.novel) return { ok: true, value: 'alreadyKnown' };
-    const committed = this.persistence.commit(
-      update,
-      principal.userId,
-      checked.value.unboundClientIds,
-    );
-    if (!committed.ok) return committed;
-    try {
-      // Committed before this line: the broadcast in the 'update' listener follows the commit.
-      Y.applyUpdate(this.doc, update, origin);
-    } catch (error) {
-      this.log(
-        'error',
-        `Document ${this.id}: applying a validated update failed (${String(error)}).`,
-      );
-    }
-    this.persistence.applied(committed.value);
-    for (const plugin of this.plugins) {
-      try {
-        plugin.afterCommit?.({ seq: committed.value, sender: principal });
-      } catch (error) {
-        // The update is committed and broadcast: a bug in a plugin must not undo that.
-        this.log('error', `Document ${this.id}: plugin ${plugin.name} failed (${String(error)}).`);
-      }
-    }
-    return { ok: true, value: 'applied' };
+  writeTextAs(
+    author: UpdateSender,
+    change: (doc: Y.Doc) => void,
+  ): Promise<SyncResult<UpdateOutcome>> {
+    return this.queue.run(() => this.writes.writeTextAs(author, change));
   }
 
   /** Applies a connection's awareness update after stamping the server's identity into it. */
@@ -226,13 +201,31 @@ export class SyncDocument<Api = unknown> {
     return this.presence.frame();
   }
 
-  /** Waits for background work (a scheduled compaction) to finish. */
-  settled(): Promise<void> {
-    return this.persistence.settled();
+  /** Whether a task is queued or running, or a compaction is due. */
+  get busy(): boolean {
+    return this.queue.busy;
+  }
+
+  /** Waits until the queue is empty and no compaction is queued or running. */
+  async settled(): Promise<void> {
+    await this.queue.idle();
+    await this.persistence.settled();
+    await this.queue.idle();
+  }
+
+  /**
+   * Gives up the document's in-memory state for good: no compaction is written from it any
+   * more, and tasks still waiting are refused; the running one, if any, finishes first.
+   */
+  async retire(): Promise<void> {
+    this.persistence.abandon();
+    this.queue.close();
+    await this.queue.idle();
   }
 
   /** Frees the document; called by the registry once nobody is connected. */
   destroy(): void {
+    this.queue.close();
     for (const plugin of this.plugins) plugin.destroy?.();
     // Destroying the doc also destroys its Awareness and stops its timeout timer.
     this.doc.destroy();

@@ -8,16 +8,16 @@ const kit = useSyncTestKit();
 const { syncServer, principal, connect } = kit;
 
 describe('SyncServer awareness (S8)', () => {
-  it("stamps the server's identity over what a client claims", () => {
+  it("stamps the server's identity over what a client claims", async () => {
     const sync = syncServer();
-    const mexico = connect(sync, 'mx.delegate');
-    const unitedStates = connect(sync, 'us.delegate');
+    const mexico = await connect(sync, 'mx.delegate');
+    const unitedStates = await connect(sync, 'us.delegate');
     mexico.awareness.setLocalState({ user: { name: 'Impostor', delegation: 'US' }, cursor: 7 });
     mexico.sendAwareness();
-    pump(mexico, unitedStates);
+    await pump(mexico, unitedStates);
     expect(unitedStates.awareness.getStates().get(mexico.awareness.clientID)).toEqual({
       user: {
-        userId: principal('mx.delegate').userId,
+        userId: (await principal('mx.delegate')).userId,
         name: 'Sofía Ramírez',
         delegation: 'MX',
         role: 'delegate',
@@ -27,16 +27,16 @@ describe('SyncServer awareness (S8)', () => {
     });
   });
 
-  it("refuses to let a client speak for or remove someone else's presence", () => {
+  it("refuses to let a client speak for or remove someone else's presence", async () => {
     const sync = syncServer();
-    const mexico = connect(sync, 'mx.delegate');
-    const canada = connect(sync, 'ca.delegate');
+    const mexico = await connect(sync, 'mx.delegate');
+    const canada = await connect(sync, 'ca.delegate');
     // A fresh Awareness has clock 0, which y-protocols ignores: clients set a field first.
     mexico.awareness.setLocalStateField('cursor', null);
     mexico.sendAwareness();
-    pump(mexico, canada);
+    await pump(mexico, canada);
     // Canada's client forges Mexico's client id, first with a state, then with a removal.
-    const forger = new TestSyncClient(sync, principal('ca.delegate'));
+    const forger = new TestSyncClient(sync, await principal('ca.delegate'));
     kit.track(forger);
     forger.awareness.clientID = mexico.awareness.clientID;
     // A clock ahead of Mexico's, so that only the ownership check can stop it.
@@ -44,7 +44,7 @@ describe('SyncServer awareness (S8)', () => {
     forger.sendAwareness();
     forger.awareness.setLocalState(null);
     forger.sendAwareness();
-    pump(mexico, canada, forger);
+    await pump(mexico, canada, forger);
     expect(canada.awareness.getStates().get(mexico.awareness.clientID)).toMatchObject({
       user: { delegation: 'MX' },
     });
@@ -54,17 +54,17 @@ describe('SyncServer awareness (S8)', () => {
     );
   });
 
-  it('withdraws a connection’s presence when it closes', () => {
+  it('withdraws a connection’s presence when it closes', async () => {
     const sync = syncServer();
-    const mexico = connect(sync, 'mx.delegate');
-    const canada = connect(sync, 'ca.delegate');
+    const mexico = await connect(sync, 'mx.delegate');
+    const canada = await connect(sync, 'ca.delegate');
     // A fresh Awareness has clock 0, which y-protocols ignores: clients set a field first.
     mexico.awareness.setLocalStateField('cursor', null);
     mexico.sendAwareness();
-    pump(mexico, canada);
+    await pump(mexico, canada);
     expect(canada.awareness.getStates().has(mexico.awareness.clientID)).toBe(true);
     mexico.disconnect();
-    pump(canada);
+    await pump(canada);
     expect(canada.awareness.getStates().has(mexico.awareness.clientID)).toBe(false);
   });
 });

@@ -41,7 +41,7 @@ describe('sync over WebSocket', () => {
       'both edits reached both clients',
     );
     expect(text(mexico)).toBe(text(unitedStates));
-    expect(clauseText(storedDoc(server), 'pp-root-causes').toString()).toBe(
+    expect(clauseText(await storedDoc(server), 'pp-root-causes').toString()).toBe(
       clauseText(mexico.doc, 'pp-root-causes').toString(),
     );
   });
@@ -58,7 +58,9 @@ describe('sync over WebSocket', () => {
       'the observer received the edit',
     );
     expect(clauseText(canada.doc, 'op-follow-up').toString()).not.toContain('OBSERVER');
-    expect(clauseText(storedDoc(server), 'op-follow-up').toString()).not.toContain('OBSERVER');
+    expect(clauseText(await storedDoc(server), 'op-follow-up').toString()).not.toContain(
+      'OBSERVER',
+    );
     expect(observer.closes).toEqual([]);
     expect(observer.provider.wsconnected).toBe(true);
   });

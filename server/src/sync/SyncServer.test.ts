@@ -16,69 +16,75 @@ const kit = useSyncTestKit();
 const { syncServer, principal, connect, storedText, logLines } = kit;
 
 describe('SyncServer', () => {
-  it('opens with sync step 1, then sends the presence of those already there', () => {
+  it('opens with sync step 1, then sends the presence of those already there', async () => {
     const sync = syncServer();
-    const first = connect(sync, 'mx.delegate');
+    const first = await connect(sync, 'mx.delegate');
     expect([...first.received[0]!.subarray(0, 2)]).toEqual([
       MESSAGE_TYPES.sync,
       SYNC_MESSAGE_TYPES.step1,
     ]);
     first.awareness.setLocalStateField('cursor', null);
     first.sendAwareness();
-    const second = connect(sync, 'us.delegate');
+    const second = await connect(sync, 'us.delegate');
     expect(second.received[1]?.[0]).toBe(MESSAGE_TYPES.awareness);
     expect(clauseText(second.doc, 'pp-root-causes').toString()).toContain('root causes');
   });
 
-  it('commits an update, then broadcasts it to the others but not back to the sender', () => {
+  it('commits an update, then broadcasts it to the others but not back to the sender', async () => {
     const sync = syncServer();
-    const mexico = connect(sync, 'mx.delegate');
-    const unitedStates = connect(sync, 'us.delegate');
-    const storedAtBroadcast: number[] = [];
+    const mexico = await connect(sync, 'mx.delegate');
+    const unitedStates = await connect(sync, 'us.delegate');
+    const { documentId } = await principal('chair');
+    // A store call reads at once (the promise only carries the answer): this is what the log
+    // held when the frame was sent.
+    const storedAtBroadcast: Promise<{ updates: number }>[] = [];
     const send = unitedStates.send.bind(unitedStates);
     unitedStates.send = (frame) => {
-      storedAtBroadcast.push(kit.storage().updates.stats(principal('chair').documentId).updates);
+      storedAtBroadcast.push(kit.storage().updates.stats(documentId));
       send(frame);
     };
-    const before = kit.storage().updates.stats(principal('chair').documentId).updates;
+    const before = (await kit.storage().updates.stats((await principal('chair')).documentId))
+      .updates;
     const sentBefore = mexico.received.length;
     clauseText(mexico.doc, 'pp-instability').insert(0, 'MX: ');
-    pump(mexico, unitedStates);
+    await pump(mexico, unitedStates);
     expect(clauseText(unitedStates.doc, 'pp-instability').toString()).toMatch(/^MX: Noting/);
-    expect(storedAtBroadcast).toEqual([before + 1]);
+    expect((await Promise.all(storedAtBroadcast)).map((stats) => stats.updates)).toEqual([
+      before + 1,
+    ]);
     expect(mexico.received.length).toBe(sentBefore);
-    expect(storedText('pp-instability')).toMatch(/^MX: Noting/);
+    expect(await storedText('pp-instability')).toMatch(/^MX: Noting/);
   });
 
-  it('does not store an update the document already holds', () => {
+  it('does not store an update the document already holds', async () => {
     const sync = syncServer();
-    const mexico = connect(sync, 'mx.delegate');
-    const { documentId } = principal('mx.delegate');
-    const before = kit.storage().updates.stats(documentId).updates;
+    const mexico = await connect(sync, 'mx.delegate');
+    const { documentId } = await principal('mx.delegate');
+    const before = (await kit.storage().updates.stats(documentId)).updates;
     // Reconnecting sends the whole state again as sync step 2: nothing in it is new.
     mexico.sendUpdate(Y.encodeStateAsUpdate(mexico.doc), 'step2');
     expect(mexico.closedWith).toBeNull();
-    expect(kit.storage().updates.stats(documentId).updates).toBe(before);
+    expect((await kit.storage().updates.stats(documentId)).updates).toBe(before);
   });
 
-  it("drops an observer's changes without closing it, and keeps it reading", () => {
+  it("drops an observer's changes without closing it, and keeps it reading", async () => {
     const sync = syncServer();
-    const observer = connect(sync, 'observer');
-    const canada = connect(sync, 'ca.delegate');
-    const { documentId } = principal('observer');
-    const before = kit.storage().updates.stats(documentId).updates;
+    const observer = await connect(sync, 'observer');
+    const canada = await connect(sync, 'ca.delegate');
+    const { documentId } = await principal('observer');
+    const before = (await kit.storage().updates.stats(documentId)).updates;
     clauseText(observer.doc, 'op-investment').insert(0, 'OBSERVER WAS HERE ');
-    pump(observer, canada);
+    await pump(observer, canada);
     expect(observer.closedWith).toBeNull();
     expect(clauseText(canada.doc, 'op-investment').toString()).not.toContain('OBSERVER');
-    expect(kit.storage().updates.stats(documentId).updates).toBe(before);
+    expect((await kit.storage().updates.stats(documentId)).updates).toBe(before);
     clauseText(canada.doc, 'op-investment').insert(0, 'CA: ');
-    pump(observer, canada);
+    await pump(observer, canada);
     expect(clauseText(observer.doc, 'op-investment').toString()).toContain('CA: ');
-    expect(storedText('op-investment')).not.toContain('OBSERVER');
+    expect(await storedText('op-investment')).not.toContain('OBSERVER');
   });
 
-  it('closes the sender with internalError and applies nothing when storage fails', () => {
+  it('closes the sender with internalError and applies nothing when storage fails', async () => {
     const failing: UpdateLogStore = Object.create(kit.storage().updates, {
       append: {
         value: () => {
@@ -87,39 +93,44 @@ describe('SyncServer', () => {
       },
     });
     const sync = syncServer({ updates: failing });
-    const mexico = connect(sync, 'mx.delegate');
-    const canada = connect(sync, 'ca.delegate');
+    const mexico = await connect(sync, 'mx.delegate');
+    const canada = await connect(sync, 'ca.delegate');
     const heard = canada.received.length;
     clauseText(mexico.doc, 'pp-human-rights').insert(0, 'LOST ');
-    pump(mexico, canada);
+    await pump(mexico, canada);
     expect(mexico.closedWith?.code).toBe(CLOSE_CODES.internalError);
     expect(canada.received.length).toBe(heard);
-    const late = connect(sync, 'us.delegate');
+    const late = await connect(sync, 'us.delegate');
     expect(clauseText(late.doc, 'pp-human-rights').toString()).not.toContain('LOST');
     expect(
       logLines.some((line) => line.level === 'error' && line.message.includes('disk full')),
     ).toBe(true);
   });
 
-  it('compacts the log in the background after compactEvery updates, losing nothing', async () => {
+  it('compacts the log in its queue after compactEvery updates, losing nothing', async () => {
     const sync = syncServer({ compactEvery: 3 });
-    const { documentId } = principal('gt.delegate');
-    const guatemala = connect(sync, 'gt.delegate');
-    for (const word of ['one ', 'two ', 'three ']) {
+    const { documentId } = await principal('gt.delegate');
+    const guatemala = await connect(sync, 'gt.delegate');
+    await sync.settled();
+    const before = (await kit.storage().updates.stats(documentId)).updates;
+    for (const word of ['one ', 'two ', 'three ', 'four ']) {
       clauseText(guatemala.doc, 'pp-usmca').insert(0, word);
-      pump(guatemala);
+      await pump(guatemala);
     }
-    const beforeCompaction = kit.storage().updates.stats(documentId).updates;
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(kit.storage().updates.stats(documentId).updates).toBe(1);
-    expect(beforeCompaction).toBeGreaterThan(1);
-    expect(storedText('pp-usmca')).toMatch(/^three two one Recalling/);
+    await sync.settled();
+    const after = (await kit.storage().updates.stats(documentId)).updates;
+    // Four edits (and the server's writes after them) were stored; compaction folded them.
+    expect(logLines.some((line) => line.message.includes('compacted up to'))).toBe(true);
+    expect(after).toBeLessThan(before + 4);
+    // At most a snapshot and the updates stored since, fewer than compactEvery.
+    expect(after).toBeLessThanOrEqual(3);
+    expect(await storedText('pp-usmca')).toMatch(/^four three two one Recalling/);
   });
 
   it('unloads an idle document once its last connection has left', async () => {
     const sync = syncServer({ idleUnloadMs: 1 });
-    const salvador = connect(sync, 'sv.delegate');
-    const { documentId } = principal('sv.delegate');
+    const salvador = await connect(sync, 'sv.delegate');
+    const { documentId } = await principal('sv.delegate');
     expect(sync.isLoaded(documentId)).toBe(true);
     salvador.disconnect();
     const deadline = Date.now() + 2_000;
@@ -129,16 +140,16 @@ describe('SyncServer', () => {
     expect(sync.isLoaded(documentId)).toBe(false);
   });
 
-  it('reports who is online and closes the sockets of a signed-out session', () => {
+  it('reports who is online and closes the sockets of a signed-out session', async () => {
     const sync = syncServer();
-    const mexico = connect(sync, 'mx.delegate', 'session-a');
-    const mexicoSecondTab = connect(sync, 'mx.delegate', 'session-b');
-    const chair = connect(sync, 'chair');
+    const mexico = await connect(sync, 'mx.delegate', 'session-a');
+    const mexicoSecondTab = await connect(sync, 'mx.delegate', 'session-b');
+    const chair = await connect(sync, 'chair');
     expect(sync.onlineUserIds()).toEqual(
-      new Set([principal('mx.delegate').userId, principal('chair').userId]),
+      new Set([(await principal('mx.delegate')).userId, (await principal('chair')).userId]),
     );
     // On the drafts of this negotiation, and of no other.
-    expect(sync.onlineUserIds(principal('chair').negotiationId).size).toBe(2);
+    expect(sync.onlineUserIds((await principal('chair')).negotiationId).size).toBe(2);
     expect(sync.onlineUserIds('another-negotiation').size).toBe(0);
     sync.disconnectSession('session-a');
     expect(mexico.closedWith?.code).toBe(CLOSE_CODES.unauthorized);
@@ -148,19 +159,20 @@ describe('SyncServer', () => {
 
   it('closes every socket on shutdown and refuses new ones', async () => {
     const sync = syncServer();
-    const chair = connect(sync, 'chair');
+    const chair = await connect(sync, 'chair');
     await sync.shutdown();
     expect(chair.closedWith?.code).toBe(CLOSE_CODES.serverShutdown);
-    const late = new TestSyncClient(sync, principal('mx.delegate'));
+    const late = new TestSyncClient(sync, await principal('mx.delegate'));
     kit.track(late);
     expect(late.closedWith?.code).toBe(CLOSE_CODES.serverShutdown);
   });
 
-  it('logs and ignores a message of unknown type', () => {
+  it('logs and ignores a message of unknown type', async () => {
     const sync = syncServer();
-    const mexico = connect(sync, 'mx.delegate');
+    const mexico = await connect(sync, 'mx.delegate');
     mexico.handle.receive(Uint8Array.of(MESSAGE_TYPES.auth, 0));
     mexico.handle.receive(Uint8Array.of(42));
+    await sync.settled();
     expect(mexico.closedWith).toBeNull();
     expect(logLines.filter((line) => line.message.includes('unknown type'))).toHaveLength(2);
   });
@@ -172,11 +184,11 @@ describe('SyncServer liveness (S13)', () => {
 
   it('drops a peer that stopped answering and withdraws its presence for everyone at once', async () => {
     const sync = syncServer({ liveness: FAST });
-    const mexico = connect(sync, 'mx.delegate');
-    const canada = connect(sync, 'ca.delegate');
+    const mexico = await connect(sync, 'mx.delegate');
+    const canada = await connect(sync, 'ca.delegate');
     mexico.awareness.setLocalStateField('cursor', null);
     mexico.sendAwareness();
-    pump(mexico, canada);
+    await pump(mexico, canada);
     expect(canada.awareness.getStates().has(mexico.awareness.clientID)).toBe(true);
     // Mexico's laptop lid closes: its socket stays open on the server's side, silent.
     mexico.answersPings = false;
@@ -185,10 +197,10 @@ describe('SyncServer liveness (S13)', () => {
     const deadline = Date.now() + 3_000;
     while (!mexico.terminated && Date.now() < deadline) await wait(20);
     expect(mexico.terminated).toBe(true);
-    pump(canada);
+    await pump(canada);
     expect(canada.awareness.getStates().has(mexico.awareness.clientID)).toBe(false);
     expect(canada.closedWith).toBeNull();
-    expect(sync.onlineUserIds()).toEqual(new Set([principal('ca.delegate').userId]));
+    expect(sync.onlineUserIds()).toEqual(new Set([(await principal('ca.delegate')).userId]));
     expect(
       logLines.some((line) => /user .* no sign of life for \d+ s; dropped/.test(line.message)),
     ).toBe(true);
@@ -196,7 +208,7 @@ describe('SyncServer liveness (S13)', () => {
 
   it('keeps quiet readers that answer pings, and sends them a keepalive they can count on', async () => {
     const sync = syncServer({ liveness: FAST });
-    const reader = connect(sync, 'observer');
+    const reader = await connect(sync, 'observer');
     reader.received.length = 0;
     await wait(300);
     expect(reader.closedWith).toBeNull();
@@ -212,7 +224,7 @@ describe('SyncServer liveness (S13)', () => {
     // A longer silence limit than FAST's, so that a loaded machine running the typist's timer
     // late does not look like silence; still many pings go unanswered.
     const sync = syncServer({ liveness: { intervalMs: 20, silenceMs: 250 } });
-    const typist = connect(sync, 'mx.delegate');
+    const typist = await connect(sync, 'mx.delegate');
     typist.answersPings = false;
     const deadline = Date.now() + 750;
     while (Date.now() < deadline) {
@@ -225,7 +237,7 @@ describe('SyncServer liveness (S13)', () => {
 
   it('stops pinging once shut down', async () => {
     const sync = syncServer({ liveness: FAST });
-    const reader = connect(sync, 'observer');
+    const reader = await connect(sync, 'observer');
     await sync.shutdown();
     const pings = reader.pings;
     await wait(100);

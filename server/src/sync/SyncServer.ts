@@ -2,9 +2,12 @@ import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
 import type * as Y from 'yjs';
 import type { DocumentClauses } from '../clauses/DocumentClauses';
 import type { DocumentStore, UpdateLogStore } from '../storage/storage';
+import type { Closable } from './AccessGate';
+import { AccessGate, recheckAll } from './AccessGate';
 import type { DocumentPluginFactory } from './DocumentPlugin';
 import { DocumentRegistry } from './DocumentRegistry';
 import { LIVENESS_DEFAULTS, Liveness } from './Liveness';
+import { PendingConnection } from './PendingConnection';
 import { SyncConnection } from './SyncConnection';
 import type { SyncDocument } from './SyncDocument';
 import type {
@@ -13,6 +16,7 @@ import type {
   SyncConnectionHandle,
   SyncLog,
   SyncPrincipal,
+  SyncRejection,
   SyncResult,
   SyncSocket,
 } from './syncTypes';
@@ -62,20 +66,25 @@ function consoleLog(level: 'info' | 'warn' | 'error', message: string): void {
 
 /**
  * The WebSocket sync core (y-websocket protocol), independent of any transport: the HTTP layer
- * authenticates and authorizes a socket, then hands it over with `connect`.
+ * authenticates and authorizes a socket, then hands it over with `connect`. Each loaded draft
+ * has one queue in which every read-decide-write runs alone (SPEC S5, `DocumentQueue`).
  */
 export class SyncServer {
   private readonly registry: DocumentRegistry<DocumentClauses>;
   private readonly connections = new Set<SyncConnection>();
+  /** Sockets handed over whose draft is still loading. */
+  private readonly opening = new Set<PendingConnection>();
   private readonly log: SyncLog;
   private readonly liveness: Liveness;
   private readonly clock = () => performance.now();
   private readonly access: SyncAccess | undefined;
+  private readonly gate: AccessGate;
   private shuttingDown = false;
 
   constructor(options: SyncServerOptions) {
     this.log = options.log ?? consoleLog;
     this.access = options.access;
+    this.gate = new AccessGate(options.access);
     this.registry = new DocumentRegistry({
       updates: options.updates,
       documents: options.documents,
@@ -93,74 +102,82 @@ export class SyncServer {
     this.liveness.start();
   }
 
-  /** Attaches an authenticated, authorized socket to its document and starts the handshake. */
+  /**
+   * Attaches an authenticated, authorized socket to its document and starts the handshake.
+   * Returns at once: frames the socket receives while the draft loads are kept and handled in
+   * order once it is loaded; a draft that cannot be loaded closes the socket.
+   */
   connect(socket: SyncSocket, principal: SyncPrincipal): SyncConnectionHandle {
     if (this.shuttingDown) {
       socket.close(CLOSE_CODES.serverShutdown, 'The server is shutting down.');
       return INERT_HANDLE;
     }
-    const document = this.registry.acquire(principal.documentId);
-    if (!document.ok) {
-      socket.close(CLOSE_CODES[document.error.reason], document.error.message);
-      return INERT_HANDLE;
-    }
-    const connection = new SyncConnection({
-      socket,
-      principal,
-      document: document.value,
-      log: this.log,
-      onClosed: (closed) => this.connections.delete(closed),
-      clock: this.clock,
-      ...(this.access ? { beforeFrame: () => this.access?.noticeChanges() } : {}),
+    const pending = new PendingConnection(socket, principal);
+    this.opening.add(pending);
+    this.open(pending).catch((error: unknown) => {
+      this.log('error', `${pending.describe()}: opening failed (${String(error)}).`);
+      pending.close(CLOSE_CODES.internalError, 'The server failed to open the draft.');
     });
-    this.connections.add(connection);
-    connection.start();
-    return {
-      receive: (data) => connection.receive(data),
-      heard: () => connection.heard(),
-      closed: () => connection.closed(),
-    };
+    return pending;
+  }
+
+  private async open(pending: PendingConnection): Promise<void> {
+    const document = await this.registry.acquire(pending.principal.documentId);
+    this.opening.delete(pending);
+    if (!document.ok) {
+      pending.close(CLOSE_CODES[document.error.reason], document.error.message);
+      return;
+    }
+    try {
+      if (pending.isEnded) return;
+      const connection = new SyncConnection({
+        socket: pending.socket,
+        principal: pending.principal,
+        document: document.value,
+        log: this.log,
+        onClosed: (closed) => this.connections.delete(closed),
+        clock: this.clock,
+        gate: this.gate,
+      });
+      this.connections.add(connection);
+      pending.attach(connection);
+    } finally {
+      this.registry.release(document.value);
+    }
   }
 
   /**
    * Runs `use` on a draft's clauses (positions, locks, alternatives, history, consensus: the
-   * API of its plugins, `DocumentClauses`), loading the draft if it is not in memory. Whatever
-   * `use` writes into the document is committed and broadcast to every connection before it
-   * returns. The entry point of server-side writes to clause meta (`ClauseMetaStore`).
+   * API of its plugins, `DocumentClauses`), loading the draft if it is not in memory, as one
+   * task of the draft's queue (S5). Whatever `use` writes into the document is committed and
+   * broadcast to every connection before it resolves. The entry point of server-side writes to
+   * clause meta (`ClauseMetaStore`).
    */
-  withClauses<T>(documentId: string, use: (clauses: DocumentClauses) => T): SyncResult<T> {
+  withClauses<T>(
+    documentId: string,
+    use: (clauses: DocumentClauses) => T | Promise<T>,
+  ): Promise<SyncResult<T>> {
     return this.withDocument(documentId, (document) => use(document.api));
   }
 
   /**
-   * Runs `use` with a draft's document loaded (from the log if need be), for commands that
-   * write text on someone's behalf (`SyncDocument.writeTextAs`).
+   * Runs `use` with a draft's document loaded (from the log if need be), as one task of its
+   * queue, for commands that write text on someone's behalf (`SyncDocument.writeTextAs`).
    */
-  withDocument<T>(
+  async withDocument<T>(
     documentId: string,
-    use: (document: SyncDocument<DocumentClauses>) => T,
-  ): SyncResult<T> {
-    if (this.shuttingDown) {
-      return {
-        ok: false,
-        error: { reason: 'serverShutdown', message: 'The server is shutting down.' },
-      };
-    }
-    return this.registry.withDocument(documentId, use);
+    use: (document: SyncDocument<DocumentClauses>) => T | Promise<T>,
+  ): Promise<SyncResult<T>> {
+    if (this.shuttingDown) return { ok: false, error: SHUTTING_DOWN };
+    return await this.registry.withDocument(documentId, use);
   }
 
   /**
    * Runs `read` on a draft's current state (exports), loading the draft if it is not in memory.
    * `read` must only read: every change to a draft goes through its connections or `withClauses`.
    */
-  readDocument<T>(documentId: string, read: (doc: Y.Doc) => T): SyncResult<T> {
-    if (this.shuttingDown) {
-      return {
-        ok: false,
-        error: { reason: 'serverShutdown', message: 'The server is shutting down.' },
-      };
-    }
-    return this.registry.withDocument(documentId, (document) => read(document.doc));
+  readDocument<T>(documentId: string, read: (doc: Y.Doc) => T): Promise<SyncResult<T>> {
+    return this.withDocument(documentId, (document) => read(document.doc));
   }
 
   /** Users with at least one open sync connection (to a draft of `negotiationId`, if given). */
@@ -177,7 +194,7 @@ export class SyncServer {
 
   /** Closes every socket of a session (sign-out) with `CLOSE_CODES.unauthorized`. */
   disconnectSession(sessionId: string): void {
-    for (const connection of [...this.connections]) {
+    for (const connection of this.closables()) {
       if (connection.principal.sessionId === sessionId) {
         connection.close(CLOSE_CODES.unauthorized, 'Signed out.');
       }
@@ -189,35 +206,56 @@ export class SyncServer {
    * rights) and closes those that no longer hold, with the reason: `forbidden` (removed,
    * disabled), `unauthorized` (session ended) or `accessChanged` (role or delegation changed;
    * the client opens the draft again with its new rights). Called when the access version
-   * moved, and periodically for sessions that simply expired.
+   * moved, and periodically for sessions that simply expired. Rejects if storage cannot be read.
    */
-  recheckAccess(): void {
-    const access = this.access;
-    if (access === undefined) return;
-    const verdicts = new Map<string, ReturnType<SyncAccess['recheck']>>();
-    for (const connection of [...this.connections]) {
-      const { sessionId, negotiationId, role, delegation } = connection.principal;
-      const key = `${sessionId}\n${negotiationId}\n${role}\n${delegation}`;
-      if (!verdicts.has(key)) verdicts.set(key, access.recheck(connection.principal));
-      const ended = verdicts.get(key);
-      if (ended === undefined) continue;
-      this.log('info', `${connection.describe()}: closed with ${ended.reason}: ${ended.message}`);
-      connection.close(CLOSE_CODES[ended.reason], ended.message);
+  async recheckAccess(): Promise<void> {
+    if (this.access !== undefined) await recheckAll(this.access, this.closables(), this.log);
+  }
+
+  /**
+   * Closes every connection of a draft with `code` and `reason` and drops the draft from
+   * memory (this process no longer serves it: the cluster layer lost its lease). A task of its
+   * queue that is running finishes first; waiting ones are refused. Loaded again on next use.
+   */
+  async evict(documentId: string, code: number, reason: string): Promise<void> {
+    for (const pending of [...this.opening]) {
+      if (pending.principal.documentId === documentId) pending.close(code, reason);
     }
+    await this.registry.evict(documentId, code, reason);
   }
 
   /** Closes every socket with `CLOSE_CODES.serverShutdown` and unloads every document. */
   async shutdown(): Promise<void> {
     this.shuttingDown = true;
     this.liveness.stop();
-    for (const connection of [...this.connections]) {
+    for (const connection of this.closables()) {
       connection.close(CLOSE_CODES.serverShutdown, 'The server is shutting down.');
     }
     await this.registry.unloadAll();
+  }
+
+  /**
+   * Resolves once no draft is loading and every loaded draft's queue is empty: whatever was
+   * received before has been handled (tests, diagnostics, a graceful hand-over).
+   */
+  async settled(): Promise<void> {
+    do {
+      await Promise.all(this.registry.documents().map((document) => document.settled()));
+      await new Promise((resolve) => setImmediate(resolve));
+    } while (this.opening.size > 0 || this.registry.busy);
   }
 
   /** Whether a document is in memory (for tests and diagnostics). */
   isLoaded(documentId: string): boolean {
     return this.registry.isLoaded(documentId);
   }
+
+  private closables(): Closable[] {
+    return [...this.connections, ...this.opening];
+  }
 }
+
+const SHUTTING_DOWN: SyncRejection = {
+  reason: 'serverShutdown',
+  message: 'The server is shutting down.',
+};

@@ -40,7 +40,7 @@ function rejection(result: ReturnType<typeof validateUpdate>): string | undefine
 }
 
 describe('validateUpdate accepts', () => {
-  it('a new change from an unbound client id, which the sender will own', () => {
+  it('a new change from an unbound client id, which the sender will own', async () => {
     const server = new Y.Doc();
     const alice = clientDoc();
     alice.doc.getText(DRAFT_FRAGMENT).insert(0, 'hello');
@@ -51,7 +51,7 @@ describe('validateUpdate accepts', () => {
     });
   });
 
-  it('a change from a client id already bound to the sender, without binding it again', () => {
+  it('a change from a client id already bound to the sender, without binding it again', async () => {
     const server = new Y.Doc();
     const alice = clientDoc();
     alice.doc.getText(DRAFT_FRAGMENT).insert(0, 'hello');
@@ -62,7 +62,7 @@ describe('validateUpdate accepts', () => {
     expect(result).toEqual({ ok: true, value: { novel: true, unboundClientIds: [] } });
   });
 
-  it('an update the document already holds, as a no-op', () => {
+  it('an update the document already holds, as a no-op', async () => {
     const server = new Y.Doc();
     const alice = clientDoc();
     alice.doc.getText(DRAFT_FRAGMENT).insert(0, 'hello');
@@ -71,7 +71,7 @@ describe('validateUpdate accepts', () => {
     expect(result).toEqual({ ok: true, value: { novel: false, unboundClientIds: [] } });
   });
 
-  it('a deletion of known text as new, and the same deletion again as a no-op', () => {
+  it('a deletion of known text as new, and the same deletion again as a no-op', async () => {
     const server = new Y.Doc();
     const alice = clientDoc();
     alice.doc.getText(DRAFT_FRAGMENT).insert(0, 'hello');
@@ -89,7 +89,7 @@ describe('validateUpdate accepts', () => {
     });
   });
 
-  it('a sync step 2 that builds on another client of the same update', () => {
+  it('a sync step 2 that builds on another client of the same update', async () => {
     const server = new Y.Doc();
     const alice = clientDoc();
     alice.doc.getText(DRAFT_FRAGMENT).insert(0, 'hello');
@@ -103,7 +103,7 @@ describe('validateUpdate accepts', () => {
     );
   });
 
-  it('an update that overlaps what the document already holds', () => {
+  it('an update that overlaps what the document already holds', async () => {
     const server = new Y.Doc();
     const alice = clientDoc();
     alice.doc.getText(DRAFT_FRAGMENT).insert(0, 'hello');
@@ -117,14 +117,14 @@ describe('validateUpdate accepts', () => {
     });
   });
 
-  it('an empty update, as a no-op', () => {
+  it('an empty update, as a no-op', async () => {
     const result = validateUpdate(Y.encodeStateAsUpdate(new Y.Doc()), context(new Y.Doc()));
     expect(result).toEqual({ ok: true, value: { novel: false, unboundClientIds: [] } });
   });
 });
 
 describe('validateUpdate rejects (S1, S2, S6)', () => {
-  it('an update larger than the limit', () => {
+  it('an update larger than the limit', async () => {
     const alice = clientDoc();
     alice.doc.getText(DRAFT_FRAGMENT).insert(0, 'x'.repeat(LIMITS.maxUpdateBytes + 1));
     expect(rejection(validateUpdate(alice.updates[0]!, context(new Y.Doc())))).toBe(
@@ -132,7 +132,7 @@ describe('validateUpdate rejects (S1, S2, S6)', () => {
     );
   });
 
-  it('garbage bytes', () => {
+  it('garbage bytes', async () => {
     const garbage = Uint8Array.of(5, 1, 2);
     expect(rejection(validateUpdate(garbage, context(new Y.Doc())))).toBe('malformedMessage');
     const unknownContent = Uint8Array.of(1, 1, 7, 0, 31, 0, 0);
@@ -141,7 +141,7 @@ describe('validateUpdate rejects (S1, S2, S6)', () => {
     );
   });
 
-  it('a change whose earlier changes of the same client the server never saw', () => {
+  it('a change whose earlier changes of the same client the server never saw', async () => {
     const alice = clientDoc();
     alice.doc.getText(DRAFT_FRAGMENT).insert(0, 'hello');
     alice.doc.getText(DRAFT_FRAGMENT).insert(5, ' world');
@@ -150,7 +150,7 @@ describe('validateUpdate rejects (S1, S2, S6)', () => {
     );
   });
 
-  it('an update with a gap (skip struct)', () => {
+  it('an update with a gap (skip struct)', async () => {
     const alice = clientDoc();
     for (const word of ['one', 'two', 'three']) alice.doc.getText(DRAFT_FRAGMENT).insert(0, word);
     const withGap = Y.mergeUpdates([alice.updates[0]!, alice.updates[2]!]);
@@ -158,7 +158,7 @@ describe('validateUpdate rejects (S1, S2, S6)', () => {
     expect(rejection(validateUpdate(withGap, context(new Y.Doc())))).toBe('missingDependencies');
   });
 
-  it('an item whose origin the server never saw', () => {
+  it('an item whose origin the server never saw', async () => {
     const alice = clientDoc();
     alice.doc.getText(DRAFT_FRAGMENT).insert(0, 'hello');
     const bob = clientDoc();
@@ -171,7 +171,7 @@ describe('validateUpdate rejects (S1, S2, S6)', () => {
     );
   });
 
-  it('an item whose parent the server never saw', () => {
+  it('an item whose parent the server never saw', async () => {
     const alice = clientDoc();
     alice.doc.getXmlFragment('default').insert(0, [new Y.XmlElement('clause')]);
     const bob = clientDoc();
@@ -187,7 +187,7 @@ describe('validateUpdate rejects (S1, S2, S6)', () => {
     );
   });
 
-  it('a deletion of a range the server never saw', () => {
+  it('a deletion of a range the server never saw', async () => {
     const alice = clientDoc();
     alice.doc.getText(DRAFT_FRAGMENT).insert(0, 'hello');
     const bob = clientDoc();
@@ -199,7 +199,7 @@ describe('validateUpdate rejects (S1, S2, S6)', () => {
     );
   });
 
-  it('a client listed twice', () => {
+  it('a client listed twice', async () => {
     const alice = clientDoc();
     alice.doc.getText(DRAFT_FRAGMENT).insert(0, 'one');
     alice.doc.getText(DRAFT_FRAGMENT).insert(3, 'two');
@@ -209,7 +209,7 @@ describe('validateUpdate rejects (S1, S2, S6)', () => {
     expect(rejection(validateUpdate(twice, context(new Y.Doc())))).toBe('malformedMessage');
   });
 
-  it('a change by a client id bound to another user', () => {
+  it('a change by a client id bound to another user', async () => {
     const alice = clientDoc();
     alice.doc.getText(DRAFT_FRAGMENT).insert(0, 'hello');
     const owners = new Map([[alice.doc.clientID, ALICE]]);
@@ -218,7 +218,7 @@ describe('validateUpdate rejects (S1, S2, S6)', () => {
     );
   });
 
-  it('a change continuing the client id the server seeded the document with', () => {
+  it('a change continuing the client id the server seeded the document with', async () => {
     const seed = new Y.Doc();
     seed.getText(DRAFT_FRAGMENT).insert(0, 'seeded');
     const server = new Y.Doc();

@@ -39,14 +39,14 @@ const REACH_MS = 2_000;
 /** The clause the writes go into (unlocked in the demo). */
 const CLAUSE = 'op-jobs';
 
-function negotiationId(server: RunningTestServer): string {
-  const negotiation = server.storage.negotiations.list()[0];
+async function negotiationId(server: RunningTestServer): Promise<string> {
+  const negotiation = (await server.storage.negotiations.list())[0];
   if (negotiation === undefined) throw new Error('The demo negotiation is missing.');
   return negotiation.id;
 }
 
-function storedClause(server: RunningTestServer): string {
-  return clauseText(storedDoc(server), CLAUSE).toString();
+async function storedClause(server: RunningTestServer): Promise<string> {
+  return clauseText(await storedDoc(server), CLAUSE).toString();
 }
 
 /** Writes `words` at the start of the clause through the attacker's raw socket. */
@@ -59,7 +59,7 @@ async function writerWithRights(server: RunningTestServer, username: string): Pr
   const attacker = await openAttacker(server, username);
   write(attacker, 'Accepted before. ');
   await roundTrip(attacker.socket.ws, attacker.doc);
-  expect(storedClause(server)).toContain('Accepted before. ');
+  expect(await storedClause(server)).toContain('Accepted before. ');
   return attacker;
 }
 
@@ -88,8 +88,8 @@ async function expectChangeReaches(
     'the idle socket is closed',
     REACH_MS - (performance.now() - run.exitedAt),
   );
-  expect(storedClause(server)).not.toContain('Sent after the change.');
-  expect(storedClause(server)).toContain('Accepted before. ');
+  expect(await storedClause(server)).not.toContain('Sent after the change.');
+  expect(await storedClause(server)).toContain('Accepted before. ');
 }
 
 describe('S10: access changes made with the admin tool reach open connections', () => {
@@ -103,7 +103,7 @@ describe('S10: access changes made with the admin tool reach open connections', 
         'assign',
         'mx.delegate',
         '--negotiation',
-        negotiationId(server),
+        await negotiationId(server),
         '--delegation',
         'MX',
         '--role',
@@ -116,7 +116,7 @@ describe('S10: access changes made with the admin tool reach open connections', 
     const again = await openAttacker(server, 'mx.delegate');
     write(again, 'As an observer. ');
     await roundTrip(again.socket.ws, again.doc);
-    expect(storedClause(server)).not.toContain('As an observer.');
+    expect(await storedClause(server)).not.toContain('As an observer.');
   });
 
   it('a disabled user: the next write is not applied; every socket closes with forbidden', async () => {
@@ -140,7 +140,7 @@ describe('S10: access changes made with the admin tool reach open connections', 
         'assign',
         'mx.delegate',
         '--negotiation',
-        negotiationId(server),
+        await negotiationId(server),
         '--delegation',
         'GT',
         '--role',
@@ -156,7 +156,7 @@ describe('S10: access changes made with the admin tool reach open connections', 
     await expectChangeReaches(
       server,
       'mx.delegate',
-      ['user', 'remove', 'mx.delegate', '--negotiation', negotiationId(server)],
+      ['user', 'remove', 'mx.delegate', '--negotiation', await negotiationId(server)],
       CLOSE_CODES.forbidden,
       /no longer a member of this negotiation/,
     );
@@ -186,7 +186,7 @@ describe('S10: access changes made with the admin tool reach open connections', 
       'assign',
       'mx.delegate',
       '--negotiation',
-      negotiationId(server),
+      await negotiationId(server),
       '--delegation',
       'MX',
       '--role',
@@ -208,7 +208,7 @@ describe('S10, P4: the comment channel of a member moved to another delegation',
     await addExtraMembers(server);
     const mexicoCookie = await signIn(server, 'mx.delegate', DEMO_PASSWORD);
     const colleagueCookie = await signIn(server, 'mx.colleague', DEMO_PASSWORD);
-    const { anchor, quote } = demoAnchor(server, 'op-tariffs', 0, 6);
+    const { anchor, quote } = await demoAnchor(server, 'op-tariffs', 0, 6);
     const created = await apiRequest(server, mexicoCookie, 'POST', threadsPath(server), {
       visibility: 'private',
       anchor,
@@ -231,7 +231,7 @@ describe('S10, P4: the comment channel of a member moved to another delegation',
       'assign',
       'mx.delegate',
       '--negotiation',
-      negotiationId(server),
+      await negotiationId(server),
       '--delegation',
       'GT',
       '--role',

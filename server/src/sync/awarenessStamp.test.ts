@@ -42,7 +42,7 @@ afterEach(() => {
 });
 
 describe('awarenessUserOf', () => {
-  it('takes the colour of the delegation', () => {
+  it('takes the colour of the delegation', async () => {
     expect(USER).toEqual({
       userId: 'user-mx',
       name: 'Sofía Ramírez',
@@ -54,7 +54,7 @@ describe('awarenessUserOf', () => {
 });
 
 describe('stampAwarenessUpdate (S8)', () => {
-  it('replaces the claimed user by the server identity and keeps the cursor', () => {
+  it('replaces the claimed user by the server identity and keeps the cursor', async () => {
     const client = clientAwareness({
       user: { name: 'President of the US', delegation: 'US', color: '#000' },
       cursor: { anchor: 1, head: 4 },
@@ -66,7 +66,7 @@ describe('stampAwarenessUpdate (S8)', () => {
     expect(states.get(client.clientID)).toEqual({ user: USER, cursor: { anchor: 1, head: 4 } });
   });
 
-  it('keeps only a true `away` of what the client says about itself', () => {
+  it('keeps only a true `away` of what the client says about itself', async () => {
     const stamp = (user: unknown) => {
       const client = clientAwareness({ user, cursor: null });
       const update = awarenessProtocol.encodeAwarenessUpdate(client, [client.clientID]);
@@ -80,7 +80,7 @@ describe('stampAwarenessUpdate (S8)', () => {
     expect(stamp('away')).toEqual(USER);
   });
 
-  it('drops entries of client ids the connection may not write', () => {
+  it('drops entries of client ids the connection may not write', async () => {
     const mine = clientAwareness({ cursor: null });
     const theirs = clientAwareness({ cursor: null });
     const update = awarenessProtocol.encodeAwarenessUpdate(mine, [mine.clientID]);
@@ -98,7 +98,7 @@ describe('stampAwarenessUpdate (S8)', () => {
     expect([...states.keys()]).toEqual([mine.clientID]);
   });
 
-  it('returns nothing when no entry may be written, and asks about removals as removals', () => {
+  it('returns nothing when no entry may be written, and asks about removals as removals', async () => {
     const client = clientAwareness({ cursor: null });
     awarenessProtocol.removeAwarenessStates(client, [client.clientID], 'test');
     const removal = awarenessProtocol.encodeAwarenessUpdate(client, [client.clientID]);
@@ -114,7 +114,7 @@ describe('stampAwarenessUpdate (S8)', () => {
     expect(asked).toEqual([[client.clientID, true]]);
   });
 
-  it('drops states that are not objects', () => {
+  it('drops states that are not objects', async () => {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, 1);
     encoding.writeVarUint(encoder, 42);
@@ -127,14 +127,14 @@ describe('stampAwarenessUpdate (S8)', () => {
     expect(result).toEqual({ ok: true, value: null });
   });
 
-  it('rejects an update over the size limit', () => {
+  it('rejects an update over the size limit', async () => {
     const client = clientAwareness({ padding: 'x'.repeat(LIMITS.maxAwarenessBytes) });
     const update = awarenessProtocol.encodeAwarenessUpdate(client, [client.clientID]);
     const result = stampAwarenessUpdate(update, { user: USER, mayWrite: () => true });
     expect(result.ok ? undefined : result.error.reason).toBe('messageTooLarge');
   });
 
-  it('rejects bytes that do not decode, before claiming anything', () => {
+  it('rejects bytes that do not decode, before claiming anything', async () => {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, 2);
     encoding.writeVarUint(encoder, 7);

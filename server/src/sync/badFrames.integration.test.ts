@@ -95,7 +95,9 @@ describe('S1, S2, S7: the sync endpoint closes a connection that sends', () => {
       clauseText(gappy, 'op-tariffs').insert(0, 'SECOND ');
     });
     await expectClosedWith(syncUpdateFrame(updates[1]!), CLOSE_CODES.missingDependencies);
-    expect(clauseText(storedDoc(server), 'op-tariffs').toString()).not.toMatch(/FIRST|SECOND/);
+    expect(clauseText(await storedDoc(server), 'op-tariffs').toString()).not.toMatch(
+      /FIRST|SECOND/,
+    );
   });
 
   it("an update by another user's client id: foreignClientId, and stores nothing", async () => {
@@ -103,7 +105,7 @@ describe('S1, S2, S7: the sync endpoint closes a connection that sends', () => {
     forged.clientID = mexico.doc.clientID;
     const [update] = updatesOf(forged, () => clauseText(forged, 'op-tariffs').insert(0, 'FORGED '));
     await expectClosedWith(syncUpdateFrame(update!), CLOSE_CODES.foreignClientId);
-    expect(clauseText(storedDoc(server), 'op-tariffs').toString()).not.toContain('FORGED');
+    expect(clauseText(await storedDoc(server), 'op-tariffs').toString()).not.toContain('FORGED');
     expect(clauseText(unitedStates.doc, 'op-tariffs').toString()).not.toContain('FORGED');
   });
 });

@@ -32,18 +32,18 @@ afterEach(async () => {
   for (const sync of servers.splice(0)) await sync.shutdown();
 });
 
-function principal(username: string): SyncPrincipal {
+async function principal(username: string): Promise<SyncPrincipal> {
   const { storage } = server;
-  const user = storage.users.byUsername(username)!;
-  const negotiation = storage.negotiations.list()[0]!;
-  const membership = storage.negotiations.membership(negotiation.id, user.id)!;
+  const user = (await storage.users.byUsername(username))!;
+  const negotiation = (await storage.negotiations.list())[0]!;
+  const membership = (await storage.negotiations.membership(negotiation.id, user.id))!;
   return {
     sessionId: `session-${username}`,
     userId: user.id,
     displayName: user.displayName,
     delegation: membership.delegation,
     role: membership.role,
-    documentId: storage.documents.listByNegotiation(negotiation.id)[0]!.id,
+    documentId: (await storage.documents.listByNegotiation(negotiation.id))[0]!.id,
     negotiationId: negotiation.id,
   };
 }
@@ -55,11 +55,11 @@ interface Seen {
   watcherHadIt: boolean;
 }
 
-function setup() {
+async function setup() {
   const seen: Seen[] = [];
   const order: string[] = [];
   let watcher: TestSyncClient | null = null;
-  const documentId = principal('us.delegate').documentId;
+  const documentId = (await principal('us.delegate')).documentId;
   const probe: DocumentPlugin = {
     name: 'probe',
     check: (update) => {
@@ -72,12 +72,12 @@ function setup() {
       );
       return vetoed ? { reason: 'updateRejected', message: 'Vetoed by the probe.' } : undefined;
     },
-    afterCommit: ({ seq }) => {
+    afterCommit: async ({ seq }) => {
       order.push('afterCommit');
       watcher?.process();
       seen.push({
         seq,
-        storedUpdates: server.storage.updates.stats(documentId).updates,
+        storedUpdates: (await server.storage.updates.stats(documentId)).updates,
         watcherHadIt:
           watcher !== null && clauseText(watcher.doc, 'op-jobs').toString().includes('!'),
       });
@@ -94,40 +94,42 @@ function setup() {
     log: () => {},
   });
   servers.push(sync);
-  const connect = (username: string) => {
-    const client = new TestSyncClient(sync, principal(username));
+  const connect = async (username: string) => {
+    const client = new TestSyncClient(sync, await principal(username));
     clients.push(client);
     client.sendSyncStep1();
-    pump(client);
+    await pump(client);
     return client;
   };
-  watcher = connect('ca.delegate');
+  watcher = await connect('ca.delegate');
   return { sync, connect, seen, order, documentId, watcher };
 }
 
 describe('document plugins (S12)', () => {
-  it('refuse before anything is stored: the first refusal closes the sender with its reason (S2)', () => {
-    const { connect, seen, documentId, watcher } = setup();
-    const stored = server.storage.updates.stats(documentId).updates;
-    const mexico = connect('mx.delegate');
+  it('refuse before anything is stored: the first refusal closes the sender with its reason (S2)', async () => {
+    const { connect, seen, documentId, watcher } = await setup();
+    const stored = (await server.storage.updates.stats(documentId)).updates;
+    const mexico = await connect('mx.delegate');
     clauseText(mexico.doc, 'op-jobs').insert(0, 'veto ');
+    await mexico.sync.settled();
     expect(mexico.closedWith).toEqual({
       code: CLOSE_CODES.updateRejected,
       reason: 'Vetoed by the probe.',
     });
-    pump(watcher);
+    await pump(watcher);
     expect(clauseText(watcher.doc, 'op-jobs').toString()).not.toContain('veto');
-    expect(server.storage.updates.stats(documentId).updates).toBe(stored);
+    expect((await server.storage.updates.stats(documentId)).updates).toBe(stored);
     expect(seen).toEqual([]);
   });
 
-  it('run afterCommit once the update is committed and broadcast (S5), after every check', () => {
-    const { connect, seen, order, documentId } = setup();
-    const stored = server.storage.updates.stats(documentId).updates;
-    const mexico = connect('mx.delegate');
+  it('run afterCommit once the update is committed and broadcast (S5), after every check', async () => {
+    const { connect, seen, order, documentId } = await setup();
+    const stored = (await server.storage.updates.stats(documentId)).updates;
+    const mexico = await connect('mx.delegate');
     // The handshakes' sync step 2 went through the checks too; only this edit counts here.
     order.splice(0);
     clauseText(mexico.doc, 'op-jobs').insert(0, '!');
+    await mexico.sync.settled();
     expect(mexico.closedWith).toBeNull();
     expect(order).toEqual(['check', 'afterCommit']);
     expect(seen).toHaveLength(1);
@@ -135,27 +137,29 @@ describe('document plugins (S12)', () => {
     expect(seen[0]!.watcherHadIt).toBe(true);
   });
 
-  it('let the clause rules refuse after the probe passed: a locked clause stays locked (L2)', () => {
-    const { sync, connect, seen, documentId } = setup();
-    const chair = principal('chair');
-    const locked = sync.withClauses(documentId, (clauses) =>
+  it('let the clause rules refuse after the probe passed: a locked clause stays locked (L2)', async () => {
+    const { sync, connect, seen, documentId } = await setup();
+    const chair = await principal('chair');
+    const locked = await sync.withClauses(documentId, (clauses) =>
       clauses.locks.setLock('op-jobs', chair, true, 'Agreed at the table.'),
     );
     expect(locked).toMatchObject({ ok: true, value: { ok: true } });
-    const mexico = connect('mx.delegate');
+    const mexico = await connect('mx.delegate');
     clauseText(mexico.doc, 'op-jobs').insert(0, '!');
+    await mexico.sync.settled();
     expect(mexico.closedWith?.code).toBe(CLOSE_CODES.clauseLocked);
     expect(seen).toEqual([]);
   });
 
-  it('stop at the first refusal: the probe, run before the lock rule, names the reason', () => {
-    const { sync, connect, seen, documentId } = setup();
-    const chair = principal('chair');
-    sync.withClauses(documentId, (clauses) =>
+  it('stop at the first refusal: the probe, run before the lock rule, names the reason', async () => {
+    const { sync, connect, seen, documentId } = await setup();
+    const chair = await principal('chair');
+    await sync.withClauses(documentId, (clauses) =>
       clauses.locks.setLock('op-jobs', chair, true, 'Agreed at the table.'),
     );
-    const mexico = connect('mx.delegate');
+    const mexico = await connect('mx.delegate');
     clauseText(mexico.doc, 'op-jobs').insert(0, 'veto ');
+    await mexico.sync.settled();
     expect(mexico.closedWith).toEqual({
       code: CLOSE_CODES.updateRejected,
       reason: 'Vetoed by the probe.',

@@ -9,17 +9,17 @@ import { SyncServer } from './SyncServer';
 import type { SyncPrincipal } from './syncTypes';
 
 describe('frameBytes', () => {
-  it('reads an ArrayBuffer, as @hono/node-server hands binary frames over', () => {
+  it('reads an ArrayBuffer, as @hono/node-server hands binary frames over', async () => {
     const buffer = Uint8Array.of(0, 1, 2).buffer;
     expect([...(frameBytes(buffer) ?? [])]).toEqual([0, 1, 2]);
   });
 
-  it('reads exactly the bytes of a Buffer that is a view into a larger pool', () => {
+  it('reads exactly the bytes of a Buffer that is a view into a larger pool', async () => {
     const pool = Buffer.from([9, 9, 0, 1, 2, 9]);
     expect([...(frameBytes(pool.subarray(2, 5)) ?? [])]).toEqual([0, 1, 2]);
   });
 
-  it('refuses text frames', () => {
+  it('refuses text frames', async () => {
     expect(frameBytes('hello')).toBeNull();
   });
 });
@@ -32,22 +32,22 @@ describe('syncWebSocketEvents', () => {
   });
 
   /** A Hono WSContext over a fake `ws` socket whose send buffer the test controls. */
-  function open() {
+  async function open() {
     const storage = new MemoryStorage();
-    const user = storage.users.create({
+    const user = await storage.users.create({
       id: 'user-mx',
       username: 'mx.delegate',
       displayName: 'Sofía Ramírez',
       passwordHash: 'unused',
     });
-    const negotiation = storage.negotiations.create({
+    const negotiation = await storage.negotiations.create({
       id: 'neg-1',
       title: 'Talks',
       venue: 'Washington, D.C.',
       startsOn: '2025-06-11',
       timeZone: 'UTC',
     });
-    const document = storage.documents.create({
+    const document = await storage.documents.create({
       id: 'doc-1',
       negotiationId: negotiation.id,
       title: 'Draft',
@@ -85,11 +85,13 @@ describe('syncWebSocketEvents', () => {
     events.onOpen?.(new Event('open'), ws);
     const message = (data: string | ArrayBuffer) =>
       events.onMessage?.(new MessageEvent('message', { data }), ws);
+    // The draft loads and the handshake runs in its queue.
+    await sync.settled();
     return { sync, events, ws, raw, sent, closes, message };
   }
 
-  it('connects on open: the server speaks first, with sync step 1', () => {
-    const { sent, sync } = open();
+  it('connects on open: the server speaks first, with sync step 1', async () => {
+    const { sent, sync } = await open();
     expect([...(sent[0]?.subarray(0, 2) ?? [])]).toEqual([
       MESSAGE_TYPES.sync,
       SYNC_MESSAGE_TYPES.step1,
@@ -97,27 +99,29 @@ describe('syncWebSocketEvents', () => {
     expect(sync.onlineUserIds()).toEqual(new Set(['user-mx']));
   });
 
-  it('closes a text frame as malformed and then ignores the socket', () => {
-    const { message, closes, sent, sync } = open();
+  it('closes a text frame as malformed and then ignores the socket', async () => {
+    const { message, closes, sent, sync } = await open();
     message('hello');
     expect(closes).toEqual([CLOSE_CODES.malformedMessage]);
     const before = sent.length;
     message(Uint8Array.of(MESSAGE_TYPES.queryAwareness).buffer);
+    await sync.settled();
     expect(sent.length).toBe(before);
     expect(sync.onlineUserIds().size).toBe(0);
   });
 
-  it('closes a socket whose send buffer is full instead of buffering more', () => {
-    const { message, closes, sent, raw } = open();
+  it('closes a socket whose send buffer is full instead of buffering more', async () => {
+    const { message, closes, sent, raw, sync } = await open();
     raw.bufferedAmount = MAX_BUFFERED_BYTES + 1;
     const before = sent.length;
     message(Uint8Array.of(MESSAGE_TYPES.queryAwareness).buffer);
+    await sync.settled();
     expect(sent.length).toBe(before);
     expect(closes).toEqual([CLOSE_CODES.slowConnection]);
   });
 
-  it('leaves the document when the socket closes', () => {
-    const { events, ws, sync } = open();
+  it('leaves the document when the socket closes', async () => {
+    const { events, ws, sync } = await open();
     // Node 20 has no CloseEvent; the adapter does not read the event.
     events.onClose?.(new Event('close'), ws);
     expect(sync.onlineUserIds().size).toBe(0);

@@ -80,7 +80,7 @@ describe('liveness over WebSocket (S13)', () => {
     expect(reader.closes).toHaveLength(closes);
   });
 
-  it('S13: promises the 10 s with the defaults: silence limit plus one beat', () => {
+  it('S13: promises the 10 s with the defaults: silence limit plus one beat', async () => {
     expect(LIVENESS_DEFAULTS.silenceMs + LIVENESS_DEFAULTS.intervalMs).toBeLessThan(10_000);
   });
 });

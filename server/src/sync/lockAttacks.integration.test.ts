@@ -194,7 +194,7 @@ describe('L2: an update that would change a locked clause is refused (4423)', ()
       ...scene,
       before: clauseFingerprint(scene.witness.doc, LOCKED),
       seen: recordUpdates(scene.witness.doc),
-      stored: scene.server.storage.updates.stats(demoDocumentId(scene.server)).updates,
+      stored: (await scene.server.storage.updates.stats(demoDocumentId(scene.server))).updates,
     };
     expect(relocked.before).toBe(scene.before);
     late.provider.connect();

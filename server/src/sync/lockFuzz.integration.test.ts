@@ -30,12 +30,12 @@ afterAll(async () => {
   await server.close();
 });
 
-function principal(username: string): SyncPrincipal {
+async function principal(username: string): Promise<SyncPrincipal> {
   const { storage } = server;
-  const user = storage.users.byUsername(username)!;
-  const negotiation = storage.negotiations.list()[0]!;
-  const membership = storage.negotiations.membership(negotiation.id, user.id)!;
-  const document = storage.documents.listByNegotiation(negotiation.id)[0]!;
+  const user = (await storage.users.byUsername(username))!;
+  const negotiation = (await storage.negotiations.list())[0]!;
+  const membership = (await storage.negotiations.membership(negotiation.id, user.id))!;
+  const document = (await storage.documents.listByNegotiation(negotiation.id))[0]!;
   return {
     sessionId: `fuzz-${username}`,
     userId: user.id,
@@ -116,7 +116,10 @@ function snapshot(doc: Y.Doc): string {
   return `${doc.getXmlFragment(DRAFT_FRAGMENT).toString()}\n${JSON.stringify(meta, Object.keys(meta).sort())}`;
 }
 
-function runSeed(seed: number, steps: number): { locks: number; lockRefusals: number } {
+async function runSeed(
+  seed: number,
+  steps: number,
+): Promise<{ locks: number; lockRefusals: number }> {
   const random = seededRandom(seed);
   const sync = new SyncServer({
     updates: server.storage.updates,
@@ -125,21 +128,24 @@ function runSeed(seed: number, steps: number): { locks: number; lockRefusals: nu
     compactEvery: 40,
     log: () => {},
   });
-  const documentId = principal('chair').documentId;
-  const chair = principal('chair');
-  const editors = ['us.delegate', 'ca.delegate', 'mx.delegate', 'sv.delegate'].map(
-    (username) => new FuzzClient(sync, principal(username)),
-  );
+  const documentId = (await principal('chair')).documentId;
+  const chair = await principal('chair');
+  const editors: FuzzClient[] = [];
+  for (const username of ['us.delegate', 'ca.delegate', 'mx.delegate', 'sv.delegate']) {
+    editors.push(new FuzzClient(sync, await principal(username)));
+  }
   const careless = editors[3]!;
   // Kept in step with the server at all times: the reference for "unchanged while locked".
-  const observer = new FuzzClient(sync, principal('gt.delegate'));
-  const settleObserver = () => {
+  const observer = new FuzzClient(sync, await principal('gt.delegate'));
+  const settleObserver = async () => {
+    await sync.settled();
     while (observer.busy) {
       observer.deliverToServer();
+      await sync.settled();
       observer.deliverFromServer();
     }
   };
-  settleObserver();
+  await settleObserver();
   const lockedAt = new Map<string, string>();
   let lockCount = 0;
   const failures: string[] = [];
@@ -160,12 +166,13 @@ function runSeed(seed: number, steps: number): { locks: number; lockRefusals: nu
       const clauseId = ids[Math.floor(random() * ids.length)];
       if (clauseId !== undefined) {
         const lock = !lockedIn(observer.doc).has(clauseId);
-        sync.withClauses(documentId, (clauses) =>
+        await sync.withClauses(documentId, (clauses) =>
           clauses.locks.setLock(clauseId, chair, lock, `fuzz step ${step}`),
         );
       }
     }
-    settleObserver();
+    await sync.settled();
+    await settleObserver();
     const locked = lockedIn(observer.doc);
     const ids = clauseElements(observer.doc).map((element) => String(element.getAttribute('id')));
     for (const clauseId of locked) {
@@ -193,10 +200,11 @@ function runSeed(seed: number, steps: number): { locks: number; lockRefusals: nu
   for (let round = 0; round < 10_000 && editors.some((editor) => editor.busy); round++) {
     for (const editor of editors) {
       editor.deliverToServer();
+      await sync.settled();
       editor.deliverFromServer();
     }
   }
-  settleObserver();
+  await settleObserver();
   expect(editors.some((editor) => editor.busy)).toBe(false);
   // The only refusals: the lock, and a careless deletion of another delegation's bracket.
   const refusals = editors.flatMap((editor) => editor.closes);
@@ -208,8 +216,9 @@ function runSeed(seed: number, steps: number): { locks: number; lockRefusals: nu
   expect(unexpected).toEqual([]);
 
   const stored = new Y.Doc();
+  const log = await server.storage.updates.load(documentId);
   Y.transact(stored, () => {
-    for (const { update } of server.storage.updates.load(documentId)) Y.applyUpdate(stored, update);
+    for (const { update } of log) Y.applyUpdate(stored, update);
   });
   const reference = snapshot(observer.doc);
   for (const replica of [...editors.map((editor) => editor.doc), stored]) {
@@ -229,8 +238,8 @@ describe('L2: locks under random edits, delays and reordering', () => {
   const replay = Number(process.env.LOCK_FUZZ_SEED);
   const seeds = Number.isInteger(replay) && replay > 0 ? [replay] : [11, 2024, 777, 31337];
   for (const seed of seeds) {
-    it(`seed ${seed}: replicas converge, nothing pending, locked clauses never change`, () => {
-      const { locks, lockRefusals } = runSeed(seed, 400);
+    it(`seed ${seed}: replicas converge, nothing pending, locked clauses never change`, async () => {
+      const { locks, lockRefusals } = await runSeed(seed, 400);
       // The run exercised what it is about: clauses were locked and in-flight edits refused.
       expect(locks).toBeGreaterThan(3);
       expect(lockRefusals).toBeGreaterThan(0);

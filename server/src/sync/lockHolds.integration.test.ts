@@ -45,14 +45,14 @@ describe('L6: the lock holds across a restart', () => {
   it('a reloaded document still refuses changes to the locked clause', async () => {
     const first = await startServer();
     expect((await setLock(first.server, LOCKED, true)).status).toBe(200);
-    const before = clauseFingerprint(storedDoc(first.server), LOCKED);
+    const before = clauseFingerprint(await storedDoc(first.server), LOCKED);
     const dataDir = first.server.dataDir;
     await first.close();
     const { server } = await startServer({ dataDir });
     const attacker = await openAttacker(server);
     attacker.send(attacker.craft((doc) => clauseText(doc, LOCKED).insert(0, 'After restart ')));
     expect((await closedWith(attacker.socket)).code).toBe(CLOSE_CODES.clauseLocked);
-    expect(clauseFingerprint(storedDoc(server), LOCKED)).toBe(before);
+    expect(clauseFingerprint(await storedDoc(server), LOCKED)).toBe(before);
   });
 });
 
@@ -89,11 +89,16 @@ describe('S2, S6: pending and foreign structs around a locked clause are refused
     // When the witness really types that character, the parasite does not come with it.
     clauseText(witness.doc, UNLOCKED).insert(0, 'W');
     await until(
-      () => clauseText(storedDoc(scene.server), UNLOCKED).toString().startsWith('W'),
+      async () =>
+        clauseText(await storedDoc(scene.server), UNLOCKED)
+          .toString()
+          .startsWith('W'),
       'the honest edit is stored',
     );
-    expect(clauseText(storedDoc(scene.server), UNLOCKED).toString()).not.toContain('PARASITE');
-    expect(clauseFingerprint(storedDoc(scene.server), LOCKED)).toBe(scene.before);
+    expect(clauseText(await storedDoc(scene.server), UNLOCKED).toString()).not.toContain(
+      'PARASITE',
+    );
+    expect(clauseFingerprint(await storedDoc(scene.server), LOCKED)).toBe(scene.before);
   });
 
   it('structs of a client id bound to another user, inside the locked clause', async () => {
@@ -101,7 +106,10 @@ describe('S2, S6: pending and foreign structs around a locked clause are refused
     // The witness's client id is bound to us.delegate once it has written something.
     clauseText(scene.witness.doc, UNLOCKED).insert(0, 'US ');
     await until(
-      () => clauseText(storedDoc(scene.server), UNLOCKED).toString().startsWith('US '),
+      async () =>
+        clauseText(await storedDoc(scene.server), UNLOCKED)
+          .toString()
+          .startsWith('US '),
       'the witness edit is stored',
     );
     await roundTrip(providerSocket(scene.witness), scene.witness.doc);
@@ -109,7 +117,7 @@ describe('S2, S6: pending and foreign structs around a locked clause are refused
       ...scene,
       unlockedBefore: clauseFingerprint(scene.witness.doc, UNLOCKED),
       seen: recordUpdates(scene.witness.doc),
-      stored: scene.server.storage.updates.stats(demoDocumentId(scene.server)).updates,
+      stored: (await scene.server.storage.updates.stats(demoDocumentId(scene.server))).updates,
     };
     const forger = await openAttacker(scene.server);
     forger.doc.clientID = scene.witness.doc.clientID;
@@ -133,12 +141,15 @@ describe('L2: honest clients are not refused because of a lock', () => {
     witness.doc
       .getXmlFragment(DRAFT_FRAGMENT)
       .insert(fragmentIndexOf(witness.doc, LOCKED) + 1, [fresh]);
-    await until(() => clauseCount(storedDoc(server), 'op-new') === 1, 'the new clause is stored');
-    expect(clauseText(storedDoc(server), 'op-new').toString()).toBe(
+    await until(
+      async () => clauseCount(await storedDoc(server), 'op-new') === 1,
+      'the new clause is stored',
+    );
+    expect(clauseText(await storedDoc(server), 'op-new').toString()).toBe(
       'A new clause after the locked one.',
     );
-    expect(clauseText(storedDoc(server), UNLOCKED).toString()).toMatch(/^Edited\. /);
-    expect(clauseFingerprint(storedDoc(server), LOCKED)).toBe(scene.before);
+    expect(clauseText(await storedDoc(server), UNLOCKED).toString()).toMatch(/^Edited\. /);
+    expect(clauseFingerprint(await storedDoc(server), LOCKED)).toBe(scene.before);
     expect(witness.closes).toEqual([]);
   });
 
@@ -147,7 +158,9 @@ describe('L2: honest clients are not refused because of a lock', () => {
     const editor = await openClient(server, 'gt.delegate');
     clauseText(editor.doc, LOCKED).delete(0, 4);
     await until(
-      () => clauseText(storedDoc(server), LOCKED).length === clauseText(editor.doc, LOCKED).length,
+      async () =>
+        clauseText(await storedDoc(server), LOCKED).length ===
+        clauseText(editor.doc, LOCKED).length,
       'the deletion is stored',
     );
     expect((await setLock(server, LOCKED, true)).status).toBe(200);
@@ -166,7 +179,10 @@ describe('L2: honest clients are not refused because of a lock', () => {
     await until(() => !isLockedIn(scene.witness.doc, LOCKED), 'the witness sees the unlock');
     clauseText(scene.witness.doc, LOCKED).insert(0, 'Reopened. ');
     await until(
-      () => clauseText(storedDoc(scene.server), LOCKED).toString().startsWith('Reopened. '),
+      async () =>
+        clauseText(await storedDoc(scene.server), LOCKED)
+          .toString()
+          .startsWith('Reopened. '),
       'the edit is stored',
     );
     expect(scene.witness.closes).toEqual([]);

@@ -43,15 +43,15 @@ describe('S3: the clause meta map cannot be forged by a client', () => {
     const { server } = await startServer();
     const forger = await openClient(server, 'mx.delegate');
     const witness = await openClient(server, 'us.delegate');
-    const stored = server.storage.updates.stats(demoDocumentId(server)).updates;
+    const stored = (await server.storage.updates.stats(demoDocumentId(server))).updates;
     const forged = emptyClauseMeta('forged');
     forged.positions.US = { position: 'object', textHash: 'forged', userId: 'x', at: 1 };
     forger.doc.getMap('accord').set('op-jobs', forged);
     await until(() => forger.closes.includes(CLOSE_CODES.updateRejected), 'the forger is closed');
     await roundTrip(providerSocket(witness), witness.doc);
     expect(witness.doc.getMap('accord').has('op-jobs')).toBe(false);
-    expect(clauseMetaMap(storedDoc(server)).has('op-jobs')).toBe(false);
-    expect(server.storage.updates.stats(demoDocumentId(server)).updates).toBe(stored);
+    expect(clauseMetaMap(await storedDoc(server)).has('op-jobs')).toBe(false);
+    expect((await server.storage.updates.stats(demoDocumentId(server))).updates).toBe(stored);
   });
 
   it('closes a client that deletes a position the server wrote; the position stays', async () => {
@@ -64,7 +64,9 @@ describe('S3: the clause meta map cannot be forged by a client', () => {
     await until(() => forger.closes.includes(CLOSE_CODES.updateRejected), 'the forger is closed');
     await roundTrip(providerSocket(witness), witness.doc);
     expect(readClauseMeta(witness.doc.getMap('accord'), 'op-jobs')?.positions.US).toBeDefined();
-    expect(readClauseMeta(clauseMetaMap(storedDoc(server)), 'op-jobs')?.positions.US).toBeDefined();
+    expect(
+      readClauseMeta(clauseMetaMap(await storedDoc(server)), 'op-jobs')?.positions.US,
+    ).toBeDefined();
   });
 
   it("accepts an honest client whose state repeats the server's own deletions", async () => {
@@ -83,7 +85,10 @@ describe('S3: the clause meta map cannot be forged by a client', () => {
     const returning = await openClient(server, 'gt.delegate', Y.encodeStateAsUpdate(first.doc));
     clauseText(returning.doc, 'op-jobs').insert(0, 'GT: ');
     await until(
-      () => clauseText(storedDoc(server), 'op-jobs').toString().startsWith('GT: '),
+      async () =>
+        clauseText(await storedDoc(server), 'op-jobs')
+          .toString()
+          .startsWith('GT: '),
       'the edit is stored',
     );
     expect(returning.closes).toEqual([]);

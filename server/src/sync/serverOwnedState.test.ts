@@ -45,14 +45,14 @@ function setup() {
 }
 
 describe('validateUpdate and server-owned state (S3)', () => {
-  it('accepts edits of the draft fragment', () => {
+  it('accepts edits of the draft fragment', async () => {
     const { newClient, check } = setup();
     const client = newClient();
     client.doc.getXmlFragment(DRAFT_FRAGMENT).insert(0, [new Y.XmlText('Agreed text')]);
     expect(check(client.updates[0]!)).toBe('accepted');
   });
 
-  it('refuses a new struct under any other root, such as the meta map', () => {
+  it('refuses a new struct under any other root, such as the meta map', async () => {
     const { newClient, check } = setup();
     const meta = newClient();
     meta.doc.getMap('accord').set('op-1', { positions: {} });
@@ -62,7 +62,7 @@ describe('validateUpdate and server-owned state (S3)', () => {
     expect(check(other.updates[0]!)).toMatch(/^updateRejected: Only the server may write outside/);
   });
 
-  it('refuses a struct whose parent or origin is a server struct', () => {
+  it('refuses a struct whose parent or origin is a server struct', async () => {
     const { server, newClient, check } = setup();
     const nested = new Y.Text();
     server.getMap('accord').set('notes', nested);
@@ -86,7 +86,7 @@ describe('validateUpdate and server-owned state (S3)', () => {
     expect(check(second.updates[0]!)).toMatch(/^updateRejected: The update builds on state only/);
   });
 
-  it('refuses deleting a live server struct, accepts repeating deletions the server made', () => {
+  it('refuses deleting a live server struct, accepts repeating deletions the server made', async () => {
     const { server, newClient, check } = setup();
     server.getMap('accord').set('op-1', { version: 1 });
     server.getMap('accord').set('op-1', { version: 2 });

@@ -16,13 +16,14 @@ export interface SyncPrincipal {
 /** How the sync core keeps open connections' rights current (S10). */
 export interface SyncAccess {
   /**
-   * Called before every frame a connection handles, so it must be cheap: notices access
-   * changes made since the last call (by any process) and, if there were any, has
-   * `SyncServer.recheckAccess` run before it returns. May throw when storage cannot be read.
+   * Called once per batch of frames, before any frame that arrived before the call started is
+   * acted on (`AccessGate`), so it should be cheap (one read): notices access changes made
+   * since the last call (by any process) and, if there were any, has `SyncServer.recheckAccess`
+   * finished before it resolves. Rejects when storage cannot be read. Calls may overlap.
    */
-  noticeChanges(): void;
+  noticeChanges(): Promise<void>;
   /** Whether a principal's rights still hold: undefined if so, else why its socket ends. */
-  recheck(principal: SyncPrincipal): SyncRejection | undefined;
+  recheck(principal: SyncPrincipal): Promise<SyncRejection | undefined>;
 }
 
 /** The transport the sync core writes to; it knows no WebSocket library. */
@@ -46,6 +47,7 @@ export interface DocumentPeer {
 
 /** What the transport calls when a frame arrives, the peer answers a ping, or the socket closed. */
 export interface SyncConnectionHandle {
+  /** Queues a frame; frames are handled one at a time, in the order they were received. */
   receive(data: Uint8Array): void;
   /** The peer answered a ping (a pong): it is still there, even if it has nothing to say. */
   heard(): void;

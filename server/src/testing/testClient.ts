@@ -9,8 +9,8 @@ import type { SyncConnectionHandle, SyncPrincipal, SyncSocket } from '../sync/sy
 
 /**
  * A y-websocket client without a network, for tests of the sync core: it speaks the protocol
- * with y-protocols like the stock provider, but frames are delivered when the test pumps them,
- * so every test is synchronous and deterministic.
+ * with y-protocols like the stock provider, but frames are delivered when the test pumps them
+ * (`await pump(...)`, which also waits for the server's queues), so every test is deterministic.
  */
 export class TestSyncClient implements SyncSocket {
   readonly doc = new Y.Doc();
@@ -28,7 +28,10 @@ export class TestSyncClient implements SyncSocket {
   pings = 0;
   readonly handle: SyncConnectionHandle;
 
-  constructor(sync: SyncServer, principal: SyncPrincipal) {
+  constructor(
+    readonly sync: SyncServer,
+    principal: SyncPrincipal,
+  ) {
     this.handle = sync.connect(this, principal);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== this && this.closedWith === null)
@@ -124,8 +127,10 @@ export class TestSyncClient implements SyncSocket {
 }
 
 /** Delivers frames between the server and the clients until nothing is in flight. */
-export function pump(...clients: TestSyncClient[]): void {
+export async function pump(...clients: TestSyncClient[]): Promise<void> {
+  const servers = new Set(clients.map((client) => client.sync));
   for (let round = 0; round < 100; round++) {
+    for (const sync of servers) await sync.settled();
     let moved = false;
     for (const client of clients) moved = client.process() || moved;
     if (!moved) return;
