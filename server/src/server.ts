@@ -9,6 +9,7 @@ import type { AppConfig } from './config';
 import { createApp } from './http/app';
 import { realSilenceTimers, type SilenceTimers } from './revisions/silenceTimers';
 import { DEMO_PASSWORD, isEmpty, type SeededDemo, seedDemo } from './seed/demo';
+import { BackgroundWork } from './serverBackground';
 import { openServerData } from './serverData';
 import { buildServices } from './services';
 import type { Storage } from './storage/storage';
@@ -201,46 +202,18 @@ export async function startServer(
   handle = (request, env) => app.fetch(request, env);
   appReady(handle);
 
-  // Work the timers start on storage; a failure is logged, and closing waits for what runs.
-  const inBackground = new Set<Promise<void>>();
-  const logged = async (what: string, work: () => Promise<unknown>): Promise<void> => {
-    try {
-      await work();
-    } catch (error) {
-      log('error', `${what} failed: ${String(error)}`);
-    }
-  };
-  const runInBackground = (what: string, work: () => Promise<unknown>): void => {
-    const running = logged(what, work).finally(() => inBackground.delete(running));
-    inBackground.add(running);
-  };
+  const background = new BackgroundWork(log);
   const sweepExpired = () =>
-    runInBackground('Deleting expired sessions', () => sessions.deleteExpired());
-  // One recheck at a time: a change noticed while one runs is checked again right after it,
-  // so a slow database does not pile rechecks up.
-  let rechecking = false;
-  let recheckAgain = false;
-  const recheckOpenConnections = (): void => {
-    if (rechecking) {
-      recheckAgain = true;
-      return;
-    }
-    rechecking = true;
-    runInBackground("Checking open connections' sessions", async () => {
-      try {
-        do {
-          recheckAgain = false;
-          await sync.recheckAccess();
-        } while (recheckAgain);
-      } finally {
-        rechecking = false;
-      }
-    });
-  };
+    background.run('Deleting expired sessions', () => sessions.deleteExpired());
+  const recheckOpenConnections = background.coalesced("Checking open connections' sessions", () =>
+    sync.recheckAccess(),
+  );
 
   sweepExpired();
   const sweep = setInterval(sweepExpired, SESSION_SWEEP_MS);
   sweep.unref();
+  // The listener's promise is awaited by the access check (S10): it resolves once every
+  // connection whose rights ended is closed.
   access.subscribe(recheckOpenConnections);
   access.start(ACCESS_POLL_MS);
   const recheck = setInterval(
@@ -264,7 +237,7 @@ export async function startServer(
         server.close(() => resolve());
         if ('closeAllConnections' in server) server.closeAllConnections();
       });
-      await Promise.all(inBackground);
+      await background.settled();
       await storage.close();
     })();
     return closing;

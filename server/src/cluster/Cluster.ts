@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
-import type { SyncConnectionHandle, SyncLog, SyncPrincipal, SyncSocket } from '../sync/syncTypes';
+import type {
+  SyncConnectionHandle,
+  SyncLog,
+  SyncPrincipal,
+  SyncResult,
+  SyncSocket,
+} from '../sync/syncTypes';
 import { EdgeLinks } from './EdgeLinks';
 import { LEASE_DEFAULTS, LeaseKeeper, type LeaseStore, type LeaseTiming } from './LeaseKeeper';
 import { RedisBus } from './RedisBus';
@@ -13,6 +19,8 @@ export interface ClusterSync {
   evict(documentId: string, code: number, reason: string): Promise<void>;
   /** Whether the draft is in memory here (a lease of a draft not in memory is released). */
   isLoaded(documentId: string): boolean;
+  /** Sets what is asked before a draft is loaded: here, only with its lease. */
+  guardLoads(guard: (documentId: string) => Promise<SyncResult<void>>): void;
 }
 
 export interface ClusterOptions {
@@ -99,6 +107,15 @@ export class Cluster {
   /** Connects to Redis and starts renewing leases and watching the owners of linked drafts. */
   async start(sync: ClusterSync): Promise<void> {
     this.sync = sync;
+    // Any load (a connection, a forwarded command, a silence deadline) needs the lease first.
+    sync.guardLoads(async (documentId) => {
+      const heldBy = await this.keeper.claim(documentId);
+      if (heldBy === null) return { ok: true, value: undefined };
+      return {
+        ok: false,
+        error: { reason: 'draftMoved', message: 'Another server holds this draft.' },
+      };
+    });
     await this.bus.start();
     this.keeper.start((documentId) => sync.isLoaded(documentId));
     this.watchTimer = setInterval(() => {

@@ -123,8 +123,18 @@ export class DocumentRegistry<Api> {
     await Promise.all(this.documents().map((document) => this.unload(document, true)));
   }
 
+  /**
+   * Asked before every load (several servers: whether this process may own the draft, taking
+   * its lease if it is free). A refusal is returned to the acquirer; nothing is read.
+   */
+  loadGuard: ((documentId: string) => Promise<SyncResult<void>>) | null = null;
+
   private async load(documentId: string): Promise<SyncResult<SyncDocument<Api>>> {
     const { updates, documents, plugins, compactEvery, log, now } = this.options;
+    if (this.loadGuard !== null) {
+      const allowed = await this.loadGuard(documentId);
+      if (!allowed.ok) return allowed;
+    }
     const doc = new Y.Doc();
     const queue = new DocumentQueue(documentId);
     try {

@@ -217,6 +217,11 @@ export class SyncServer {
    * memory (this process no longer serves it: the cluster layer lost its lease). A task of its
    * queue that is running finishes first; waiting ones are refused. Loaded again on next use.
    */
+  /** Sets what is asked before a draft is loaded here (the cluster's lease; SPEC H5). */
+  guardLoads(guard: (documentId: string) => Promise<SyncResult<void>>): void {
+    this.registry.loadGuard = guard;
+  }
+
   async evict(documentId: string, code: number, reason: string): Promise<void> {
     for (const pending of [...this.opening]) {
       if (pending.principal.documentId === documentId) pending.close(code, reason);

@@ -54,7 +54,10 @@ function rawLiveSocket(raw: unknown): RawLiveSocket | null {
  * (@hono/node-server 2.x) to `SyncServer.connect`, `receive` and `closed`. The HTTP route has
  * authenticated and authorized the principal before upgrading.
  */
-export function syncWebSocketEvents(sync: SyncServer, principal: SyncPrincipal): WSEvents {
+export function syncWebSocketEvents(
+  sync: Pick<SyncServer, 'connect'>,
+  principal: SyncPrincipal,
+): WSEvents {
   let handle: SyncConnectionHandle | null = null;
 
   const socketOf = (ws: WSContext): SyncSocket => ({
