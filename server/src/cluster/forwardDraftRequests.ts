@@ -64,5 +64,28 @@ async function forward(request: Request, ownerUrl: string, serverId: string): Pr
   for (const name of ['content-encoding', 'content-length', 'transfer-encoding', 'connection']) {
     answer.delete(name);
   }
-  return new Response(upstream.body, { status: upstream.status, headers: answer });
+  const body = upstream.body === null ? null : endQuietly(upstream.body);
+  return new Response(body, { status: upstream.status, headers: answer });
+}
+
+/**
+ * The owner's answer, passed on chunk by chunk (the threads' live stream never ends by itself).
+ * When the client goes away the upstream read is aborted: that ends the answer, not an error.
+ */
+function endQuietly(upstream: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
+  const reader = upstream.getReader();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      } catch {
+        controller.close();
+      }
+    },
+    cancel(reason) {
+      reader.cancel(reason).catch(() => {});
+    },
+  });
 }
