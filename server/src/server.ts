@@ -9,7 +9,7 @@ import type { AppConfig } from './config';
 import { createApp } from './http/app';
 import { realSilenceTimers, type SilenceTimers } from './revisions/silenceTimers';
 import { DEMO_PASSWORD, isEmpty, type SeededDemo, seedDemo } from './seed/demo';
-import { BackgroundWork } from './serverBackground';
+import { BackgroundWork, startServerTimers } from './serverBackground';
 import { openServerData } from './serverData';
 import { buildServices } from './services';
 import type { Storage } from './storage/storage';
@@ -66,12 +66,6 @@ const CLOSE_GRACE_MS = 2_000;
  * access version and is acted on within `ACCESS_POLL_MS`, or before the next frame.
  */
 const SESSION_RECHECK_MS = 30_000;
-
-/** How often the access version is polled: access changes reach open connections by then. */
-const ACCESS_POLL_MS = 250;
-
-/** Expired sessions are swept this often. */
-const SESSION_SWEEP_MS = 60 * 60 * 1000;
 
 /** An allowed origin with port 0 means "the port the server bound", as PORT=0 does. */
 export function resolveOrigins(origins: readonly string[], port: number): string[] {
@@ -203,30 +197,21 @@ export async function startServer(
   appReady(handle);
 
   const background = new BackgroundWork(log);
-  const sweepExpired = () =>
-    background.run('Deleting expired sessions', () => sessions.deleteExpired());
-  const recheckOpenConnections = background.coalesced("Checking open connections' sessions", () =>
-    sync.recheckAccess(),
-  );
-
-  sweepExpired();
-  const sweep = setInterval(sweepExpired, SESSION_SWEEP_MS);
-  sweep.unref();
-  // The listener's promise is awaited by the access check (S10): it resolves once every
-  // connection whose rights ended is closed.
-  access.subscribe(recheckOpenConnections);
-  access.start(ACCESS_POLL_MS);
-  const recheck = setInterval(
-    recheckOpenConnections,
-    options.sessionRecheckMs ?? SESSION_RECHECK_MS,
-  );
-  recheck.unref();
+  const timers = startServerTimers(background, {
+    sessions,
+    access,
+    sync,
+    revisions,
+    sessionRecheckMs: options.sessionRecheckMs ?? SESSION_RECHECK_MS,
+    // Several servers: each arms the silence deadlines it has not seen (started through another
+    // server, whose owner may have died since); a passed one is adopted by whoever can own it.
+    rearmSilencesMs: config.cluster === null ? null : Math.max(10_000, 2 * config.cluster.leaseMs),
+  });
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
     closing ??= (async () => {
-      clearInterval(sweep);
-      clearInterval(recheck);
+      timers.stop();
       await revisions.stop();
       await access.stop();
       await sync.shutdown();
