@@ -152,30 +152,8 @@ export async function startServer(
     port,
     allowedOrigins: resolveOrigins(config.allowedOrigins, port),
   };
-  let cluster: Cluster | null = null;
-  if (config.cluster !== null && opened.postgres !== null && fence !== null) {
-    try {
-      cluster = await startCluster(config.cluster, {
-        leases: opened.postgres.leases,
-        httpUrl: config.cluster.internalUrl ?? `http://${urlHost(config.host)}:${port}`,
-        sync,
-        fence,
-        log,
-      });
-    } catch (error) {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        if ('closeAllConnections' in server) server.closeAllConnections();
-      });
-      await sync.shutdown();
-      await closeQuietly(storage, log);
-      throw error;
-    }
-  }
-  // Deadlines that passed while the server was down are settled now, exactly once.
-  try {
-    await revisions.start();
-  } catch (error) {
+  // A start that fails after listening closes what it opened; its own error is the one thrown.
+  const abandon = async (error: unknown): Promise<never> => {
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       if ('closeAllConnections' in server) server.closeAllConnections();
@@ -183,7 +161,19 @@ export async function startServer(
     await sync.shutdown();
     await closeQuietly(storage, log);
     throw error;
+  };
+  let cluster: Cluster | null = null;
+  if (config.cluster !== null && opened.postgres !== null && fence !== null) {
+    cluster = await startCluster(config.cluster, {
+      leases: opened.postgres.leases,
+      httpUrl: config.cluster.internalUrl ?? `http://${urlHost(config.host)}:${port}`,
+      sync,
+      fence,
+      log,
+    }).catch(abandon);
   }
+  // Deadlines that passed while the server was down are settled now, exactly once.
+  await revisions.start().catch(abandon);
   const app = createApp({
     ...services,
     config: resolvedConfig,
