@@ -1,6 +1,11 @@
-import type { DelegationCode } from '@accord/shared/domain/delegations';
-import type { Role } from '@accord/shared/domain/roles';
 import type pg from 'pg';
+import { type DocumentRow, toDocument } from '../rows/documentRows';
+import {
+  type MembershipRow,
+  type NegotiationRow,
+  toMembership,
+  toNegotiation,
+} from '../rows/negotiationRows';
 import type {
   DocumentRecord,
   DocumentStore,
@@ -8,43 +13,6 @@ import type {
   NegotiationRecord,
   NegotiationStore,
 } from '../storage';
-
-interface NegotiationRow {
-  id: string;
-  title: string;
-  venue: string;
-  starts_on: string;
-  time_zone: string;
-  created_at: number;
-}
-
-interface MembershipRow {
-  negotiation_id: string;
-  user_id: string;
-  delegation: string;
-  role: string;
-}
-
-function toNegotiation(row: NegotiationRow): NegotiationRecord {
-  return {
-    id: row.id,
-    title: row.title,
-    venue: row.venue,
-    startsOn: row.starts_on,
-    timeZone: row.time_zone,
-    createdAt: row.created_at,
-  };
-}
-
-/** Only this store writes the column, from typed values, so the cast cannot lie. */
-function toMembership(row: MembershipRow): MembershipRecord {
-  return {
-    negotiationId: row.negotiation_id,
-    userId: row.user_id,
-    delegation: row.delegation as DelegationCode,
-    role: row.role as Role,
-  };
-}
 
 /** Negotiations and memberships in PostgreSQL. Orders are byte orders, as in SQLite. */
 export class PgNegotiationStore implements NegotiationStore {
@@ -133,24 +101,6 @@ export class PgNegotiationStore implements NegotiationStore {
     );
     return result.rows.map(toMembership);
   }
-}
-
-interface DocumentRow {
-  id: string;
-  negotiation_id: string;
-  title: string;
-  created_at: number;
-  updated_at: number;
-}
-
-function toDocument(row: DocumentRow): DocumentRecord {
-  return {
-    id: row.id,
-    negotiationId: row.negotiation_id,
-    title: row.title,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
 }
 
 /** Documents' metadata in PostgreSQL. */

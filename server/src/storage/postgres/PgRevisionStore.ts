@@ -9,15 +9,17 @@ import type {
   SilenceEnd,
   SilenceRecord,
 } from '../revisionStore';
-import { byteaOf, lockDocument, type Queryable, transaction } from './pgDb';
 import {
+  issuedRevisionMeta,
   META_COLUMNS,
   type RevisionRow,
   type SilenceRow,
-  toMeta,
-  toRecord,
+  startedSilence,
+  toRevision,
+  toRevisionMeta,
   toSilence,
-} from './pgRevisionRows';
+} from '../rows/revisionRows';
+import { byteaOf, lockDocument, type Queryable, transaction } from './pgDb';
 
 async function running(db: Queryable, documentId: string): Promise<SilenceRecord | undefined> {
   const result = await db.query<SilenceRow>(
@@ -85,19 +87,7 @@ export class PgRevisionStore implements RevisionStore {
           revision.issuedAt,
         ],
       );
-      const value: RevisionMeta = {
-        id: revision.id,
-        documentId: revision.documentId,
-        number,
-        symbol,
-        note: revision.note,
-        sha256: revision.sha256,
-        issuedBy: revision.issuedBy,
-        delegation: revision.delegation,
-        issuedAt: revision.issuedAt,
-        adoptedAt: null,
-      };
-      return { ok: true as const, value };
+      return { ok: true as const, value: issuedRevisionMeta(revision, number, symbol) };
     });
   }
 
@@ -106,7 +96,7 @@ export class PgRevisionStore implements RevisionStore {
       `SELECT ${META_COLUMNS} FROM revisions WHERE document_id = $1 ORDER BY number`,
       [documentId],
     );
-    return result.rows.map(toMeta);
+    return result.rows.map(toRevisionMeta);
   }
 
   async byNumber(documentId: string, number: number): Promise<RevisionRecord | undefined> {
@@ -115,7 +105,7 @@ export class PgRevisionStore implements RevisionStore {
       [documentId, number],
     );
     const row = result.rows[0];
-    return row && toRecord(row);
+    return row && toRevision(row);
   }
 
   async byId(id: string): Promise<RevisionRecord | undefined> {
@@ -123,7 +113,7 @@ export class PgRevisionStore implements RevisionStore {
       id,
     ]);
     const row = result.rows[0];
-    return row && toRecord(row);
+    return row && toRevision(row);
   }
 
   startSilence(silence: NewSilence): Promise<Result<SilenceRecord, 'running'>> {
@@ -144,15 +134,7 @@ export class PgRevisionStore implements RevisionStore {
           silence.deadline,
         ],
       );
-      const value: SilenceRecord = {
-        ...silence,
-        state: 'running',
-        endedAt: null,
-        brokenBy: null,
-        brokenDelegation: null,
-        reason: null,
-      };
-      return { ok: true as const, value };
+      return { ok: true as const, value: startedSilence(silence) };
     });
   }
 

@@ -1,50 +1,6 @@
-import {
-  type ClauseHistoryEvent,
-  parseClauseHistoryEvent,
-} from '@accord/shared/domain/clauseHistory';
-import type { DelegationCode } from '@accord/shared/domain/delegations';
 import type Database from 'better-sqlite3';
+import { type ClauseChangeRow, eventColumn, toClauseChange } from '../rows/clauseChangeRows';
 import type { ClauseChangeRecord, ClauseChangeStore } from '../storage';
-
-interface ClauseChangeRow {
-  id: number;
-  document_id: string;
-  clause_id: string;
-  seq: number;
-  user_id: string;
-  delegation: string;
-  at: number;
-  text_before: string;
-  text_after: string;
-  event: string | null;
-}
-
-/** A stored event, or null when there is none or it cannot be read (shown as a plain edit). */
-function eventOf(json: string | null): ClauseHistoryEvent | null {
-  if (json === null) return null;
-  try {
-    const parsed = parseClauseHistoryEvent(JSON.parse(json));
-    return parsed.ok ? parsed.value : null;
-  } catch {
-    return null;
-  }
-}
-
-function toRecord(row: ClauseChangeRow): ClauseChangeRecord {
-  return {
-    id: row.id,
-    documentId: row.document_id,
-    clauseId: row.clause_id,
-    seq: row.seq,
-    userId: row.user_id,
-    // Written only from a membership's delegation, which is checked when it is stored.
-    delegation: row.delegation as DelegationCode,
-    at: row.at,
-    textBefore: row.text_before,
-    textAfter: row.text_after,
-    event: eventOf(row.event),
-  };
-}
 
 /** The history of clause texts in SQLite. */
 export class SqliteClauseChangeStore implements ClauseChangeStore {
@@ -89,7 +45,7 @@ export class SqliteClauseChangeStore implements ClauseChangeStore {
       change.at,
       change.textBefore,
       change.textAfter,
-      change.event === null ? null : JSON.stringify(change.event),
+      eventColumn(change.event),
     );
     return { id: Number(result.lastInsertRowid), ...change };
   }
@@ -103,14 +59,14 @@ export class SqliteClauseChangeStore implements ClauseChangeStore {
 
   async latest(documentId: string, clauseId: string): Promise<ClauseChangeRecord | undefined> {
     const row = this.selectLatest.get(documentId, clauseId);
-    return row && toRecord(row);
+    return row && toClauseChange(row);
   }
 
   async list(documentId: string, clauseId: string): Promise<ClauseChangeRecord[]> {
-    return this.selectAll.all(documentId, clauseId).map(toRecord);
+    return this.selectAll.all(documentId, clauseId).map(toClauseChange);
   }
 
   async latestOfEachClause(documentId: string): Promise<ClauseChangeRecord[]> {
-    return this.selectLatestOfEach.all(documentId, documentId).map(toRecord);
+    return this.selectLatestOfEach.all(documentId, documentId).map(toClauseChange);
   }
 }

@@ -1,44 +1,11 @@
-import type { DelegationCode } from '@accord/shared/domain/delegations';
-import type { Role } from '@accord/shared/domain/roles';
 import type Database from 'better-sqlite3';
+import {
+  type MembershipRow,
+  type NegotiationRow,
+  toMembership,
+  toNegotiation,
+} from '../rows/negotiationRows';
 import type { MembershipRecord, NegotiationRecord, NegotiationStore } from '../storage';
-
-interface NegotiationRow {
-  id: string;
-  title: string;
-  venue: string;
-  starts_on: string;
-  time_zone: string;
-  created_at: number;
-}
-
-interface MembershipRow {
-  negotiation_id: string;
-  user_id: string;
-  delegation: string;
-  role: string;
-}
-
-function toNegotiation(row: NegotiationRow): NegotiationRecord {
-  return {
-    id: row.id,
-    title: row.title,
-    venue: row.venue,
-    startsOn: row.starts_on,
-    timeZone: row.time_zone,
-    createdAt: row.created_at,
-  };
-}
-
-/** Only this store writes the column, from typed values, so the cast cannot lie. */
-function toMembership(row: MembershipRow): MembershipRecord {
-  return {
-    negotiationId: row.negotiation_id,
-    userId: row.user_id,
-    delegation: row.delegation as DelegationCode,
-    role: row.role as Role,
-  };
-}
 
 /** Negotiations and memberships in SQLite. */
 export class SqliteNegotiationStore implements NegotiationStore {

@@ -1,8 +1,19 @@
-/** Rows of the revision tables and their records (as in the SQLite store). */
+/**
+ * Rows of the tables `revisions` and `silence_procedures`, as both engines return them
+ * (snake_case columns; PostgreSQL's pool parses bigint to number; a BLOB and a bytea both come
+ * back as a Buffer), and the records they map to.
+ */
 import type { DelegationCode } from '@accord/shared/domain/delegations';
 import type { SilenceState } from '@accord/shared/revisions/silence';
-import type { RevisionMeta, RevisionRecord, SilenceRecord } from '../revisionStore';
+import type {
+  NewRevision,
+  NewSilence,
+  RevisionMeta,
+  RevisionRecord,
+  SilenceRecord,
+} from '../revisionStore';
 
+/** A `revisions` row; `state` and `content_json` only when selected (not by META_COLUMNS). */
 export interface RevisionRow {
   id: string;
   document_id: string;
@@ -32,10 +43,11 @@ export interface SilenceRow {
   reason: string | null;
 }
 
+/** The columns of a revision's metadata: all but its state and content. */
 export const META_COLUMNS =
   'id, document_id, number, symbol, note, sha256, issued_by, delegation, issued_at, adopted_at';
 
-export function toMeta(row: RevisionRow): RevisionMeta {
+export function toRevisionMeta(row: RevisionRow): RevisionMeta {
   return {
     id: row.id,
     documentId: row.document_id,
@@ -50,9 +62,9 @@ export function toMeta(row: RevisionRow): RevisionMeta {
   };
 }
 
-export function toRecord(row: RevisionRow): RevisionRecord {
+export function toRevision(row: RevisionRow): RevisionRecord {
   return {
-    ...toMeta(row),
+    ...toRevisionMeta(row),
     state: new Uint8Array(row.state ?? Buffer.alloc(0)),
     contentJson: row.content_json ?? '',
   };
@@ -71,5 +83,37 @@ export function toSilence(row: SilenceRow): SilenceRecord {
     brokenBy: row.broken_by,
     brokenDelegation: row.broken_delegation as DelegationCode | null,
     reason: row.reason,
+  };
+}
+
+/** The metadata of a revision just issued as `number` under `symbol`: not adopted yet. */
+export function issuedRevisionMeta(
+  revision: NewRevision,
+  number: number,
+  symbol: string,
+): RevisionMeta {
+  return {
+    id: revision.id,
+    documentId: revision.documentId,
+    number,
+    symbol,
+    note: revision.note,
+    sha256: revision.sha256,
+    issuedBy: revision.issuedBy,
+    delegation: revision.delegation,
+    issuedAt: revision.issuedAt,
+    adoptedAt: null,
+  };
+}
+
+/** The record of a silence procedure just started: running, not ended or broken. */
+export function startedSilence(silence: NewSilence): SilenceRecord {
+  return {
+    ...silence,
+    state: 'running',
+    endedAt: null,
+    brokenBy: null,
+    brokenDelegation: null,
+    reason: null,
   };
 }
