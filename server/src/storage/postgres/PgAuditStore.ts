@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { type AuditRow, toAuditRecord } from '../rows/auditRows';
+import { type AuditRow, auditValues, toAuditRecord } from '../rows/auditRows';
 import type { AuditRecord, AuditStore } from '../storage';
 import { transaction } from './pgDb';
 
@@ -27,18 +27,7 @@ export class PgAuditStore implements AuditStore {
         `INSERT INTO audit_log
            (negotiation_id, seq, document_id, at, user_id, delegation, action, detail, prev_hash, hash)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [
-          entry.negotiationId,
-          entry.seq,
-          entry.documentId,
-          entry.at,
-          entry.userId,
-          entry.delegation,
-          entry.action,
-          entry.detail,
-          entry.prevHash,
-          entry.hash,
-        ],
+        auditValues(entry),
       );
       return entry;
     });

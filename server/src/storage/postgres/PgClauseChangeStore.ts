@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { type ClauseChangeRow, eventColumn, toClauseChange } from '../rows/clauseChangeRows';
+import { type ClauseChangeRow, clauseChangeValues, toClauseChange } from '../rows/clauseChangeRows';
 import type { ClauseChangeRecord, ClauseChangeStore } from '../storage';
 
 const COLUMNS =
@@ -14,17 +14,7 @@ export class PgClauseChangeStore implements ClauseChangeStore {
       `INSERT INTO clause_changes
          (document_id, clause_id, seq, user_id, delegation, at, text_before, text_after, event)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-      [
-        change.documentId,
-        change.clauseId,
-        change.seq,
-        change.userId,
-        change.delegation,
-        change.at,
-        change.textBefore,
-        change.textAfter,
-        eventColumn(change.event),
-      ],
+      clauseChangeValues(change),
     );
     return { id: result.rows[0]?.id ?? 0, ...change };
   }

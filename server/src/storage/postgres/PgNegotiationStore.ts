@@ -3,6 +3,7 @@ import { type DocumentRow, toDocument } from '../rows/documentRows';
 import {
   type MembershipRow,
   type NegotiationRow,
+  negotiationValues,
   toMembership,
   toNegotiation,
 } from '../rows/negotiationRows';
@@ -19,20 +20,13 @@ export class PgNegotiationStore implements NegotiationStore {
   constructor(private readonly pool: pg.Pool) {}
 
   async create(negotiation: Omit<NegotiationRecord, 'createdAt'>): Promise<NegotiationRecord> {
-    const createdAt = Date.now();
+    const record: NegotiationRecord = { ...negotiation, createdAt: Date.now() };
     await this.pool.query(
       `INSERT INTO negotiations (id, title, venue, starts_on, time_zone, created_at)
        VALUES ($1, $2, $3, $4, $5, $6)`,
-      [
-        negotiation.id,
-        negotiation.title,
-        negotiation.venue,
-        negotiation.startsOn,
-        negotiation.timeZone,
-        createdAt,
-      ],
+      negotiationValues(record),
     );
-    return { ...negotiation, createdAt };
+    return record;
   }
 
   async setTimeZone(id: string, timeZone: string): Promise<boolean> {

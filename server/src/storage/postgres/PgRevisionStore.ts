@@ -13,7 +13,9 @@ import {
   issuedRevisionMeta,
   META_COLUMNS,
   type RevisionRow,
+  revisionValues,
   type SilenceRow,
+  silenceValues,
   startedSilence,
   toRevision,
   toRevisionMeta,
@@ -73,19 +75,7 @@ export class PgRevisionStore implements RevisionStore {
         `INSERT INTO revisions (id, document_id, number, symbol, note, state, content_json, sha256,
            issued_by, delegation, issued_at, adopted_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL)`,
-        [
-          revision.id,
-          revision.documentId,
-          number,
-          symbol,
-          revision.note,
-          byteaOf(revision.state),
-          revision.contentJson,
-          revision.sha256,
-          revision.issuedBy,
-          revision.delegation,
-          revision.issuedAt,
-        ],
+        revisionValues(revision, number, symbol, byteaOf),
       );
       return { ok: true as const, value: issuedRevisionMeta(revision, number, symbol) };
     });
@@ -125,14 +115,7 @@ export class PgRevisionStore implements RevisionStore {
       await client.query(
         `INSERT INTO silence_procedures (id, document_id, revision_id, started_by, started_at, deadline, state)
          VALUES ($1, $2, $3, $4, $5, $6, 'running')`,
-        [
-          silence.id,
-          silence.documentId,
-          silence.revisionId,
-          silence.startedBy,
-          silence.startedAt,
-          silence.deadline,
-        ],
+        silenceValues(silence),
       );
       return { ok: true as const, value: startedSilence(silence) };
     });

@@ -2,7 +2,9 @@ import type pg from 'pg';
 import {
   insertedMessage,
   type MessageRow,
+  messageValues,
   type ThreadRow,
+  threadValues,
   toMessage,
   toThread,
 } from '../rows/threadRows';
@@ -19,14 +21,7 @@ async function insertMessage(db: Queryable, message: NewMessage): Promise<Messag
   const result = await db.query<{ seq: number }>(
     `INSERT INTO thread_messages (id, thread_id, author_id, delegation, body, created_at)
      VALUES ($1, $2, $3, $4, $5, $6) RETURNING seq`,
-    [
-      message.id,
-      message.threadId,
-      message.authorId,
-      message.delegation,
-      message.body,
-      message.createdAt,
-    ],
+    messageValues(message),
   );
   return insertedMessage(message, result.rows[0]?.seq ?? 0);
 }
@@ -43,18 +38,7 @@ export class PgThreadStore implements ThreadStore {
       await client.query(
         `INSERT INTO threads (id, document_id, clause_id, visibility, delegation, created_by,
            created_at, anchor_start, anchor_end, quote) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [
-          thread.id,
-          thread.documentId,
-          thread.clauseId,
-          thread.visibility,
-          thread.delegation,
-          thread.createdBy,
-          thread.createdAt,
-          thread.anchorStart,
-          thread.anchorEnd,
-          thread.quote,
-        ],
+        threadValues(thread),
       );
       const message = await insertMessage(client, first);
       return { thread: { ...thread, resolvedBy: null, resolvedAt: null }, message };

@@ -33,3 +33,33 @@ export function toAuditRecord(row: AuditRow): AuditRecord {
     hash: row.hash,
   };
 }
+
+/** The values of an entry's INSERT, in its column order (both engines: negotiation_id, seq,
+ * document_id, at, user_id, delegation, action, detail, prev_hash, hash). */
+export type AuditValues = [
+  string,
+  number,
+  string | null,
+  number,
+  string | null,
+  string | null,
+  string,
+  string,
+  string,
+  string,
+];
+
+export function auditValues(entry: AuditRecord): AuditValues {
+  return [
+    entry.negotiationId,
+    entry.seq,
+    entry.documentId,
+    entry.at,
+    entry.userId,
+    entry.delegation,
+    entry.action,
+    entry.detail,
+    entry.prevHash,
+    entry.hash,
+  ];
+}

@@ -23,7 +23,7 @@ export interface ClauseChangeRow {
 }
 
 /** The `event` column of a change: its event as JSON, or null for a plain edit. */
-export function eventColumn(event: ClauseHistoryEvent | null): string | null {
+function eventColumn(event: ClauseHistoryEvent | null): string | null {
   return event === null ? null : JSON.stringify(event);
 }
 
@@ -52,4 +52,32 @@ export function toClauseChange(row: ClauseChangeRow): ClauseChangeRecord {
     textAfter: row.text_after,
     event: eventOf(row.event),
   };
+}
+
+/** The values of a change's INSERT, in its column order (both engines: document_id, clause_id,
+ * seq, user_id, delegation, at, text_before, text_after, event). */
+export type ClauseChangeValues = [
+  string,
+  string,
+  number,
+  string,
+  string,
+  number,
+  string,
+  string,
+  string | null,
+];
+
+export function clauseChangeValues(change: Omit<ClauseChangeRecord, 'id'>): ClauseChangeValues {
+  return [
+    change.documentId,
+    change.clauseId,
+    change.seq,
+    change.userId,
+    change.delegation,
+    change.at,
+    change.textBefore,
+    change.textAfter,
+    eventColumn(change.event),
+  ];
 }

@@ -42,3 +42,18 @@ export function toMembership(row: MembershipRow): MembershipRecord {
     role: row.role as Role,
   };
 }
+
+/** The values of a negotiation's INSERT, in its column order (both engines: id, title, venue,
+ * starts_on, time_zone, created_at). */
+export type NegotiationValues = [string, string, string, string, string, number];
+
+export function negotiationValues(negotiation: NegotiationRecord): NegotiationValues {
+  return [
+    negotiation.id,
+    negotiation.title,
+    negotiation.venue,
+    negotiation.startsOn,
+    negotiation.timeZone,
+    negotiation.createdAt,
+  ];
+}

@@ -117,3 +117,58 @@ export function startedSilence(silence: NewSilence): SilenceRecord {
     reason: null,
   };
 }
+
+/**
+ * The values of a revision's INSERT, in its column order (both engines: id, document_id, number,
+ * symbol, note, state, content_json, sha256, issued_by, delegation, issued_at). `blob` is how
+ * the engine's driver takes the state's bytes: SQLite a copy in a Buffer, PostgreSQL a view.
+ */
+export type RevisionValues = [
+  string,
+  string,
+  number,
+  string,
+  string,
+  Buffer,
+  string,
+  string,
+  string,
+  string,
+  number,
+];
+
+export function revisionValues(
+  revision: NewRevision,
+  number: number,
+  symbol: string,
+  blob: (bytes: Uint8Array) => Buffer,
+): RevisionValues {
+  return [
+    revision.id,
+    revision.documentId,
+    number,
+    symbol,
+    revision.note,
+    blob(revision.state),
+    revision.contentJson,
+    revision.sha256,
+    revision.issuedBy,
+    revision.delegation,
+    revision.issuedAt,
+  ];
+}
+
+/** The values of a procedure's INSERT, in its column order (both engines: id, document_id,
+ * revision_id, started_by, started_at, deadline). */
+export type SilenceValues = [string, string, string, string, number, number];
+
+export function silenceValues(silence: NewSilence): SilenceValues {
+  return [
+    silence.id,
+    silence.documentId,
+    silence.revisionId,
+    silence.startedBy,
+    silence.startedAt,
+    silence.deadline,
+  ];
+}

@@ -84,3 +84,50 @@ export function insertedMessage(message: NewMessage, seq: number): MessageRecord
     hiddenAt: null,
   };
 }
+
+/** The values of a thread's INSERT, in its column order (both engines: id, document_id,
+ * clause_id, visibility, delegation, created_by, created_at, anchor_start, anchor_end, quote). */
+export type ThreadValues = [
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  number,
+  string,
+  string,
+  string,
+];
+
+export function threadValues(
+  thread: Omit<ThreadRecord, 'resolvedBy' | 'resolvedAt'>,
+): ThreadValues {
+  return [
+    thread.id,
+    thread.documentId,
+    thread.clauseId,
+    thread.visibility,
+    thread.delegation,
+    thread.createdBy,
+    thread.createdAt,
+    thread.anchorStart,
+    thread.anchorEnd,
+    thread.quote,
+  ];
+}
+
+/** The values of a message's INSERT, in its column order (both engines: id, thread_id,
+ * author_id, delegation, body, created_at). */
+export type MessageValues = [string, string, string, string, string, number];
+
+export function messageValues(message: NewMessage): MessageValues {
+  return [
+    message.id,
+    message.threadId,
+    message.authorId,
+    message.delegation,
+    message.body,
+    message.createdAt,
+  ];
+}

@@ -1,23 +1,10 @@
 import type Database from 'better-sqlite3';
-import { type AuditRow, toAuditRecord } from '../rows/auditRows';
+import { type AuditRow, type AuditValues, auditValues, toAuditRecord } from '../rows/auditRows';
 import type { AuditRecord, AuditStore } from '../storage';
 
 /** The audit log in SQLite. */
 export class SqliteAuditStore implements AuditStore {
-  private readonly insert: Database.Statement<
-    [
-      string,
-      number,
-      string | null,
-      number,
-      string | null,
-      string | null,
-      string,
-      string,
-      string,
-      string,
-    ]
-  >;
+  private readonly insert: Database.Statement<AuditValues>;
   private readonly selectLast: Database.Statement<[string], AuditRow>;
   private readonly selectAll: Database.Statement<[string], AuditRow>;
 
@@ -43,18 +30,7 @@ export class SqliteAuditStore implements AuditStore {
       .transaction(() => {
         const row = this.selectLast.get(negotiationId);
         const entry = build(row === undefined ? undefined : toAuditRecord(row));
-        this.insert.run(
-          entry.negotiationId,
-          entry.seq,
-          entry.documentId,
-          entry.at,
-          entry.userId,
-          entry.delegation,
-          entry.action,
-          entry.detail,
-          entry.prevHash,
-          entry.hash,
-        );
+        this.insert.run(...auditValues(entry));
         return entry;
       })
       .immediate();

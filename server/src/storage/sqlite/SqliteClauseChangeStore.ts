@@ -1,12 +1,15 @@
 import type Database from 'better-sqlite3';
-import { type ClauseChangeRow, eventColumn, toClauseChange } from '../rows/clauseChangeRows';
+import {
+  type ClauseChangeRow,
+  type ClauseChangeValues,
+  clauseChangeValues,
+  toClauseChange,
+} from '../rows/clauseChangeRows';
 import type { ClauseChangeRecord, ClauseChangeStore } from '../storage';
 
 /** The history of clause texts in SQLite. */
 export class SqliteClauseChangeStore implements ClauseChangeStore {
-  private readonly insert: Database.Statement<
-    [string, string, number, string, string, number, string, string, string | null]
-  >;
+  private readonly insert: Database.Statement<ClauseChangeValues>;
   private readonly update: Database.Statement<[number, number, string, number]>;
   private readonly selectLatest: Database.Statement<[string, string], ClauseChangeRow>;
   private readonly selectAll: Database.Statement<[string, string], ClauseChangeRow>;
@@ -36,17 +39,7 @@ export class SqliteClauseChangeStore implements ClauseChangeStore {
   }
 
   async append(change: Omit<ClauseChangeRecord, 'id'>): Promise<ClauseChangeRecord> {
-    const result = this.insert.run(
-      change.documentId,
-      change.clauseId,
-      change.seq,
-      change.userId,
-      change.delegation,
-      change.at,
-      change.textBefore,
-      change.textAfter,
-      eventColumn(change.event),
-    );
+    const result = this.insert.run(...clauseChangeValues(change));
     return { id: Number(result.lastInsertRowid), ...change };
   }
 

@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import {
   type MembershipRow,
   type NegotiationRow,
+  type NegotiationValues,
+  negotiationValues,
   toMembership,
   toNegotiation,
 } from '../rows/negotiationRows';
@@ -9,7 +11,7 @@ import type { MembershipRecord, NegotiationRecord, NegotiationStore } from '../s
 
 /** Negotiations and memberships in SQLite. */
 export class SqliteNegotiationStore implements NegotiationStore {
-  private readonly insert: Database.Statement<[string, string, string, string, string, number]>;
+  private readonly insert: Database.Statement<NegotiationValues>;
   private readonly updateTimeZone: Database.Statement<[string, string]>;
   private readonly selectById: Database.Statement<[string], NegotiationRow>;
   private readonly selectAll: Database.Statement<[], NegotiationRow>;
@@ -49,16 +51,9 @@ export class SqliteNegotiationStore implements NegotiationStore {
   }
 
   async create(negotiation: Omit<NegotiationRecord, 'createdAt'>): Promise<NegotiationRecord> {
-    const createdAt = Date.now();
-    this.insert.run(
-      negotiation.id,
-      negotiation.title,
-      negotiation.venue,
-      negotiation.startsOn,
-      negotiation.timeZone,
-      createdAt,
-    );
-    return { ...negotiation, createdAt };
+    const record: NegotiationRecord = { ...negotiation, createdAt: Date.now() };
+    this.insert.run(...negotiationValues(record));
+    return record;
   }
 
   async setTimeZone(id: string, timeZone: string): Promise<boolean> {

@@ -13,7 +13,9 @@ import {
   issuedRevisionMeta,
   META_COLUMNS,
   type RevisionRow,
+  revisionValues,
   type SilenceRow,
+  silenceValues,
   startedSilence,
   toRevision,
   toRevisionMeta,
@@ -55,19 +57,7 @@ export class SqliteRevisionStore implements RevisionStore {
           `INSERT INTO revisions (id, document_id, number, symbol, note, state, content_json, sha256, issued_by, delegation, issued_at, adopted_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
         )
-        .run(
-          revision.id,
-          revision.documentId,
-          number,
-          symbol,
-          revision.note,
-          Buffer.from(revision.state),
-          revision.contentJson,
-          revision.sha256,
-          revision.issuedBy,
-          revision.delegation,
-          revision.issuedAt,
-        );
+        .run(...revisionValues(revision, number, symbol, (bytes) => Buffer.from(bytes)));
       return { ok: true as const, value: issuedRevisionMeta(revision, number, symbol) };
     })();
   }
@@ -103,14 +93,7 @@ export class SqliteRevisionStore implements RevisionStore {
           `INSERT INTO silence_procedures (id, document_id, revision_id, started_by, started_at, deadline, state)
            VALUES (?, ?, ?, ?, ?, ?, 'running')`,
         )
-        .run(
-          silence.id,
-          silence.documentId,
-          silence.revisionId,
-          silence.startedBy,
-          silence.startedAt,
-          silence.deadline,
-        );
+        .run(...silenceValues(silence));
       return { ok: true as const, value: startedSilence(silence) };
     })();
   }

@@ -2,7 +2,11 @@ import type Database from 'better-sqlite3';
 import {
   insertedMessage,
   type MessageRow,
+  type MessageValues,
+  messageValues,
   type ThreadRow,
+  type ThreadValues,
+  threadValues,
   toMessage,
   toThread,
 } from '../rows/threadRows';
@@ -14,13 +18,11 @@ export class SqliteThreadStore implements ThreadStore {
 
   constructor(private readonly db: Database.Database) {
     this.statements = {
-      insertThread: db.prepare<
-        [string, string, string, string, string, string, number, string, string, string]
-      >(
+      insertThread: db.prepare<ThreadValues>(
         `INSERT INTO threads (id, document_id, clause_id, visibility, delegation, created_by,
            created_at, anchor_start, anchor_end, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      insertMessage: db.prepare<[string, string, string, string, string, number]>(
+      insertMessage: db.prepare<MessageValues>(
         `INSERT INTO thread_messages (id, thread_id, author_id, delegation, body, created_at)
          VALUES (?, ?, ?, ?, ?, ?)`,
       ),
@@ -64,18 +66,7 @@ export class SqliteThreadStore implements ThreadStore {
     first: NewMessage,
   ): Promise<{ thread: ThreadRecord; message: MessageRecord }> {
     return this.db.transaction(() => {
-      this.statements.insertThread.run(
-        thread.id,
-        thread.documentId,
-        thread.clauseId,
-        thread.visibility,
-        thread.delegation,
-        thread.createdBy,
-        thread.createdAt,
-        thread.anchorStart,
-        thread.anchorEnd,
-        thread.quote,
-      );
+      this.statements.insertThread.run(...threadValues(thread));
       const message = this.insertMessage(first);
       return { thread: { ...thread, resolvedBy: null, resolvedAt: null }, message };
     })();
@@ -100,14 +91,7 @@ export class SqliteThreadStore implements ThreadStore {
 
   /** Inserts a message; synchronous, so `create` can run it inside its transaction. */
   private insertMessage(message: NewMessage): MessageRecord {
-    const result = this.statements.insertMessage.run(
-      message.id,
-      message.threadId,
-      message.authorId,
-      message.delegation,
-      message.body,
-      message.createdAt,
-    );
+    const result = this.statements.insertMessage.run(...messageValues(message));
     return insertedMessage(message, Number(result.lastInsertRowid));
   }
 
