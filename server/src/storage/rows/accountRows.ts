@@ -10,7 +10,7 @@ import type { SessionRecord, UserRecord } from '../storage';
  * stores 0 or 1 (`UserRow<number>`), PostgreSQL a boolean (`UserRow<boolean>`). `toUser` reads
  * only the boolean form; SQLite's store turns its integer into it first, in the open.
  */
-export interface UserRow<Flag extends number | boolean = boolean> {
+export interface UserRow<Flag extends number | boolean> {
   id: string;
   username: string;
   display_name: string;

@@ -34,8 +34,10 @@ export function toAuditRecord(row: AuditRow): AuditRecord {
   };
 }
 
-/** The values of an entry's INSERT, in its column order (both engines: negotiation_id, seq,
- * document_id, at, user_id, delegation, action, detail, prev_hash, hash). */
+/**
+ * The values of an entry's INSERT, in its column order (both engines: negotiation_id, seq,
+ * document_id, at, user_id, delegation, action, detail, prev_hash, hash).
+ */
 export type AuditValues = [
   string,
   number,

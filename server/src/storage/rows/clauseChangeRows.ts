@@ -54,8 +54,10 @@ export function toClauseChange(row: ClauseChangeRow): ClauseChangeRecord {
   };
 }
 
-/** The values of a change's INSERT, in its column order (both engines: document_id, clause_id,
- * seq, user_id, delegation, at, text_before, text_after, event). */
+/**
+ * The values of a change's INSERT, in its column order (both engines: document_id, clause_id,
+ * seq, user_id, delegation, at, text_before, text_after, event).
+ */
 export type ClauseChangeValues = [
   string,
   string,

@@ -43,8 +43,10 @@ export function toMembership(row: MembershipRow): MembershipRecord {
   };
 }
 
-/** The values of a negotiation's INSERT, in its column order (both engines: id, title, venue,
- * starts_on, time_zone, created_at). */
+/**
+ * The values of a negotiation's INSERT, in its column order (both engines: id, title, venue,
+ * starts_on, time_zone, created_at).
+ */
 export type NegotiationValues = [string, string, string, string, string, number];
 
 export function negotiationValues(negotiation: NegotiationRecord): NegotiationValues {

@@ -158,8 +158,10 @@ export function revisionValues(
   ];
 }
 
-/** The values of a procedure's INSERT, in its column order (both engines: id, document_id,
- * revision_id, started_by, started_at, deadline). */
+/**
+ * The values of a procedure's INSERT, in its column order (both engines: id, document_id,
+ * revision_id, started_by, started_at, deadline).
+ */
 export type SilenceValues = [string, string, string, string, number, number];
 
 export function silenceValues(silence: NewSilence): SilenceValues {

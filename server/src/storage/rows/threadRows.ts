@@ -85,8 +85,10 @@ export function insertedMessage(message: NewMessage, seq: number): MessageRecord
   };
 }
 
-/** The values of a thread's INSERT, in its column order (both engines: id, document_id,
- * clause_id, visibility, delegation, created_by, created_at, anchor_start, anchor_end, quote). */
+/**
+ * The values of a thread's INSERT, in its column order (both engines: id, document_id,
+ * clause_id, visibility, delegation, created_by, created_at, anchor_start, anchor_end, quote).
+ */
 export type ThreadValues = [
   string,
   string,
@@ -117,8 +119,10 @@ export function threadValues(
   ];
 }
 
-/** The values of a message's INSERT, in its column order (both engines: id, thread_id,
- * author_id, delegation, body, created_at). */
+/**
+ * The values of a message's INSERT, in its column order (both engines: id, thread_id,
+ * author_id, delegation, body, created_at).
+ */
 export type MessageValues = [string, string, string, string, string, number];
 
 export function messageValues(message: NewMessage): MessageValues {
