@@ -80,9 +80,7 @@ async function checkAgainstLog(
   const text = clauseText(stored, UNLOCKED).toString();
   for (const client of clients) {
     expect(clauseText(client.doc, UNLOCKED).toString()).toBe(text);
-    expect(Y.encodeStateVector(client.doc).toString()).toBe(
-      Y.encodeStateVector(stored).toString(),
-    );
+    expect(Y.encodeStateVector(client.doc).toString()).toBe(Y.encodeStateVector(stored).toString());
   }
   expect(text.length).toBe(expectedLength);
   return stored;
@@ -127,7 +125,7 @@ describe('fail-over of a cluster over PostgreSQL and Redis', () => {
         for (const author of survivors) {
           if (author === receiver) continue;
           const id = author.doc.clientID;
-          if (Y.getState(receiver.doc, id) > (clockAtKill.get(id) ?? 0)) {
+          if (Y.getState(receiver.doc.store, id) > (clockAtKill.get(id) ?? 0)) {
             failedOverAt = performance.now();
           }
         }
@@ -137,7 +135,7 @@ describe('fail-over of a cluster over PostgreSQL and Redis', () => {
     const typists = clients.map((client, i) => startTyping(client, UNLOCKED, `c${i}.`));
     await sleep(1_000);
     for (const author of survivors) {
-      clockAtKill.set(author.doc.clientID, Y.getState(author.doc, author.doc.clientID));
+      clockAtKill.set(author.doc.clientID, Y.getState(author.doc.store, author.doc.clientID));
     }
     killedAt = performance.now();
     await a.kill('SIGKILL');
@@ -202,7 +200,8 @@ describe('fail-over of a cluster over PostgreSQL and Redis', () => {
     await sleep(300);
     redis = await startRedis(redisPort);
     await until(
-      () => [a, b].every((server) => seen[server.url]?.at(-1) === 200 && seen[server.url]!.length > 1),
+      () =>
+        [a, b].every((server) => seen[server.url]?.at(-1) === 200 && seen[server.url]!.length > 1),
       'both servers are healthy again',
       20_000,
     );

@@ -22,7 +22,13 @@ export interface ChildServer {
 /** Every child started here, killed by `killChildren` (afterEach). */
 const children = new Set<ChildServer>();
 
-function start(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, cwd?: string) {
+function start(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd?: string,
+) {
   const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk: Buffer) => {
@@ -142,26 +148,29 @@ export async function startServerProcesses(
       },
       serverDir,
     );
-    child.exited.then(() => rmSync(dataDir, { recursive: true, force: true }));
+    child.exited
+      .then(() => rmSync(dataDir, { recursive: true, force: true }))
+      .catch(() => {});
     const server: ServerProcess = { ...child, url, port };
     servers.push(server);
-    await waitFor(async () => (await healthStatus(url)) === 200, `${url}/api/health`, 60_000, child);
+    await waitFor(
+      async () => (await healthStatus(url)) === 200,
+      `${url}/api/health`,
+      60_000,
+      child,
+    );
   }
   return servers;
 }
 
 /** A throwaway `redis-server` on a port of its own, without persistence. */
 export async function startRedis(port: number): Promise<ChildServer> {
-  const child = start(`redis-server :${port}`, 'redis-server', [
-    '--port',
-    String(port),
-    '--bind',
-    '127.0.0.1',
-    '--save',
-    '',
-    '--appendonly',
-    'no',
-  ], process.env);
+  const child = start(
+    `redis-server :${port}`,
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    process.env,
+  );
   await waitFor(
     async () => child.output().includes('Ready to accept connections'),
     `redis-server on ${port}`,
