@@ -148,9 +148,7 @@ export async function startServerProcesses(
       },
       serverDir,
     );
-    child.exited
-      .then(() => rmSync(dataDir, { recursive: true, force: true }))
-      .catch(() => {});
+    child.exited.then(() => rmSync(dataDir, { recursive: true, force: true })).catch(() => {});
     const server: ServerProcess = { ...child, url, port };
     servers.push(server);
     await waitFor(
