@@ -1,4 +1,5 @@
 import { SYNC_PATH } from '@accord/shared/protocol/api';
+import { TERMINAL_CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { DEMO_PASSWORD } from '../seed/demo';
@@ -51,6 +52,11 @@ export async function openRoutedClient(
       doc,
       {
         disableBc: true,
+        // As Accord's client: only the codes that need the person to act stop it. y-websocket's
+        // default gives up on all of 4400-4499, missingDependencies (4409) included, which a
+        // client that types while it reconnects gets (see failover.integration.test.ts).
+        shouldReconnect: (event) =>
+          !(TERMINAL_CLOSE_CODES as readonly number[]).includes(event.code),
         // A client reconnects fast (the fail-over tests measure the server side, not backoff).
         maxBackoffTime: 500,
         WebSocketPolyfill: sessionWebSocket(
