@@ -245,18 +245,23 @@ describe('fail-over of a cluster over PostgreSQL and Redis', () => {
     await redis.kill('SIGKILL');
     await sleep(300);
     redis = await startRedis(redisPort);
-    await until(
+    await waitUntil(
       () =>
         [a, b].every((server) => seen[server.url]?.at(-1) === 200 && seen[server.url]!.length > 1),
       'both servers are healthy again',
       20_000,
+      clients,
+      () => `health: ${JSON.stringify(seen)}\nredis: ${redis.output().slice(-3_000)}`,
     );
     polling = false;
     await Promise.all(polls);
     await sleep(1_000);
     for (const typist of typists) typist.stop();
     const typed = typists.reduce((sum, typist) => sum + typist.typed, 0);
-    console.log(`Health during the Redis restart: ${JSON.stringify(seen)}`);
+    console.log(
+      `Health during the Redis restart: ${JSON.stringify(seen)}; close codes the clients saw: ` +
+        JSON.stringify(countOf(clients.flatMap((client) => client.closes))),
+    );
     // Redis down: 503 (its ping fails); back: 200.
     for (const server of [a, b]) {
       const statuses = seen[server.url] as number[];
@@ -317,6 +322,8 @@ describe('fail-over of a cluster over PostgreSQL and Redis', () => {
     expect(writes[0]?.ok).toBe(false);
     expect(writes[0]?.error).toBeInstanceOf(FencedError);
     await until(() => stale.closes.length > 0, 'the stale owner disconnects its client');
+    // The refused commit closes the socket as any failed commit does (nothing was applied).
+    expect(stale.closes[0]).toBe(CLOSE_CODES.internalError);
 
     // Its client comes back through A, which now relays it to B: its words are committed once.
     await converge([stale, fresh]);
