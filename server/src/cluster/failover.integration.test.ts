@@ -244,6 +244,15 @@ describe('fail-over of a cluster over PostgreSQL and Redis', () => {
     });
     await redis.kill('SIGKILL');
     await sleep(300);
+    // Down for at least 300 ms, and until both servers have said so (their Redis client gives
+    // up on queued commands after a few failed reconnections, about 300 ms).
+    await waitUntil(
+      () => [a, b].every((server) => seen[server.url]?.includes(503)),
+      'both servers report Redis unreachable',
+      10_000,
+      clients,
+      () => `health: ${JSON.stringify(seen)}`,
+    );
     redis = await startRedis(redisPort);
     await waitUntil(
       () =>
