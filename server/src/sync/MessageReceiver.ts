@@ -22,6 +22,8 @@ const MALFORMED: SyncRejection = {
  * client cannot take the server down.
  */
 export class MessageReceiver {
+  /** Whether the client has answered the server's sync step 1 (S2). */
+  private sentStep2 = false;
   private warnedReadOnly = false;
 
   constructor(
@@ -87,6 +89,22 @@ export class MessageReceiver {
       case SYNC_MESSAGE_TYPES.step2:
       case SYNC_MESSAGE_TYPES.update: {
         const result = await document.receiveUpdate(this.connection, payload);
+        const beforeStep2 = !this.sentStep2;
+        if (syncType === SYNC_MESSAGE_TYPES.step2) this.sentStep2 = true;
+        if (
+          !result.ok &&
+          result.error.reason === 'missingDependencies' &&
+          beforeStep2 &&
+          syncType === SYNC_MESSAGE_TYPES.update
+        ) {
+          // S2: typed while (re)connecting, before the client answered our step 1; its step 2,
+          // computed from its whole document, carries this change with what it builds on.
+          this.log(
+            'info',
+            `${this.connection.describe()}: an update ahead of the client's sync step 2 waits for it.`,
+          );
+          return;
+        }
         if (!result.ok) this.connection.reject(result.error);
         else if (result.value === 'droppedReadOnly') this.warnReadOnlyOnce(payload);
         return;
