@@ -158,9 +158,11 @@ export interface ClusterOptions {
   schema: string;
   /** ACCORD_LEASE_MS; the server's default when absent. */
   leaseMs?: number;
+  /** Whether the first server seeds the demo (true by default; false to join a used schema). */
+  seed?: boolean;
 }
 
-/** Starts `count` servers over one schema, the first seeding the demo. */
+/** Starts `count` servers over one schema, the first seeding the demo unless told not to. */
 export async function startCluster(
   count: number,
   options: ClusterOptions,
@@ -184,7 +186,7 @@ export async function startCluster(
       ACCORD_REDIS_URL: CLUSTER_REDIS_URL,
       ACCORD_INTERNAL_URL: url,
       ...(options.leaseMs === undefined ? {} : { ACCORD_LEASE_MS: String(options.leaseMs) }),
-      ACCORD_SEED_DEMO: i === 0 ? 'true' : 'false',
+      ACCORD_SEED_DEMO: i === 0 && options.seed !== false ? 'true' : 'false',
       ACCORD_CLIENT_DIR: clientDir,
     });
     servers.push(server);

@@ -207,4 +207,40 @@ test('the owner is killed mid-typing: the delegate on the other server recovers 
   await survivor.page.reload();
   await expectConnected(survivor.page);
   await expect.poll(() => clauseText(survivor.page, 'op-legal-pathways')).toContain(wanted);
+
+  // Presence after the fail-over: the delegate of the dead server is gone, the living see each
+  // other; and the draft's requests (a position) now go to the new owner.
+  const [survivorName, survivorDelegation] =
+    survivor === ca ? ['Liam Tremblay', 'CA'] : ['Elena Marsh', 'US'];
+  const goneName = survivor === ca ? 'Elena Marsh' : 'Liam Tremblay';
+  await expect(
+    mexico.page.getByTestId('presence-user').filter({ hasText: survivorName }),
+  ).toHaveAttribute('data-delegation', survivorDelegation);
+  await expect(
+    survivor.page.getByTestId('presence-user').filter({ hasText: 'Sofía Ramírez' }),
+  ).toHaveAttribute('data-delegation', 'MX');
+  for (const person of [survivor, mexico]) {
+    await expect(
+      person.page.getByTestId('presence-user').filter({ hasText: goneName }),
+    ).toHaveCount(0);
+  }
+  await selectClause(mexico.page, 'op-jobs');
+  const panel = await selectClause(survivor.page, 'op-jobs');
+  const agree = panel.locator('[data-testid="position-button"][data-position="agree"]');
+  await agree.click();
+  await expect(agree).toHaveAttribute('aria-pressed', 'true');
+  await expect(positionChip(mexico.page, survivorDelegation)).toHaveAttribute(
+    'data-position',
+    'agree',
+  );
+
+  // Stored in PostgreSQL, not only in the surviving server's memory: once it is gone too, a new
+  // server on the same schema serves the same words.
+  await survivorServer.kill('SIGTERM');
+  const [fresh] = (await startCluster(1, { schema, leaseMs: 1_000, seed: false })) as [
+    ClusterServer,
+  ];
+  servers.push(fresh);
+  const chair = await join(browser, fresh, 'chair');
+  await expect.poll(() => clauseText(chair.page, 'op-legal-pathways')).toContain(wanted);
 });
