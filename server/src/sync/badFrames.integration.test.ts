@@ -1,6 +1,5 @@
 import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
 import { LIMITS } from '@accord/shared/protocol/limits';
-import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { clauseText } from '../testing/testClient';
@@ -13,10 +12,11 @@ import {
   recordUpdates,
   startServer,
   storedDoc,
+  syncStep2Frame,
   syncUpdateFrame,
   until,
 } from '../testing/wsTestClients';
-import { MESSAGE_TYPES, SYNC_MESSAGE_TYPES } from './protocol';
+import { MESSAGE_TYPES } from './protocol';
 
 /**
  * Bad frames on the real sync endpoint (S1, S2, S7): each closes only the connection
@@ -43,15 +43,6 @@ function copyOfServerState(): Y.Doc {
   return doc;
 }
 
-/** A sync step 2 frame (a client's answer to the server's step 1) around an update. */
-function step2Frame(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_TYPES.sync);
-  encoding.writeVarUint(encoder, SYNC_MESSAGE_TYPES.step2);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
-
 /**
  * A Canada socket sends the frame; it must be closed with the code, and only it. With
  * `afterStep2`, it first answers the server's step 1 as a stock client does (with nothing new).
@@ -62,7 +53,7 @@ async function expectClosedWith(
   afterStep2 = false,
 ): Promise<void> {
   const socket = await openRawSocket(server, 'ca.delegate');
-  if (afterStep2) socket.ws.send(step2Frame(Y.encodeStateAsUpdate(new Y.Doc())));
+  if (afterStep2) socket.ws.send(syncStep2Frame(Y.encodeStateAsUpdate(new Y.Doc())));
   socket.ws.send(frame);
   expect((await socket.closed).code).toBe(code);
   // Everyone else goes on: an edit still travels from Mexico to the United States.
@@ -129,7 +120,7 @@ describe('S1, S2, S7: the sync endpoint closes a connection that sends', () => {
     // Typed while the socket opened: it builds on OFFLINE, which the server has never seen.
     socket.ws.send(syncUpdateFrame(updates[1]!));
     // Then the answer to the server's step 1, computed from the whole document.
-    socket.ws.send(step2Frame(Y.encodeStateAsUpdate(typist)));
+    socket.ws.send(syncStep2Frame(Y.encodeStateAsUpdate(typist)));
     await until(
       () =>
         clauseText(unitedStates.doc, 'op-tariffs')

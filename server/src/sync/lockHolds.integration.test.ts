@@ -23,11 +23,14 @@ import {
   closeAll,
   demoDocumentId,
   openClient,
+  openRawSocket,
   providerSocket,
   recordUpdates,
   roundTrip,
   startServer,
   storedDoc,
+  syncStep2Frame,
+  syncUpdateFrame,
   until,
 } from '../testing/wsTestClients';
 
@@ -67,6 +70,26 @@ describe('S2, S6: pending and foreign structs around a locked clause are refused
     const again = await openAttacker(scene.server, 'mx.delegate');
     again.send(first);
     expect((await closedWith(again.socket)).code).toBe(CLOSE_CODES.clauseLocked);
+    await expectIntact(scene);
+  });
+
+  it('a locked-clause insert sent before the step 2 waits for it, and the step 2 carrying it is refused', async () => {
+    const scene = await lockedScene();
+    const socket = await openRawSocket(scene.server, 'mx.delegate');
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(await storedDoc(scene.server)));
+    const updates = recordUpdates(doc);
+    clauseText(doc, LOCKED).insert(3, 'a');
+    clauseText(doc, LOCKED).insert(4, 'b');
+    // The second half first, before any step 2: it waits (missing dependencies, S2).
+    socket.ws.send(syncUpdateFrame(updates[1]!));
+    // The step 2 carries both halves: the lock refuses the whole of it (L2).
+    socket.ws.send(
+      syncStep2Frame(
+        Y.encodeStateAsUpdate(doc, Y.encodeStateVector(await storedDoc(scene.server))),
+      ),
+    );
+    expect((await closedWith(socket)).code).toBe(CLOSE_CODES.clauseLocked);
     await expectIntact(scene);
   });
 

@@ -9,6 +9,7 @@ import {
   openRawSocket,
   type RawSocket,
   storedDoc,
+  syncStep2Frame,
   syncUpdateFrame,
   until,
 } from './wsTestClients';
@@ -91,6 +92,8 @@ export async function openAttacker(
   username = 'mx.delegate',
 ): Promise<Attacker> {
   const socket = await openRawSocket(server, username);
+  // Answers the server's step 1 as a stock client does: what follows is "live" traffic (S2).
+  socket.ws.send(syncStep2Frame(Y.encodeStateAsUpdate(new Y.Doc())));
   const doc = new Y.Doc();
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(await storedDoc(server)));
   return {

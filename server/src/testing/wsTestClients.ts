@@ -153,6 +153,18 @@ export function syncUpdateFrame(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/**
+ * A sync step 2 frame around an update: a client's answer to the server's step 1, which a stock
+ * client sends on every connect (S2 lets an update with missing dependencies wait for it).
+ */
+export function syncStep2Frame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_TYPES.sync);
+  encoding.writeVarUint(encoder, SYNC_MESSAGE_TYPES.step2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
 /** Every update a document makes from now on. */
 export function recordUpdates(doc: Y.Doc): Uint8Array[] {
   const updates: Uint8Array[] = [];
