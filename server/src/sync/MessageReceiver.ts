@@ -1,8 +1,8 @@
 import { LIMITS } from '@accord/shared/protocol/limits';
 import * as decoding from 'lib0/decoding';
 import { MESSAGE_TYPES, SYNC_MESSAGE_TYPES } from './protocol';
-import type { SyncDocument } from './SyncDocument';
-import type { DocumentPeer, SyncLog, SyncRejection } from './syncTypes';
+import type { SyncDocument, UpdateOutcome } from './SyncDocument';
+import type { DocumentPeer, SyncLog, SyncRejection, SyncResult } from './syncTypes';
 
 /** The connection whose frames a receiver reads (`SyncConnection`). */
 export interface ReceivingConnection extends DocumentPeer {
@@ -75,6 +75,36 @@ export class MessageReceiver {
     }
   }
 
+  /**
+   * Group commit: the update a sync step 2 or update frame carries (`carriesClientUpdate`), or
+   * null when the frame is refused (the connection is closed, as `receive` would).
+   */
+  updateOf(data: Uint8Array): Uint8Array | null {
+    if (data.byteLength > LIMITS.maxSyncMessageBytes) {
+      this.connection.reject({
+        reason: 'messageTooLarge',
+        message: `Message exceeds ${LIMITS.maxSyncMessageBytes} bytes.`,
+      });
+      return null;
+    }
+    try {
+      const decoder = decoding.createDecoder(data);
+      decoding.readVarUint(decoder);
+      decoding.readVarUint(decoder);
+      // Copied: the frame's buffer must not be retained by the document or the store.
+      return decoding.readVarUint8Array(decoder).slice();
+    } catch {
+      this.connection.reject(MALFORMED);
+      return null;
+    }
+  }
+
+  /** Acts on what became of an update the connection sent: a refusal closes it. */
+  settle(update: Uint8Array, result: SyncResult<UpdateOutcome>): void {
+    if (!result.ok) this.connection.reject(result.error);
+    else if (result.value === 'droppedReadOnly') this.warnReadOnlyOnce(update);
+  }
+
   private async receiveSync(syncType: number, payload: Uint8Array): Promise<void> {
     const document = this.connection.document;
     switch (syncType) {
@@ -86,9 +116,7 @@ export class MessageReceiver {
       }
       case SYNC_MESSAGE_TYPES.step2:
       case SYNC_MESSAGE_TYPES.update: {
-        const result = await document.receiveUpdate(this.connection, payload);
-        if (!result.ok) this.connection.reject(result.error);
-        else if (result.value === 'droppedReadOnly') this.warnReadOnlyOnce(payload);
+        this.settle(payload, await document.receiveUpdate(this.connection, payload));
         return;
       }
       default:

@@ -43,6 +43,11 @@ export interface DocumentPeer {
   awarenessClientId: number | undefined;
   send(data: Uint8Array): void;
   close(code: number, reason: string): void;
+  /**
+   * Writes to the socket now what `send` held back to coalesce (`coalesceFrames`); peers
+   * sent the same frames share one merge through `merged`.
+   */
+  flush?(merged?: Map<string, Uint8Array>): void;
 }
 
 /** What the transport calls when a frame arrives, the peer answers a ping, or the socket closed. */
