@@ -19,6 +19,8 @@ import { pump, TestSyncClient } from './testClient';
  */
 
 export const CLAUSE = 'op-1';
+/** The second clause, with `setup({ secondClause: true })`. */
+export const CLAUSE_2 = 'op-2';
 /** Undone after each test, last first (the test file runs them in its `afterEach`). */
 export const cleanups: (() => Promise<void> | void)[] = [];
 
@@ -118,6 +120,8 @@ export async function setup(
     access?: SyncAccess;
     groupCommit?: boolean;
     coalesceFrames?: boolean;
+    /** A second clause, `CLAUSE_2`, after the first. */
+    secondClause?: boolean;
   } = {},
 ) {
   const logLines: string[] = [];
@@ -146,6 +150,13 @@ export async function setup(
   clause.setAttribute('kind', 'operative');
   clause.insert(0, [new Y.XmlText('Calls upon all parties to negotiate.')]);
   initial.getXmlFragment(DRAFT_FRAGMENT).insert(0, [clause]);
+  if (options.secondClause) {
+    const second = new Y.XmlElement(NODE_NAMES.clause);
+    second.setAttribute('id', CLAUSE_2);
+    second.setAttribute('kind', 'operative');
+    second.insert(0, [new Y.XmlText('Notes the progress made.')]);
+    initial.getXmlFragment(DRAFT_FRAGMENT).insert(1, [second]);
+  }
   await storage.updates.append('d1', Y.encodeStateAsUpdate(initial), null);
   const log = slowLog(storage.updates);
   Y.applyUpdate(log.mirror, Y.encodeStateAsUpdate(initial));
