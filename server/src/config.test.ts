@@ -40,6 +40,11 @@ describe('parseConfig', () => {
         ACCORD_SEED_DEMO: 'FALSE',
         ACCORD_CLIENT_DIR: clientDir,
         ACCORD_TIME_ZONE: 'america/mexico_city',
+        ACCORD_DATABASE_URL: 'postgres://accord@db.internal:5432/accord',
+        ACCORD_DATABASE_SCHEMA: 'talks_2026',
+        ACCORD_REDIS_URL: 'redis://cache.internal:6379',
+        ACCORD_INTERNAL_URL: 'http://10.0.0.7:8080',
+        ACCORD_LEASE_MS: '3000',
       },
       cwd,
     );
@@ -54,8 +59,47 @@ describe('parseConfig', () => {
         seedDemo: false,
         clientDir,
         defaultTimeZone: 'America/Mexico_City',
+        database: { url: 'postgres://accord@db.internal:5432/accord', schema: 'talks_2026' },
+        cluster: {
+          redisUrl: 'redis://cache.internal:6379',
+          internalUrl: 'http://10.0.0.7:8080',
+          leaseMs: 3000,
+        },
       },
     });
+  });
+
+  it('runs alone on SQLite by default, and on PostgreSQL alone without Redis', () => {
+    const embedded = parseConfig({}, cwd);
+    expect(embedded.ok && [embedded.value.database, embedded.value.cluster]).toEqual([null, null]);
+    const alone = parseConfig({ ACCORD_DATABASE_URL: 'postgresql://127.0.0.1/test' }, cwd);
+    expect(alone.ok && alone.value.database).toEqual({
+      url: 'postgresql://127.0.0.1/test',
+      schema: 'public',
+    });
+    expect(alone.ok && alone.value.cluster).toBeNull();
+  });
+
+  it('names the bad database, Redis or lease setting', () => {
+    expect(errorOf({ ACCORD_DATABASE_URL: 'mysql://x/y' })).toContain(
+      'ACCORD_DATABASE_URL must start with postgres:// or postgresql://',
+    );
+    expect(
+      errorOf({ ACCORD_DATABASE_URL: 'postgres://x/y', ACCORD_DATABASE_SCHEMA: 'Drop;' }),
+    ).toContain('ACCORD_DATABASE_SCHEMA must be a lower-case SQL name');
+    expect(errorOf({ ACCORD_DATABASE_SCHEMA: 'talks' })).toBe(
+      'ACCORD_DATABASE_SCHEMA needs ACCORD_DATABASE_URL',
+    );
+    expect(errorOf({ ACCORD_REDIS_URL: 'redis://127.0.0.1' })).toContain(
+      'ACCORD_REDIS_URL needs ACCORD_DATABASE_URL',
+    );
+    const pg = { ACCORD_DATABASE_URL: 'postgres://x/y' };
+    expect(errorOf({ ...pg, ACCORD_REDIS_URL: 'http://cache' })).toContain(
+      'ACCORD_REDIS_URL must start with redis:// or rediss://',
+    );
+    expect(errorOf({ ...pg, ACCORD_REDIS_URL: 'redis://c', ACCORD_LEASE_MS: '50' })).toContain(
+      'ACCORD_LEASE_MS must be an integer from 200 to 600000, got "50"',
+    );
   });
 
   it('accepts port 0 (a free port, for tests)', () => {

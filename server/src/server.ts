@@ -9,7 +9,7 @@ import type { AppConfig, SyncTuning } from './config';
 import { createApp } from './http/app';
 import { realSilenceTimers, type SilenceTimers } from './revisions/silenceTimers';
 import { DEMO_PASSWORD, isEmpty, type SeededDemo, seedDemo } from './seed/demo';
-import { BackgroundWork } from './serverBackground';
+import { BackgroundWork, startServerTimers } from './serverBackground';
 import { openServerData } from './serverData';
 import { buildServices } from './services';
 import type { Storage } from './storage/storage';
@@ -68,12 +68,6 @@ const CLOSE_GRACE_MS = 2_000;
  * access version and is acted on within `ACCESS_POLL_MS`, or before the next frame.
  */
 const SESSION_RECHECK_MS = 30_000;
-
-/** How often the access version is polled: access changes reach open connections by then. */
-const ACCESS_POLL_MS = 250;
-
-/** Expired sessions are swept this often. */
-const SESSION_SWEEP_MS = 60 * 60 * 1000;
 
 /** An allowed origin with port 0 means "the port the server bound", as PORT=0 does. */
 export function resolveOrigins(origins: readonly string[], port: number): string[] {
@@ -161,30 +155,8 @@ export async function startServer(
     port,
     allowedOrigins: resolveOrigins(config.allowedOrigins, port),
   };
-  let cluster: Cluster | null = null;
-  if (config.cluster !== null && opened.postgres !== null && fence !== null) {
-    try {
-      cluster = await startCluster(config.cluster, {
-        leases: opened.postgres.leases,
-        httpUrl: config.cluster.internalUrl ?? `http://${urlHost(config.host)}:${port}`,
-        sync,
-        fence,
-        log,
-      });
-    } catch (error) {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        if ('closeAllConnections' in server) server.closeAllConnections();
-      });
-      await sync.shutdown();
-      await closeQuietly(storage, log);
-      throw error;
-    }
-  }
-  // Deadlines that passed while the server was down are settled now, exactly once.
-  try {
-    await revisions.start();
-  } catch (error) {
+  // A start that fails after listening closes what it opened; its own error is the one thrown.
+  const abandon = async (error: unknown): Promise<never> => {
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       if ('closeAllConnections' in server) server.closeAllConnections();
@@ -192,7 +164,19 @@ export async function startServer(
     await sync.shutdown();
     await closeQuietly(storage, log);
     throw error;
+  };
+  let cluster: Cluster | null = null;
+  if (config.cluster !== null && opened.postgres !== null && fence !== null) {
+    cluster = await startCluster(config.cluster, {
+      leases: opened.postgres.leases,
+      httpUrl: config.cluster.internalUrl ?? `http://${urlHost(config.host)}:${port}`,
+      sync,
+      fence,
+      log,
+    }).catch(abandon);
   }
+  // Deadlines that passed while the server was down are settled now, exactly once.
+  await revisions.start().catch(abandon);
   const app = createApp({
     ...services,
     config: resolvedConfig,
@@ -206,30 +190,21 @@ export async function startServer(
   appReady(handle);
 
   const background = new BackgroundWork(log);
-  const sweepExpired = () =>
-    background.run('Deleting expired sessions', () => sessions.deleteExpired());
-  const recheckOpenConnections = background.coalesced("Checking open connections' sessions", () =>
-    sync.recheckAccess(),
-  );
-
-  sweepExpired();
-  const sweep = setInterval(sweepExpired, SESSION_SWEEP_MS);
-  sweep.unref();
-  // The listener's promise is awaited by the access check (S10): it resolves once every
-  // connection whose rights ended is closed.
-  access.subscribe(recheckOpenConnections);
-  access.start(ACCESS_POLL_MS);
-  const recheck = setInterval(
-    recheckOpenConnections,
-    options.sessionRecheckMs ?? SESSION_RECHECK_MS,
-  );
-  recheck.unref();
+  const timers = startServerTimers(background, {
+    sessions,
+    access,
+    sync,
+    revisions,
+    sessionRecheckMs: options.sessionRecheckMs ?? SESSION_RECHECK_MS,
+    // Several servers: each arms the silence deadlines it has not seen (started through another
+    // server, whose owner may have died since); a passed one is adopted by whoever can own it.
+    rearmSilencesMs: config.cluster === null ? null : Math.max(10_000, 2 * config.cluster.leaseMs),
+  });
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
     closing ??= (async () => {
-      clearInterval(sweep);
-      clearInterval(recheck);
+      timers.stop();
       await revisions.stop();
       await access.stop();
       await sync.shutdown();

@@ -143,6 +143,18 @@ export class Cluster {
   }
 
   /**
+   * Where a draft's HTTP request runs, without taking anything: at its live owner if another
+   * server holds it, else here (a load then takes the lease, `guardLoads`). So a request that
+   * will be refused anyway (no session, no such draft) never moves a lease.
+   */
+  async where(documentId: string): Promise<DraftRoute> {
+    if (this.keeper.holds(documentId)) return { local: true };
+    const holder = await this.options.leases.holder(documentId);
+    if (holder === null || holder.owner === this.keeper.owner) return { local: true };
+    return { local: false, ...parseOwner(holder.owner), lease: holder.owner };
+  }
+
+  /**
    * Hands a socket to the draft's owner: the local sync core, or the owner over Redis. Routing
    * waits on the database, so the socket's first frames wait for it too, in order.
    */

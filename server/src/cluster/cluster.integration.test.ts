@@ -3,6 +3,7 @@ import { THREAD_EVENTS } from '@accord/shared/protocol/threads';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DEMO_PASSWORD } from '../seed/demo';
+import type { PgStorage } from '../storage/postgres/PgStorage';
 import { apiRequest } from '../testing/apiClient';
 import { clusterKit } from '../testing/clusterTestKit';
 import { LOCKED, UNLOCKED } from '../testing/lockScene';
@@ -113,6 +114,32 @@ describe('several servers over PostgreSQL and Redis', () => {
     expect(clauseFingerprint(witness.doc, LOCKED)).toBe(before);
     expect(owners(servers)).toEqual([a]);
     expect(witness.closes).toEqual([]);
+  });
+
+  it('answers a draft request through any server as its owner does, and moves no lease for a refused one', async () => {
+    const { servers } = await kit.start(2);
+    const [a, b] = servers as [RunningTestServer, RunningTestServer];
+    await openClient(a, 'us.delegate');
+    const id = demoDocumentId(a);
+    const anonymous = await fetch(`${b.url}/api/documents/${id}/clauses`, {
+      headers: { origin: b.url },
+    });
+    expect(anonymous.status).toBe(401);
+    const cookie = await signIn(b, 'mx.delegate', DEMO_PASSWORD);
+    const missing = await apiRequest(b, cookie, 'GET', '/api/documents/no-such-draft/clauses');
+    expect(missing.status).toBe(404);
+    expect(await (b.storage as PgStorage).leases.holder('no-such-draft')).toBeNull();
+    const viaB = await apiRequest(b, cookie, 'GET', `/api/documents/${id}/clauses`);
+    const viaA = await apiRequest(a, cookie, 'GET', `/api/documents/${id}/clauses`);
+    expect(viaB.status).toBe(200);
+    expect(viaB.body).toEqual(viaA.body);
+    // A request that claims to have been forwarded already is not sent on again.
+    const bounced = await fetch(`${b.url}/api/documents/${id}/clauses`, {
+      headers: { origin: b.url, cookie, 'x-accord-forwarded-by': 'someone' },
+    });
+    expect(bounced.status).toBe(503);
+    expect(((await bounced.json()) as { error: { code: string } }).error.code).toBe('unavailable');
+    expect(owners(servers)).toEqual([a]);
   });
 
   it("brings Mexico's private thread to its colleague on another server, never to the US", async () => {

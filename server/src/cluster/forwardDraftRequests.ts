@@ -19,7 +19,7 @@ const HOP_HEADERS = [
 /** What forwarding needs of the cluster. */
 export interface DraftRouter {
   readonly serverId: string;
-  route(documentId: string): Promise<DraftRoute>;
+  where(documentId: string): Promise<DraftRoute>;
 }
 
 /**
@@ -32,7 +32,7 @@ export function forwardDraftRequests(router: DraftRouter): MiddlewareHandler {
   return async (c, next) => {
     const documentId = c.req.param('documentId');
     if (documentId === undefined) return next();
-    const route = await router.route(documentId);
+    const route = await router.where(documentId);
     if (route.local) return next();
     if (c.req.header(FORWARDED_HEADER) !== undefined) {
       // The owner changed while the request travelled: the client tries again.

@@ -223,6 +223,15 @@ export class DocumentPersistence {
     this.compactIfDue();
   }
 
+  /**
+   * Compacts whatever was stored since the last compaction (a draft about to leave memory: its
+   * next load reads one snapshot, not its tail of updates). Resolves once done.
+   */
+  compactNow(): Promise<void> {
+    this.compactIfDue(1);
+    return this.settled();
+  }
+
   /** Resolves once no compaction is queued or running. */
   settled(): Promise<void> {
     return this.compaction ?? Promise.resolve();
@@ -232,8 +241,8 @@ export class DocumentPersistence {
    * Compaction is a task at the tail of the document's queue, after the messages already
    * queued, never inside the message path, and never two at once.
    */
-  private compactIfDue(): void {
-    if (this.compaction !== null || this.storedSinceCompaction < this.options.compactEvery) return;
+  private compactIfDue(atLeast = this.options.compactEvery): void {
+    if (this.compaction !== null || this.storedSinceCompaction < Math.max(1, atLeast)) return;
     const { documentId, log } = this.options;
     this.compaction = this.options
       .schedule(() => (this.abandoned ? Promise.resolve() : this.compact()))

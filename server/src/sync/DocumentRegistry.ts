@@ -227,6 +227,8 @@ export class DocumentRegistry<Api> {
   }
 
   private async unload(document: SyncDocument<Api>, force: boolean): Promise<void> {
+    // An idle draft leaves memory compacted: its next load reads one snapshot.
+    if (!force && this.unused(document)) await document.compactNow();
     await document.settled();
     // Whoever acquired it meanwhile keeps it (checked and dropped in one synchronous step).
     if (!force && !this.unused(document)) return;

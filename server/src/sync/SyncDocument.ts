@@ -356,6 +356,11 @@ export class SyncDocument<Api = unknown> {
     return this.queue.busy;
   }
 
+  /** Compacts the log's tail as a task of the queue (before an idle draft is unloaded). */
+  compactNow(): Promise<void> {
+    return this.persistence.compactNow();
+  }
+
   /** Waits until the queue is empty and no compaction is queued or running. */
   async settled(): Promise<void> {
     await this.queue.idle();

@@ -8,6 +8,7 @@ import type {
   SilenceEnd,
   SilenceRecord,
 } from '../revisionStore';
+import { startedSilence } from '../rows/revisionRows';
 
 function metaOf(record: RevisionRecord): RevisionMeta {
   const { state: _state, contentJson: _contentJson, ...meta } = record;
@@ -59,14 +60,7 @@ export class MemoryRevisionStore implements RevisionStore {
 
   async startSilence(silence: NewSilence): Promise<Result<SilenceRecord, 'running'>> {
     if (await this.runningSilence(silence.documentId)) return { ok: false, error: 'running' };
-    const record: SilenceRecord = {
-      ...silence,
-      state: 'running',
-      endedAt: null,
-      brokenBy: null,
-      brokenDelegation: null,
-      reason: null,
-    };
+    const record = startedSilence(silence);
     this.procedures.push(record);
     return { ok: true, value: { ...record } };
   }

@@ -1,29 +1,7 @@
-import { isLocale, type Locale } from '@accord/shared/i18n/locales';
+import type { Locale } from '@accord/shared/i18n/locales';
 import type pg from 'pg';
+import { type SessionRow, toSession, toUser, type UserRow } from '../rows/accountRows';
 import type { SessionRecord, SessionStore, UserRecord, UserStore } from '../storage';
-
-interface UserRow {
-  id: string;
-  username: string;
-  display_name: string;
-  password_hash: string;
-  disabled: boolean;
-  created_at: number;
-  locale: string | null;
-}
-
-function toUser(row: UserRow): UserRecord {
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    passwordHash: row.password_hash,
-    disabled: row.disabled,
-    createdAt: row.created_at,
-    // A value this version does not speak (written by a later one) reads as no choice.
-    locale: isLocale(row.locale) ? row.locale : null,
-  };
-}
 
 /** Users in PostgreSQL. */
 export class PgUserStore implements UserStore {
@@ -39,22 +17,25 @@ export class PgUserStore implements UserStore {
   }
 
   async byId(id: string): Promise<UserRecord | undefined> {
-    const result = await this.pool.query<UserRow>('SELECT * FROM users WHERE id = $1', [id]);
+    const result = await this.pool.query<UserRow<boolean>>('SELECT * FROM users WHERE id = $1', [
+      id,
+    ]);
     const row = result.rows[0];
     return row && toUser(row);
   }
 
   async byUsername(username: string): Promise<UserRecord | undefined> {
-    const result = await this.pool.query<UserRow>('SELECT * FROM users WHERE username = $1', [
-      username,
-    ]);
+    const result = await this.pool.query<UserRow<boolean>>(
+      'SELECT * FROM users WHERE username = $1',
+      [username],
+    );
     const row = result.rows[0];
     return row && toUser(row);
   }
 
   async list(): Promise<UserRecord[]> {
     // COLLATE "C": byte order, as SQLite's default BINARY collation sorts.
-    const result = await this.pool.query<UserRow>(
+    const result = await this.pool.query<UserRow<boolean>>(
       'SELECT * FROM users ORDER BY username COLLATE "C"',
     );
     return result.rows.map(toUser);
@@ -78,12 +59,6 @@ export class PgUserStore implements UserStore {
   }
 }
 
-interface SessionRow {
-  id: string;
-  user_id: string;
-  expires_at: number;
-}
-
 /** Sessions in PostgreSQL (only the SHA-256 of each token is stored). */
 export class PgSessionStore implements SessionStore {
   constructor(private readonly pool: pg.Pool) {}
@@ -99,7 +74,7 @@ export class PgSessionStore implements SessionStore {
   async byId(id: string): Promise<SessionRecord | undefined> {
     const result = await this.pool.query<SessionRow>('SELECT * FROM sessions WHERE id = $1', [id]);
     const row = result.rows[0];
-    return row && { id: row.id, userId: row.user_id, expiresAt: row.expires_at };
+    return row && toSession(row);
   }
 
   async setExpiry(id: string, expiresAt: number): Promise<void> {

@@ -1,36 +1,7 @@
-import type { DelegationCode } from '@accord/shared/domain/delegations';
 import type pg from 'pg';
+import { type AuditRow, auditValues, toAuditRecord } from '../rows/auditRows';
 import type { AuditRecord, AuditStore } from '../storage';
 import { transaction } from './pgDb';
-
-interface AuditRow {
-  negotiation_id: string;
-  seq: number;
-  document_id: string | null;
-  at: number;
-  user_id: string | null;
-  delegation: string | null;
-  action: string;
-  detail: string;
-  prev_hash: string;
-  hash: string;
-}
-
-function toRecord(row: AuditRow): AuditRecord {
-  return {
-    negotiationId: row.negotiation_id,
-    seq: row.seq,
-    documentId: row.document_id,
-    at: row.at,
-    userId: row.user_id,
-    // Written only from a membership's delegation; a tampered value is caught by the hash.
-    delegation: row.delegation as DelegationCode | null,
-    action: row.action,
-    detail: row.detail,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
-}
 
 /** The audit log in PostgreSQL. */
 export class PgAuditStore implements AuditStore {
@@ -51,23 +22,12 @@ export class PgAuditStore implements AuditStore {
         [negotiationId],
       );
       const row = last.rows[0];
-      const entry = build(row === undefined ? undefined : toRecord(row));
+      const entry = build(row === undefined ? undefined : toAuditRecord(row));
       await client.query(
         `INSERT INTO audit_log
            (negotiation_id, seq, document_id, at, user_id, delegation, action, detail, prev_hash, hash)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [
-          entry.negotiationId,
-          entry.seq,
-          entry.documentId,
-          entry.at,
-          entry.userId,
-          entry.delegation,
-          entry.action,
-          entry.detail,
-          entry.prevHash,
-          entry.hash,
-        ],
+        auditValues(entry),
       );
       return entry;
     });
@@ -78,6 +38,6 @@ export class PgAuditStore implements AuditStore {
       'SELECT * FROM audit_log WHERE negotiation_id = $1 ORDER BY seq',
       [negotiationId],
     );
-    return result.rows.map(toRecord);
+    return result.rows.map(toAuditRecord);
   }
 }

@@ -1,50 +1,6 @@
-import {
-  type ClauseHistoryEvent,
-  parseClauseHistoryEvent,
-} from '@accord/shared/domain/clauseHistory';
-import type { DelegationCode } from '@accord/shared/domain/delegations';
 import type pg from 'pg';
+import { type ClauseChangeRow, clauseChangeValues, toClauseChange } from '../rows/clauseChangeRows';
 import type { ClauseChangeRecord, ClauseChangeStore } from '../storage';
-
-interface ClauseChangeRow {
-  id: number;
-  document_id: string;
-  clause_id: string;
-  seq: number;
-  user_id: string;
-  delegation: string;
-  at: number;
-  text_before: string;
-  text_after: string;
-  event: string | null;
-}
-
-/** A stored event, or null when there is none or it cannot be read (shown as a plain edit). */
-function eventOf(json: string | null): ClauseHistoryEvent | null {
-  if (json === null) return null;
-  try {
-    const parsed = parseClauseHistoryEvent(JSON.parse(json));
-    return parsed.ok ? parsed.value : null;
-  } catch {
-    return null;
-  }
-}
-
-function toRecord(row: ClauseChangeRow): ClauseChangeRecord {
-  return {
-    id: row.id,
-    documentId: row.document_id,
-    clauseId: row.clause_id,
-    seq: row.seq,
-    userId: row.user_id,
-    // Written only from a membership's delegation, which is checked when it is stored.
-    delegation: row.delegation as DelegationCode,
-    at: row.at,
-    textBefore: row.text_before,
-    textAfter: row.text_after,
-    event: eventOf(row.event),
-  };
-}
 
 const COLUMNS =
   'id, document_id, clause_id, seq, user_id, delegation, at, text_before, text_after, event';
@@ -58,17 +14,7 @@ export class PgClauseChangeStore implements ClauseChangeStore {
       `INSERT INTO clause_changes
          (document_id, clause_id, seq, user_id, delegation, at, text_before, text_after, event)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-      [
-        change.documentId,
-        change.clauseId,
-        change.seq,
-        change.userId,
-        change.delegation,
-        change.at,
-        change.textBefore,
-        change.textAfter,
-        change.event === null ? null : JSON.stringify(change.event),
-      ],
+      clauseChangeValues(change),
     );
     return { id: result.rows[0]?.id ?? 0, ...change };
   }
@@ -90,7 +36,7 @@ export class PgClauseChangeStore implements ClauseChangeStore {
       [documentId, clauseId],
     );
     const row = result.rows[0];
-    return row && toRecord(row);
+    return row && toClauseChange(row);
   }
 
   async list(documentId: string, clauseId: string): Promise<ClauseChangeRecord[]> {
@@ -98,7 +44,7 @@ export class PgClauseChangeStore implements ClauseChangeStore {
       `SELECT ${COLUMNS} FROM clause_changes WHERE document_id = $1 AND clause_id = $2 ORDER BY id DESC`,
       [documentId, clauseId],
     );
-    return result.rows.map(toRecord);
+    return result.rows.map(toClauseChange);
   }
 
   async latestOfEachClause(documentId: string): Promise<ClauseChangeRecord[]> {
@@ -108,6 +54,6 @@ export class PgClauseChangeStore implements ClauseChangeStore {
        ) ORDER BY id DESC`,
       [documentId],
     );
-    return result.rows.map(toRecord);
+    return result.rows.map(toClauseChange);
   }
 }

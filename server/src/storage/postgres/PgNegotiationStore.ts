@@ -1,6 +1,12 @@
-import type { DelegationCode } from '@accord/shared/domain/delegations';
-import type { Role } from '@accord/shared/domain/roles';
 import type pg from 'pg';
+import { type DocumentRow, toDocument } from '../rows/documentRows';
+import {
+  type MembershipRow,
+  type NegotiationRow,
+  negotiationValues,
+  toMembership,
+  toNegotiation,
+} from '../rows/negotiationRows';
 import type {
   DocumentRecord,
   DocumentStore,
@@ -9,62 +15,18 @@ import type {
   NegotiationStore,
 } from '../storage';
 
-interface NegotiationRow {
-  id: string;
-  title: string;
-  venue: string;
-  starts_on: string;
-  time_zone: string;
-  created_at: number;
-}
-
-interface MembershipRow {
-  negotiation_id: string;
-  user_id: string;
-  delegation: string;
-  role: string;
-}
-
-function toNegotiation(row: NegotiationRow): NegotiationRecord {
-  return {
-    id: row.id,
-    title: row.title,
-    venue: row.venue,
-    startsOn: row.starts_on,
-    timeZone: row.time_zone,
-    createdAt: row.created_at,
-  };
-}
-
-/** Only this store writes the column, from typed values, so the cast cannot lie. */
-function toMembership(row: MembershipRow): MembershipRecord {
-  return {
-    negotiationId: row.negotiation_id,
-    userId: row.user_id,
-    delegation: row.delegation as DelegationCode,
-    role: row.role as Role,
-  };
-}
-
 /** Negotiations and memberships in PostgreSQL. Orders are byte orders, as in SQLite. */
 export class PgNegotiationStore implements NegotiationStore {
   constructor(private readonly pool: pg.Pool) {}
 
   async create(negotiation: Omit<NegotiationRecord, 'createdAt'>): Promise<NegotiationRecord> {
-    const createdAt = Date.now();
+    const record: NegotiationRecord = { ...negotiation, createdAt: Date.now() };
     await this.pool.query(
       `INSERT INTO negotiations (id, title, venue, starts_on, time_zone, created_at)
        VALUES ($1, $2, $3, $4, $5, $6)`,
-      [
-        negotiation.id,
-        negotiation.title,
-        negotiation.venue,
-        negotiation.startsOn,
-        negotiation.timeZone,
-        createdAt,
-      ],
+      negotiationValues(record),
     );
-    return { ...negotiation, createdAt };
+    return record;
   }
 
   async setTimeZone(id: string, timeZone: string): Promise<boolean> {
@@ -133,24 +95,6 @@ export class PgNegotiationStore implements NegotiationStore {
     );
     return result.rows.map(toMembership);
   }
-}
-
-interface DocumentRow {
-  id: string;
-  negotiation_id: string;
-  title: string;
-  created_at: number;
-  updated_at: number;
-}
-
-function toDocument(row: DocumentRow): DocumentRecord {
-  return {
-    id: row.id,
-    negotiationId: row.negotiation_id,
-    title: row.title,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
 }
 
 /** Documents' metadata in PostgreSQL. */

@@ -9,15 +9,19 @@ import type {
   SilenceEnd,
   SilenceRecord,
 } from '../revisionStore';
-import { byteaOf, lockDocument, type Queryable, transaction } from './pgDb';
 import {
+  issuedRevisionMeta,
   META_COLUMNS,
   type RevisionRow,
+  revisionValues,
   type SilenceRow,
-  toMeta,
-  toRecord,
+  silenceValues,
+  startedSilence,
+  toRevision,
+  toRevisionMeta,
   toSilence,
-} from './pgRevisionRows';
+} from '../rows/revisionRows';
+import { byteaOf, lockDocument, type Queryable, transaction } from './pgDb';
 
 async function running(db: Queryable, documentId: string): Promise<SilenceRecord | undefined> {
   const result = await db.query<SilenceRow>(
@@ -71,33 +75,9 @@ export class PgRevisionStore implements RevisionStore {
         `INSERT INTO revisions (id, document_id, number, symbol, note, state, content_json, sha256,
            issued_by, delegation, issued_at, adopted_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL)`,
-        [
-          revision.id,
-          revision.documentId,
-          number,
-          symbol,
-          revision.note,
-          byteaOf(revision.state),
-          revision.contentJson,
-          revision.sha256,
-          revision.issuedBy,
-          revision.delegation,
-          revision.issuedAt,
-        ],
+        revisionValues(revision, number, symbol, byteaOf),
       );
-      const value: RevisionMeta = {
-        id: revision.id,
-        documentId: revision.documentId,
-        number,
-        symbol,
-        note: revision.note,
-        sha256: revision.sha256,
-        issuedBy: revision.issuedBy,
-        delegation: revision.delegation,
-        issuedAt: revision.issuedAt,
-        adoptedAt: null,
-      };
-      return { ok: true as const, value };
+      return { ok: true as const, value: issuedRevisionMeta(revision, number, symbol) };
     });
   }
 
@@ -106,7 +86,7 @@ export class PgRevisionStore implements RevisionStore {
       `SELECT ${META_COLUMNS} FROM revisions WHERE document_id = $1 ORDER BY number`,
       [documentId],
     );
-    return result.rows.map(toMeta);
+    return result.rows.map(toRevisionMeta);
   }
 
   async byNumber(documentId: string, number: number): Promise<RevisionRecord | undefined> {
@@ -115,7 +95,7 @@ export class PgRevisionStore implements RevisionStore {
       [documentId, number],
     );
     const row = result.rows[0];
-    return row && toRecord(row);
+    return row && toRevision(row);
   }
 
   async byId(id: string): Promise<RevisionRecord | undefined> {
@@ -123,7 +103,7 @@ export class PgRevisionStore implements RevisionStore {
       id,
     ]);
     const row = result.rows[0];
-    return row && toRecord(row);
+    return row && toRevision(row);
   }
 
   startSilence(silence: NewSilence): Promise<Result<SilenceRecord, 'running'>> {
@@ -135,24 +115,9 @@ export class PgRevisionStore implements RevisionStore {
       await client.query(
         `INSERT INTO silence_procedures (id, document_id, revision_id, started_by, started_at, deadline, state)
          VALUES ($1, $2, $3, $4, $5, $6, 'running')`,
-        [
-          silence.id,
-          silence.documentId,
-          silence.revisionId,
-          silence.startedBy,
-          silence.startedAt,
-          silence.deadline,
-        ],
+        silenceValues(silence),
       );
-      const value: SilenceRecord = {
-        ...silence,
-        state: 'running',
-        endedAt: null,
-        brokenBy: null,
-        brokenDelegation: null,
-        reason: null,
-      };
-      return { ok: true as const, value };
+      return { ok: true as const, value: startedSilence(silence) };
     });
   }
 

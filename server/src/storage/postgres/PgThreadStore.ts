@@ -1,74 +1,15 @@
-import type { DelegationCode } from '@accord/shared/domain/delegations';
-import type { ThreadVisibility } from '@accord/shared/policy/threadPolicy';
 import type pg from 'pg';
+import {
+  insertedMessage,
+  type MessageRow,
+  messageValues,
+  type ThreadRow,
+  threadValues,
+  toMessage,
+  toThread,
+} from '../rows/threadRows';
 import type { MessageRecord, NewMessage, ThreadRecord, ThreadStore } from '../storage';
 import { type Queryable, transaction } from './pgDb';
-
-interface ThreadRow {
-  id: string;
-  document_id: string;
-  clause_id: string;
-  visibility: string;
-  delegation: string;
-  created_by: string;
-  created_at: number;
-  anchor_start: string;
-  anchor_end: string;
-  quote: string;
-  resolved_by: string | null;
-  resolved_at: number | null;
-}
-
-interface MessageRow {
-  seq: number;
-  id: string;
-  thread_id: string;
-  author_id: string;
-  delegation: string;
-  body: string;
-  created_at: number;
-  edited_at: number | null;
-  deleted_at: number | null;
-  hidden_by: string | null;
-  hidden_reason: string | null;
-  hidden_at: number | null;
-}
-
-function toThread(row: ThreadRow): ThreadRecord {
-  return {
-    id: row.id,
-    documentId: row.document_id,
-    clauseId: row.clause_id,
-    // The table's CHECK constraint admits only the two visibilities.
-    visibility: row.visibility as ThreadVisibility,
-    // Written only from a membership's delegation, which is checked when it is stored.
-    delegation: row.delegation as DelegationCode,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    anchorStart: row.anchor_start,
-    anchorEnd: row.anchor_end,
-    quote: row.quote,
-    resolvedBy: row.resolved_by,
-    resolvedAt: row.resolved_at,
-  };
-}
-
-function toMessage(row: MessageRow): MessageRecord {
-  return {
-    id: row.id,
-    seq: row.seq,
-    threadId: row.thread_id,
-    authorId: row.author_id,
-    delegation: row.delegation as DelegationCode,
-    body: row.body,
-    createdAt: row.created_at,
-    editedAt: row.edited_at,
-    deletedAt: row.deleted_at,
-    hiddenBy: row.hidden_by,
-    hiddenReason: row.hidden_reason,
-    hiddenAt: row.hidden_at,
-  };
-}
 
 const THREAD_COLUMNS = `id, document_id, clause_id, visibility, delegation, created_by, created_at,
   anchor_start, anchor_end, quote, resolved_by, resolved_at`;
@@ -80,24 +21,9 @@ async function insertMessage(db: Queryable, message: NewMessage): Promise<Messag
   const result = await db.query<{ seq: number }>(
     `INSERT INTO thread_messages (id, thread_id, author_id, delegation, body, created_at)
      VALUES ($1, $2, $3, $4, $5, $6) RETURNING seq`,
-    [
-      message.id,
-      message.threadId,
-      message.authorId,
-      message.delegation,
-      message.body,
-      message.createdAt,
-    ],
+    messageValues(message),
   );
-  return {
-    ...message,
-    seq: result.rows[0]?.seq ?? 0,
-    editedAt: null,
-    deletedAt: null,
-    hiddenBy: null,
-    hiddenReason: null,
-    hiddenAt: null,
-  };
+  return insertedMessage(message, result.rows[0]?.seq ?? 0);
 }
 
 /** Comment threads in PostgreSQL (tables `threads`, `thread_messages`, `thread_reads`). */
@@ -112,18 +38,7 @@ export class PgThreadStore implements ThreadStore {
       await client.query(
         `INSERT INTO threads (id, document_id, clause_id, visibility, delegation, created_by,
            created_at, anchor_start, anchor_end, quote) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [
-          thread.id,
-          thread.documentId,
-          thread.clauseId,
-          thread.visibility,
-          thread.delegation,
-          thread.createdBy,
-          thread.createdAt,
-          thread.anchorStart,
-          thread.anchorEnd,
-          thread.quote,
-        ],
+        threadValues(thread),
       );
       const message = await insertMessage(client, first);
       return { thread: { ...thread, resolvedBy: null, resolvedAt: null }, message };

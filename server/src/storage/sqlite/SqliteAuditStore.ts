@@ -1,52 +1,10 @@
-import type { DelegationCode } from '@accord/shared/domain/delegations';
 import type Database from 'better-sqlite3';
+import { type AuditRow, type AuditValues, auditValues, toAuditRecord } from '../rows/auditRows';
 import type { AuditRecord, AuditStore } from '../storage';
-
-interface AuditRow {
-  negotiation_id: string;
-  seq: number;
-  document_id: string | null;
-  at: number;
-  user_id: string | null;
-  delegation: string | null;
-  action: string;
-  detail: string;
-  prev_hash: string;
-  hash: string;
-}
-
-function toRecord(row: AuditRow): AuditRecord {
-  return {
-    negotiationId: row.negotiation_id,
-    seq: row.seq,
-    documentId: row.document_id,
-    at: row.at,
-    userId: row.user_id,
-    // Written only from a membership's delegation; a tampered value is caught by the hash.
-    delegation: row.delegation as DelegationCode | null,
-    action: row.action,
-    detail: row.detail,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
-}
 
 /** The audit log in SQLite. */
 export class SqliteAuditStore implements AuditStore {
-  private readonly insert: Database.Statement<
-    [
-      string,
-      number,
-      string | null,
-      number,
-      string | null,
-      string | null,
-      string,
-      string,
-      string,
-      string,
-    ]
-  >;
+  private readonly insert: Database.Statement<AuditValues>;
   private readonly selectLast: Database.Statement<[string], AuditRow>;
   private readonly selectAll: Database.Statement<[string], AuditRow>;
 
@@ -71,25 +29,14 @@ export class SqliteAuditStore implements AuditStore {
     return this.db
       .transaction(() => {
         const row = this.selectLast.get(negotiationId);
-        const entry = build(row === undefined ? undefined : toRecord(row));
-        this.insert.run(
-          entry.negotiationId,
-          entry.seq,
-          entry.documentId,
-          entry.at,
-          entry.userId,
-          entry.delegation,
-          entry.action,
-          entry.detail,
-          entry.prevHash,
-          entry.hash,
-        );
+        const entry = build(row === undefined ? undefined : toAuditRecord(row));
+        this.insert.run(...auditValues(entry));
         return entry;
       })
       .immediate();
   }
 
   async list(negotiationId: string): Promise<AuditRecord[]> {
-    return this.selectAll.all(negotiationId).map(toRecord);
+    return this.selectAll.all(negotiationId).map(toAuditRecord);
   }
 }

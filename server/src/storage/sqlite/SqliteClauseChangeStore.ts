@@ -1,56 +1,15 @@
-import {
-  type ClauseHistoryEvent,
-  parseClauseHistoryEvent,
-} from '@accord/shared/domain/clauseHistory';
-import type { DelegationCode } from '@accord/shared/domain/delegations';
 import type Database from 'better-sqlite3';
+import {
+  type ClauseChangeRow,
+  type ClauseChangeValues,
+  clauseChangeValues,
+  toClauseChange,
+} from '../rows/clauseChangeRows';
 import type { ClauseChangeRecord, ClauseChangeStore } from '../storage';
-
-interface ClauseChangeRow {
-  id: number;
-  document_id: string;
-  clause_id: string;
-  seq: number;
-  user_id: string;
-  delegation: string;
-  at: number;
-  text_before: string;
-  text_after: string;
-  event: string | null;
-}
-
-/** A stored event, or null when there is none or it cannot be read (shown as a plain edit). */
-function eventOf(json: string | null): ClauseHistoryEvent | null {
-  if (json === null) return null;
-  try {
-    const parsed = parseClauseHistoryEvent(JSON.parse(json));
-    return parsed.ok ? parsed.value : null;
-  } catch {
-    return null;
-  }
-}
-
-function toRecord(row: ClauseChangeRow): ClauseChangeRecord {
-  return {
-    id: row.id,
-    documentId: row.document_id,
-    clauseId: row.clause_id,
-    seq: row.seq,
-    userId: row.user_id,
-    // Written only from a membership's delegation, which is checked when it is stored.
-    delegation: row.delegation as DelegationCode,
-    at: row.at,
-    textBefore: row.text_before,
-    textAfter: row.text_after,
-    event: eventOf(row.event),
-  };
-}
 
 /** The history of clause texts in SQLite. */
 export class SqliteClauseChangeStore implements ClauseChangeStore {
-  private readonly insert: Database.Statement<
-    [string, string, number, string, string, number, string, string, string | null]
-  >;
+  private readonly insert: Database.Statement<ClauseChangeValues>;
   private readonly update: Database.Statement<[number, number, string, number]>;
   private readonly selectLatest: Database.Statement<[string, string], ClauseChangeRow>;
   private readonly selectAll: Database.Statement<[string, string], ClauseChangeRow>;
@@ -80,17 +39,7 @@ export class SqliteClauseChangeStore implements ClauseChangeStore {
   }
 
   async append(change: Omit<ClauseChangeRecord, 'id'>): Promise<ClauseChangeRecord> {
-    const result = this.insert.run(
-      change.documentId,
-      change.clauseId,
-      change.seq,
-      change.userId,
-      change.delegation,
-      change.at,
-      change.textBefore,
-      change.textAfter,
-      change.event === null ? null : JSON.stringify(change.event),
-    );
+    const result = this.insert.run(...clauseChangeValues(change));
     return { id: Number(result.lastInsertRowid), ...change };
   }
 
@@ -103,14 +52,14 @@ export class SqliteClauseChangeStore implements ClauseChangeStore {
 
   async latest(documentId: string, clauseId: string): Promise<ClauseChangeRecord | undefined> {
     const row = this.selectLatest.get(documentId, clauseId);
-    return row && toRecord(row);
+    return row && toClauseChange(row);
   }
 
   async list(documentId: string, clauseId: string): Promise<ClauseChangeRecord[]> {
-    return this.selectAll.all(documentId, clauseId).map(toRecord);
+    return this.selectAll.all(documentId, clauseId).map(toClauseChange);
   }
 
   async latestOfEachClause(documentId: string): Promise<ClauseChangeRecord[]> {
-    return this.selectLatestOfEach.all(documentId, documentId).map(toRecord);
+    return this.selectLatestOfEach.all(documentId, documentId).map(toClauseChange);
   }
 }

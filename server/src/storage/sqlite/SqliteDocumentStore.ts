@@ -1,23 +1,6 @@
 import type Database from 'better-sqlite3';
+import { type DocumentRow, toDocument } from '../rows/documentRows';
 import type { DocumentRecord, DocumentStore } from '../storage';
-
-interface DocumentRow {
-  id: string;
-  negotiation_id: string;
-  title: string;
-  created_at: number;
-  updated_at: number;
-}
-
-function toDocument(row: DocumentRow): DocumentRecord {
-  return {
-    id: row.id,
-    negotiationId: row.negotiation_id,
-    title: row.title,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
 
 /** Documents' metadata in SQLite. */
 export class SqliteDocumentStore implements DocumentStore {

@@ -1,48 +1,17 @@
-import type { DelegationCode } from '@accord/shared/domain/delegations';
-import type { Role } from '@accord/shared/domain/roles';
 import type Database from 'better-sqlite3';
+import {
+  type MembershipRow,
+  type NegotiationRow,
+  type NegotiationValues,
+  negotiationValues,
+  toMembership,
+  toNegotiation,
+} from '../rows/negotiationRows';
 import type { MembershipRecord, NegotiationRecord, NegotiationStore } from '../storage';
-
-interface NegotiationRow {
-  id: string;
-  title: string;
-  venue: string;
-  starts_on: string;
-  time_zone: string;
-  created_at: number;
-}
-
-interface MembershipRow {
-  negotiation_id: string;
-  user_id: string;
-  delegation: string;
-  role: string;
-}
-
-function toNegotiation(row: NegotiationRow): NegotiationRecord {
-  return {
-    id: row.id,
-    title: row.title,
-    venue: row.venue,
-    startsOn: row.starts_on,
-    timeZone: row.time_zone,
-    createdAt: row.created_at,
-  };
-}
-
-/** Only this store writes the column, from typed values, so the cast cannot lie. */
-function toMembership(row: MembershipRow): MembershipRecord {
-  return {
-    negotiationId: row.negotiation_id,
-    userId: row.user_id,
-    delegation: row.delegation as DelegationCode,
-    role: row.role as Role,
-  };
-}
 
 /** Negotiations and memberships in SQLite. */
 export class SqliteNegotiationStore implements NegotiationStore {
-  private readonly insert: Database.Statement<[string, string, string, string, string, number]>;
+  private readonly insert: Database.Statement<NegotiationValues>;
   private readonly updateTimeZone: Database.Statement<[string, string]>;
   private readonly selectById: Database.Statement<[string], NegotiationRow>;
   private readonly selectAll: Database.Statement<[], NegotiationRow>;
@@ -82,16 +51,9 @@ export class SqliteNegotiationStore implements NegotiationStore {
   }
 
   async create(negotiation: Omit<NegotiationRecord, 'createdAt'>): Promise<NegotiationRecord> {
-    const createdAt = Date.now();
-    this.insert.run(
-      negotiation.id,
-      negotiation.title,
-      negotiation.venue,
-      negotiation.startsOn,
-      negotiation.timeZone,
-      createdAt,
-    );
-    return { ...negotiation, createdAt };
+    const record: NegotiationRecord = { ...negotiation, createdAt: Date.now() };
+    this.insert.run(...negotiationValues(record));
+    return record;
   }
 
   async setTimeZone(id: string, timeZone: string): Promise<boolean> {

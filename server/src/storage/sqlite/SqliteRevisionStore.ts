@@ -1,6 +1,4 @@
-import type { DelegationCode } from '@accord/shared/domain/delegations';
 import type { Result } from '@accord/shared/result';
-import type { SilenceState } from '@accord/shared/revisions/silence';
 import type Database from 'better-sqlite3';
 import type {
   NewRevision,
@@ -11,77 +9,18 @@ import type {
   SilenceEnd,
   SilenceRecord,
 } from '../revisionStore';
-
-interface RevisionRow {
-  id: string;
-  document_id: string;
-  number: number;
-  symbol: string;
-  note: string;
-  sha256: string;
-  issued_by: string;
-  delegation: string;
-  issued_at: number;
-  adopted_at: number | null;
-  state?: Buffer;
-  content_json?: string;
-}
-
-interface SilenceRow {
-  id: string;
-  document_id: string;
-  revision_id: string;
-  started_by: string;
-  started_at: number;
-  deadline: number;
-  state: string;
-  ended_at: number | null;
-  broken_by: string | null;
-  broken_delegation: string | null;
-  reason: string | null;
-}
-
-const META_COLUMNS =
-  'id, document_id, number, symbol, note, sha256, issued_by, delegation, issued_at, adopted_at';
-
-function toMeta(row: RevisionRow): RevisionMeta {
-  return {
-    id: row.id,
-    documentId: row.document_id,
-    number: row.number,
-    symbol: row.symbol,
-    note: row.note,
-    sha256: row.sha256,
-    issuedBy: row.issued_by,
-    delegation: row.delegation as DelegationCode,
-    issuedAt: row.issued_at,
-    adoptedAt: row.adopted_at,
-  };
-}
-
-function toRecord(row: RevisionRow): RevisionRecord {
-  return {
-    ...toMeta(row),
-    state: new Uint8Array(row.state ?? Buffer.alloc(0)),
-    contentJson: row.content_json ?? '',
-  };
-}
-
-function toSilence(row: SilenceRow): SilenceRecord {
-  return {
-    id: row.id,
-    documentId: row.document_id,
-    revisionId: row.revision_id,
-    startedBy: row.started_by,
-    startedAt: row.started_at,
-    deadline: row.deadline,
-    state: row.state as SilenceState,
-    endedAt: row.ended_at,
-    brokenBy: row.broken_by,
-    brokenDelegation: row.broken_delegation as DelegationCode | null,
-    reason: row.reason,
-  };
-}
+import {
+  issuedRevisionMeta,
+  META_COLUMNS,
+  type RevisionRow,
+  revisionValues,
+  type SilenceRow,
+  silenceValues,
+  startedSilence,
+  toRevision,
+  toRevisionMeta,
+  toSilence,
+} from '../rows/revisionRows';
 
 /** Issued revisions and silence procedures in SQLite. */
 export class SqliteRevisionStore implements RevisionStore {
@@ -118,32 +57,8 @@ export class SqliteRevisionStore implements RevisionStore {
           `INSERT INTO revisions (id, document_id, number, symbol, note, state, content_json, sha256, issued_by, delegation, issued_at, adopted_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
         )
-        .run(
-          revision.id,
-          revision.documentId,
-          number,
-          symbol,
-          revision.note,
-          Buffer.from(revision.state),
-          revision.contentJson,
-          revision.sha256,
-          revision.issuedBy,
-          revision.delegation,
-          revision.issuedAt,
-        );
-      const value: RevisionMeta = {
-        id: revision.id,
-        documentId: revision.documentId,
-        number,
-        symbol,
-        note: revision.note,
-        sha256: revision.sha256,
-        issuedBy: revision.issuedBy,
-        delegation: revision.delegation,
-        issuedAt: revision.issuedAt,
-        adoptedAt: null,
-      };
-      return { ok: true as const, value };
+        .run(...revisionValues(revision, number, symbol, (bytes) => Buffer.from(bytes)));
+      return { ok: true as const, value: issuedRevisionMeta(revision, number, symbol) };
     })();
   }
 
@@ -151,21 +66,21 @@ export class SqliteRevisionStore implements RevisionStore {
     const rows = this.db
       .prepare(`SELECT ${META_COLUMNS} FROM revisions WHERE document_id = ? ORDER BY number`)
       .all(documentId) as RevisionRow[];
-    return rows.map(toMeta);
+    return rows.map(toRevisionMeta);
   }
 
   async byNumber(documentId: string, number: number): Promise<RevisionRecord | undefined> {
     const row = this.db
       .prepare('SELECT * FROM revisions WHERE document_id = ? AND number = ?')
       .get(documentId, number) as RevisionRow | undefined;
-    return row && toRecord(row);
+    return row && toRevision(row);
   }
 
   async byId(id: string): Promise<RevisionRecord | undefined> {
     const row = this.db.prepare('SELECT * FROM revisions WHERE id = ?').get(id) as
       | RevisionRow
       | undefined;
-    return row && toRecord(row);
+    return row && toRevision(row);
   }
 
   async startSilence(silence: NewSilence): Promise<Result<SilenceRecord, 'running'>> {
@@ -178,23 +93,8 @@ export class SqliteRevisionStore implements RevisionStore {
           `INSERT INTO silence_procedures (id, document_id, revision_id, started_by, started_at, deadline, state)
            VALUES (?, ?, ?, ?, ?, ?, 'running')`,
         )
-        .run(
-          silence.id,
-          silence.documentId,
-          silence.revisionId,
-          silence.startedBy,
-          silence.startedAt,
-          silence.deadline,
-        );
-      const value: SilenceRecord = {
-        ...silence,
-        state: 'running',
-        endedAt: null,
-        brokenBy: null,
-        brokenDelegation: null,
-        reason: null,
-      };
-      return { ok: true as const, value };
+        .run(...silenceValues(silence));
+      return { ok: true as const, value: startedSilence(silence) };
     })();
   }
 

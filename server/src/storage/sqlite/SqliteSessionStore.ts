@@ -1,11 +1,6 @@
 import type Database from 'better-sqlite3';
+import { type SessionRow, toSession } from '../rows/accountRows';
 import type { SessionRecord, SessionStore } from '../storage';
-
-interface SessionRow {
-  id: string;
-  user_id: string;
-  expires_at: number;
-}
 
 /** Sessions in SQLite (only the SHA-256 of each token is stored). */
 export class SqliteSessionStore implements SessionStore {
@@ -31,7 +26,7 @@ export class SqliteSessionStore implements SessionStore {
 
   async byId(id: string): Promise<SessionRecord | undefined> {
     const row = this.selectById.get(id);
-    return row && { id: row.id, userId: row.user_id, expiresAt: row.expires_at };
+    return row && toSession(row);
   }
 
   async setExpiry(id: string, expiresAt: number): Promise<void> {

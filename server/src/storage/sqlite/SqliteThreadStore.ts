@@ -1,73 +1,16 @@
-import type { DelegationCode } from '@accord/shared/domain/delegations';
-import type { ThreadVisibility } from '@accord/shared/policy/threadPolicy';
 import type Database from 'better-sqlite3';
+import {
+  insertedMessage,
+  type MessageRow,
+  type MessageValues,
+  messageValues,
+  type ThreadRow,
+  type ThreadValues,
+  threadValues,
+  toMessage,
+  toThread,
+} from '../rows/threadRows';
 import type { MessageRecord, NewMessage, ThreadRecord, ThreadStore } from '../storage';
-
-interface ThreadRow {
-  id: string;
-  document_id: string;
-  clause_id: string;
-  visibility: string;
-  delegation: string;
-  created_by: string;
-  created_at: number;
-  anchor_start: string;
-  anchor_end: string;
-  quote: string;
-  resolved_by: string | null;
-  resolved_at: number | null;
-}
-
-interface MessageRow {
-  seq: number;
-  id: string;
-  thread_id: string;
-  author_id: string;
-  delegation: string;
-  body: string;
-  created_at: number;
-  edited_at: number | null;
-  deleted_at: number | null;
-  hidden_by: string | null;
-  hidden_reason: string | null;
-  hidden_at: number | null;
-}
-
-function toThread(row: ThreadRow): ThreadRecord {
-  return {
-    id: row.id,
-    documentId: row.document_id,
-    clauseId: row.clause_id,
-    // The table's CHECK constraint admits only the two visibilities.
-    visibility: row.visibility as ThreadVisibility,
-    // Written only from a membership's delegation, which is checked when it is stored.
-    delegation: row.delegation as DelegationCode,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    anchorStart: row.anchor_start,
-    anchorEnd: row.anchor_end,
-    quote: row.quote,
-    resolvedBy: row.resolved_by,
-    resolvedAt: row.resolved_at,
-  };
-}
-
-function toMessage(row: MessageRow): MessageRecord {
-  return {
-    id: row.id,
-    seq: row.seq,
-    threadId: row.thread_id,
-    authorId: row.author_id,
-    delegation: row.delegation as DelegationCode,
-    body: row.body,
-    createdAt: row.created_at,
-    editedAt: row.edited_at,
-    deletedAt: row.deleted_at,
-    hiddenBy: row.hidden_by,
-    hiddenReason: row.hidden_reason,
-    hiddenAt: row.hidden_at,
-  };
-}
 
 /** Comment threads in SQLite (tables `threads`, `thread_messages`, `thread_reads`). */
 export class SqliteThreadStore implements ThreadStore {
@@ -75,13 +18,11 @@ export class SqliteThreadStore implements ThreadStore {
 
   constructor(private readonly db: Database.Database) {
     this.statements = {
-      insertThread: db.prepare<
-        [string, string, string, string, string, string, number, string, string, string]
-      >(
+      insertThread: db.prepare<ThreadValues>(
         `INSERT INTO threads (id, document_id, clause_id, visibility, delegation, created_by,
            created_at, anchor_start, anchor_end, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      insertMessage: db.prepare<[string, string, string, string, string, number]>(
+      insertMessage: db.prepare<MessageValues>(
         `INSERT INTO thread_messages (id, thread_id, author_id, delegation, body, created_at)
          VALUES (?, ?, ?, ?, ?, ?)`,
       ),
@@ -125,18 +66,7 @@ export class SqliteThreadStore implements ThreadStore {
     first: NewMessage,
   ): Promise<{ thread: ThreadRecord; message: MessageRecord }> {
     return this.db.transaction(() => {
-      this.statements.insertThread.run(
-        thread.id,
-        thread.documentId,
-        thread.clauseId,
-        thread.visibility,
-        thread.delegation,
-        thread.createdBy,
-        thread.createdAt,
-        thread.anchorStart,
-        thread.anchorEnd,
-        thread.quote,
-      );
+      this.statements.insertThread.run(...threadValues(thread));
       const message = this.insertMessage(first);
       return { thread: { ...thread, resolvedBy: null, resolvedAt: null }, message };
     })();
@@ -161,23 +91,8 @@ export class SqliteThreadStore implements ThreadStore {
 
   /** Inserts a message; synchronous, so `create` can run it inside its transaction. */
   private insertMessage(message: NewMessage): MessageRecord {
-    const result = this.statements.insertMessage.run(
-      message.id,
-      message.threadId,
-      message.authorId,
-      message.delegation,
-      message.body,
-      message.createdAt,
-    );
-    return {
-      ...message,
-      seq: Number(result.lastInsertRowid),
-      editedAt: null,
-      deletedAt: null,
-      hiddenBy: null,
-      hiddenReason: null,
-      hiddenAt: null,
-    };
+    const result = this.statements.insertMessage.run(...messageValues(message));
+    return insertedMessage(message, Number(result.lastInsertRowid));
   }
 
   async message(id: string): Promise<MessageRecord | undefined> {

@@ -1,36 +1,19 @@
-import { isLocale, type Locale } from '@accord/shared/i18n/locales';
+import type { Locale } from '@accord/shared/i18n/locales';
 import type Database from 'better-sqlite3';
+import { toUser, type UserRow } from '../rows/accountRows';
 import type { UserRecord, UserStore } from '../storage';
 
-interface UserRow {
-  id: string;
-  username: string;
-  display_name: string;
-  password_hash: string;
-  disabled: number;
-  created_at: number;
-  locale: string | null;
-}
-
-function toUser(row: UserRow): UserRecord {
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    passwordHash: row.password_hash,
-    disabled: row.disabled !== 0,
-    createdAt: row.created_at,
-    // A value this version does not speak (written by a later one) reads as no choice.
-    locale: isLocale(row.locale) ? row.locale : null,
-  };
+/** SQLite has no boolean: `disabled` is stored as 0 or 1 (written so by `setDisabled`). */
+function toUserFromSqlite(row: UserRow<number>): UserRecord {
+  return toUser({ ...row, disabled: row.disabled !== 0 });
 }
 
 /** Users in SQLite. */
 export class SqliteUserStore implements UserStore {
   private readonly insert: Database.Statement<[string, string, string, string, number]>;
-  private readonly selectById: Database.Statement<[string], UserRow>;
-  private readonly selectByUsername: Database.Statement<[string], UserRow>;
-  private readonly selectAll: Database.Statement<[], UserRow>;
+  private readonly selectById: Database.Statement<[string], UserRow<number>>;
+  private readonly selectByUsername: Database.Statement<[string], UserRow<number>>;
+  private readonly selectAll: Database.Statement<[], UserRow<number>>;
   private readonly updatePassword: Database.Statement<[string, string]>;
   private readonly updateDisabled: Database.Statement<[number, string]>;
   private readonly updateLocale: Database.Statement<[string | null, string]>;
@@ -57,16 +40,16 @@ export class SqliteUserStore implements UserStore {
 
   async byId(id: string): Promise<UserRecord | undefined> {
     const row = this.selectById.get(id);
-    return row && toUser(row);
+    return row && toUserFromSqlite(row);
   }
 
   async byUsername(username: string): Promise<UserRecord | undefined> {
     const row = this.selectByUsername.get(username);
-    return row && toUser(row);
+    return row && toUserFromSqlite(row);
   }
 
   async list(): Promise<UserRecord[]> {
-    return this.selectAll.all().map(toUser);
+    return this.selectAll.all().map(toUserFromSqlite);
   }
 
   async setPassword(id: string, passwordHash: string): Promise<void> {
