@@ -41,8 +41,6 @@ export interface ClientWritesOptions {
    * broadcast once committed) and returns the update the document emitted, if any.
    */
   applyHeld: (update: Uint8Array, origin: DocumentPeer) => Uint8Array | null;
-  /** Hands what was broadcast to the sockets now (before `afterCommit`: S5, S12). */
-  flushBroadcast: () => void;
   persistence: DocumentPersistence;
   serverStructs: ServerStructIndex;
   plugins: readonly DocumentPlugin[];
@@ -123,7 +121,6 @@ export class ClientWrites {
       );
     }
     this.options.persistence.applied(committed.value);
-    this.options.flushBroadcast();
     for (const plugin of this.options.plugins) {
       try {
         await plugin.afterCommit?.({ seq: committed.value, sender: principal });

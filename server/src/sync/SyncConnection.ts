@@ -241,9 +241,9 @@ export class SyncConnection implements LivenessTarget, UpdatingPeer {
    * update frame waits for the end of the turn, merged with the other update frames sent to
    * this socket in the turn; any other frame first sends those, so order is kept.
    */
-  send(frame: Uint8Array): void {
+  send(frame: Uint8Array, coalesce = true): void {
     if (!this.open) return;
-    if (this.coalesceFrames && isSyncUpdateFrame(frame)) {
+    if (coalesce && this.coalesceFrames && isSyncUpdateFrame(frame)) {
       this.outbox.push(frame);
       if (this.outbox.length === 1) {
         outboxes.add(this);
@@ -258,15 +258,16 @@ export class SyncConnection implements LivenessTarget, UpdatingPeer {
   /** Sends the update frames waiting in the outbox, as one frame. */
   flush(merged?: Map<string, Uint8Array>): void {
     if (this.outbox.length === 0) return;
-    const frames = this.outbox;
-    this.outbox = [];
     outboxes.delete(this);
-    if (!this.open) return;
-    const [first] = frames;
-    if (frames.length === 1 && first !== undefined) {
+    const [first] = this.outbox;
+    if (this.outbox.length === 1 && first !== undefined) {
+      this.outbox.length = 0;
       this.write(first);
       return;
     }
+    const frames = this.outbox;
+    this.outbox = [];
+    if (!this.open) return;
     let frame: Uint8Array | undefined;
     try {
       frame = mergedFrame(frames, merged);

@@ -130,7 +130,6 @@ export class SyncDocument<Api = unknown> {
       documentId: this.id,
       doc: this.doc,
       applyHeld: (update, origin) => this.applyHeld(update, origin),
-      flushBroadcast: () => this.flushPeers(),
       persistence: this.persistence,
       serverStructs: this.serverStructs,
       plugins: this.plugins,
@@ -144,9 +143,10 @@ export class SyncDocument<Api = unknown> {
         this.held.push(update);
         return;
       }
+      // One update alone (not a group): nothing to coalesce it with, so it goes at once.
       const frame = encodeSyncUpdate(update);
       for (const connection of this.connections) {
-        if (connection !== origin) connection.send(frame);
+        if (connection !== origin) connection.send(frame, false);
       }
     });
   }
@@ -279,17 +279,12 @@ export class SyncDocument<Api = unknown> {
       }
     }
     // Every peer has the group (one frame each, `coalesceFrames`) before any `afterCommit`.
-    this.flushPeers();
+    const merged = new Map<string, Uint8Array>();
+    for (const connection of this.connections) connection.flush?.(merged);
     for (const [index, staged] of updates.entries()) {
       await this.writes.afterGroupCommit(staged, seqs[index]!);
     }
     return !this.broken;
-  }
-
-  /** Writes to every socket what was sent to it and held back to coalesce. */
-  private flushPeers(): void {
-    const merged = new Map<string, Uint8Array>();
-    for (const connection of this.connections) connection.flush?.(merged);
   }
 
   /** Applies a group's update to the document; what the document emits is held back. */
