@@ -5,18 +5,23 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seedDemo } from './seed/demo';
+import { pgSchemas, TEST_DATABASE_URL } from './storage/postgres/pgTestKit';
 import { SqliteStorage } from './storage/sqlite/SqliteStorage';
 
 const serverDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = mkdtempSync(join(tmpdir(), 'accord-cli-'));
 
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const schemas = pgSchemas('cli');
+afterAll(async () => {
+  rmSync(dataDir, { recursive: true, force: true });
+  await schemas.dropAll();
+});
 
 /** Runs the admin tool from source as a user would, with stdin. */
-function admin(args: string[], input = '', dir = dataDir) {
+function admin(args: string[], input = '', dir = dataDir, env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
     cwd: serverDir,
-    env: { ...process.env, ACCORD_DATA_DIR: dir },
+    env: { ...process.env, ACCORD_DATA_DIR: dir, ...env },
     input,
     encoding: 'utf8',
   });
@@ -41,6 +46,33 @@ describe('accord-admin', { timeout: 30_000 }, () => {
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('Unknown command "user fly".');
     expect(usage.stderr).toContain('Usage: accord-admin');
+  });
+
+  it('works on PostgreSQL with ACCORD_DATABASE_URL, and names an unreachable one', async () => {
+    const schema = schemas.fresh();
+    const storage = await schemas.openIn(schema);
+    await seedDemo(storage, 'not-a-real-hash');
+    await storage.close();
+    const postgres = { ACCORD_DATABASE_URL: TEST_DATABASE_URL, ACCORD_DATABASE_SCHEMA: schema };
+    const created = admin(
+      ['user', 'create', 'pg.user', '--name', 'On Postgres', '--password-stdin'],
+      'a long enough password\n',
+      dataDir,
+      postgres,
+    );
+    expect(created).toMatchObject({ code: 0 });
+    const listed = admin(['user', 'list'], '', dataDir, postgres).stdout;
+    expect(listed).toContain('pg.user');
+    expect(listed).toContain('mx.delegate');
+    // The SQLite folder knows nothing of it.
+    expect(admin(['user', 'list']).stdout).not.toContain('pg.user');
+    const down = admin(['user', 'list'], '', dataDir, {
+      ACCORD_DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/test',
+    });
+    expect(down.code).toBe(1);
+    expect(down.stderr).toContain(
+      'Cannot open the PostgreSQL database at postgresql://postgres@127.0.0.1:1/test',
+    );
   });
 
   it('refuses to prompt without a terminal', () => {

@@ -81,6 +81,30 @@ describe('LeaseKeeper over PostgreSQL', () => {
     }
   });
 
+  it('checks an overdue lease before trusting it: one taken over is given up at the claim', async () => {
+    const { base, keeperA, keeperB, storageA, storageB, lost } = await twoServers();
+    try {
+      expect(await keeperA.claim('d')).toBeNull();
+      // A is frozen (no renewals) past its lease; B takes over.
+      await sleep(TIMING.ttlMs + 100);
+      expect(await keeperB.claim('d')).toBeNull();
+      // A wakes up and a client asks it for the draft before any renewal ran: it must not
+      // answer "mine" from memory, but learn that B holds it, and drop its own copy.
+      expect(await keeperA.claim('d')).toBe('server-b http://b');
+      expect(lost.a).toEqual(['d']);
+      expect(keeperA.epochOf('d')).toBeNull();
+      // A lease that is overdue but still ours is renewed and kept.
+      await sleep(TIMING.renewMs * 2);
+      expect(await keeperB.claim('d')).toBeNull();
+      expect(keeperB.holds('d')).toBe(true);
+      expect(lost.b).toEqual([]);
+    } finally {
+      keeperA.stop();
+      keeperB.stop();
+      await Promise.all([base.close(), storageA.close(), storageB.close()]);
+    }
+  });
+
   it('keeps a lease alive while the draft is in use, and releases it once it is not', async () => {
     const { base, keeperA, keeperB, storageA, storageB, lost } = await twoServers();
     let inUse = true;

@@ -62,10 +62,13 @@ export class LeaseKeeper {
    * the draft, else the owner string of the live holder. Concurrent claims share one query.
    */
   claim(documentId: string): Promise<string | null> {
-    if (this.held.has(documentId)) return Promise.resolve(null);
+    const lease = this.held.get(documentId);
+    if (lease !== undefined && !this.overdue(lease)) return Promise.resolve(null);
     let claim = this.claims.get(documentId);
     if (claim === undefined) {
-      claim = this.acquire(documentId).finally(() => this.claims.delete(documentId));
+      claim = (
+        lease === undefined ? this.acquire(documentId) : this.confirm(documentId, lease)
+      ).finally(() => this.claims.delete(documentId));
       this.claims.set(documentId, claim);
     }
     return claim;
@@ -103,6 +106,45 @@ export class LeaseKeeper {
   async releaseAll(): Promise<void> {
     this.stop();
     await Promise.all([...this.held.keys()].map((documentId) => this.release(documentId)));
+  }
+
+  /**
+   * Whether a held lease has missed a renewal: renewals stalled (the process was frozen, or the
+   * database is slow), so another server may have taken the draft meanwhile.
+   */
+  private overdue(lease: { renewedAt: number }): boolean {
+    return Date.now() - lease.renewedAt >= 2 * this.timing.renewMs;
+  }
+
+  /**
+   * A lease held here whose renewal is overdue is renewed before it is trusted. When it was
+   * taken over meanwhile, it is lost here at once (its draft evicted, `onLost`) and the new
+   * holder is returned: a process that wakes up after losing a lease routes its clients to the
+   * new owner instead of serving them from a stale copy whose every commit the fence refuses.
+   */
+  private async confirm(
+    documentId: string,
+    lease: { epoch: number; renewedAt: number },
+  ): Promise<string | null> {
+    let renewed: boolean;
+    try {
+      renewed = await this.store.renew(documentId, this.owner, lease.epoch, this.timing.ttlMs);
+    } catch (error) {
+      // Keep serving; the fence guards commits, and renewals decide when the lease is gone.
+      this.log('warn', `Renewing the lease of ${documentId} failed (${String(error)}).`);
+      return null;
+    }
+    if (this.held.get(documentId) !== lease) {
+      return this.held.has(documentId) ? null : this.acquire(documentId);
+    }
+    if (renewed) {
+      lease.renewedAt = Date.now();
+      return null;
+    }
+    this.held.delete(documentId);
+    this.log('warn', `Lease of ${documentId} lost (epoch ${lease.epoch}).`);
+    this.onLost(documentId);
+    return this.acquire(documentId);
   }
 
   private async acquire(documentId: string): Promise<string | null> {

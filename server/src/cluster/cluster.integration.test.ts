@@ -121,6 +121,9 @@ describe('several servers over PostgreSQL and Redis', () => {
     const [a, b] = servers as [RunningTestServer, RunningTestServer];
     await openClient(a, 'us.delegate');
     const id = demoDocumentId(a);
+    const health = await fetch(`${b.url}/api/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok', ok: true, storage: 'ok', redis: 'ok' });
     const anonymous = await fetch(`${b.url}/api/documents/${id}/clauses`, {
       headers: { origin: b.url },
     });

@@ -11,6 +11,12 @@ export interface ReceivingConnection extends DocumentPeer {
   describe(): string;
 }
 
+/** An update taken from a sync step 2 or update frame, and which of the two it came in. */
+export interface TakenUpdate {
+  update: Uint8Array;
+  syncType: number;
+}
+
 const MALFORMED: SyncRejection = {
   reason: 'malformedMessage',
   message: 'Message could not be decoded.',
@@ -22,6 +28,8 @@ const MALFORMED: SyncRejection = {
  * client cannot take the server down.
  */
 export class MessageReceiver {
+  /** Whether the client has answered the server's sync step 1 (S2). */
+  private sentStep2 = false;
   private warnedReadOnly = false;
 
   constructor(
@@ -79,7 +87,7 @@ export class MessageReceiver {
    * Group commit: the update a sync step 2 or update frame carries (`carriesClientUpdate`), or
    * null when the frame is refused (the connection is closed, as `receive` would).
    */
-  updateOf(data: Uint8Array): Uint8Array | null {
+  updateOf(data: Uint8Array): TakenUpdate | null {
     if (data.byteLength > LIMITS.maxSyncMessageBytes) {
       this.connection.reject({
         reason: 'messageTooLarge',
@@ -90,17 +98,33 @@ export class MessageReceiver {
     try {
       const decoder = decoding.createDecoder(data);
       decoding.readVarUint(decoder);
-      decoding.readVarUint(decoder);
+      const syncType = decoding.readVarUint(decoder);
       // Copied: the frame's buffer must not be retained by the document or the store.
-      return decoding.readVarUint8Array(decoder).slice();
+      return { update: decoding.readVarUint8Array(decoder).slice(), syncType };
     } catch {
       this.connection.reject(MALFORMED);
       return null;
     }
   }
 
-  /** Acts on what became of an update the connection sent: a refusal closes it. */
-  settle(update: Uint8Array, result: SyncResult<UpdateOutcome>): void {
+  /** Acts on what became of an update the connection sent: a refusal closes it (but S2). */
+  settle({ update, syncType }: TakenUpdate, result: SyncResult<UpdateOutcome>): void {
+    const beforeStep2 = !this.sentStep2;
+    if (syncType === SYNC_MESSAGE_TYPES.step2) this.sentStep2 = true;
+    if (
+      !result.ok &&
+      result.error.reason === 'missingDependencies' &&
+      beforeStep2 &&
+      syncType === SYNC_MESSAGE_TYPES.update
+    ) {
+      // S2: typed while (re)connecting, before the client answered our step 1; its step 2,
+      // computed from its whole document, carries this change with what it builds on.
+      this.log(
+        'info',
+        `${this.connection.describe()}: an update ahead of the client's sync step 2 waits for it.`,
+      );
+      return;
+    }
     if (!result.ok) this.connection.reject(result.error);
     else if (result.value === 'droppedReadOnly') this.warnReadOnlyOnce(update);
   }
@@ -116,7 +140,10 @@ export class MessageReceiver {
       }
       case SYNC_MESSAGE_TYPES.step2:
       case SYNC_MESSAGE_TYPES.update: {
-        this.settle(payload, await document.receiveUpdate(this.connection, payload));
+        this.settle(
+          { update: payload, syncType },
+          await document.receiveUpdate(this.connection, payload),
+        );
         return;
       }
       default:

@@ -1,7 +1,7 @@
 import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
 import type { AccessGate } from './AccessGate';
 import type { LivenessTarget } from './Liveness';
-import { MessageReceiver } from './MessageReceiver';
+import { MessageReceiver, type TakenUpdate } from './MessageReceiver';
 import {
   carriesClientUpdate,
   isSyncUpdateFrame,
@@ -177,7 +177,7 @@ export class SyncConnection implements LivenessTarget, UpdatingPeer {
    * Group commit: the update an update frame carries, in its turn, once the access changes made
    * before it arrived were noticed (S10); null when the connection is closed or the frame refused.
    */
-  async takeUpdate(data: Uint8Array, stamp: number): Promise<Uint8Array | null> {
+  async takeUpdate(data: Uint8Array, stamp: number): Promise<TakenUpdate | null> {
     if (!this.open) return null;
     try {
       await this.gate?.fresh(stamp);
@@ -191,8 +191,8 @@ export class SyncConnection implements LivenessTarget, UpdatingPeer {
   }
 
   /** Group commit: what became of an update taken with `takeUpdate`. */
-  settleUpdate(update: Uint8Array, result: SyncResult<UpdateOutcome>): void {
-    this.receiver.settle(update, result);
+  settleUpdate(taken: TakenUpdate, result: SyncResult<UpdateOutcome>): void {
+    this.receiver.settle(taken, result);
   }
 
   /** The peer showed a sign of life (a frame, or a pong). */

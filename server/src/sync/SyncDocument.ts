@@ -5,6 +5,7 @@ import type { DocumentPersistence } from './DocumentPersistence';
 import type { DocumentPlugin, DocumentPluginFactory, UpdateSender } from './DocumentPlugin';
 import { DocumentPresence } from './DocumentPresence';
 import type { DocumentQueue } from './DocumentQueue';
+import type { TakenUpdate } from './MessageReceiver';
 import { encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './protocol';
 import { ServerStructIndex } from './ServerStructIndex';
 import { SERVER_WRITE_ORIGIN, ServerWriter } from './ServerWriter';
@@ -18,9 +19,9 @@ export interface UpdatingPeer extends DocumentPeer {
   /** Handles the frame on its own, as any frame (a group of one). */
   handleFrame(data: Uint8Array, stamp: number): Promise<void>;
   /** The update the frame carries, once its rights are fresh; null when closed or refused. */
-  takeUpdate(data: Uint8Array, stamp: number): Promise<Uint8Array | null>;
-  /** What became of the update (a refusal closes the connection). */
-  settleUpdate(update: Uint8Array, result: SyncResult<UpdateOutcome>): void;
+  takeUpdate(data: Uint8Array, stamp: number): Promise<TakenUpdate | null>;
+  /** What became of the update (a refusal closes the connection, but see S2). */
+  settleUpdate(taken: TakenUpdate, result: SyncResult<UpdateOutcome>): void;
 }
 
 /** A client's update frame waiting in the queue for its group. */
@@ -229,17 +230,17 @@ export class SyncDocument<Api = unknown> {
     try {
       for (const { peer, data, stamp } of queued) {
         if (this.broken) return;
-        const update = await peer.takeUpdate(data, stamp);
-        if (update === null || this.broken) continue;
+        const taken = await peer.takeUpdate(data, stamp);
+        if (taken === null || this.broken) continue;
         let result: SyncResult<UpdateOutcome>;
         try {
-          result = this.writes.stage(peer.principal, update, peer, group);
+          result = this.writes.stage(peer.principal, taken.update, peer, group);
         } catch (error) {
           // Thrown before the update was applied (its checks): it alone is refused.
           this.log('error', `Document ${this.id}: checking an update failed (${String(error)}).`);
           result = { ok: false, error: HANDLING_FAILED };
         }
-        peer.settleUpdate(update, result);
+        peer.settleUpdate(taken, result);
         if (group.barrier) {
           if (!(await this.commitGroup(group))) return;
           group = new StagedGroup();
