@@ -2,7 +2,7 @@ import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CLAUSE, CLAUSE_2, cleanups, holds, setup, sleep } from '../testing/queueTestKit';
-import { clauseText, pump, type TestSyncClient } from '../testing/testClient';
+import { clauseText, pump, TestSyncClient } from '../testing/testClient';
 import { isSyncUpdateFrame } from './protocol';
 
 /**
@@ -247,6 +247,51 @@ describe('group commit (issue 17, S5)', () => {
       const text = clauseText(doc, CLAUSE).toString();
       expect(text).toContain('TWO ONE ');
       expect(text).toContain('MX ');
+    }
+  });
+
+  it("drops, without closing, an update in a group sent ahead of its client's sync step 2 (S2), which then carries it", async () => {
+    const { sync, connect, log, storedDoc } = await setup();
+    const unitedStates = await connect('u-us', 'US');
+    const mexico = await connect('u-mx', 'MX');
+    // A typist reconnecting: its document holds two edits the server never got.
+    const typist = new TestSyncClient(sync, {
+      sessionId: 's-u-ca',
+      userId: 'u-ca',
+      displayName: 'u-ca',
+      delegation: 'CA',
+      role: 'delegate',
+      documentId: 'd1',
+      negotiationId: 'n1',
+    });
+    cleanups.push(() => typist.destroy());
+    Y.applyUpdate(typist.doc, Y.encodeStateAsUpdate(await storedDoc()), typist);
+    const offline = new Y.Doc();
+    Y.applyUpdate(offline, Y.encodeStateAsUpdate(typist.doc));
+    const made: Uint8Array[] = [];
+    offline.on('update', (update: Uint8Array) => {
+      made.push(update);
+    });
+    clauseText(offline, CLAUSE).insert(0, 'ONE ');
+    clauseText(offline, CLAUSE).insert(0, 'TWO ');
+    for (const update of made) Y.applyUpdate(typist.doc, update, typist);
+    // Connected, the server's sync step 1 not answered yet.
+    await sleep(20);
+    const groups = log.appendManyCalls.length;
+    typist.sendUpdate(made[1]!);
+    clauseText(unitedStates.doc, CLAUSE).insert(SEED.length, ' US');
+    clauseText(mexico.doc, CLAUSE).insert(SEED.length, ' MX');
+    await sync.settled();
+    expect(typist.closedWith).toBeNull();
+    expect(log.appendManyCalls.slice(groups)).toEqual([2]);
+    expect(clauseText(await storedDoc(), CLAUSE).toString()).not.toContain('TWO');
+    // Its sync step 2 brings both edits.
+    await pump(typist, unitedStates, mexico);
+    expect(typist.closedWith).toBeNull();
+    const text = clauseText(await storedDoc(), CLAUSE).toString();
+    expect(text).toMatch(/^TWO ONE Calls upon/);
+    for (const client of [typist, unitedStates, mexico]) {
+      expect(clauseText(client.doc, CLAUSE).toString()).toBe(text);
     }
   });
 });
