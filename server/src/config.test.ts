@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hostTimeZone, parseConfig, parseDefaultTimeZone } from './config';
+import { hostTimeZone, parseConfig, parseDefaultTimeZone, parseSyncTuning } from './config';
 
 const cwd = mkdtempSync(join(tmpdir(), 'accord-config-'));
 
@@ -145,5 +145,20 @@ describe('parseConfig', () => {
     expect(errorOf({ ACCORD_ORIGINS: 'ftp://example.org' })).toContain('http:// or https://');
     expect(errorOf({ ACCORD_ORIGINS: 'https://example.org/app' })).toContain('origin only');
     expect(errorOf({ ACCORD_ORIGINS: ' , ' })).toContain('at least one origin');
+  });
+});
+
+describe('parseSyncTuning', () => {
+  it('turns group commit and coalesced frames on by default, and off when asked', () => {
+    expect(parseSyncTuning({})).toEqual({
+      ok: true,
+      value: { groupCommit: true, coalesceFrames: true },
+    });
+    expect(
+      parseSyncTuning({ ACCORD_GROUP_COMMIT: 'false', ACCORD_COALESCE_FRAMES: 'false' }),
+    ).toEqual({ ok: true, value: { groupCommit: false, coalesceFrames: false } });
+    const bad = parseSyncTuning({ ACCORD_COALESCE_FRAMES: 'off' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error).toContain('ACCORD_COALESCE_FRAMES');
   });
 });

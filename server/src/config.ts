@@ -87,6 +87,29 @@ function parseBoolean(name: string, raw: string | undefined, fallback: boolean):
   return { ok: false, error: `${name} must be "true" or "false", got "${raw}"` };
 }
 
+/** How the sync core trades work for latency (issue 17); both on by default. */
+export interface SyncTuning {
+  /** ACCORD_GROUP_COMMIT: client updates queued at once are committed in one transaction. */
+  groupCommit: boolean;
+  /** ACCORD_COALESCE_FRAMES: one update frame per peer per event-loop turn. */
+  coalesceFrames: boolean;
+}
+
+/**
+ * ACCORD_GROUP_COMMIT and ACCORD_COALESCE_FRAMES ("true" or "false", default true): settings
+ * for measuring the sync core with and without them (the benchmark), not for production use.
+ */
+export function parseSyncTuning(env: ConfigEnv): Parsed<SyncTuning> {
+  const groupCommit = parseBoolean('ACCORD_GROUP_COMMIT', env.ACCORD_GROUP_COMMIT, true);
+  if (!groupCommit.ok) return groupCommit;
+  const coalesceFrames = parseBoolean('ACCORD_COALESCE_FRAMES', env.ACCORD_COALESCE_FRAMES, true);
+  if (!coalesceFrames.ok) return coalesceFrames;
+  return {
+    ok: true,
+    value: { groupCommit: groupCommit.value, coalesceFrames: coalesceFrames.value },
+  };
+}
+
 /** ACCORD_DATA_DIR alone, resolved absolute (the admin CLI needs nothing else). */
 export function parseDataDir(raw: string | undefined, cwd: string = process.cwd()): Parsed<string> {
   const value = resolve(cwd, raw === undefined || raw.trim() === '' ? 'data' : raw.trim());

@@ -1,4 +1,4 @@
-import { parseConfig } from './config';
+import { parseConfig, parseSyncTuning } from './config';
 import { demoLoginsTable } from './seed/demo';
 import { type ServerLogLevel, startServer } from './server';
 
@@ -15,10 +15,15 @@ if (!config.ok) {
   console.error(`Accord cannot start: ${config.error}`);
   process.exit(1);
 }
+const syncTuning = parseSyncTuning(process.env);
+if (!syncTuning.ok) {
+  console.error(`Accord cannot start: ${syncTuning.error}`);
+  process.exit(1);
+}
 
 let server: Awaited<ReturnType<typeof startServer>>;
 try {
-  server = await startServer(config.value, { log });
+  server = await startServer(config.value, { log, syncTuning: syncTuning.value });
 } catch (error) {
   console.error(`Accord cannot start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

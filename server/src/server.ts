@@ -5,7 +5,7 @@ import { type HttpBindings, serve } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
 import { hashPassword } from './auth/password';
 import { type Cluster, startCluster } from './cluster/Cluster';
-import type { AppConfig } from './config';
+import type { AppConfig, SyncTuning } from './config';
 import { createApp } from './http/app';
 import { realSilenceTimers, type SilenceTimers } from './revisions/silenceTimers';
 import { DEMO_PASSWORD, isEmpty, type SeededDemo, seedDemo } from './seed/demo';
@@ -33,6 +33,8 @@ export interface StartServerOptions {
   liveness?: LivenessOptions;
   /** The timer seam of silence procedures' deadlines (tests fire it with their clock). */
   silenceTimers?: SilenceTimers;
+  /** Group commit and coalesced frames of the sync core (`parseSyncTuning`); both on by default. */
+  syncTuning?: SyncTuning;
 }
 
 /** A started server. */
@@ -106,6 +108,7 @@ export async function startServer(
     log,
     now: options.now,
     liveness: options.liveness,
+    syncTuning: options.syncTuning,
     timers: options.silenceTimers ?? realSilenceTimers(options.now ?? Date.now),
   });
   const { sync, sessions, access, revisions } = services;

@@ -5,6 +5,7 @@ import { recheckAccess } from './auth/accessRecheck';
 import { LoginThrottle } from './auth/loginThrottle';
 import { SessionManager } from './auth/sessions';
 import { clausePlugins } from './clauses/clausePlugins';
+import type { SyncTuning } from './config';
 import { RevisionService } from './revisions/RevisionService';
 import type { SilenceTimers } from './revisions/silenceTimers';
 import type { Storage } from './storage/storage';
@@ -31,6 +32,8 @@ export interface ServiceOptions {
   /** The one clock: sessions, throttling, clause history, threads, revisions, the audit log. */
   now?: (() => number) | undefined;
   liveness?: LivenessOptions | undefined;
+  /** Group commit and coalesced frames of the sync core; both on by default. */
+  syncTuning?: SyncTuning | undefined;
   /** The timer seam of silence deadlines; null: deadlines are settled only at `start`. */
   timers: SilenceTimers | null;
 }
@@ -83,6 +86,7 @@ export function buildServices(storage: Storage, options: ServiceOptions): Servic
     log: (level, message) => log(level, `[sync] ${message}`),
     now,
     ...(options.liveness ? { liveness: options.liveness } : {}),
+    ...(options.syncTuning ?? {}),
     access: {
       noticeChanges: () => access.check(),
       recheck: (principal) =>

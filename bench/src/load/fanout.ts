@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ProfileSummary, summariseProfileFile } from '../report/cpuProfile';
-import type { ServerKind } from '../servers/childProtocol';
+import { isAccord, kindEnv, type ServerKind } from '../servers/childProtocol';
 import { startChildServer } from '../servers/childServer';
 import { cpuPercent } from '../servers/procStats';
 import { makeTempDir, removeTempDir } from '../servers/tempDirs';
@@ -137,12 +137,17 @@ export async function runFanout(run: {
   writeFileSync(seedFile, seed);
   const rooms = roomNames(shape.rooms);
   const profileFile = join(dataDir, 'server.cpuprofile');
-  const server = await startChildServer(kind, run.script, {
-    dataDir,
-    rooms,
-    users: Math.min(shape.clientsPerRoom, MAX_ACCORD_USERS),
-    seedFile,
-  }).catch((error: unknown) => {
+  const server = await startChildServer(
+    kind,
+    run.script,
+    {
+      dataDir,
+      rooms,
+      users: Math.min(shape.clientsPerRoom, MAX_ACCORD_USERS),
+      seedFile,
+    },
+    { env: kindEnv(kind) },
+  ).catch((error: unknown) => {
     removeTempDir(dataDir);
     throw error;
   });
@@ -313,7 +318,7 @@ async function clientHeaders(
   url: string,
   users: readonly string[],
 ): Promise<Record<string, string>[]> {
-  if (kind !== 'accord') return [{}];
+  if (!isAccord(kind)) return [{}];
   const cookies = await mapLimited(users, SIGN_IN_CONCURRENCY, (user) => accordSignIn(url, user));
   return cookies.map((cookie) => ({ cookie, origin: url }));
 }

@@ -17,9 +17,10 @@ import {
   table,
   withRatio,
 } from './format';
-import { type Spread, spreadOfRuns } from './repeats';
+import { type Spread, spreadOf, spreadOfRuns } from './repeats';
 
 const SERVER_NAMES = {
+  'accord-off': 'Accord, group commit and coalescing off',
   accord: 'Accord',
   hocuspocus: 'Hocuspocus',
   'y-websocket': 'y-websocket server',
@@ -51,6 +52,8 @@ export function fanoutSection(report: BenchReport, chartFile: string | null): st
     headline(report),
     '',
   );
+  const tuning = tuningSection(report);
+  if (tuning !== null) lines.push(tuning, '');
   if (chartFile) lines.push(`![Fan-out latency per server and configuration](${chartFile})`, '');
   for (const shape of report.settings.shapes) {
     const accord = fanoutResult(report, 'accord', shape);
@@ -253,6 +256,67 @@ function harnessTable(report: BenchReport): string {
         'connect + sync all',
         'undelivered',
         'converged',
+      ],
+      rows,
+    ),
+  ].join('\n');
+}
+
+/**
+ * Issue 17 part 2, before and after in the same run: Accord with group commit and coalesced
+ * frames off (`accord-off`) against Accord with both on, when both ran. Besides the ratio of
+ * the medians, the median of the per-round ratios (each round runs both back to back, so a slow
+ * spell of the shared machine hits both).
+ */
+export function tuningSection(report: BenchReport): string | null {
+  const rows: string[][] = [];
+  for (const shape of report.settings.shapes) {
+    const offRuns = fanoutOutcomes(report, 'accord-off', shape);
+    const onRuns = fanoutOutcomes(report, 'accord', shape);
+    const off = fanoutResult(report, 'accord-off', shape);
+    const on = fanoutResult(report, 'accord', shape);
+    if (off === undefined || on === undefined) continue;
+    const perRound = (pick: (run: FanoutResult) => number) =>
+      spreadOf(
+        onRuns.flatMap((entry) => {
+          const pair = offRuns.find((other) => other.repetition === entry.repetition);
+          if (!entry.result.ok || pair === undefined || !pair.result.ok) return [];
+          return [pick(entry.result.value) / pick(pair.result.value)];
+        }),
+      );
+    const cpu = perRound((run) => run.serverCpuPerDeliveryUs);
+    const p99 = perRound((run) => run.latency.p99);
+    const times = (value: number) => `${value.toFixed(2)}×`;
+    rows.push([
+      shapeLabel(shape),
+      `${formatMicros(off.serverCpuPerDeliveryUs)} → ${formatMicros(on.serverCpuPerDeliveryUs)}`,
+      times(on.serverCpuPerDeliveryUs / off.serverCpuPerDeliveryUs),
+      formatSpread(cpu, times),
+      `${formatMs(off.latency.p99)} → ${formatMs(on.latency.p99)}`,
+      times(on.latency.p99 / off.latency.p99),
+      formatSpread(p99, times),
+      `${formatRate(off.framesPerSecond)} → ${formatRate(on.framesPerSecond)}`,
+      `${formatRate(off.deliveredPerSecond)} → ${formatRate(on.deliveredPerSecond)}`,
+    ]);
+  }
+  if (rows.length === 0) return null;
+  return [
+    '### Group commit and one frame per peer per turn (issue 17): off → on',
+    '',
+    'Accord with both settings off (`ACCORD_GROUP_COMMIT=false ACCORD_COALESCE_FRAMES=false`) and on (the default), interleaved in the same rounds. ' +
+      'Ratios are on ÷ off (below 1× is better): of the medians, and the median (range) of the ratios within each round.',
+    '',
+    table(
+      [
+        'Shape',
+        'server CPU per delivered update',
+        'ratio of medians',
+        'per-round ratio',
+        'p99',
+        'ratio of medians',
+        'per-round ratio',
+        'frames received/s',
+        'delivered',
       ],
       rows,
     ),

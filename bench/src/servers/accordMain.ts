@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { parseConfig } from '@accord/server/src/config';
+import { parseConfig, parseSyncTuning } from '@accord/server/src/config';
 import { startServer } from '@accord/server/src/server';
 import type { Storage } from '@accord/server/src/storage/storage';
 import { PARTY_CODES } from '@accord/shared/domain/delegations';
@@ -30,7 +30,10 @@ runChild(async (launch) => {
     ACCORD_CLIENT_DIR: env[ACCORD_IMPORT_ENV.clientDir] || undefined,
   });
   if (!config.ok) throw new Error(config.error);
-  const running = await startServer(config.value);
+  // ACCORD_GROUP_COMMIT / ACCORD_COALESCE_FRAMES: the "accord-off" runs turn both off.
+  const syncTuning = parseSyncTuning(env);
+  if (!syncTuning.ok) throw new Error(syncTuning.error);
+  const running = await startServer(config.value, { syncTuning: syncTuning.value });
   const url = running.url;
   const storage = running.storage;
   const negotiationId = await demoNegotiationId(storage);

@@ -1,11 +1,25 @@
 import { type ClauseMeta, emptyClauseMeta } from '@accord/shared/domain/clauseMeta';
 import { clauseTextHash } from '@accord/shared/domain/textHash';
-import type { CommittedUpdate, DocumentPlugin, DocumentPluginHost } from '../sync/DocumentPlugin';
+import type {
+  CommittedUpdate,
+  DocumentPlugin,
+  DocumentPluginHost,
+  StagedWork,
+  UpdateSender,
+} from '../sync/DocumentPlugin';
 import type { BracketRule } from './BracketRule';
 import type { ClauseHistoryRecorder } from './ClauseHistoryRecorder';
-import type { ClauseIndex } from './ClauseIndex';
+import type { ClauseIndex, ClauseTextChange } from './ClauseIndex';
 import type { ClauseMetaStore } from './ClauseMetaStore';
-import { metaAfterTextChange } from './clauseMetaChanges';
+import { type ClauseAuthor, metaAfterTextChange } from './clauseMetaChanges';
+
+/** What one update changed, and the meta to write for it (taken right after it was applied). */
+interface TrackedWork {
+  changes: ClauseTextChange[];
+  writes: Map<string, ClauseMeta>;
+  author: ClauseAuthor;
+  at: number;
+}
 
 /** What the tracker needs: the document, the clause index, the history, the meta and brackets. */
 export interface ClauseTrackerOptions {
@@ -31,14 +45,11 @@ export class ClauseTracker implements DocumentPlugin {
 
   constructor(private readonly options: ClauseTrackerOptions) {}
 
-  async afterCommit({ seq, sender }: CommittedUpdate): Promise<void> {
-    const { index, history, store, brackets, host } = this.options;
-    const author = { userId: sender.userId, delegation: sender.delegation };
-    const changes = index.takeChanges();
-    const inserted = brackets.takeInserted();
-    if (changes.length === 0) return;
-    const at = this.options.now();
-    const writes = new Map<string, ClauseMeta>();
+  async afterCommit({ seq, sender, staged }: CommittedUpdate): Promise<void> {
+    const work = (staged as TrackedWork | undefined) ?? this.take(sender);
+    if (work === null) return;
+    const { history, store, host } = this.options;
+    const { changes, writes, author, at } = work;
     for (const { clauseId, textBefore, textAfter, removed, restored } of changes) {
       if (removed || restored || (textBefore ?? '') !== textAfter) {
         const event = removed ? 'deleted' : restored ? 'restored' : null;
@@ -52,6 +63,40 @@ export class ClauseTracker implements DocumentPlugin {
           ...(event === null ? {} : { event: { kind: event } }),
         });
       }
+    }
+    if (writes.size === 0) return;
+    const written = await store.write(writes, { kind: 'textChange', author });
+    if (!written.ok) {
+      host.log(
+        'error',
+        `Document ${host.documentId}: clause meta could not be written (${written.error.message}).`,
+      );
+    }
+  }
+
+  /**
+   * Group commit: takes this update's clause changes and brackets now, before the next update
+   * of the group is applied. The meta it will write (proposer, cleared positions, brackets) is
+   * read by the lock and bracket rules, so an update that writes any ends the group (`barrier`).
+   */
+  staged(sender: UpdateSender): StagedWork {
+    const work = this.take(sender);
+    return { work, barrier: work !== null && work.writes.size > 0 };
+  }
+
+  /**
+   * What the update just applied changed (clause texts, as the index saw them, and the '['
+   * inserted) and the meta to write for it, from the meta as it is now. Null: no clause changed.
+   */
+  private take(sender: UpdateSender): TrackedWork | null {
+    const { index, store, brackets } = this.options;
+    const author = { userId: sender.userId, delegation: sender.delegation };
+    const changes = index.takeChanges();
+    const inserted = brackets.takeInserted();
+    if (changes.length === 0) return null;
+    const at = this.options.now();
+    const writes = new Map<string, ClauseMeta>();
+    for (const { clauseId, textBefore, textAfter, removed } of changes) {
       if (removed) continue;
       const existing = store.read(clauseId);
       const isNew = textBefore === undefined && !store.has(clauseId);
@@ -70,14 +115,7 @@ export class ClauseTracker implements DocumentPlugin {
       }
       if (next !== null) writes.set(clauseId, next);
     }
-    if (writes.size === 0) return;
-    const written = await store.write(writes, { kind: 'textChange', author });
-    if (!written.ok) {
-      host.log(
-        'error',
-        `Document ${host.documentId}: clause meta could not be written (${written.error.message}).`,
-      );
-    }
+    return { changes, writes, author, at };
   }
 
   destroy(): void {

@@ -1,6 +1,6 @@
 import type { DelegationCode } from '@accord/shared/domain/delegations';
 import type * as Y from 'yjs';
-import type { DocumentPlugin, DocumentPluginHost } from '../sync/DocumentPlugin';
+import type { DocumentPlugin, DocumentPluginHost, StagedWork } from '../sync/DocumentPlugin';
 import type { ClauseMetaStore, MetaWrite } from './ClauseMetaStore';
 import { clauseLabel } from './clauseLabels';
 import type { ClauseAuthor } from './clauseMetaChanges';
@@ -36,6 +36,14 @@ export class PositionsClearedAudit implements DocumentPlugin {
     private readonly sink: PositionsClearedSink,
   ) {
     store.observe(this.noticed);
+  }
+
+  /**
+   * Group commit: nothing to take. What `afterCommit` reports was noticed in the tracker's
+   * `afterCommit` of the same update, and it writes nothing a check reads.
+   */
+  staged(): StagedWork {
+    return { work: undefined, barrier: false };
   }
 
   async afterCommit(): Promise<void> {

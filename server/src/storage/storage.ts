@@ -155,6 +155,12 @@ export interface StoredUpdate {
   update: Uint8Array;
 }
 
+/** One update to append (`UpdateLogStore.appendMany`): its bytes and its author (null: server). */
+export interface UpdateLogEntry {
+  update: Uint8Array;
+  userId: string | null;
+}
+
 /**
  * The Yjs update log of every document, and the binding of Yjs client ids to the users who
  * first sent them (SPEC S6). Every store is asynchronous (PostgreSQL answers over the network);
@@ -163,6 +169,12 @@ export interface StoredUpdate {
 export interface UpdateLogStore {
   /** Appends one update durably (committed before this returns) and returns its sequence number. */
   append(documentId: string, update: Uint8Array, userId: string | null): Promise<number>;
+  /**
+   * Appends several updates of one document in ONE transaction (group commit): all of them are
+   * durable when this resolves, or none is (it rejects). Returns their sequence numbers, in the
+   * order given, increasing.
+   */
+  appendMany(documentId: string, entries: readonly UpdateLogEntry[]): Promise<number[]>;
   /** Every stored update of a document, oldest first. */
   load(documentId: string): Promise<StoredUpdate[]>;
   /**

@@ -10,10 +10,37 @@ import { validateUpdate } from './UpdateValidator';
 /** What happened to an update a connection sent. */
 export type UpdateOutcome = 'applied' | 'alreadyKnown' | 'droppedReadOnly';
 
+/** A client update of a group commit: applied to the document, not committed or broadcast yet. */
+export interface StagedUpdate {
+  sender: UpdateSender;
+  /** The update as the client sent it: what the log stores. */
+  update: Uint8Array;
+  origin: DocumentPeer;
+  unboundClientIds: number[];
+  /** What the document emitted when it was applied (what peers are sent); null if nothing. */
+  applied: Uint8Array | null;
+  /** What each plugin's `staged` took of it, by plugin. */
+  work: unknown[];
+}
+
+/** The client updates of one group commit, in order, and what the group knows so far. */
+export class StagedGroup {
+  readonly updates: StagedUpdate[] = [];
+  /** Client ids the group's earlier updates bind (not committed yet), to their users (S6). */
+  readonly owners = new Map<number, string>();
+  /** An update's `afterCommit` will change what later checks read: commit the group now. */
+  barrier = false;
+}
+
 /** What a document's client writes need from it. */
 export interface ClientWritesOptions {
   documentId: string;
   doc: Y.Doc;
+  /**
+   * Applies a validated update to the document without broadcasting it (group commit: it is
+   * broadcast once committed) and returns the update the document emitted, if any.
+   */
+  applyHeld: (update: Uint8Array, origin: DocumentPeer) => Uint8Array | null;
   persistence: DocumentPersistence;
   serverStructs: ServerStructIndex;
   plugins: readonly DocumentPlugin[];
@@ -106,5 +133,78 @@ export class ClientWrites {
       }
     }
     return { ok: true, value: 'applied' };
+  }
+
+  /**
+   * Group commit, inside a task of the queue: authorize and validate `update` against the
+   * document as the group's earlier updates left it (their client-id bindings included), then
+   * apply it (held back from peers) and let the plugins take what their `afterCommit` needs.
+   * A refused update changes nothing. Nothing is stored here: `SyncDocument` commits the group.
+   */
+  stage(
+    principal: UpdateSender,
+    update: Uint8Array,
+    origin: DocumentPeer,
+    group: StagedGroup,
+  ): SyncResult<UpdateOutcome> {
+    if (!can(principal, 'editText')) return { ok: true, value: 'droppedReadOnly' };
+    const checked = validateUpdate(update, {
+      doc: this.options.doc,
+      userId: principal.userId,
+      ownerOf: (clientId) =>
+        this.options.persistence.ownerOf(clientId) ?? group.owners.get(clientId),
+      hasLiveServerStruct: (clientId, clock, end) =>
+        this.options.serverStructs.hasLiveIn(clientId, clock, end),
+      check: (decoded) =>
+        firstRefusal(this.options.plugins, decoded, { doc: this.options.doc, sender: principal }),
+    });
+    if (!checked.ok) return checked;
+    if (!checked.value.novel) return { ok: true, value: 'alreadyKnown' };
+    const unboundClientIds = checked.value.unboundClientIds;
+    for (const clientId of unboundClientIds) group.owners.set(clientId, principal.userId);
+    let applied: Uint8Array | null = null;
+    try {
+      applied = this.options.applyHeld(update, origin);
+    } catch (error) {
+      this.options.log(
+        'error',
+        `Document ${this.options.documentId}: applying a validated update failed (${String(error)}).`,
+      );
+    }
+    const work = this.options.plugins.map((plugin) => {
+      if (plugin.staged === undefined) {
+        if (plugin.afterCommit !== undefined) group.barrier = true;
+        return undefined;
+      }
+      try {
+        const taken = plugin.staged(principal);
+        if (taken.barrier) group.barrier = true;
+        return taken.work;
+      } catch (error) {
+        group.barrier = true;
+        this.options.log(
+          'error',
+          `Document ${this.options.documentId}: plugin ${plugin.name} failed (${String(error)}).`,
+        );
+        return undefined;
+      }
+    });
+    group.updates.push({ sender: principal, update, origin, unboundClientIds, applied, work });
+    return { ok: true, value: 'applied' };
+  }
+
+  /** Group commit: one committed update's `afterCommit`s, with what `stage` took of it. */
+  async afterGroupCommit(staged: StagedUpdate, seq: number): Promise<void> {
+    for (const [index, plugin] of this.options.plugins.entries()) {
+      try {
+        await plugin.afterCommit?.({ seq, sender: staged.sender, staged: staged.work[index] });
+      } catch (error) {
+        // The update is committed and broadcast: a bug in a plugin must not undo that.
+        this.options.log(
+          'error',
+          `Document ${this.options.documentId}: plugin ${plugin.name} failed (${String(error)}).`,
+        );
+      }
+    }
   }
 }

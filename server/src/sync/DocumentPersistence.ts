@@ -5,6 +5,14 @@ import type { SyncLog, SyncResult } from './syncTypes';
 /** How often a document's `updatedAt` is written while it is being edited, at most. */
 const TOUCH_INTERVAL_MS = 5_000;
 
+/** One client update of a group commit (`DocumentPersistence.commitMany`). */
+export interface GroupEntry {
+  update: Uint8Array;
+  userId: string;
+  /** Its client ids bound to nobody yet (checked against the cache and the group). */
+  unboundClientIds: readonly number[];
+}
+
 /** Options of one document's persistence. */
 export interface DocumentPersistenceOptions {
   documentId: string;
@@ -102,6 +110,56 @@ export class DocumentPersistence {
       return { ok: true, value: seq };
     } catch (error) {
       log('error', `Document ${documentId}: storing an update failed (${String(error)}).`);
+      return {
+        ok: false,
+        error: { reason: 'internalError', message: 'The change could not be saved.' },
+      };
+    }
+  }
+
+  /**
+   * Group commit: binds each update's new client ids to its sender, then appends every update
+   * in one transaction (`appendMany`; one alone with `append`). Returns their sequence numbers,
+   * in order. The caller checked the bindings against the cache and the group's earlier ones;
+   * a client id that storage finds bound to someone else (the cache was stale) fails the whole
+   * group, like a storage failure: its updates were applied already, so the draft is dropped.
+   */
+  async commitMany(entries: readonly GroupEntry[]): Promise<SyncResult<number[]>> {
+    const { documentId, updates, log } = this.options;
+    try {
+      const bindings = new Map<string, number[]>();
+      for (const { userId, unboundClientIds } of entries) {
+        if (unboundClientIds.length === 0) continue;
+        bindings.set(userId, [...(bindings.get(userId) ?? []), ...unboundClientIds]);
+      }
+      for (const [userId, clientIds] of bindings) {
+        const foreign = await updates.bindClientIds(documentId, clientIds, userId);
+        for (const clientId of clientIds) {
+          if (!foreign.includes(clientId)) this.owners.set(clientId, userId);
+        }
+        if (foreign.length > 0) {
+          log(
+            'error',
+            `Document ${documentId}: client ids ${foreign.join(', ')} were bound to someone else in storage, not in memory.`,
+          );
+          return {
+            ok: false,
+            error: { reason: 'internalError', message: 'The change could not be saved.' },
+          };
+        }
+      }
+      const only = entries.length === 1 ? entries[0] : undefined;
+      const seqs =
+        only !== undefined
+          ? [await updates.append(documentId, only.update, only.userId)]
+          : await updates.appendMany(
+              documentId,
+              entries.map(({ update, userId }) => ({ update, userId })),
+            );
+      await this.touch();
+      return { ok: true, value: seqs };
+    } catch (error) {
+      log('error', `Document ${documentId}: storing a group of updates failed (${String(error)}).`);
       return {
         ok: false,
         error: { reason: 'internalError', message: 'The change could not be saved.' },

@@ -19,6 +19,23 @@ export interface CommittedUpdate {
   /** Its sequence number in the document's update log. */
   seq: number;
   sender: UpdateSender;
+  /**
+   * In a group commit, what this plugin's `staged` took of this very update when it was applied
+   * (before the later updates of its group); undefined when the update was committed alone.
+   */
+  staged?: unknown;
+}
+
+/** What a plugin's `staged` took of an update, and whether the group must be committed there. */
+export interface StagedWork {
+  /** Handed back to `afterCommit` of the same update as `commit.staged`. */
+  work: unknown;
+  /**
+   * True when this update's `afterCommit` will change what later checks read (it writes server
+   * state the checks depend on): the group is committed up to this update and its `afterCommit`
+   * runs before the next update is checked, exactly as without group commit.
+   */
+  barrier: boolean;
 }
 
 /**
@@ -36,12 +53,25 @@ export interface CommittedUpdate {
  *   turn. A plugin that throws or rejects is logged; the committed update stands.
  * The queue, not synchrony, keeps any other update from slipping in between check, commit,
  * broadcast and `afterCommit`.
+ *
+ * Group commit (several client updates queued at once): each update is checked, then applied to
+ * the document (not broadcast) and `staged` is called at once, before the next update of the
+ * group is checked against the document it left; then the group is committed, broadcast, and
+ * each update's `afterCommit` runs, in order, with what `staged` took of it. A plugin whose
+ * `afterCommit` reads the document or derived state as the update left it must take that in
+ * `staged`; one whose `afterCommit` writes what later checks read must say `barrier`. A plugin
+ * with `afterCommit` and no `staged` is a barrier after every update (no grouping past it).
  */
 export interface DocumentPlugin {
   /** For log lines: which plugin failed. */
   readonly name: string;
   check?(update: DecodedUpdate, context: UpdateCheckContext): SyncRejection | undefined;
   afterCommit?(commit: CommittedUpdate): void | Promise<void>;
+  /**
+   * Group commit: the update was just applied to the document, ahead of its commit (see above);
+   * synchronous. Not called for an update committed alone.
+   */
+  staged?(sender: UpdateSender): StagedWork;
   /** The document is unloaded: stop listening to it. */
   destroy?(): void;
 }

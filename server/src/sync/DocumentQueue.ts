@@ -12,7 +12,21 @@ const current = new AsyncLocalStorage<RunningTask>();
 interface Entry {
   run: () => Promise<void>;
   refuse: (error: Error) => void;
+  /** Set on a task that may run together with the like tasks queued right after it. */
+  batch?: BatchSlot;
 }
+
+/** Runs several items queued one after another as one task (group commit). */
+export type BatchRunner<I> = (items: I[]) => Promise<void>;
+
+interface BatchSlot {
+  runner: BatchRunner<never>;
+  item: unknown;
+  resolve: () => void;
+}
+
+/** At most this many items run as one batch; the rest wait for the next. */
+export const MAX_BATCH = 256;
 
 /** Thrown into the tasks still waiting when a queue is closed (its draft was unloaded). */
 export class QueueClosedError extends Error {
@@ -74,6 +88,45 @@ export class DocumentQueue {
     });
   }
 
+  /**
+   * Appends `item` at the tail, to be run by `runner` together with the items queued right
+   * after it for the same runner (at most `MAX_BATCH`, never across another task): one task of
+   * the queue for all of them, so that they are checked and committed as one group. The queue
+   * starts it at the end of the event-loop turn (`setImmediate`), so that the items arriving in
+   * one turn (frames of several sockets) meet in one batch. Resolves once its batch has run;
+   * rejects when the queue was closed first, or with the runner's error.
+   */
+  laterBatch<I>(runner: BatchRunner<I>, item: I): Promise<void> {
+    if (this.closed) return Promise.reject(new QueueClosedError(this.documentId));
+    return new Promise<void>((resolve, reject) => {
+      const batch: BatchSlot = { runner: runner as BatchRunner<never>, item, resolve };
+      this.pending.push({
+        // Run alone only when drained by a caller that knows no batches; `drain` batches.
+        run: () => this.runBatch([batch], [reject]),
+        refuse: reject,
+        batch,
+      });
+      if (!this.draining) {
+        this.draining = true;
+        setImmediate(() => void this.drain(true));
+      }
+    });
+  }
+
+  /** Runs one batch as one task; settles every item's promise, never throws. */
+  private async runBatch(slots: BatchSlot[], refusals: ((error: Error) => void)[]): Promise<void> {
+    const running: RunningTask = { queue: this, active: true };
+    try {
+      const runner = slots[0]!.runner as BatchRunner<unknown>;
+      await current.run(running, () => runner(slots.map((slot) => slot.item)));
+      for (const slot of slots) slot.resolve();
+    } catch (error) {
+      for (const refuse of refusals) refuse(error as Error);
+    } finally {
+      running.active = false;
+    }
+  }
+
   /** Whether a task is queued or running. */
   get busy(): boolean {
     return this.draining || this.pending.length > 0;
@@ -93,12 +146,25 @@ export class DocumentQueue {
     }
   }
 
-  private async drain(): Promise<void> {
+  private async drain(scheduled = false): Promise<void> {
+    if (!scheduled && this.draining) return;
     this.draining = true;
     try {
       for (let entry = this.pending.shift(); entry; entry = this.pending.shift()) {
-        // `run` settles its own promise; it never throws.
-        await entry.run();
+        const batch = entry.batch;
+        if (batch === undefined) {
+          // `run` settles its own promise; it never throws.
+          await entry.run();
+          continue;
+        }
+        const slots = [batch];
+        const refusals = [entry.refuse];
+        while (slots.length < MAX_BATCH && this.pending[0]?.batch?.runner === batch.runner) {
+          const next = this.pending.shift()!;
+          slots.push(next.batch!);
+          refusals.push(next.refuse);
+        }
+        await this.runBatch(slots, refusals);
       }
     } finally {
       this.draining = false;

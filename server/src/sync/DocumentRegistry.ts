@@ -14,6 +14,8 @@ export interface DocumentRegistryOptions<Api> {
   plugins: DocumentPluginFactory<Api>;
   idleUnloadMs: number;
   compactEvery: number;
+  /** Group commit of the client updates queued at once (`SyncDocument.enqueueUpdate`). */
+  groupCommit: boolean;
   log: SyncLog;
   now: () => number;
 }
@@ -130,7 +132,7 @@ export class DocumentRegistry<Api> {
   loadGuard: ((documentId: string) => Promise<SyncResult<void>>) | null = null;
 
   private async load(documentId: string): Promise<SyncResult<SyncDocument<Api>>> {
-    const { updates, documents, plugins, compactEvery, log, now } = this.options;
+    const { updates, documents, plugins, compactEvery, groupCommit, log, now } = this.options;
     if (this.loadGuard !== null) {
       const allowed = await this.loadGuard(documentId);
       if (!allowed.ok) return allowed;
@@ -160,6 +162,7 @@ export class DocumentRegistry<Api> {
         log,
         onIdle: () => this.idleIfUnused(document),
         onBroken: () => this.discard(document),
+        groupCommit,
       });
       this.loaded.set(documentId, document);
       log('info', `Document ${documentId} loaded.`);

@@ -1,14 +1,20 @@
 import { LIMITS } from '@accord/shared/protocol/limits';
 import * as decoding from 'lib0/decoding';
 import { MESSAGE_TYPES, SYNC_MESSAGE_TYPES } from './protocol';
-import type { SyncDocument } from './SyncDocument';
-import type { DocumentPeer, SyncLog, SyncRejection } from './syncTypes';
+import type { SyncDocument, UpdateOutcome } from './SyncDocument';
+import type { DocumentPeer, SyncLog, SyncRejection, SyncResult } from './syncTypes';
 
 /** The connection whose frames a receiver reads (`SyncConnection`). */
 export interface ReceivingConnection extends DocumentPeer {
   readonly document: SyncDocument;
   reject(rejection: SyncRejection): void;
   describe(): string;
+}
+
+/** An update taken from a sync step 2 or update frame, and which of the two it came in. */
+export interface TakenUpdate {
+  update: Uint8Array;
+  syncType: number;
 }
 
 const MALFORMED: SyncRejection = {
@@ -77,6 +83,52 @@ export class MessageReceiver {
     }
   }
 
+  /**
+   * Group commit: the update a sync step 2 or update frame carries (`carriesClientUpdate`), or
+   * null when the frame is refused (the connection is closed, as `receive` would).
+   */
+  updateOf(data: Uint8Array): TakenUpdate | null {
+    if (data.byteLength > LIMITS.maxSyncMessageBytes) {
+      this.connection.reject({
+        reason: 'messageTooLarge',
+        message: `Message exceeds ${LIMITS.maxSyncMessageBytes} bytes.`,
+      });
+      return null;
+    }
+    try {
+      const decoder = decoding.createDecoder(data);
+      decoding.readVarUint(decoder);
+      const syncType = decoding.readVarUint(decoder);
+      // Copied: the frame's buffer must not be retained by the document or the store.
+      return { update: decoding.readVarUint8Array(decoder).slice(), syncType };
+    } catch {
+      this.connection.reject(MALFORMED);
+      return null;
+    }
+  }
+
+  /** Acts on what became of an update the connection sent: a refusal closes it (but S2). */
+  settle({ update, syncType }: TakenUpdate, result: SyncResult<UpdateOutcome>): void {
+    const beforeStep2 = !this.sentStep2;
+    if (syncType === SYNC_MESSAGE_TYPES.step2) this.sentStep2 = true;
+    if (
+      !result.ok &&
+      result.error.reason === 'missingDependencies' &&
+      beforeStep2 &&
+      syncType === SYNC_MESSAGE_TYPES.update
+    ) {
+      // S2: typed while (re)connecting, before the client answered our step 1; its step 2,
+      // computed from its whole document, carries this change with what it builds on.
+      this.log(
+        'info',
+        `${this.connection.describe()}: an update ahead of the client's sync step 2 waits for it.`,
+      );
+      return;
+    }
+    if (!result.ok) this.connection.reject(result.error);
+    else if (result.value === 'droppedReadOnly') this.warnReadOnlyOnce(update);
+  }
+
   private async receiveSync(syncType: number, payload: Uint8Array): Promise<void> {
     const document = this.connection.document;
     switch (syncType) {
@@ -88,25 +140,10 @@ export class MessageReceiver {
       }
       case SYNC_MESSAGE_TYPES.step2:
       case SYNC_MESSAGE_TYPES.update: {
-        const result = await document.receiveUpdate(this.connection, payload);
-        const beforeStep2 = !this.sentStep2;
-        if (syncType === SYNC_MESSAGE_TYPES.step2) this.sentStep2 = true;
-        if (
-          !result.ok &&
-          result.error.reason === 'missingDependencies' &&
-          beforeStep2 &&
-          syncType === SYNC_MESSAGE_TYPES.update
-        ) {
-          // S2: typed while (re)connecting, before the client answered our step 1; its step 2,
-          // computed from its whole document, carries this change with what it builds on.
-          this.log(
-            'info',
-            `${this.connection.describe()}: an update ahead of the client's sync step 2 waits for it.`,
-          );
-          return;
-        }
-        if (!result.ok) this.connection.reject(result.error);
-        else if (result.value === 'droppedReadOnly') this.warnReadOnlyOnce(payload);
+        this.settle(
+          { update: payload, syncType },
+          await document.receiveUpdate(this.connection, payload),
+        );
         return;
       }
       default:

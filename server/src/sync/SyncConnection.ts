@@ -1,10 +1,61 @@
 import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
 import type { AccessGate } from './AccessGate';
 import type { LivenessTarget } from './Liveness';
-import { MessageReceiver } from './MessageReceiver';
-import { KEEPALIVE_FRAME } from './protocol';
-import type { SyncDocument } from './SyncDocument';
-import type { SyncLog, SyncPrincipal, SyncRejection, SyncSocket } from './syncTypes';
+import { MessageReceiver, type TakenUpdate } from './MessageReceiver';
+import {
+  carriesClientUpdate,
+  isSyncUpdateFrame,
+  KEEPALIVE_FRAME,
+  mergeUpdateFrames,
+} from './protocol';
+import type { SyncDocument, UpdateOutcome, UpdatingPeer } from './SyncDocument';
+import type { SyncLog, SyncPrincipal, SyncRejection, SyncResult, SyncSocket } from './syncTypes';
+
+/**
+ * Connections with update frames waiting to be sent (`coalesceFrames`): all flushed once, at
+ * the end of the event-loop turn in which the first of them was sent.
+ */
+const outboxes = new Set<SyncConnection>();
+let flushScheduled = false;
+
+function scheduleFlush(): void {
+  if (flushScheduled) return;
+  flushScheduled = true;
+  setImmediate(flushAll);
+}
+
+function flushAll(): void {
+  flushScheduled = false;
+  // Peers that were sent the same updates in the turn share one merge.
+  const merged = new Map<string, Uint8Array>();
+  for (const connection of [...outboxes]) connection.flush(merged);
+}
+
+/** Identities of frames (sent to many peers, encoded once), for sharing merges. */
+const frameIds = new WeakMap<Uint8Array, number>();
+let lastFrameId = 0;
+
+function frameId(frame: Uint8Array): number {
+  let id = frameIds.get(frame);
+  if (id === undefined) {
+    lastFrameId += 1;
+    id = lastFrameId;
+    frameIds.set(frame, id);
+  }
+  return id;
+}
+
+/** The frames merged into one, shared with the peers of the turn that were sent the same. */
+function mergedFrame(frames: readonly Uint8Array[], merged?: Map<string, Uint8Array>): Uint8Array {
+  if (merged === undefined) return mergeUpdateFrames(frames);
+  const key = frames.map(frameId).join(',');
+  let frame = merged.get(key);
+  if (frame === undefined) {
+    frame = mergeUpdateFrames(frames);
+    merged.set(key, frame);
+  }
+  return frame;
+}
 
 /** A connection with this many frames waiting for their turn is dropped (it reconnects). */
 export const MAX_WAITING_FRAMES = 2_000;
@@ -17,6 +68,12 @@ export interface SyncConnectionOptions {
   log: SyncLog;
   /** Called once, when the connection is closed by either side. */
   onClosed: (connection: SyncConnection) => void;
+  /**
+   * Coalesce the update frames sent to the socket in one event-loop turn into one frame
+   * (`Y.mergeUpdates` over that turn's updates), sent at the end of the turn or before any
+   * other frame, so that the order of frames stays as sent. Default on.
+   */
+  coalesceFrames?: boolean;
   /** The liveness clock (monotonic, milliseconds). */
   clock: () => number;
   /**
@@ -33,7 +90,7 @@ export interface SyncConnectionOptions {
  * Its frames are handled one by one, in arrival order, each as a task of the document's queue
  * (S5), so a sync step 1 is answered from the state its earlier updates left.
  */
-export class SyncConnection implements LivenessTarget {
+export class SyncConnection implements LivenessTarget, UpdatingPeer {
   readonly principal: SyncPrincipal;
   readonly document: SyncDocument;
   /** The awareness client id this connection speaks for, once it has announced one. */
@@ -49,6 +106,9 @@ export class SyncConnection implements LivenessTarget {
   private open = true;
   /** Frames received and not handled yet (they wait in the document's queue). */
   private waiting = 0;
+  private readonly coalesceFrames: boolean;
+  /** Update frames sent this turn, not yet written to the socket (`coalesceFrames`). */
+  private outbox: Uint8Array[] = [];
 
   constructor(options: SyncConnectionOptions) {
     this.socket = options.socket;
@@ -60,6 +120,7 @@ export class SyncConnection implements LivenessTarget {
     this.clock = options.clock;
     this.gate = options.gate;
     this.lastHeardAt = options.clock();
+    this.coalesceFrames = options.coalesceFrames ?? true;
   }
 
   /** Whether the connection may still send and receive. */
@@ -84,8 +145,11 @@ export class SyncConnection implements LivenessTarget {
     }
     this.waiting += 1;
     const stamp = this.gate?.stamp() ?? 0;
-    this.document
-      .enqueue(() => this.handle(data, stamp))
+    const queued =
+      this.document.groupCommit && carriesClientUpdate(data)
+        ? this.document.enqueueUpdate({ peer: this, data, stamp })
+        : this.document.enqueue(() => this.handleFrame(data, stamp));
+    queued
       .catch(() => {
         // The draft was unloaded before the frame's turn: the connection was closed with it.
       })
@@ -94,7 +158,8 @@ export class SyncConnection implements LivenessTarget {
       });
   }
 
-  private async handle(data: Uint8Array, stamp: number): Promise<void> {
+  /** Handles one frame received earlier, in its turn (a task of the document's queue). */
+  async handleFrame(data: Uint8Array, stamp: number): Promise<void> {
     if (!this.open) return;
     try {
       await this.gate?.fresh(stamp);
@@ -106,6 +171,28 @@ export class SyncConnection implements LivenessTarget {
       this.log('error', `${this.describe()}: handling a message failed (${String(error)}).`);
       this.close(CLOSE_CODES.internalError, 'The server failed to handle a message.');
     }
+  }
+
+  /**
+   * Group commit: the update an update frame carries, in its turn, once the access changes made
+   * before it arrived were noticed (S10); null when the connection is closed or the frame refused.
+   */
+  async takeUpdate(data: Uint8Array, stamp: number): Promise<TakenUpdate | null> {
+    if (!this.open) return null;
+    try {
+      await this.gate?.fresh(stamp);
+      if (!this.open) return null;
+      return this.receiver.updateOf(data);
+    } catch (error) {
+      this.log('error', `${this.describe()}: handling a message failed (${String(error)}).`);
+      this.close(CLOSE_CODES.internalError, 'The server failed to handle a message.');
+      return null;
+    }
+  }
+
+  /** Group commit: what became of an update taken with `takeUpdate`. */
+  settleUpdate(taken: TakenUpdate, result: SyncResult<UpdateOutcome>): void {
+    this.receiver.settle(taken, result);
   }
 
   /** The peer showed a sign of life (a frame, or a pong). */
@@ -149,8 +236,50 @@ export class SyncConnection implements LivenessTarget {
     return this.open;
   }
 
-  /** Sends one frame; a socket that refuses it is treated as gone. */
-  send(frame: Uint8Array): void {
+  /**
+   * Sends one frame; a socket that refuses it is treated as gone. With `coalesceFrames`, an
+   * update frame waits for the end of the turn, merged with the other update frames sent to
+   * this socket in the turn; any other frame first sends those, so order is kept.
+   */
+  send(frame: Uint8Array, coalesce = true): void {
+    if (!this.open) return;
+    if (coalesce && this.coalesceFrames && isSyncUpdateFrame(frame)) {
+      this.outbox.push(frame);
+      if (this.outbox.length === 1) {
+        outboxes.add(this);
+        scheduleFlush();
+      }
+      return;
+    }
+    this.flush();
+    this.write(frame);
+  }
+
+  /** Sends the update frames waiting in the outbox, as one frame. */
+  flush(merged?: Map<string, Uint8Array>): void {
+    if (this.outbox.length === 0) return;
+    outboxes.delete(this);
+    const [first] = this.outbox;
+    if (this.outbox.length === 1 && first !== undefined) {
+      this.outbox.length = 0;
+      this.write(first);
+      return;
+    }
+    const frames = this.outbox;
+    this.outbox = [];
+    if (!this.open) return;
+    let frame: Uint8Array | undefined;
+    try {
+      frame = mergedFrame(frames, merged);
+    } catch (error) {
+      this.log('warn', `${this.describe()}: merging updates failed (${String(error)}).`);
+      for (const each of frames) this.write(each);
+      return;
+    }
+    this.write(frame);
+  }
+
+  private write(frame: Uint8Array): void {
     if (!this.open) return;
     try {
       this.socket.send(frame);
@@ -171,6 +300,9 @@ export class SyncConnection implements LivenessTarget {
 
   /** Closes from the server side, with a close code the client understands. */
   close(code: number, reason: string): void {
+    if (!this.open) return;
+    // What was sent before the close is delivered before it.
+    this.flush();
     if (!this.open) return;
     this.open = false;
     try {
@@ -194,6 +326,8 @@ export class SyncConnection implements LivenessTarget {
   }
 
   private leave(): void {
+    this.outbox = [];
+    outboxes.delete(this);
     this.document.remove(this);
     this.onClosed(this);
   }

@@ -1,16 +1,43 @@
 import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
-import type * as Y from 'yjs';
-import { ClientWrites, type UpdateOutcome } from './ClientWrites';
+import * as Y from 'yjs';
+import { ClientWrites, StagedGroup, type UpdateOutcome } from './ClientWrites';
 import type { DocumentPersistence } from './DocumentPersistence';
 import type { DocumentPlugin, DocumentPluginFactory, UpdateSender } from './DocumentPlugin';
 import { DocumentPresence } from './DocumentPresence';
 import type { DocumentQueue } from './DocumentQueue';
+import type { TakenUpdate } from './MessageReceiver';
 import { encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './protocol';
 import { ServerStructIndex } from './ServerStructIndex';
 import { SERVER_WRITE_ORIGIN, ServerWriter } from './ServerWriter';
 import type { DocumentPeer, SyncLog, SyncResult } from './syncTypes';
 
+/**
+ * A connection whose update frames a group commit takes (`SyncConnection`): the document asks
+ * it for each frame's update in turn and tells it what became of it.
+ */
+export interface UpdatingPeer extends DocumentPeer {
+  /** Handles the frame on its own, as any frame (a group of one). */
+  handleFrame(data: Uint8Array, stamp: number): Promise<void>;
+  /** The update the frame carries, once its rights are fresh; null when closed or refused. */
+  takeUpdate(data: Uint8Array, stamp: number): Promise<TakenUpdate | null>;
+  /** What became of the update (a refusal closes the connection, but see S2). */
+  settleUpdate(taken: TakenUpdate, result: SyncResult<UpdateOutcome>): void;
+}
+
+/** A client's update frame waiting in the queue for its group. */
+export interface QueuedUpdate {
+  peer: UpdatingPeer;
+  data: Uint8Array;
+  /** `AccessGate` stamp of its arrival. */
+  stamp: number;
+}
+
 export type { UpdateOutcome } from './ClientWrites';
+
+const HANDLING_FAILED = {
+  reason: 'internalError',
+  message: 'The server failed to handle a message.',
+} as const;
 
 /** What a document needs from its surroundings. */
 export interface SyncDocumentOptions<Api> {
@@ -26,6 +53,11 @@ export interface SyncDocumentOptions<Api> {
   onIdle: () => void;
   /** Called when the document holds a change its log does not: drop it from memory now. */
   onBroken: () => void;
+  /**
+   * Group commit (default on): client updates queued at once are checked one by one, committed
+   * in one transaction, then broadcast (`enqueueUpdate`). Off: each is its own task.
+   */
+  groupCommit?: boolean;
 }
 
 /**
@@ -52,6 +84,11 @@ export class SyncDocument<Api = unknown> {
   private readonly log: SyncLog;
   private readonly onIdle: () => void;
   private readonly connections = new Set<DocumentPeer>();
+  /** Whether client update frames are grouped (`enqueueUpdate`). */
+  readonly groupCommit: boolean;
+  /** While a group's update is applied: what the document emits, held back from peers. */
+  private held: Uint8Array[] | null = null;
+  private broken = false;
 
   constructor(options: SyncDocumentOptions<Api>) {
     this.id = options.id;
@@ -61,6 +98,7 @@ export class SyncDocument<Api = unknown> {
     this.log = options.log;
     this.onIdle = options.onIdle;
     this.onBroken = options.onBroken;
+    this.groupCommit = options.groupCommit ?? true;
     this.presence = new DocumentPresence(
       this.doc,
       () => this.connections,
@@ -92,6 +130,7 @@ export class SyncDocument<Api = unknown> {
     this.writes = new ClientWrites({
       documentId: this.id,
       doc: this.doc,
+      applyHeld: (update, origin) => this.applyHeld(update, origin),
       persistence: this.persistence,
       serverStructs: this.serverStructs,
       plugins: this.plugins,
@@ -100,9 +139,15 @@ export class SyncDocument<Api = unknown> {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       // The server's own writes are broadcast by the writer, once committed.
       if (origin === SERVER_WRITE_ORIGIN) return;
+      // A group's update: broadcast once the group is committed.
+      if (this.held !== null) {
+        this.held.push(update);
+        return;
+      }
+      // One update alone (not a group): nothing to coalesce it with, so it goes at once.
       const frame = encodeSyncUpdate(update);
       for (const connection of this.connections) {
-        if (connection !== origin) connection.send(frame);
+        if (connection !== origin) connection.send(frame, false);
       }
     });
   }
@@ -153,6 +198,107 @@ export class SyncDocument<Api = unknown> {
   /** Appends `task` at the tail of the queue (a connection's frame, in arrival order). */
   enqueue(task: () => Promise<void>): Promise<void> {
     return this.queue.later(task);
+  }
+
+  /**
+   * Appends a client's update frame (sync step 2 or update) at the tail of the queue, to be
+   * handled in a group with the update frames queued right after it (group commit): see
+   * `commitGroups`. Resolves once its group has been handled.
+   */
+  enqueueUpdate(queued: QueuedUpdate): Promise<void> {
+    return this.queue.laterBatch(this.commitGroups, queued);
+  }
+
+  /**
+   * One task of the queue for client update frames that were queued one after another (S5).
+   * Alone, a frame is handled as any frame: check, commit, apply, broadcast, `afterCommit`.
+   * Together, each update is checked in order against the document as the earlier accepted
+   * ones of the group left it, and applied, broadcasting nothing (as a server write is, before
+   * its commit); a refused one closes its connection and changes nothing. Then the accepted
+   * ones are committed in one transaction, broadcast, and their `afterCommit`s run in order.
+   * A plugin whose `afterCommit` changes what checks read ends a group early (`barrier`). A
+   * failed commit broadcasts nothing of the group and drops the draft, which reloads from its
+   * log; everyone on it (the senders too) is closed with internalError and resyncs.
+   */
+  private readonly commitGroups = async (queued: QueuedUpdate[]): Promise<void> => {
+    const [only] = queued;
+    if (queued.length === 1 && only !== undefined) {
+      await only.peer.handleFrame(only.data, only.stamp);
+      return;
+    }
+    let group = new StagedGroup();
+    try {
+      for (const { peer, data, stamp } of queued) {
+        if (this.broken) return;
+        const taken = await peer.takeUpdate(data, stamp);
+        if (taken === null || this.broken) continue;
+        let result: SyncResult<UpdateOutcome>;
+        try {
+          result = this.writes.stage(peer.principal, taken.update, peer, group);
+        } catch (error) {
+          // Thrown before the update was applied (its checks): it alone is refused.
+          this.log('error', `Document ${this.id}: checking an update failed (${String(error)}).`);
+          result = { ok: false, error: HANDLING_FAILED };
+        }
+        peer.settleUpdate(taken, result);
+        if (group.barrier) {
+          if (!(await this.commitGroup(group))) return;
+          group = new StagedGroup();
+        }
+      }
+      await this.commitGroup(group);
+    } catch (error) {
+      // A bug: whatever the group applied is not committed for sure, so the draft must go.
+      this.log('error', `Document ${this.id}: a group of updates failed (${String(error)}).`);
+      if (group.updates.length > 0 && !this.broken) this.break();
+    }
+  };
+
+  /** Commits, broadcasts, then runs `afterCommit` of a group; false when the draft broke. */
+  private async commitGroup(group: StagedGroup): Promise<boolean> {
+    const updates = group.updates.splice(0);
+    if (updates.length === 0) return !this.broken;
+    const committed = await this.persistence.commitMany(
+      updates.map(({ update, sender, unboundClientIds }) => ({
+        update,
+        userId: sender.userId,
+        unboundClientIds,
+      })),
+    );
+    if (!committed.ok) {
+      this.break();
+      return false;
+    }
+    const seqs = committed.value;
+    // Committed before this line: peers hear nothing of the group earlier (S5).
+    for (const [index, staged] of updates.entries()) {
+      this.persistence.applied(seqs[index]!);
+      if (staged.applied === null) continue;
+      const frame = encodeSyncUpdate(staged.applied);
+      for (const connection of this.connections) {
+        if (connection !== staged.origin) connection.send(frame);
+      }
+    }
+    // Every peer has the group (one frame each, `coalesceFrames`) before any `afterCommit`.
+    const merged = new Map<string, Uint8Array>();
+    for (const connection of this.connections) connection.flush?.(merged);
+    for (const [index, staged] of updates.entries()) {
+      await this.writes.afterGroupCommit(staged, seqs[index]!);
+    }
+    return !this.broken;
+  }
+
+  /** Applies a group's update to the document; what the document emits is held back. */
+  private applyHeld(update: Uint8Array, origin: DocumentPeer): Uint8Array | null {
+    const held: Uint8Array[] = [];
+    this.held = held;
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } finally {
+      this.held = null;
+    }
+    if (held.length <= 1) return held[0] ?? null;
+    return Y.mergeUpdates(held);
   }
 
   /** Answers a client's sync step 1 with everything it lacks, after the tasks queued before. */
@@ -242,6 +388,7 @@ export class SyncDocument<Api = unknown> {
    * drops the document, so the change is never seen or stored.
    */
   private break(): void {
+    this.broken = true;
     this.persistence.abandon();
     for (const connection of [...this.connections]) {
       connection.close(CLOSE_CODES.internalError, 'The server could not save a change.');

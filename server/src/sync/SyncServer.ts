@@ -50,6 +50,17 @@ export interface SyncServerOptions {
   liveness?: LivenessOptions;
   /** Live rights; without it a connection keeps the rights it was opened with (unit tests). */
   access?: SyncAccess;
+  /**
+   * Group commit (issue 17; default on): the client updates of a draft queued at once (the
+   * frames of one event-loop turn, or those that arrived during a commit) are checked one by
+   * one, committed in one storage transaction, then broadcast (`SyncDocument.enqueueUpdate`).
+   */
+  groupCommit?: boolean;
+  /**
+   * One frame per peer per turn (issue 17; default on): the updates sent to one socket in one
+   * event-loop turn go out as one y-websocket update frame (`SyncConnection.send`).
+   */
+  coalesceFrames?: boolean;
 }
 
 /** A loaded document stays in memory this long after its last connection left, by default. */
@@ -80,17 +91,20 @@ export class SyncServer {
   private readonly access: SyncAccess | undefined;
   private readonly gate: AccessGate;
   private shuttingDown = false;
+  private readonly coalesceFrames: boolean;
 
   constructor(options: SyncServerOptions) {
     this.log = options.log ?? consoleLog;
     this.access = options.access;
     this.gate = new AccessGate(options.access);
+    this.coalesceFrames = options.coalesceFrames ?? true;
     this.registry = new DocumentRegistry({
       updates: options.updates,
       documents: options.documents,
       plugins: options.plugins,
       idleUnloadMs: options.idleUnloadMs ?? DEFAULT_IDLE_UNLOAD_MS,
       compactEvery: options.compactEvery ?? DEFAULT_COMPACT_EVERY,
+      groupCommit: options.groupCommit ?? true,
       log: this.log,
       now: options.now ?? Date.now,
     });
@@ -138,6 +152,7 @@ export class SyncServer {
         onClosed: (closed) => this.connections.delete(closed),
         clock: this.clock,
         gate: this.gate,
+        coalesceFrames: this.coalesceFrames,
       });
       this.connections.add(connection);
       pending.attach(connection);

@@ -1,7 +1,8 @@
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 
 /**
  * The y-websocket wire protocol: every frame starts with a message type (varUint); sync frames
@@ -44,6 +45,42 @@ export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
   encoding.writeVarUint(encoder, MESSAGE_TYPES.sync);
   syncProtocol.writeUpdate(encoder, update);
   return encoding.toUint8Array(encoder);
+}
+
+/**
+ * Whether a frame is a sync step 2 or sync update from a client, by its first two bytes (each
+ * type is one varUint byte): the frames a group commit takes together. Not decoded here: a
+ * malformed one is refused when its turn comes, as any frame.
+ */
+export function carriesClientUpdate(frame: Uint8Array): boolean {
+  return (
+    frame.byteLength >= 2 &&
+    frame[0] === MESSAGE_TYPES.sync &&
+    (frame[1] === SYNC_MESSAGE_TYPES.step2 || frame[1] === SYNC_MESSAGE_TYPES.update)
+  );
+}
+
+/** Whether a frame the server sends is a sync update frame (`encodeSyncUpdate`). */
+export function isSyncUpdateFrame(frame: Uint8Array): boolean {
+  return (
+    frame.byteLength >= 2 &&
+    frame[0] === MESSAGE_TYPES.sync &&
+    frame[1] === SYNC_MESSAGE_TYPES.update
+  );
+}
+
+/**
+ * One sync update frame carrying every update of the given sync update frames (the few a peer
+ * is sent in one event-loop turn), merged with `Y.mergeUpdates`: never over a whole log.
+ */
+export function mergeUpdateFrames(frames: readonly Uint8Array[]): Uint8Array {
+  const updates = frames.map((frame) => {
+    const decoder = decoding.createDecoder(frame);
+    decoding.readVarUint(decoder);
+    decoding.readVarUint(decoder);
+    return decoding.readVarUint8Array(decoder);
+  });
+  return encodeSyncUpdate(Y.mergeUpdates(updates));
 }
 
 /**

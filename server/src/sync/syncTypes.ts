@@ -41,8 +41,17 @@ export interface DocumentPeer {
   readonly principal: SyncPrincipal;
   /** The awareness client id it speaks for, once it announced one (S8). */
   awarenessClientId: number | undefined;
-  send(data: Uint8Array): void;
+  /**
+   * Sends a frame. `coalesce: false` writes it at once (after what waits), even an update
+   * frame: the sender knows nothing else is coming for this socket in the turn.
+   */
+  send(data: Uint8Array, coalesce?: boolean): void;
   close(code: number, reason: string): void;
+  /**
+   * Writes to the socket now what `send` held back to coalesce (`coalesceFrames`); peers
+   * sent the same frames share one merge through `merged`.
+   */
+  flush?(merged?: Map<string, Uint8Array>): void;
 }
 
 /** What the transport calls when a frame arrives, the peer answers a ping, or the socket closed. */

@@ -7,7 +7,7 @@ import { DRAFT_FRAGMENT, NODE_NAMES } from '@accord/shared/domain/schema';
 import * as Y from 'yjs';
 import { clausePlugins } from '../clauses/clausePlugins';
 import { SqliteStorage } from '../storage/sqlite/SqliteStorage';
-import type { UpdateLogStore } from '../storage/storage';
+import type { UpdateLogEntry, UpdateLogStore } from '../storage/storage';
 import { SyncServer } from '../sync/SyncServer';
 import type { SyncAccess, SyncPrincipal } from '../sync/syncTypes';
 import { pump, TestSyncClient } from './testClient';
@@ -19,17 +19,25 @@ import { pump, TestSyncClient } from './testClient';
  */
 
 export const CLAUSE = 'op-1';
+/** The second clause, with `setup({ secondClause: true })`. */
+export const CLAUSE_2 = 'op-2';
 /** Undone after each test, last first (the test file runs them in its `afterEach`). */
 export const cleanups: (() => Promise<void> | void)[] = [];
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The real SQLite log, its appends delayed (and held at will), mirrored once committed. */
+/**
+ * The real SQLite log, its appends (single and grouped) delayed (and held at will), mirrored
+ * once committed.
+ */
 function slowLog(inner: UpdateLogStore) {
   const mirror = new Y.Doc();
   let gate: Promise<void> | null = null;
   let loads = 0;
   let failNextLoad = false;
+  let failNextAppendMany = false;
+  /** The size of every group appended with `appendMany`. */
+  const appendManyCalls: number[] = [];
   const updates: UpdateLogStore = Object.create(inner, {
     append: {
       value: async (documentId: string, update: Uint8Array, userId: string | null) => {
@@ -38,6 +46,20 @@ function slowLog(inner: UpdateLogStore) {
         const seq = await inner.append(documentId, update, userId);
         Y.applyUpdate(mirror, update);
         return seq;
+      },
+    },
+    appendMany: {
+      value: async (documentId: string, entries: readonly UpdateLogEntry[]) => {
+        appendManyCalls.push(entries.length);
+        await sleep(Math.floor(Math.random() * 5));
+        if (gate !== null) await gate;
+        if (failNextAppendMany) {
+          failNextAppendMany = false;
+          throw new Error('disk full');
+        }
+        const seqs = await inner.appendMany(documentId, entries);
+        for (const { update } of entries) Y.applyUpdate(mirror, update);
+        return seqs;
       },
     },
     load: {
@@ -59,6 +81,11 @@ function slowLog(inner: UpdateLogStore) {
     failNextLoad: () => {
       failNextLoad = true;
     },
+    /** The next `appendMany` (a group commit) throws, storing nothing. */
+    failNextAppendMany: () => {
+      failNextAppendMany = true;
+    },
+    appendManyCalls,
     /** Holds every append until the returned function is called. */
     hold: () => {
       let release = () => {};
@@ -87,7 +114,16 @@ export function holds(doc: Y.Doc, update: Uint8Array): boolean {
   return !changed && complete;
 }
 
-export async function setup(options: { idleUnloadMs?: number; access?: SyncAccess } = {}) {
+export async function setup(
+  options: {
+    idleUnloadMs?: number;
+    access?: SyncAccess;
+    groupCommit?: boolean;
+    coalesceFrames?: boolean;
+    /** A second clause, `CLAUSE_2`, after the first. */
+    secondClause?: boolean;
+  } = {},
+) {
   const logLines: string[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'accord-queue-'));
   const opened = SqliteStorage.open(dir, { defaultTimeZone: 'UTC' });
@@ -114,6 +150,13 @@ export async function setup(options: { idleUnloadMs?: number; access?: SyncAcces
   clause.setAttribute('kind', 'operative');
   clause.insert(0, [new Y.XmlText('Calls upon all parties to negotiate.')]);
   initial.getXmlFragment(DRAFT_FRAGMENT).insert(0, [clause]);
+  if (options.secondClause) {
+    const second = new Y.XmlElement(NODE_NAMES.clause);
+    second.setAttribute('id', CLAUSE_2);
+    second.setAttribute('kind', 'operative');
+    second.insert(0, [new Y.XmlText('Notes the progress made.')]);
+    initial.getXmlFragment(DRAFT_FRAGMENT).insert(1, [second]);
+  }
   await storage.updates.append('d1', Y.encodeStateAsUpdate(initial), null);
   const log = slowLog(storage.updates);
   Y.applyUpdate(log.mirror, Y.encodeStateAsUpdate(initial));
@@ -123,6 +166,8 @@ export async function setup(options: { idleUnloadMs?: number; access?: SyncAcces
     plugins: clausePlugins({ changes: storage.clauseChanges, now: Date.now }),
     idleUnloadMs: options.idleUnloadMs ?? 60_000,
     ...(options.access ? { access: options.access } : {}),
+    ...(options.groupCommit === undefined ? {} : { groupCommit: options.groupCommit }),
+    ...(options.coalesceFrames === undefined ? {} : { coalesceFrames: options.coalesceFrames }),
     log: (level, message) => {
       if (level !== 'info' || process.env.QUEUE_TEST_LOG) logLines.push(`${level}: ${message}`);
     },

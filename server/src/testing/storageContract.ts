@@ -313,6 +313,51 @@ export function describeStorageContract(
         ).rejects.toThrow();
       });
 
+      it('appends a group of updates at once, in order, after and before single appends', async () => {
+        await negotiationWithDocument('1');
+        await negotiationWithDocument('2');
+        const first = await storage.updates.append('d-1', Uint8Array.of(1), null);
+        const group = await storage.updates.appendMany('d-1', [
+          { update: Uint8Array.of(2, 2), userId: null },
+          { update: Uint8Array.of(3), userId: null },
+          { update: Uint8Array.of(4, 4, 4), userId: null },
+        ]);
+        const other = await storage.updates.append('d-2', Uint8Array.of(9), null);
+        const last = await storage.updates.append('d-1', Uint8Array.of(5), null);
+        expect(group).toHaveLength(3);
+        expect(first).toBeLessThan(group[0]!);
+        expect(group[0]!).toBeLessThan(group[1]!);
+        expect(group[1]!).toBeLessThan(group[2]!);
+        expect(group[2]!).toBeLessThan(other);
+        expect(other).toBeLessThan(last);
+        expect(await storage.updates.load('d-1')).toEqual([
+          { seq: first, update: Uint8Array.of(1) },
+          { seq: group[0], update: Uint8Array.of(2, 2) },
+          { seq: group[1], update: Uint8Array.of(3) },
+          { seq: group[2], update: Uint8Array.of(4, 4, 4) },
+          { seq: last, update: Uint8Array.of(5) },
+        ]);
+        expect(await storage.updates.stats('d-1')).toEqual({ updates: 5, bytes: 8 });
+        expect(await storage.updates.appendMany('d-1', [])).toEqual([]);
+      });
+
+      it('appends a group of nothing when the document is unknown (all or none)', async () => {
+        await negotiationWithDocument('1');
+        await expect(
+          async () =>
+            await storage.updates.appendMany('nope', [
+              { update: Uint8Array.of(1), userId: null },
+              { update: Uint8Array.of(2), userId: null },
+            ]),
+        ).rejects.toThrow();
+        expect(await storage.updates.load('nope')).toEqual([]);
+        // A group whose updates are kept as they were given (copies, not views).
+        const bytes = Uint8Array.of(7, 7);
+        const [seq] = await storage.updates.appendMany('d-1', [{ update: bytes, userId: null }]);
+        bytes[0] = 0;
+        expect(await storage.updates.load('d-1')).toEqual([{ seq, update: Uint8Array.of(7, 7) }]);
+      });
+
       it('compacts up to a sequence number, keeping later updates after the snapshot', async () => {
         await negotiationWithDocument('1');
         await negotiationWithDocument('2');

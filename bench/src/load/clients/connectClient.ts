@@ -16,6 +16,7 @@ export function connectClient(
   const ws = target.url.replace(/^http/, 'ws');
   switch (kind) {
     case 'accord':
+    case 'accord-off':
       return yWebsocketClient(target, `${ws}${SYNC_PATH}`, errors);
     case 'y-websocket':
       return yWebsocketClient(target, ws, errors);

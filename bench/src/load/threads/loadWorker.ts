@@ -5,7 +5,7 @@ import { DRAFT_FRAGMENT } from '@accord/shared/domain/schema';
 import { SYNC_PATH } from '@accord/shared/protocol/api';
 import { seededRandom } from '@accord/shared/testing/seededRandom';
 import * as Y from 'yjs';
-import type { ServerKind } from '../../servers/childProtocol';
+import { isAccord, type ServerKind } from '../../servers/childProtocol';
 import { ArrivalLog, type SentKeystrokes } from '../arrivalLog';
 import { withTimeout } from '../clients/benchClient';
 import { connectClient } from '../clients/connectClient';
@@ -60,7 +60,7 @@ const sink: ArrivalSink = {
 /** Where a light client of `kind` connects for `room`. */
 function socketUrl(kind: ServerKind, url: string, room: string): string {
   const ws = url.replace(/^http/, 'ws');
-  if (kind === 'accord') return `${ws}${SYNC_PATH}/${room}`;
+  if (isAccord(kind)) return `${ws}${SYNC_PATH}/${room}`;
   if (kind === 'hocuspocus') return ws;
   return `${ws}/${room}`;
 }

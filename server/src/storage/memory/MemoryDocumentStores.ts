@@ -1,4 +1,10 @@
-import type { DocumentRecord, DocumentStore, StoredUpdate, UpdateLogStore } from '../storage';
+import type {
+  DocumentRecord,
+  DocumentStore,
+  StoredUpdate,
+  UpdateLogEntry,
+  UpdateLogStore,
+} from '../storage';
 import type { MemoryNegotiationStore } from './MemoryNegotiationStore';
 
 /** Documents' metadata in memory. */
@@ -53,6 +59,17 @@ export class MemoryUpdateLogStore implements UpdateLogStore {
     this.lastSeq += 1;
     this.logOf(documentId).push({ seq: this.lastSeq, update: update.slice() });
     return this.lastSeq;
+  }
+
+  async appendMany(documentId: string, entries: readonly UpdateLogEntry[]): Promise<number[]> {
+    // Checked before anything is appended: all or nothing, as in one transaction.
+    if (!this.documents.has(documentId)) throw new Error('Unknown document.');
+    const log = this.logOf(documentId);
+    return entries.map(({ update }) => {
+      this.lastSeq += 1;
+      log.push({ seq: this.lastSeq, update: update.slice() });
+      return this.lastSeq;
+    });
   }
 
   async load(documentId: string): Promise<StoredUpdate[]> {

@@ -1,5 +1,10 @@
 import type pg from 'pg';
-import { SERVER_AUTHOR, type StoredUpdate, type UpdateLogStore } from '../storage';
+import {
+  SERVER_AUTHOR,
+  type StoredUpdate,
+  type UpdateLogEntry,
+  type UpdateLogStore,
+} from '../storage';
 import { checkFence, type Fence } from './fencing';
 import { byteaOf, bytesOf, lockDocument, transaction } from './pgDb';
 
@@ -37,6 +42,26 @@ export class PgUpdateLogStore implements UpdateLogStore {
         Date.now(),
       ]);
       return result.rows[0]?.seq ?? 0;
+    });
+  }
+
+  /** One transaction, fenced and locked like `append`; seqs are taken in the order given. */
+  appendMany(documentId: string, entries: readonly UpdateLogEntry[]): Promise<number[]> {
+    return transaction(this.pool, async (client) => {
+      await checkFence(client, this.fence, documentId);
+      await this.lockExisting(client, documentId);
+      const now = Date.now();
+      const seqs: number[] = [];
+      for (const { update, userId } of entries) {
+        const result = await client.query<{ seq: number }>(INSERT_NEXT, [
+          documentId,
+          byteaOf(update),
+          userId,
+          now,
+        ]);
+        seqs.push(result.rows[0]?.seq ?? 0);
+      }
+      return seqs;
     });
   }
 

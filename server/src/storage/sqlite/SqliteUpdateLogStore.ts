@@ -1,5 +1,10 @@
 import type Database from 'better-sqlite3';
-import { SERVER_AUTHOR, type StoredUpdate, type UpdateLogStore } from '../storage';
+import {
+  SERVER_AUTHOR,
+  type StoredUpdate,
+  type UpdateLogEntry,
+  type UpdateLogStore,
+} from '../storage';
 
 interface UpdateRow {
   seq: number;
@@ -39,6 +44,10 @@ export class SqliteUpdateLogStore implements UpdateLogStore {
     upToSeq: number,
     snapshot: Uint8Array,
   ) => void;
+  private readonly appendManyTransaction: (
+    documentId: string,
+    entries: readonly UpdateLogEntry[],
+  ) => number[];
   private readonly bindTransaction: (
     documentId: string,
     clientIds: readonly number[],
@@ -88,6 +97,15 @@ export class SqliteUpdateLogStore implements UpdateLogStore {
       },
     );
 
+    this.appendManyTransaction = db.transaction(
+      (documentId: string, entries: readonly UpdateLogEntry[]) => {
+        const now = Date.now();
+        return entries.map(({ update, userId }) =>
+          Number(this.insert.run(documentId, Buffer.from(update), userId, now).lastInsertRowid),
+        );
+      },
+    );
+
     this.bindTransaction = db.transaction(
       (documentId: string, clientIds: readonly number[], userId: string) => {
         const foreign: number[] = [];
@@ -105,6 +123,11 @@ export class SqliteUpdateLogStore implements UpdateLogStore {
     // Autocommit: the row is durable (WAL) when `run` returns.
     const result = this.insert.run(documentId, Buffer.from(update), userId, Date.now());
     return Number(result.lastInsertRowid);
+  }
+
+  async appendMany(documentId: string, entries: readonly UpdateLogEntry[]): Promise<number[]> {
+    // One transaction: one commit (one WAL sync) for the whole group, and all or nothing.
+    return this.appendManyTransaction(documentId, entries);
   }
 
   async load(documentId: string): Promise<StoredUpdate[]> {
