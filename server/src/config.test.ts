@@ -161,4 +161,15 @@ describe('parseSyncTuning', () => {
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error).toContain('ACCORD_COALESCE_FRAMES');
   });
+
+  it('reads how long an idle draft stays in memory, and names a bad value', () => {
+    expect(parseSyncTuning({ ACCORD_IDLE_UNLOAD_MS: '5000' })).toEqual({
+      ok: true,
+      value: { groupCommit: true, coalesceFrames: true, idleUnloadMs: 5000 },
+    });
+    expect(parseSyncTuning({ ACCORD_IDLE_UNLOAD_MS: 'soon' })).toEqual({
+      ok: false,
+      error: 'ACCORD_IDLE_UNLOAD_MS must be an integer from 0 to 86400000, got "soon"',
+    });
+  });
 });

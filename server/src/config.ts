@@ -93,6 +93,11 @@ export interface SyncTuning {
   groupCommit: boolean;
   /** ACCORD_COALESCE_FRAMES: one update frame per peer per event-loop turn. */
   coalesceFrames: boolean;
+  /**
+   * ACCORD_IDLE_UNLOAD_MS: a draft nobody is connected to leaves memory after this long, its log
+   * compacted first (30 s by default).
+   */
+  idleUnloadMs?: number;
 }
 
 /**
@@ -104,9 +109,24 @@ export function parseSyncTuning(env: ConfigEnv): Parsed<SyncTuning> {
   if (!groupCommit.ok) return groupCommit;
   const coalesceFrames = parseBoolean('ACCORD_COALESCE_FRAMES', env.ACCORD_COALESCE_FRAMES, true);
   if (!coalesceFrames.ok) return coalesceFrames;
+  const rawIdle = env.ACCORD_IDLE_UNLOAD_MS?.trim();
+  const idleUnloadMs = rawIdle ? Number(rawIdle) : undefined;
+  if (
+    idleUnloadMs !== undefined &&
+    (!Number.isInteger(idleUnloadMs) || idleUnloadMs < 0 || idleUnloadMs > 86_400_000)
+  ) {
+    return {
+      ok: false,
+      error: `ACCORD_IDLE_UNLOAD_MS must be an integer from 0 to 86400000, got "${env.ACCORD_IDLE_UNLOAD_MS}"`,
+    };
+  }
   return {
     ok: true,
-    value: { groupCommit: groupCommit.value, coalesceFrames: coalesceFrames.value },
+    value: {
+      groupCommit: groupCommit.value,
+      coalesceFrames: coalesceFrames.value,
+      ...(idleUnloadMs === undefined ? {} : { idleUnloadMs }),
+    },
   };
 }
 
