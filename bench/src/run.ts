@@ -14,7 +14,8 @@ import { buildCommunique, type CommuniqueHistory } from './scale/buildCommunique
 import { runScale } from './scale/scaleRun';
 import type { ScaleResults } from './scale/scaleTypes';
 import { bundleServers } from './servers/bundleServers';
-import type { ServerKind } from './servers/childProtocol';
+import { isClusterKind, type ServerKind } from './servers/childProtocol';
+import type { FanoutShape } from './load/fanout';
 
 const benchDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const repoRoot = join(benchDir, '..');
@@ -52,6 +53,10 @@ log(
 );
 const scripts = await bundleServers([...needed]);
 const seed = seedUpdate();
+const inShapes = (shape: FanoutShape, among: readonly FanoutShape[]) =>
+  among.some(
+    (other) => other.rooms === shape.rooms && other.clientsPerRoom === shape.clientsPerRoom,
+  );
 
 const fanout: FanoutOutcome[] = [];
 if (parts.includes('fanout')) {
@@ -62,6 +67,7 @@ if (parts.includes('fanout')) {
       for (const server of settings.servers) {
         const script = scripts[server];
         if (script === undefined) continue;
+        if (isClusterKind(server) && !inShapes(shape, settings.clusterShapes)) continue;
         const result = await attempt(() =>
           runFanout({ kind: server, script, shape, timing: settings.timing, seed, profile, log }),
         );

@@ -24,11 +24,30 @@ export interface BenchSettings {
   name: 'full' | 'quick';
   servers: ServerKind[];
   shapes: FanoutShape[];
+  /**
+   * Shapes at which Accord's PostgreSQL configurations (one server; two servers over PostgreSQL
+   * and Redis) also run; the other shapes run only the servers that need no database service.
+   */
+  clusterShapes: FanoutShape[];
   /** Runs of each shape; the servers take turns within each round (A B C D, A B C D, …). */
   repetitions: number;
   timing: FanoutTiming;
   scale: ScaleSettings | null;
   browser: BrowserSettings | null;
+  failover: FailoverSettings | null;
+}
+
+/** Settings of the fail-over part (two Accord servers, the draft's owner killed). */
+export interface FailoverSettings {
+  /** ACCORD_LEASE_MS values to measure at, one series of kills each. */
+  leaseMs: number[];
+  /** Owners killed per lease value (the killed server is restarted between kills). */
+  kills: number;
+  /** Clients typing, split over the two servers. */
+  clients: number;
+  charsPerSecond: number;
+  /** Typing with every client connected before each kill. */
+  settleMs: number;
 }
 
 /**
@@ -46,6 +65,7 @@ export const FULL: BenchSettings = {
     { rooms: 1, clientsPerRoom: 50 },
     { rooms: 1, clientsPerRoom: 100 },
   ],
+  clusterShapes: [{ rooms: 1, clientsPerRoom: 50 }],
   repetitions: 3,
   timing: {
     warmupMs: 750,
@@ -63,6 +83,7 @@ export const FULL: BenchSettings = {
     copies: 3,
   },
   browser: { keystrokes: 50, remoteTypists: 5 },
+  failover: { leaseMs: [5_000, 1_000], kills: 5, clients: 4, charsPerSecond: 10, settleMs: 1_000 },
 };
 
 /** A tiny run for development and the smoke test: seconds, not minutes. */
@@ -70,6 +91,7 @@ export const QUICK: BenchSettings = {
   name: 'quick',
   servers: [...SERVER_KINDS],
   shapes: [{ rooms: 1, clientsPerRoom: 3 }],
+  clusterShapes: [{ rooms: 1, clientsPerRoom: 3 }],
   repetitions: 1,
   timing: {
     warmupMs: 300,
@@ -87,4 +109,5 @@ export const QUICK: BenchSettings = {
     copies: 2,
   },
   browser: { keystrokes: 10, remoteTypists: 2 },
+  failover: { leaseMs: [1_000], kills: 1, clients: 4, charsPerSecond: 10, settleMs: 500 },
 };

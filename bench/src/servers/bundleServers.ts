@@ -15,6 +15,9 @@ export const SERVER_SCRIPTS: Record<ServerKind, string> = {
   hocuspocus: 'hocuspocusMain.ts',
   'y-websocket': 'yWebsocketMain.ts',
   relay: 'relayMain.ts',
+  // Accord's PostgreSQL configurations run the same child, configured by its environment.
+  'accord-pg': 'accordMain.ts',
+  'accord-cluster': 'accordMain.ts',
 };
 
 /**
@@ -57,11 +60,12 @@ const SKIP = Symbol('resolving');
 export async function bundleServers(
   kinds: readonly ServerKind[],
 ): Promise<Partial<Record<ServerKind, string>>> {
+  const entries = [...new Set(kinds.map((kind) => SERVER_SCRIPTS[kind]))];
   await Promise.all(
-    kinds.map((kind) =>
+    entries.map((entry) =>
       build({
-        entryPoints: [join(serversDir, SERVER_SCRIPTS[kind])],
-        outfile: scriptOf(kind),
+        entryPoints: [join(serversDir, entry)],
+        outfile: scriptOf(entry),
         bundle: true,
         platform: 'node',
         target: 'node20',
@@ -73,7 +77,7 @@ export async function bundleServers(
       }),
     ),
   );
-  return Object.fromEntries(kinds.map((kind) => [kind, scriptOf(kind)]));
+  return Object.fromEntries(kinds.map((kind) => [kind, scriptOf(SERVER_SCRIPTS[kind])]));
 }
 
 /**
@@ -95,6 +99,6 @@ export async function bundleLoadWorker(): Promise<string> {
   return outfile;
 }
 
-function scriptOf(kind: ServerKind): string {
-  return join(BUNDLE_DIR, `${kind}.mjs`);
+function scriptOf(entry: string): string {
+  return join(BUNDLE_DIR, entry.replace(/\.ts$/, '.mjs'));
 }

@@ -5,10 +5,33 @@
  */
 
 /** The servers under test, in the order the report lists them. */
-export const SERVER_KINDS = ['accord', 'hocuspocus', 'y-websocket', 'relay'] as const;
+export const SERVER_KINDS = [
+  'accord',
+  'hocuspocus',
+  'y-websocket',
+  'relay',
+  'accord-pg',
+  'accord-cluster',
+] as const;
 
 /** One server under test. */
 export type ServerKind = (typeof SERVER_KINDS)[number];
+
+/**
+ * Accord over PostgreSQL (one server), and over two servers sharing PostgreSQL and Redis with
+ * the clients split across them (issue 19). Both run Accord's own child script.
+ */
+export const CLUSTER_KINDS = ['accord-pg', 'accord-cluster'] as const satisfies ServerKind[];
+
+/** Whether `kind` is one of Accord's PostgreSQL configurations. */
+export function isClusterKind(kind: ServerKind): kind is (typeof CLUSTER_KINDS)[number] {
+  return (CLUSTER_KINDS as readonly ServerKind[]).includes(kind);
+}
+
+/** The protocol a server of `kind` speaks to its clients (every Accord configuration: Accord's). */
+export function wireKind(kind: ServerKind): 'accord' | 'hocuspocus' | 'y-websocket' | 'relay' {
+  return isClusterKind(kind) ? 'accord' : kind;
+}
 
 /** What a child server must prepare before it says it is ready. */
 export interface ServerLaunch {
