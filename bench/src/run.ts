@@ -4,6 +4,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserResults, runBrowser } from './browser/browserRun';
 import { seedUpdate } from './load/draftModel';
+import type { FanoutShape } from './load/fanout';
 import { runFanout } from './load/fanout';
 import { attempt, type Outcome } from './outcome';
 import type { BenchReport, FanoutOutcome } from './report/benchReport';
@@ -15,7 +16,6 @@ import { runScale } from './scale/scaleRun';
 import type { ScaleResults } from './scale/scaleTypes';
 import { bundleServers } from './servers/bundleServers';
 import { isClusterKind, type ServerKind } from './servers/childProtocol';
-import type { FanoutShape } from './load/fanout';
 
 const benchDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const repoRoot = join(benchDir, '..');

@@ -26,25 +26,33 @@ export async function dropSchema(schema: string): Promise<void> {
 
 /**
  * The HTTP URL of the server holding a live lease on the draft (`<server id> <http url>` in
- * `document_leases`), or null when nobody holds one.
+ * `document_leases`) and the lease's time left by the database's clock, or null when nobody
+ * holds one.
  */
-export async function leaseHolderUrl(schema: string, documentId: string): Promise<string | null> {
+export async function leaseHolder(
+  schema: string,
+  documentId: string,
+): Promise<{ url: string; leftMs: number } | null> {
   const pool = createPool(BENCH_DATABASE_URL, schema, 1);
   try {
-    const result = await pool.query<{ owner: string | null }>(
-      'SELECT owner FROM document_leases WHERE document_id = $1 AND lease_until > now()',
+    const result = await pool.query<{ owner: string | null; left_ms: number }>(
+      `SELECT owner, (extract(epoch FROM lease_until - now()) * 1000)::float8 AS left_ms
+       FROM document_leases WHERE document_id = $1 AND lease_until > now()`,
       [documentId],
     );
-    const owner = result.rows[0]?.owner;
-    if (!owner) return null;
-    return owner.slice(owner.indexOf(' ') + 1);
+    const row = result.rows[0];
+    if (!row?.owner) return null;
+    return { url: row.owner.slice(row.owner.indexOf(' ') + 1), leftMs: Number(row.left_ms) };
   } finally {
     await pool.end();
   }
 }
 
 /** The environment of an Accord child on PostgreSQL, with Redis (a cluster) when `leaseMs` is set. */
-export function accordPgEnv(schema: string, cluster: { leaseMs: number } | null): Record<string, string> {
+export function accordPgEnv(
+  schema: string,
+  cluster: { leaseMs: number } | null,
+): Record<string, string> {
   return {
     ACCORD_DATABASE_URL: BENCH_DATABASE_URL,
     ACCORD_DATABASE_SCHEMA: schema,

@@ -360,7 +360,8 @@ async function startServers(
     for (let index = 0; index < count; index++) {
       const dataDir = index === 0 ? launch.dataDir : join(launch.dataDir, `server-${index + 1}`);
       mkdirSync(dataDir, { recursive: true });
-      const own = index === 0 ? { ...launch, dataDir } : { ...launch, dataDir, rooms: [], users: 0 };
+      const own =
+        index === 0 ? { ...launch, dataDir } : { ...launch, dataDir, rooms: [], users: 0 };
       children.push(await startChildServer(kind, script, own, env ? { env } : {}));
     }
   } catch (error) {
