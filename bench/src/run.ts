@@ -3,11 +3,13 @@ import { loadavg } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserResults, runBrowser } from './browser/browserRun';
+import { runFailover } from './cluster/failover';
 import { seedUpdate } from './load/draftModel';
 import type { FanoutShape } from './load/fanout';
 import { runFanout } from './load/fanout';
 import { attempt, type Outcome } from './outcome';
 import type { BenchReport, FanoutOutcome } from './report/benchReport';
+import type { FailoverOutcome } from './report/clusterSection';
 import { describeEnvironment } from './report/environment';
 import { writeReport } from './report/writeReport';
 import { parseRunOptions } from './runOptions';
@@ -43,6 +45,7 @@ const log = (line: string) =>
   console.log(`[bench ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${line}`);
 
 const needed = new Set<ServerKind>(parts.includes('fanout') ? settings.servers : []);
+if (parts.includes('failover') && settings.failover) needed.add('accord-cluster');
 if (parts.includes('scale')) {
   needed.add('accord');
   needed.add('hocuspocus');
@@ -80,6 +83,25 @@ if (parts.includes('fanout')) {
         );
       }
     }
+  }
+}
+
+let failover: FailoverOutcome[] | null = null;
+const clusterScript = scripts['accord-cluster'];
+if (parts.includes('failover') && settings.failover && clusterScript !== undefined) {
+  failover = [];
+  for (const leaseMs of settings.failover.leaseMs) {
+    const failoverSettings = settings.failover;
+    log(`fail-over: ACCORD_LEASE_MS=${leaseMs}, ${failoverSettings.kills} kills`);
+    const result = await attempt(() =>
+      runFailover({ script: clusterScript, leaseMs, settings: failoverSettings, seed, log }),
+    );
+    failover.push({ leaseMs, result });
+    log(
+      result.ok
+        ? `fail-over lease ${leaseMs} ms: resumed p50 ${result.value.resumed.p50.toFixed(0)} ms, p99 ${result.value.resumed.p99.toFixed(0)} ms; every client p50 ${result.value.allResumed.p50.toFixed(0)} ms${result.value.stuck > 0 ? `; ${result.value.stuck} kills never resumed` : ''}`
+        : `fail-over lease ${leaseMs} ms FAILED: ${result.error.split('\n')[0]}`,
+    );
   }
 }
 
@@ -136,6 +158,7 @@ const report: BenchReport = {
   fanout,
   scale,
   browser,
+  failover,
 };
 const full = !parsed.value.customised;
 const outDir = parsed.value.outDir ?? join(benchDir, 'results', full ? '' : 'tmp');
@@ -149,5 +172,8 @@ if (report.durationMs > BUDGET_MS) {
   );
 }
 const failed =
-  fanout.some((entry) => !entry.result.ok) || scale?.ok === false || browser?.ok === false;
+  fanout.some((entry) => !entry.result.ok) ||
+  scale?.ok === false ||
+  browser?.ok === false ||
+  failover?.some((entry) => !entry.result.ok || entry.result.value.stuck > 0) === true;
 process.exit(failed ? 1 : 0);

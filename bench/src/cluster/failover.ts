@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SYNC_PATH } from '@accord/shared/protocol/api';
+import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
 import { seededRandom } from '@accord/shared/testing/seededRandom';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -29,6 +30,13 @@ export interface FailoverKill {
   converged: boolean;
   /** Connections closed (by the kill, or by the survivor when it gave up on the dead owner). */
   closes: number;
+  /**
+   * Clients the survivor refused a change of (close 4409 and the like) that started over from a
+   * fresh document, as Accord's browser client does.
+   */
+  refusals: number;
+  /** Keystrokes those clients had typed that no other client ever received: lost. */
+  lostKeystrokes: number;
 }
 
 /** A series of kills at one lease length. */
@@ -74,6 +82,31 @@ interface Client {
   typist: Typist;
   synced: Promise<void>;
   closes: number;
+  closeLog: string[];
+}
+
+/** Close codes after which Accord's client starts over from a fresh document (closeDisposition). */
+const REFUSED_CODES: readonly number[] = [
+  CLOSE_CODES.malformedMessage,
+  CLOSE_CODES.missingDependencies,
+  CLOSE_CODES.foreignClientId,
+  CLOSE_CODES.updateRejected,
+  CLOSE_CODES.clauseLocked,
+  CLOSE_CODES.messageTooLarge,
+];
+
+/**
+ * What the clients of one fail-over series share: the measurement of the current kill, which
+ * each client document's listener feeds, and the documents refused clients left behind.
+ */
+interface Watch {
+  /** Set at a kill: each sender's clock then, and when each receiver first heard each sender. */
+  trial: { killedAt: number; clocks: Map<number, number>; first: Map<string, number> } | null;
+  /** Which client (by index) a Yjs client id belongs to: a client that starts over gets a new id. */
+  indexOf: Map<number, number>;
+  /** Documents of clients that started over, with their own clock when they were dropped. */
+  discarded: { clientId: number; clock: number }[];
+  refusals: number;
 }
 
 /**
@@ -128,6 +161,7 @@ export async function runFailover(run: {
     return other;
   };
   let clients: Client[] = [];
+  const watch: Watch = { trial: null, indexOf: new Map(), discarded: [], refusals: 0 };
   const kills: FailoverKill[] = [];
   let stuck = 0;
   try {
@@ -137,10 +171,44 @@ export async function runFailover(run: {
       firstServer.ready.users.map((user) => accordSignIn(firstServer.ready.url, user)),
     );
     const random = seededRandom(424242 + leaseMs);
+    const open = (index: number, cookie: string): Client => {
+      const client = openClient(index % SERVERS, cookie, live, random, settings.charsPerSecond);
+      watch.indexOf.set(client.doc.clientID, index);
+      client.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+        const trial = watch.trial;
+        if (transaction.local || trial === null) return;
+        const at = sharedNow();
+        for (const [sender, after] of transaction.afterState) {
+          const from = watch.indexOf.get(sender);
+          // A document created after the kill typed only after it.
+          const before = trial.clocks.get(sender) ?? 0;
+          if (from === undefined || from === index || after <= before) continue;
+          const key = `${index}:${from}`;
+          if (!trial.first.has(key)) trial.first.set(key, at - trial.killedAt);
+        }
+      });
+      client.provider.on('connection-close', (event) => {
+        if (!event || !REFUSED_CODES.includes(event.code)) return;
+        // As Accord's client: the refused document is dropped (with whatever the server never
+        // got of it) and the client starts over from the server's, at once the first time.
+        watch.refusals += 1;
+        setTimeout(() => {
+          if (clients[index] !== client) return;
+          watch.discarded.push({
+            clientId: client.doc.clientID,
+            clock: Y.getState(client.doc.store, client.doc.clientID),
+          });
+          destroy(client);
+          const fresh = open(index, cookie);
+          clients[index] = fresh;
+          fresh.typist.start();
+        }, 0);
+      });
+      return client;
+    };
     const connect = async () => {
-      clients = cookies.map((cookie, index) =>
-        openClient(index % SERVERS, cookie, live, random, settings.charsPerSecond),
-      );
+      watch.discarded = [];
+      clients = cookies.map((cookie, index) => open(index, cookie));
       const all = Promise.all(clients.map((client) => client.synced));
       const ok = await Promise.race([
         all.then(() => true),
@@ -159,20 +227,22 @@ export async function runFailover(run: {
         throw new Error(`fail-over: no live server holds the draft (lease: ${lease?.url})`);
       }
       const measured = await killOwner(
-        clients,
+        () => clients,
+        watch,
         owner,
         () => {
           servers[slot] = null;
         },
         leaseMs,
         lease.leftMs,
+        log,
       );
       if (measured === null) {
         stuck += 1;
         log(`fail-over lease ${leaseMs} ms, kill ${kill}: typing did not resume`);
       } else {
         const converged = await convergence(clients);
-        kills.push({ ...measured.kill, converged });
+        kills.push({ ...measured.kill, converged, ...losses(watch, clients) });
         log(
           `fail-over lease ${leaseMs} ms, kill ${kill}/${settings.kills}: typing resumed after ${measured.kill.resumedMs.toFixed(0)} ms, every client after ${measured.kill.allResumedMs.toFixed(0)} ms${converged ? '' : ' (clients diverged)'}`,
         );
@@ -206,52 +276,64 @@ export async function runFailover(run: {
  * update typed after the kill; null if that does not happen within the lease and a grace.
  */
 async function killOwner(
-  clients: Client[],
+  current: () => Client[],
+  watch: Watch,
   owner: ChildServer,
   gone: () => void,
   leaseMs: number,
   leaseLeftMs: number,
-): Promise<{ kill: Omit<FailoverKill, 'converged'> } | null> {
-  const clocks = new Map(
-    clients.map((client) => [
-      client.doc.clientID,
-      Y.getState(client.doc.store, client.doc.clientID),
-    ]),
-  );
+  log: (line: string) => void,
+): Promise<{ kill: Omit<FailoverKill, 'converged' | 'refusals' | 'lostKeystrokes'> } | null> {
+  const clients = current();
+  const closes = () => current().reduce((sum, client) => sum + client.closes, 0);
+  const closesBefore = closes();
+  watch.refusals = 0;
   const first = new Map<string, number>();
-  const closesBefore = clients.reduce((sum, client) => sum + client.closes, 0);
-  let killedAt = Number.NaN;
-  const listeners = clients.map((client) => {
-    const listener = (transaction: Y.Transaction) => {
-      if (transaction.local || Number.isNaN(killedAt)) return;
-      const at = sharedNow();
-      for (const [sender, after] of transaction.afterState) {
-        const before = clocks.get(sender);
-        if (before === undefined || sender === client.doc.clientID || after <= before) continue;
-        const key = `${client.doc.clientID}:${sender}`;
-        if (!first.has(key)) first.set(key, at - killedAt);
-      }
-    };
-    client.doc.on('afterTransaction', listener);
-    return () => client.doc.off('afterTransaction', listener);
-  });
-  killedAt = sharedNow();
+  watch.trial = {
+    killedAt: sharedNow(),
+    clocks: new Map(
+      clients.map((client) => [
+        client.doc.clientID,
+        Y.getState(client.doc.store, client.doc.clientID),
+      ]),
+    ),
+    first,
+  };
+  const killedAt = watch.trial.killedAt;
   // The balancer stops sending clients to it as it dies.
   gone();
   await owner.kill();
   const pairs = clients.length * (clients.length - 1);
   const done = await until(() => first.size >= pairs, leaseMs + RESUME_GRACE_MS);
-  for (const remove of listeners) remove();
-  if (!done) return null;
+  watch.trial = null;
+  if (!done) {
+    for (const client of current()) {
+      log(
+        `client ${client.doc.clientID}: connected ${client.provider.wsconnected} synced ${client.provider.synced}; kill at ${(killedAt % 100000).toFixed(0)}; closes ${client.closeLog.join(' | ')}`,
+      );
+    }
+    log(`fail-over: after the kill, ${first.size} of ${pairs} client pairs heard each other`);
+    return null;
+  }
   const times = [...first.values()];
   return {
     kill: {
       resumedMs: Math.min(...times),
       allResumedMs: Math.max(...times),
       leaseLeftMs,
-      closes: clients.reduce((sum, client) => sum + client.closes, 0) - closesBefore,
+      closes: closes() - closesBefore,
     },
   };
+}
+
+/** Refused clients of this kill, and the keystrokes of theirs no other client ever received. */
+function losses(watch: Watch, clients: Client[]): { refusals: number; lostKeystrokes: number } {
+  let lost = 0;
+  for (const { clientId, clock } of watch.discarded) {
+    const heard = Math.max(0, ...clients.map((client) => Y.getState(client.doc.store, clientId)));
+    lost += Math.max(0, clock - heard);
+  }
+  return { refusals: watch.refusals, lostKeystrokes: lost };
 }
 
 /** Stops typing and waits until every client holds the same state. */
@@ -308,9 +390,13 @@ function openClient(
       provider.on('sync', onSync);
     }),
     closes: 0,
+    closeLog: [],
   };
-  provider.on('connection-close', () => {
+  provider.on('connection-close', (event) => {
     client.closes += 1;
+    client.closeLog.push(
+      `${(sharedNow() % 100000).toFixed(0)} ${event?.code ?? '?'} ${event?.reason ?? ''}`,
+    );
   });
   return client;
 }

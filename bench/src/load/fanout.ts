@@ -377,12 +377,15 @@ async function startServers(
     sample: () => {
       const samples = children.map((child) => child.sample());
       if (samples.some((entry) => entry === undefined)) return undefined;
-      return (samples as ProcSample[]).reduce((sum, entry) => ({
-        ...sum,
-        cpuMs: sum.cpuMs + entry.cpuMs,
-        rssBytes: sum.rssBytes + entry.rssBytes,
-        peakRssBytes: sum.peakRssBytes + entry.peakRssBytes,
-      }));
+      let cpuMs = 0;
+      let rssBytes = 0;
+      let peakRssBytes = 0;
+      for (const entry of samples as ProcSample[]) {
+        cpuMs += entry.cpuMs;
+        rssBytes += entry.rssBytes;
+        peakRssBytes += entry.peakRssBytes;
+      }
+      return { cpuMs, rssBytes, peakRssBytes };
     },
     stop,
   };

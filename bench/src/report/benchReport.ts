@@ -4,6 +4,7 @@ import type { Outcome } from '../outcome';
 import type { ScaleResults } from '../scale/scaleTypes';
 import type { ServerKind } from '../servers/childProtocol';
 import type { BenchSettings } from '../settings';
+import type { FailoverOutcome } from './clusterSection';
 import type { Environment } from './environment';
 import { medianResult } from './repeats';
 
@@ -30,6 +31,8 @@ export interface BenchReport {
   /** null when the part was not run. */
   scale: Outcome<ScaleResults> | null;
   browser: Outcome<BrowserResults> | null;
+  /** Fail-over series, one per lease length; null (or absent, in older results) when not run. */
+  failover?: FailoverOutcome[] | null;
 }
 
 /** The label of a shape, as tables and the chart show it. */

@@ -1,0 +1,191 @@
+import type { FailoverResult } from '../cluster/failover';
+import type { FanoutResult } from '../load/fanout';
+import type { Outcome } from '../outcome';
+import type { ServerKind } from '../servers/childProtocol';
+import {
+  type BenchReport,
+  fanoutOutcomes,
+  fanoutResult,
+  fanoutRuns,
+  shapeLabel,
+} from './benchReport';
+import { formatSpread, serverName } from './fanoutSection';
+import { formatMicros, formatMs, formatPercent, formatRate, ratio, table } from './format';
+import { median, spreadOfRuns } from './repeats';
+
+/** One series of fail-over kills at one lease length. */
+export interface FailoverOutcome {
+  leaseMs: number;
+  result: Outcome<FailoverResult>;
+}
+
+const COMPARED: ServerKind[] = ['accord', 'accord-pg', 'accord-cluster', 'hocuspocus'];
+
+/**
+ * Issue 19: Accord on PostgreSQL (one server) and over two servers (PostgreSQL + Redis, clients
+ * split across them) next to Accord on SQLite and Hocuspocus of the same rounds, then the
+ * fail-over times.
+ */
+export function clusterSection(report: BenchReport): string {
+  const shapes = report.settings.clusterShapes ?? [];
+  const ran = shapes.some((shape) => fanoutOutcomes(report, 'accord-cluster', shape).length > 0);
+  const failover = report.failover ?? null;
+  if (!ran && failover === null) return '';
+  const lines: string[] = ['## Accord over PostgreSQL and over several servers (issue 19)', ''];
+  if (ran) {
+    lines.push(
+      'Same rounds, same clients and typing as the fan-out above. **Accord on PostgreSQL**: one server, its storage in a fresh PostgreSQL schema (loopback), dropped after the run. ' +
+        "**Accord, 2 servers**: two server processes over one fresh schema and Redis (lease 5000 ms, the production default), client k of the room on server k mod 2, as a load balancer would spread them; one server owns the draft (validation, commit, broadcast), the other relays its clients' frames over Redis. " +
+        'Its CPU is the **sum of both processes**, its memory the sum of both. Ratios: to Accord on SQLite and to Hocuspocus of the same runs (medians of the runs).',
+      '',
+    );
+    const rows: string[][] = [];
+    for (const shape of shapes) {
+      const sqlite = fanoutResult(report, 'accord', shape);
+      const hocuspocus = fanoutResult(report, 'hocuspocus', shape);
+      for (const server of COMPARED) {
+        const result = fanoutResult(report, server, shape);
+        const runs = fanoutRuns(report, server, shape);
+        const outcomes = fanoutOutcomes(report, server, shape);
+        if (result === undefined) {
+          const failed = outcomes.find((entry) => !entry.result.ok);
+          if (failed && !failed.result.ok) {
+            rows.push([
+              shapeLabel(shape),
+              serverName(server),
+              `failed: ${failed.result.error.split('\n')[0]}`,
+            ]);
+          }
+          continue;
+        }
+        const vs = (
+          pick: (run: FanoutResult) => number,
+          base: FanoutResult | undefined,
+          self: boolean,
+        ) => `${ratio(pick(result), base ? pick(base) : Number.NaN, self)}`;
+        const cpu = (run: FanoutResult) => run.serverCpuPerDeliveryUs;
+        const p50 = (run: FanoutResult) => run.latency.p50;
+        const p99 = (run: FanoutResult) => run.latency.p99;
+        rows.push([
+          shapeLabel(shape),
+          serverName(server),
+          formatSpread(spreadOfRuns(runs, cpu), formatMicros),
+          vs(cpu, sqlite, server === 'accord'),
+          vs(cpu, hocuspocus, server === 'hocuspocus'),
+          `${formatMs(result.latency.p50)} (${vs(p50, sqlite, server === 'accord')})`,
+          `${formatMs(result.latency.p95)}`,
+          `${formatSpread(spreadOfRuns(runs, p99), formatMs)} (${vs(p99, sqlite, server === 'accord')} SQLite, ${vs(p99, hocuspocus, server === 'hocuspocus')} Hocuspocus)`,
+          formatRate(result.deliveredPerSecond),
+          formatPercent(result.serverCpuPercent),
+          `${runs.length}/${outcomes.length}`,
+          result.errors === 0 ? '0' : `${result.errors}: ${result.errorDetail}`,
+        ]);
+      }
+    }
+    lines.push(
+      table(
+        [
+          'Shape',
+          'Server',
+          'server CPU per delivered update',
+          '× Accord on SQLite',
+          '× Hocuspocus',
+          'p50 (× SQLite)',
+          'p95',
+          'p99',
+          'delivered',
+          'server CPU (all processes)',
+          'runs ok',
+          'errors',
+        ],
+        rows,
+      ),
+      '',
+    );
+    for (const shape of shapes) lines.push(...costNotes(report, shape));
+  }
+  if (failover !== null) lines.push(failoverTable(failover));
+  return lines.join('\n');
+}
+
+/** Where the extra cost of PostgreSQL and of a second server shows, in this run's numbers. */
+function costNotes(
+  report: BenchReport,
+  shape: BenchReport['settings']['shapes'][number],
+): string[] {
+  const sqlite = fanoutResult(report, 'accord', shape);
+  const pg = fanoutResult(report, 'accord-pg', shape);
+  const cluster = fanoutResult(report, 'accord-cluster', shape);
+  const notes: string[] = [];
+  const label = shapeLabel(shape);
+  if (sqlite && pg) {
+    notes.push(
+      `- ${label}, PostgreSQL vs SQLite (one server): p50 ${formatMs(sqlite.latency.p50)} → ${formatMs(pg.latency.p50)} (${signed(pg.latency.p50 - sqlite.latency.p50)}), server CPU per delivered update ${formatMicros(sqlite.serverCpuPerDeliveryUs)} → ${formatMicros(pg.serverCpuPerDeliveryUs)}. ` +
+        "Every keystroke is committed before it is broadcast (in a cluster, inside a transaction that first locks the draft's lease row, the fence); on SQLite that commit is a local call, on PostgreSQL a round-trip over a socket (a transaction: BEGIN, insert, COMMIT), so the commit wait moves into every latency while the server's own CPU per delivery stays near SQLite's (the database's CPU is PostgreSQL's process, not counted here).",
+    );
+  }
+  if (pg && cluster) {
+    notes.push(
+      `- ${label}, two servers vs one (both on PostgreSQL): p50 ${formatMs(pg.latency.p50)} → ${formatMs(cluster.latency.p50)} (${signed(cluster.latency.p50 - pg.latency.p50)}), CPU per delivered update (both processes) ${formatMicros(pg.serverCpuPerDeliveryUs)} → ${formatMicros(cluster.serverCpuPerDeliveryUs)} (${ratio(cluster.serverCpuPerDeliveryUs, pg.serverCpuPerDeliveryUs)}). ` +
+        "Half the clients sit on the server that does not own the draft: each of their keystrokes goes client → edge server → Redis → owner (validate, commit, broadcast) → Redis → edge server → its clients, two Redis hops and two more socket writes per update, and the edge server decodes and re-sends every frame of its half of the room. Redis's own CPU is not counted.",
+    );
+  }
+  if (notes.length > 0) notes.push('');
+  return notes;
+}
+
+function signed(ms: number): string {
+  return `${ms >= 0 ? '+' : '−'}${formatMs(Math.abs(ms))}`;
+}
+
+function failoverTable(series: FailoverOutcome[]): string {
+  const rows = series.map(({ leaseMs, result }) => {
+    if (!result.ok) return [`${leaseMs} ms`, `failed: ${result.error.split('\n')[0]}`];
+    const value = result.value;
+    const left = median(value.kills.map((kill) => kill.leaseLeftMs));
+    const after = median(value.kills.map((kill) => kill.resumedMs - kill.leaseLeftMs));
+    return [
+      `${leaseMs} ms`,
+      `${value.kills.length} of ${value.kills.length + value.stuck}`,
+      formatMs(value.resumed.p50),
+      formatMs(value.resumed.p99),
+      formatMs(value.allResumed.p50),
+      formatMs(value.allResumed.p99),
+      formatMs(left),
+      formatMs(after),
+      `${value.kills.filter((kill) => kill.converged).length} of ${value.kills.length}`,
+      `${value.kills.reduce((sum, kill) => sum + kill.refusals, 0)}`,
+      `${value.kills.reduce((sum, kill) => sum + kill.lostKeystrokes, 0)}`,
+    ];
+  });
+  const first = series.find((entry) => entry.result.ok);
+  const clients = first?.result.ok ? first.result.value.clients : 0;
+  return [
+    "### Fail-over: the draft's owner killed",
+    '',
+    `Two Accord servers over a fresh PostgreSQL schema and Redis, ${clients} clients on the stock y-websocket provider (its default reconnect back-off) split across them, all typing. ` +
+      "The server holding the draft's lease is killed with SIGKILL (no shutdown, no lease released); its clients reconnect at once to the survivor (a load balancer that knows which servers are up), the survivor's clients keep their sockets. " +
+      '**Resumed**: from the kill until an update typed after the kill by one client reaches another client. **Every client**: until every client has received such an update from every other. ' +
+      "The survivor cannot take the draft before the dead owner's lease runs out (renewed every third of its length, so 2/3 to all of it is left at a kill); then the survivor closes the links it held to the dead owner (it checks owners every second at most), the clients reconnect, it takes the lease and loads the draft from PostgreSQL. " +
+      'Between kills the killed server is restarted on the same schema and the clients start afresh, split over both again. With this few kills, p99 is the slowest kill. ' +
+      "**Refused, started over**: reconnections the survivor closed because a change skipped ones it had never seen (4409, `missingDependencies`); the client then does what Accord's browser client does (`closeDisposition`: refused → start over from a fresh document), and what it had typed that never reached the server is **lost** (counted: its clock minus the most any other client received of it).",
+    '',
+    table(
+      [
+        'ACCORD_LEASE_MS',
+        'kills resumed',
+        'resumed p50',
+        'resumed p99',
+        'every client p50',
+        'every client p99',
+        'lease left at the kill (median)',
+        'resumed − lease left (median)',
+        'clients converged',
+        'refused (4409…), started over',
+        'keystrokes lost',
+      ],
+      rows,
+    ),
+    '',
+  ].join('\n');
+}
