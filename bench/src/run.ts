@@ -3,6 +3,7 @@ import { loadavg } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserResults, runBrowser } from './browser/browserRun';
+import { type CommitTimes, probeCommits } from './cluster/commitProbe';
 import { runFailover } from './cluster/failover';
 import { seedUpdate } from './load/draftModel';
 import type { FanoutShape } from './load/fanout';
@@ -105,6 +106,17 @@ if (parts.includes('failover') && settings.failover && clusterScript !== undefin
   }
 }
 
+// Why Accord on PostgreSQL differs: its commit time per update, next to SQLite's (seconds).
+let commits: Outcome<CommitTimes[]> | null = null;
+if (failover !== null || settings.servers.some(isClusterKind)) {
+  commits = await attempt(() => probeCommits(settings.commitProbeAppends));
+  log(
+    commits.ok
+      ? `commit probe: ${commits.value.map((entry) => `${entry.store} p50 ${entry.append.p50.toFixed(2)} ms (${entry.perSecond.toFixed(0)}/s)`).join(', ')}`
+      : `commit probe FAILED: ${commits.error}`,
+  );
+}
+
 let scale: Outcome<ScaleResults> | null = null;
 let history: CommuniqueHistory | undefined;
 if (parts.includes('scale') && settings.scale) {
@@ -159,6 +171,7 @@ const report: BenchReport = {
   scale,
   browser,
   failover,
+  commits,
 };
 const full = !parsed.value.customised;
 const outDir = parsed.value.outDir ?? join(benchDir, 'results', full ? '' : 'tmp');

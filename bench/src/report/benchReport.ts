@@ -1,4 +1,5 @@
 import type { BrowserResults } from '../browser/browserRun';
+import type { CommitTimes } from '../cluster/commitProbe';
 import type { FanoutResult, FanoutShape } from '../load/fanout';
 import type { Outcome } from '../outcome';
 import type { ScaleResults } from '../scale/scaleTypes';
@@ -33,6 +34,8 @@ export interface BenchReport {
   browser: Outcome<BrowserResults> | null;
   /** Fail-over series, one per lease length; null (or absent, in older results) when not run. */
   failover?: FailoverOutcome[] | null;
+  /** Commit time per update on SQLite and PostgreSQL (why PostgreSQL is slower); null if not run. */
+  commits?: Outcome<CommitTimes[]> | null;
 }
 
 /** The label of a shape, as tables and the chart show it. */
