@@ -3,11 +3,12 @@ import { loadavg } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserResults, runBrowser } from './browser/browserRun';
-import { type CommitTimes, probeCommits } from './cluster/commitProbe';
+import { type CommitTimes, probeCommits, probeRedisHops } from './cluster/commitProbe';
 import { runFailover } from './cluster/failover';
 import { seedUpdate } from './load/draftModel';
 import type { FanoutShape } from './load/fanout';
 import { runFanout } from './load/fanout';
+import type { LatencySummary } from './load/stats';
 import { attempt, type Outcome } from './outcome';
 import type { BenchReport, FanoutOutcome } from './report/benchReport';
 import type { FailoverOutcome } from './report/clusterSection';
@@ -108,12 +109,19 @@ if (parts.includes('failover') && settings.failover && clusterScript !== undefin
 
 // Why Accord on PostgreSQL differs: its commit time per update, next to SQLite's (seconds).
 let commits: Outcome<CommitTimes[]> | null = null;
+let redisHop: Outcome<LatencySummary> | null = null;
 if (failover !== null || settings.servers.some(isClusterKind)) {
   commits = await attempt(() => probeCommits(settings.commitProbeAppends));
   log(
     commits.ok
       ? `commit probe: ${commits.value.map((entry) => `${entry.store} p50 ${entry.append.p50.toFixed(2)} ms (${entry.perSecond.toFixed(0)}/s)`).join(', ')}`
       : `commit probe FAILED: ${commits.error}`,
+  );
+  redisHop = await attempt(() => probeRedisHops(settings.commitProbeAppends));
+  log(
+    redisHop.ok
+      ? `Redis hop probe: p50 ${redisHop.value.p50.toFixed(3)} ms, p99 ${redisHop.value.p99.toFixed(3)} ms`
+      : `Redis hop probe FAILED: ${redisHop.error}`,
   );
 }
 
@@ -172,6 +180,7 @@ const report: BenchReport = {
   browser,
   failover,
   commits,
+  redisHop,
 };
 const full = !parsed.value.customised;
 const outDir = parsed.value.outDir ?? join(benchDir, 'results', full ? '' : 'tmp');

@@ -1,10 +1,12 @@
+import { randomUUID } from 'node:crypto';
+import { RedisBus } from '@accord/server/src/cluster/RedisBus';
 import { openPgStorage } from '@accord/server/src/storage/postgres/PgStorage';
 import { SqliteStorage } from '@accord/server/src/storage/sqlite/SqliteStorage';
 import type { Storage } from '@accord/server/src/storage/storage';
 import * as Y from 'yjs';
 import { type LatencySummary, summarise } from '../load/stats';
 import { makeTempDir, removeTempDir } from '../servers/tempDirs';
-import { BENCH_DATABASE_URL, dropSchema, freshSchema } from './postgres';
+import { BENCH_DATABASE_URL, BENCH_REDIS_URL, dropSchema, freshSchema } from './postgres';
 
 /** One store's commit times: an append to a draft's log, awaited before the next, as Accord does. */
 export interface CommitTimes {
@@ -91,4 +93,51 @@ function keystrokeUpdate(): Uint8Array {
   const doc = new Y.Doc();
   doc.getText('t').insert(0, 'a');
   return Y.encodeStateAsUpdate(doc);
+}
+
+/**
+ * One hop between two servers as Accord makes it: a keystroke-sized frame sent by one
+ * `RedisBus` (publish to the other server's inbox) until the other's bus hands it over, one at a
+ * time. An edge client's keystroke crosses one hop to the owner, and one back to the edge
+ * server's other clients.
+ */
+export async function probeRedisHops(hops: number): Promise<LatencySummary> {
+  let arrived: (() => void) | null = null;
+  const log = () => undefined;
+  const ignore = () => undefined;
+  const receiverId = randomUUID();
+  const sender = new RedisBus(
+    BENCH_REDIS_URL,
+    randomUUID(),
+    { message: ignore, lost: ignore, reset: ignore },
+    log,
+  );
+  const receiver = new RedisBus(
+    BENCH_REDIS_URL,
+    receiverId,
+    { message: () => arrived?.(), lost: ignore, reset: ignore },
+    log,
+  );
+  const frame = keystrokeUpdate();
+  try {
+    await sender.start();
+    await receiver.start();
+    const times: number[] = [];
+    for (let index = 0; index < hops; index++) {
+      const before = performance.now();
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('a Redis hop took over 5 s')), 5_000);
+        arrived = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        sender.send(receiverId, { type: 'in', connId: 'probe', data: frame });
+      });
+      times.push(performance.now() - before);
+    }
+    return summarise(times);
+  } finally {
+    await sender.close();
+    await receiver.close();
+  }
 }

@@ -1,6 +1,7 @@
 import type { BrowserResults } from '../browser/browserRun';
 import type { CommitTimes } from '../cluster/commitProbe';
 import type { FanoutResult, FanoutShape } from '../load/fanout';
+import type { LatencySummary } from '../load/stats';
 import type { Outcome } from '../outcome';
 import type { ScaleResults } from '../scale/scaleTypes';
 import type { ServerKind } from '../servers/childProtocol';
@@ -36,6 +37,8 @@ export interface BenchReport {
   failover?: FailoverOutcome[] | null;
   /** Commit time per update on SQLite and PostgreSQL (why PostgreSQL is slower); null if not run. */
   commits?: Outcome<CommitTimes[]> | null;
+  /** One server-to-server hop through Accord's RedisBus, one way, in ms; null if not run. */
+  redisHop?: Outcome<LatencySummary> | null;
 }
 
 /** The label of a shape, as tables and the chart show it. */

@@ -106,6 +106,7 @@ export function clusterSection(report: BenchReport): string {
   }
   if (report.commits)
     lines.push(commitTable(report.commits, report.settings.timing.charsPerSecond));
+  if (report.redisHop) lines.push(redisHopTable(report.redisHop));
   if (failover !== null) lines.push(failoverTable(failover));
   return lines.join('\n');
 }
@@ -137,13 +138,40 @@ function costNotes(
     );
   }
   if (pg && cluster) {
+    const hop = report.redisHop?.ok ? report.redisHop.value : undefined;
+    const hops = hop
+      ? ` One Redis hop took ${formatMs(hop.p50)} p50, ${formatMs(hop.p99)} p99 (probe below): the two hops add about ${formatMs(2 * hop.p50)} to an edge client's keystroke reaching the other edge clients, next to a commit of ${formatMs(pgCommit?.append.p50 ?? Number.NaN)}.`
+      : '';
     notes.push(
       `- ${label}, two servers vs one (both on PostgreSQL): p50 ${formatMs(pg.latency.p50)} → ${formatMs(cluster.latency.p50)} (${ratio(cluster.latency.p50, pg.latency.p50)}), delivered ${formatRate(pg.deliveredPerSecond)} → ${formatRate(cluster.deliveredPerSecond)}, CPU per delivered update (both processes) ${formatMicros(pg.serverCpuPerDeliveryUs)} → ${formatMicros(cluster.serverCpuPerDeliveryUs)} (${ratio(cluster.serverCpuPerDeliveryUs, pg.serverCpuPerDeliveryUs)}). ` +
-        "Half the clients sit on the server that does not own the draft: each of their keystrokes goes client → edge server → Redis → owner (validate, commit, broadcast) → Redis → edge server → its clients: two Redis hops, and the edge server decodes and re-sends every frame of its half of the room, which is the extra CPU of the pair (Redis's own CPU is not counted). The owner's commit queue is the same as one PostgreSQL server's, so where that queue dominates the latency the Redis hops cannot be told apart in it.",
+        "Half the clients sit on the server that does not own the draft: each of their keystrokes goes client → edge server → Redis → owner (validate, commit, broadcast) → Redis → edge server → its clients: two Redis hops, and the edge server decodes and re-sends every frame of its half of the room, which is the extra CPU of the pair (Redis's own CPU is not counted). The owner's commit queue is the same as one PostgreSQL server's, so where that queue dominates the latency the Redis hops cannot be told apart in it." +
+        hops,
     );
   }
   if (notes.length > 0) notes.push('');
   return notes;
+}
+
+function redisHopTable(hop: NonNullable<BenchReport['redisHop']>): string {
+  if (!hop.ok) return `Redis hop probe failed: ${hop.error.split('\n')[0]}\n`;
+  return [
+    '### One hop between servers over Redis',
+    '',
+    `A keystroke-sized frame from one server's \`RedisBus\` (a publish to the other server's inbox) until the other's bus hands it over, one at a time, ${hop.value.count} times, on loopback. An edge client's keystroke crosses one such hop to the owner; the owner's broadcast crosses one back to the edge server's clients.`,
+    '',
+    table(
+      ['hop p50', 'p95', 'p99', 'max'],
+      [
+        [
+          formatMs(hop.value.p50),
+          formatMs(hop.value.p95),
+          formatMs(hop.value.p99),
+          formatMs(hop.value.max),
+        ],
+      ],
+    ),
+    '',
+  ].join('\n');
 }
 
 function commitTable(commits: NonNullable<BenchReport['commits']>, charsPerSecond: number): string {
