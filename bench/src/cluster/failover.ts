@@ -174,15 +174,20 @@ export async function runFailover(run: {
     const open = (index: number, cookie: string): Client => {
       const client = openClient(index % SERVERS, cookie, live, random, settings.charsPerSecond);
       watch.indexOf.set(client.doc.clientID, index);
+      // A document opened after the kill (a refused client starting over) types only after it.
+      watch.trial?.clocks.set(client.doc.clientID, 0);
       client.doc.on('afterTransaction', (transaction: Y.Transaction) => {
         const trial = watch.trial;
         if (transaction.local || trial === null) return;
         const at = sharedNow();
         for (const [sender, after] of transaction.afterState) {
           const from = watch.indexOf.get(sender);
-          // A document created after the kill typed only after it.
-          const before = trial.clocks.get(sender) ?? 0;
-          if (from === undefined || from === index || after <= before) continue;
+          // Only documents open at the kill or opened after it count: the structs of documents
+          // dropped before the kill (earlier kills' clients, refused ones) are all older.
+          const before = trial.clocks.get(sender);
+          if (from === undefined || before === undefined || from === index || after <= before) {
+            continue;
+          }
           const key = `${index}:${from}`;
           if (!trial.first.has(key)) trial.first.set(key, at - trial.killedAt);
         }
