@@ -3,10 +3,15 @@ import { loadavg } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserResults, runBrowser } from './browser/browserRun';
+import { type CommitTimes, probeCommits, probeRedisHops } from './cluster/commitProbe';
+import { runFailover } from './cluster/failover';
 import { seedUpdate } from './load/draftModel';
+import type { FanoutShape } from './load/fanout';
 import { runFanout } from './load/fanout';
+import type { LatencySummary } from './load/stats';
 import { attempt, type Outcome } from './outcome';
 import type { BenchReport, FanoutOutcome } from './report/benchReport';
+import type { FailoverOutcome } from './report/clusterSection';
 import { describeEnvironment } from './report/environment';
 import { writeReport } from './report/writeReport';
 import { parseRunOptions } from './runOptions';
@@ -14,7 +19,7 @@ import { buildCommunique, type CommuniqueHistory } from './scale/buildCommunique
 import { runScale } from './scale/scaleRun';
 import type { ScaleResults } from './scale/scaleTypes';
 import { bundleServers } from './servers/bundleServers';
-import type { ServerKind } from './servers/childProtocol';
+import { isClusterKind, type ServerKind } from './servers/childProtocol';
 
 const benchDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const repoRoot = join(benchDir, '..');
@@ -42,6 +47,7 @@ const log = (line: string) =>
   console.log(`[bench ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${line}`);
 
 const needed = new Set<ServerKind>(parts.includes('fanout') ? settings.servers : []);
+if (parts.includes('failover') && settings.failover) needed.add('accord-cluster');
 if (parts.includes('scale')) {
   needed.add('accord');
   needed.add('hocuspocus');
@@ -52,6 +58,10 @@ log(
 );
 const scripts = await bundleServers([...needed]);
 const seed = seedUpdate();
+const inShapes = (shape: FanoutShape, among: readonly FanoutShape[]) =>
+  among.some(
+    (other) => other.rooms === shape.rooms && other.clientsPerRoom === shape.clientsPerRoom,
+  );
 
 const fanout: FanoutOutcome[] = [];
 if (parts.includes('fanout')) {
@@ -62,6 +72,7 @@ if (parts.includes('fanout')) {
       for (const server of settings.servers) {
         const script = scripts[server];
         if (script === undefined) continue;
+        if (isClusterKind(server) && !inShapes(shape, settings.clusterShapes)) continue;
         const result = await attempt(() =>
           runFanout({ kind: server, script, shape, timing: settings.timing, seed, profile, log }),
         );
@@ -75,6 +86,43 @@ if (parts.includes('fanout')) {
       }
     }
   }
+}
+
+let failover: FailoverOutcome[] | null = null;
+const clusterScript = scripts['accord-cluster'];
+if (parts.includes('failover') && settings.failover && clusterScript !== undefined) {
+  failover = [];
+  for (const leaseMs of settings.failover.leaseMs) {
+    const failoverSettings = settings.failover;
+    log(`fail-over: ACCORD_LEASE_MS=${leaseMs}, ${failoverSettings.kills} kills`);
+    const result = await attempt(() =>
+      runFailover({ script: clusterScript, leaseMs, settings: failoverSettings, seed, log }),
+    );
+    failover.push({ leaseMs, result });
+    log(
+      result.ok
+        ? `fail-over lease ${leaseMs} ms: resumed p50 ${result.value.resumed.p50.toFixed(0)} ms, p99 ${result.value.resumed.p99.toFixed(0)} ms; every client p50 ${result.value.allResumed.p50.toFixed(0)} ms${result.value.stuck > 0 ? `; ${result.value.stuck} kills never resumed` : ''}`
+        : `fail-over lease ${leaseMs} ms FAILED: ${result.error.split('\n')[0]}`,
+    );
+  }
+}
+
+// Why Accord on PostgreSQL differs: its commit time per update, next to SQLite's (seconds).
+let commits: Outcome<CommitTimes[]> | null = null;
+let redisHop: Outcome<LatencySummary> | null = null;
+if (failover !== null || settings.servers.some(isClusterKind)) {
+  commits = await attempt(() => probeCommits(settings.commitProbeAppends));
+  log(
+    commits.ok
+      ? `commit probe: ${commits.value.map((entry) => `${entry.store} p50 ${entry.append.p50.toFixed(2)} ms (${entry.perSecond.toFixed(0)}/s)`).join(', ')}`
+      : `commit probe FAILED: ${commits.error}`,
+  );
+  redisHop = await attempt(() => probeRedisHops(settings.commitProbeAppends));
+  log(
+    redisHop.ok
+      ? `Redis hop probe: p50 ${redisHop.value.p50.toFixed(3)} ms, p99 ${redisHop.value.p99.toFixed(3)} ms`
+      : `Redis hop probe FAILED: ${redisHop.error}`,
+  );
 }
 
 let scale: Outcome<ScaleResults> | null = null;
@@ -130,6 +178,9 @@ const report: BenchReport = {
   fanout,
   scale,
   browser,
+  failover,
+  commits,
+  redisHop,
 };
 const full = !parsed.value.customised;
 const outDir = parsed.value.outDir ?? join(benchDir, 'results', full ? '' : 'tmp');
@@ -143,5 +194,8 @@ if (report.durationMs > BUDGET_MS) {
   );
 }
 const failed =
-  fanout.some((entry) => !entry.result.ok) || scale?.ok === false || browser?.ok === false;
+  fanout.some((entry) => !entry.result.ok) ||
+  scale?.ok === false ||
+  browser?.ok === false ||
+  failover?.some((entry) => !entry.result.ok || entry.result.value.stuck > 0) === true;
 process.exit(failed ? 1 : 0);

@@ -9,7 +9,7 @@ describe('parseRunOptions', () => {
       ok: true,
       value: {
         settings: FULL,
-        parts: ['fanout', 'scale', 'browser'],
+        parts: ['fanout', 'failover', 'scale', 'browser'],
         profile: true,
         outDir: null,
         customised: false,

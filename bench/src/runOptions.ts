@@ -3,7 +3,7 @@ import { SERVER_KINDS, type ServerKind } from './servers/childProtocol';
 import { type BenchSettings, FULL, QUICK } from './settings';
 
 /** The parts of a run. */
-export const PARTS = ['fanout', 'scale', 'browser'] as const;
+export const PARTS = ['fanout', 'failover', 'scale', 'browser'] as const;
 
 /** One part of a run. */
 export type Part = (typeof PARTS)[number];
@@ -97,7 +97,7 @@ export function parseRunOptions(
       parsed = list;
     } else if (flag === '--shapes') {
       const shapes = parseShapes(value);
-      if (shapes.ok) settings = { ...settings, shapes: shapes.value };
+      if (shapes.ok) settings = { ...settings, shapes: shapes.value, clusterShapes: shapes.value };
       parsed = shapes;
     } else if (flag === '--seconds') {
       const seconds = Number(value);

@@ -1,9 +1,10 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { accordPgEnv, dropSchema, freshSchema } from '../cluster/postgres';
 import { type ProfileSummary, summariseProfileFile } from '../report/cpuProfile';
-import { isAccord, kindEnv, type ServerKind } from '../servers/childProtocol';
-import { startChildServer } from '../servers/childServer';
-import { cpuPercent } from '../servers/procStats';
+import { kindEnv, type ServerKind, type ServerLaunch, wireKind } from '../servers/childProtocol';
+import { type ChildServer, startChildServer } from '../servers/childServer';
+import { cpuPercent, type ProcSample } from '../servers/procStats';
 import { makeTempDir, removeTempDir } from '../servers/tempDirs';
 import { accordSignIn } from './accordSignIn';
 import { combineTallies, type SentKeystrokes } from './arrivalLog';
@@ -137,17 +138,12 @@ export async function runFanout(run: {
   writeFileSync(seedFile, seed);
   const rooms = roomNames(shape.rooms);
   const profileFile = join(dataDir, 'server.cpuprofile');
-  const server = await startChildServer(
-    kind,
-    run.script,
-    {
-      dataDir,
-      rooms,
-      users: Math.min(shape.clientsPerRoom, MAX_ACCORD_USERS),
-      seedFile,
-    },
-    { env: kindEnv(kind) },
-  ).catch((error: unknown) => {
+  const server = await startServers(kind, run.script, {
+    dataDir,
+    rooms,
+    users: Math.min(shape.clientsPerRoom, MAX_ACCORD_USERS),
+    seedFile,
+  }).catch((error: unknown) => {
     removeTempDir(dataDir);
     throw error;
   });
@@ -160,19 +156,26 @@ export async function runFanout(run: {
   try {
     const errors = new ErrorTally();
     const connectStart = performance.now();
-    const headers = await clientHeaders(kind, server.ready.url, server.ready.users);
+    const cookies = await clientHeaders(kind, server.url, server.users);
+    // Over several servers, client k of a room connects to server k mod n (as a load balancer
+    // would spread them), with that server as its Origin; the session is valid on every server.
     const specs: ClientSpec[] = rooms.flatMap((room, roomIndex) =>
-      Array.from({ length: shape.clientsPerRoom }, (_, index) => ({
-        clientId: FIRST_CLIENT_ID + roomIndex * shape.clientsPerRoom + index,
-        room,
-        headers: headers[index % headers.length] ?? {},
-        full: index < FULL_CLIENTS_PER_ROOM,
-      })),
+      Array.from({ length: shape.clientsPerRoom }, (_, index) => {
+        const url = server.urls[index % server.urls.length] ?? server.url;
+        const headers = cookies[index % cookies.length] ?? {};
+        return {
+          clientId: FIRST_CLIENT_ID + roomIndex * shape.clientsPerRoom + index,
+          room,
+          headers: headers.origin === undefined ? headers : { ...headers, origin: url },
+          full: index < FULL_CLIENTS_PER_ROOM,
+          url,
+        };
+      }),
     );
     const threadCount = Math.max(1, Math.min(run.threads ?? GENERATOR_THREADS, specs.length));
     const setups: ThreadSetup[] = Array.from({ length: threadCount }, (_, index) => ({
       kind,
-      url: server.ready.url,
+      url: server.url,
       clients: specs.filter((_, clientIndex) => clientIndex % threadCount === index),
       seed,
       charsPerSecond: timing.charsPerSecond,
@@ -188,10 +191,12 @@ export async function runFanout(run: {
     rssTimer = setInterval(sampleRss, RSS_SAMPLE_MS);
     threads.tell({ type: 'type' });
     log(
-      `${kind} ${shape.rooms}×${shape.clientsPerRoom}: ${specs.length} clients in ${threadCount} threads synced in ${connectMs.toFixed(0)} ms; warming up`,
+      `${kind} ${shape.rooms}×${shape.clientsPerRoom}: ${specs.length} clients on ${server.urls.length} server(s) in ${threadCount} threads synced in ${connectMs.toFixed(0)} ms; warming up`,
     );
     // Starting the profiler stalls the server briefly: do it in the warm-up, not the window.
-    if (run.profile) server.startProfile();
+    // Only a lone server is profiled (a profile of one of two servers would mislead).
+    const profiling = run.profile === true && server.children.length === 1;
+    if (profiling) server.children[0]?.startProfile();
     await sleep(timing.warmupMs);
 
     const serverBefore = server.sample();
@@ -205,8 +210,8 @@ export async function runFanout(run: {
     const loadgenUsed = process.cpuUsage(loadgenBefore);
     const windows = await threads.ask({ type: 'window-end' }, 'window', ANSWER_TIMEOUT_MS);
     // Handled at once: the steps below may fail first, and a loaded server may answer late.
-    const profiled = run.profile
-      ? server.stopProfile(profileFile, PROFILE_TIMEOUT_MS).then(
+    const profiled = profiling
+      ? (server.children[0] as ChildServer).stopProfile(profileFile, PROFILE_TIMEOUT_MS).then(
           () => true,
           (error: unknown) => {
             log(`${kind}: no profile (${error instanceof Error ? error.message : String(error)})`);
@@ -312,13 +317,90 @@ export async function runFanout(run: {
   }
 }
 
+/** The server(s) of one run, measured as one: CPU and memory are the sum over the processes. */
+interface ServerGroup {
+  children: ChildServer[];
+  /** The first server's URL (where clients sign in). */
+  url: string;
+  /** Every server's URL; clients are spread over them. */
+  urls: string[];
+  users: string[];
+  sample(): ProcSample | undefined;
+  /** Stops every server and drops the run's PostgreSQL schema, if any. */
+  stop(): Promise<void>;
+}
+
+/** Servers of a cluster run: two, the clients split across them (one owns the draft). */
+const CLUSTER_SERVERS = 2;
+/** The production lease (ACCORD_LEASE_MS default); fan-out kills nobody, so it never expires. */
+const CLUSTER_LEASE_MS = 5_000;
+
+/**
+ * Starts the server(s) of `kind`: one child, or for Accord on PostgreSQL one child in a fresh
+ * schema, or for an Accord cluster two children over that schema and Redis, started one after
+ * the other (the first seeds the demo and prepares the rooms and users).
+ */
+async function startServers(
+  kind: ServerKind,
+  script: string,
+  launch: ServerLaunch,
+): Promise<ServerGroup> {
+  const schema = kind === 'accord-pg' || kind === 'accord-cluster' ? freshSchema(kind) : null;
+  const count = kind === 'accord-cluster' ? CLUSTER_SERVERS : 1;
+  // Accord's sync settings (accord-off turns group commit and coalescing off), plus PostgreSQL.
+  const env = {
+    ...kindEnv(kind),
+    ...(schema === null
+      ? {}
+      : accordPgEnv(schema, kind === 'accord-cluster' ? { leaseMs: CLUSTER_LEASE_MS } : null)),
+  };
+  const children: ChildServer[] = [];
+  const stop = async () => {
+    await Promise.all(children.map((child) => child.stop()));
+    if (schema !== null) await dropSchema(schema);
+  };
+  try {
+    for (let index = 0; index < count; index++) {
+      const dataDir = index === 0 ? launch.dataDir : join(launch.dataDir, `server-${index + 1}`);
+      mkdirSync(dataDir, { recursive: true });
+      const own =
+        index === 0 ? { ...launch, dataDir } : { ...launch, dataDir, rooms: [], users: 0 };
+      children.push(await startChildServer(kind, script, own, { env }));
+    }
+  } catch (error) {
+    await stop().catch(() => undefined);
+    throw error;
+  }
+  const first = children[0] as ChildServer;
+  return {
+    children,
+    url: first.ready.url,
+    urls: children.map((child) => child.ready.url),
+    users: first.ready.users,
+    sample: () => {
+      const samples = children.map((child) => child.sample());
+      if (samples.some((entry) => entry === undefined)) return undefined;
+      let cpuMs = 0;
+      let rssBytes = 0;
+      let peakRssBytes = 0;
+      for (const entry of samples as ProcSample[]) {
+        cpuMs += entry.cpuMs;
+        rssBytes += entry.rssBytes;
+        peakRssBytes += entry.peakRssBytes;
+      }
+      return { cpuMs, rssBytes, peakRssBytes };
+    },
+    stop,
+  };
+}
+
 /** Handshake headers per user: Accord clients sign in (one session per user); others need none. */
 async function clientHeaders(
   kind: ServerKind,
   url: string,
   users: readonly string[],
 ): Promise<Record<string, string>[]> {
-  if (!isAccord(kind)) return [{}];
+  if (wireKind(kind) !== 'accord') return [{}];
   const cookies = await mapLimited(users, SIGN_IN_CONCURRENCY, (user) => accordSignIn(url, user));
   return cookies.map((cookie) => ({ cookie, origin: url }));
 }

@@ -1,9 +1,12 @@
 import type { BrowserResults } from '../browser/browserRun';
+import type { CommitTimes } from '../cluster/commitProbe';
 import type { FanoutResult, FanoutShape } from '../load/fanout';
+import type { LatencySummary } from '../load/stats';
 import type { Outcome } from '../outcome';
 import type { ScaleResults } from '../scale/scaleTypes';
 import type { ServerKind } from '../servers/childProtocol';
 import type { BenchSettings } from '../settings';
+import type { FailoverOutcome } from './clusterSection';
 import type { Environment } from './environment';
 import { medianResult } from './repeats';
 
@@ -30,6 +33,12 @@ export interface BenchReport {
   /** null when the part was not run. */
   scale: Outcome<ScaleResults> | null;
   browser: Outcome<BrowserResults> | null;
+  /** Fail-over series, one per lease length; null (or absent, in older results) when not run. */
+  failover?: FailoverOutcome[] | null;
+  /** Commit time per update on SQLite and PostgreSQL (why PostgreSQL is slower); null if not run. */
+  commits?: Outcome<CommitTimes[]> | null;
+  /** One server-to-server hop through Accord's RedisBus, one way, in ms; null if not run. */
+  redisHop?: Outcome<LatencySummary> | null;
 }
 
 /** The label of a shape, as tables and the chart show it. */

@@ -25,6 +25,8 @@ const SERVER_NAMES = {
   hocuspocus: 'Hocuspocus',
   'y-websocket': 'y-websocket server',
   relay: 'raw ws relay (floor)',
+  'accord-pg': 'Accord on PostgreSQL',
+  'accord-cluster': 'Accord, 2 servers (PostgreSQL + Redis)',
 } as const;
 
 /** How the report names a server. */

@@ -1,4 +1,5 @@
 import { type BenchReport, shapeLabel } from './benchReport';
+import { clusterSection } from './clusterSection';
 import { fanoutSection } from './fanoutSection';
 import { table } from './format';
 import { gapNotes } from './gapNotes';
@@ -123,6 +124,16 @@ export function renderReport(report: BenchReport, chartFile: string | null): str
           '`ws` server relaying each frame to the other sockets of its room; clients start from the seed (full ones apply what they receive)',
         ],
         [
+          'Accord on PostgreSQL / 2 servers',
+          `at ${(settings.clusterShapes ?? []).map(shapeLabel).join(', ') || 'no shape'}: one Accord server on PostgreSQL (fresh schema per run, dropped after); two Accord servers over PostgreSQL + Redis (lease 5000 ms), client k on server k mod 2; CPU and memory summed over both processes`,
+        ],
+        [
+          'Fail-over',
+          settings.failover
+            ? `2 servers, ${settings.failover.clients} clients typing ${settings.failover.charsPerSecond} characters/s each, ${settings.failover.kills} kills of the draft's owner at each ACCORD_LEASE_MS of ${settings.failover.leaseMs.join(', ')}`
+            : 'not run',
+        ],
+        [
           'Document scale',
           settings.scale
             ? `${settings.scale.clauses} clauses, ${settings.scale.edits} edits, ${settings.scale.authors} authors; memory over ${settings.scale.copies} open copies; validation at ${settings.scale.validationSizes.join(', ')} clauses × ${settings.scale.validationUpdates} updates`
@@ -138,6 +149,7 @@ export function renderReport(report: BenchReport, chartFile: string | null): str
     ),
     '',
     fanoutSection(report, chartFile),
+    clusterSection(report),
     profileSection(report),
     scaleSection(report.scale),
     browserSection(report.browser),

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { SERVER_KINDS } from '../servers/childProtocol';
 import { type BenchReport, fanoutResult, shapeLabel } from './benchReport';
@@ -12,6 +12,8 @@ const COLOURS = {
   hocuspocus: '#e07b39',
   'y-websocket': '#2f7ebc',
   relay: '#7a7a7a',
+  'accord-pg': '#9b7fd0',
+  'accord-cluster': '#c9b3ef',
 } as const;
 
 /** The files a run wrote. */
@@ -31,7 +33,11 @@ export function writeReport(
   latest: string | null,
 ): WrittenReport {
   mkdirSync(outDir, { recursive: true });
-  const date = report.startedAt.slice(0, 10);
+  // A second run on one day gets its start time in its names, so that it keeps the first.
+  const day = report.startedAt.slice(0, 10);
+  const date = existsSync(join(outDir, `${day}-report.md`))
+    ? `${day}-${report.startedAt.slice(11, 16).replace(':', '')}`
+    : day;
   const chart = join(outDir, `${date}-latency.svg`);
   const file = join(outDir, `${date}-report.md`);
   const json = join(outDir, `${date}-results.json`);

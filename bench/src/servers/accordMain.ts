@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { parseConfig, parseSyncTuning } from '@accord/server/src/config';
 import { startServer } from '@accord/server/src/server';
+import { openStorage } from '@accord/server/src/storage/openStorage';
 import type { Storage } from '@accord/server/src/storage/storage';
 import { PARTY_CODES } from '@accord/shared/domain/delegations';
 import { readHistoryFile } from '../scale/historyFile';
@@ -28,6 +29,12 @@ runChild(async (launch) => {
     ACCORD_SEED_DEMO: 'true',
     ACCORD_SECURE_COOKIES: 'false',
     ACCORD_CLIENT_DIR: env[ACCORD_IMPORT_ENV.clientDir] || undefined,
+    // Accord over PostgreSQL, alone or with Redis as one of several servers (issue 19): the
+    // parent names a fresh schema per run and drops it after.
+    ACCORD_DATABASE_URL: env.ACCORD_DATABASE_URL,
+    ACCORD_DATABASE_SCHEMA: env.ACCORD_DATABASE_SCHEMA,
+    ACCORD_REDIS_URL: env.ACCORD_REDIS_URL,
+    ACCORD_LEASE_MS: env.ACCORD_LEASE_MS,
   });
   if (!config.ok) throw new Error(config.error);
   // ACCORD_GROUP_COMMIT / ACCORD_COALESCE_FRAMES: the "accord-off" runs turn both off.
@@ -36,10 +43,16 @@ runChild(async (launch) => {
   const running = await startServer(config.value, { syncTuning: syncTuning.value });
   const url = running.url;
   const storage = running.storage;
-  const negotiationId = await demoNegotiationId(storage);
-  const users = await addUsers(storage, negotiationId, launch.users);
-  await addRooms(storage, negotiationId, launch);
-  const imported = await importHistory(storage, negotiationId);
+  // In a cluster the server's storage refuses draft writes without the draft's lease; the rooms
+  // are prepared as the demo is seeded, through an unfenced connection, before any client comes.
+  const setup = config.value.cluster === null ? null : await openStorage(config.value);
+  if (setup !== null && !setup.ok) throw new Error(setup.error);
+  const prepare = setup?.value.storage ?? storage;
+  const negotiationId = await demoNegotiationId(prepare);
+  const users = await addUsers(prepare, negotiationId, launch.users);
+  await addRooms(prepare, negotiationId, launch);
+  const imported = await importHistory(prepare, negotiationId);
+  if (setup?.ok) await setup.value.storage.close();
   const reported = [...launch.rooms, ...imported.documents];
   return {
     url,

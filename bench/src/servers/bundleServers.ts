@@ -16,6 +16,9 @@ export const SERVER_SCRIPTS: Record<ServerKind, string> = {
   hocuspocus: 'hocuspocusMain.ts',
   'y-websocket': 'yWebsocketMain.ts',
   relay: 'relayMain.ts',
+  // Accord's PostgreSQL configurations run the same child, configured by its environment.
+  'accord-pg': 'accordMain.ts',
+  'accord-cluster': 'accordMain.ts',
 };
 
 /**
@@ -58,11 +61,12 @@ const SKIP = Symbol('resolving');
 export async function bundleServers(
   kinds: readonly ServerKind[],
 ): Promise<Partial<Record<ServerKind, string>>> {
+  const entries = [...new Set(kinds.map((kind) => SERVER_SCRIPTS[kind]))];
   await Promise.all(
-    kinds.map((kind) =>
+    entries.map((entry) =>
       build({
-        entryPoints: [join(serversDir, SERVER_SCRIPTS[kind])],
-        outfile: scriptOf(kind),
+        entryPoints: [join(serversDir, entry)],
+        outfile: scriptOf(entry),
         bundle: true,
         platform: 'node',
         target: 'node20',
@@ -74,7 +78,7 @@ export async function bundleServers(
       }),
     ),
   );
-  return Object.fromEntries(kinds.map((kind) => [kind, scriptOf(kind)]));
+  return Object.fromEntries(kinds.map((kind) => [kind, scriptOf(SERVER_SCRIPTS[kind])]));
 }
 
 /**
@@ -96,6 +100,6 @@ export async function bundleLoadWorker(): Promise<string> {
   return outfile;
 }
 
-function scriptOf(kind: ServerKind): string {
-  return join(BUNDLE_DIR, `${kind}.mjs`);
+function scriptOf(entry: string): string {
+  return join(BUNDLE_DIR, entry.replace(/\.ts$/, '.mjs'));
 }

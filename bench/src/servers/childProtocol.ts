@@ -9,14 +9,27 @@
  * commit and coalesced frames turned off (issue 17's before/after); it runs only when asked for
  * (`--servers=accord-off,accord,…`), so that the full run stays within its five minutes.
  */
-export const SERVER_KINDS = ['accord-off', 'accord', 'hocuspocus', 'y-websocket', 'relay'] as const;
+export const SERVER_KINDS = [
+  'accord-off',
+  'accord',
+  'hocuspocus',
+  'y-websocket',
+  'relay',
+  'accord-pg',
+  'accord-cluster',
+] as const;
 
 /** One server under test. */
 export type ServerKind = (typeof SERVER_KINDS)[number];
 
-/** Whether a server is Accord (same protocol, sign-in and child script), whatever its settings. */
-export function isAccord(kind: ServerKind): kind is 'accord' | 'accord-off' {
-  return kind === 'accord' || kind === 'accord-off';
+/**
+ * Whether a server is Accord (same protocol, sign-in and child script), whatever its settings
+ * or storage.
+ */
+export function isAccord(
+  kind: ServerKind,
+): kind is 'accord' | 'accord-off' | 'accord-pg' | 'accord-cluster' {
+  return wireKind(kind) === 'accord';
 }
 
 /** Environment a server's child starts with besides its launch (Accord's settings). */
@@ -25,6 +38,22 @@ export function kindEnv(kind: ServerKind): Record<string, string> {
     return { ACCORD_GROUP_COMMIT: 'false', ACCORD_COALESCE_FRAMES: 'false' };
   if (kind === 'accord') return { ACCORD_GROUP_COMMIT: 'true', ACCORD_COALESCE_FRAMES: 'true' };
   return {};
+}
+
+/**
+ * Accord over PostgreSQL (one server), and over two servers sharing PostgreSQL and Redis with
+ * the clients split across them (issue 19). Both run Accord's own child script.
+ */
+export const CLUSTER_KINDS = ['accord-pg', 'accord-cluster'] as const satisfies ServerKind[];
+
+/** Whether `kind` is one of Accord's PostgreSQL configurations. */
+export function isClusterKind(kind: ServerKind): kind is (typeof CLUSTER_KINDS)[number] {
+  return (CLUSTER_KINDS as readonly ServerKind[]).includes(kind);
+}
+
+/** The protocol a server of `kind` speaks to its clients (every Accord configuration: Accord's). */
+export function wireKind(kind: ServerKind): 'accord' | 'hocuspocus' | 'y-websocket' | 'relay' {
+  return isClusterKind(kind) || kind === 'accord-off' ? 'accord' : kind;
 }
 
 /** What a child server must prepare before it says it is ready. */

@@ -27,6 +27,8 @@ export interface ChildServer {
   stopProfile(file: string, timeoutMs?: number): Promise<void>;
   /** SIGTERM, then SIGKILL after a grace period; resolves once the process has exited. */
   stop(): Promise<void>;
+  /** SIGKILL at once (a crash: no shutdown, no lease released); resolves once it has exited. */
+  kill(): Promise<void>;
 }
 
 const OUTPUT_KEEP = 8 * 1024;
@@ -76,6 +78,7 @@ export async function startChildServer(
     },
     stopProfile: (file, timeoutMs = 10_000) => stopProfile(child, file, timeoutMs),
     stop: () => stopChild(child),
+    kill: () => killChild(child),
   };
 }
 
@@ -120,6 +123,14 @@ function stopChild(child: ChildProcess): Promise<void> {
       resolve();
     });
     child.kill('SIGTERM');
+  });
+}
+
+function killChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
   });
 }
 

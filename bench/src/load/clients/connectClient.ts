@@ -1,5 +1,5 @@
 import { SYNC_PATH } from '@accord/shared/protocol/api';
-import type { ServerKind } from '../../servers/childProtocol';
+import { type ServerKind, wireKind } from '../../servers/childProtocol';
 import type { ErrorTally } from '../errorTally';
 import type { BenchClient, ClientTarget } from './benchClient';
 import { hocuspocusClient } from './hocuspocusClient';
@@ -14,9 +14,8 @@ export function connectClient(
   errors: ErrorTally,
 ): BenchClient {
   const ws = target.url.replace(/^http/, 'ws');
-  switch (kind) {
+  switch (wireKind(kind)) {
     case 'accord':
-    case 'accord-off':
       return yWebsocketClient(target, `${ws}${SYNC_PATH}`, errors);
     case 'y-websocket':
       return yWebsocketClient(target, ws, errors);

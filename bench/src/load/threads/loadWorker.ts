@@ -5,7 +5,7 @@ import { DRAFT_FRAGMENT } from '@accord/shared/domain/schema';
 import { SYNC_PATH } from '@accord/shared/protocol/api';
 import { seededRandom } from '@accord/shared/testing/seededRandom';
 import * as Y from 'yjs';
-import { isAccord, type ServerKind } from '../../servers/childProtocol';
+import { type ServerKind, wireKind } from '../../servers/childProtocol';
 import { ArrivalLog, type SentKeystrokes } from '../arrivalLog';
 import { withTimeout } from '../clients/benchClient';
 import { connectClient } from '../clients/connectClient';
@@ -60,7 +60,7 @@ const sink: ArrivalSink = {
 /** Where a light client of `kind` connects for `room`. */
 function socketUrl(kind: ServerKind, url: string, room: string): string {
   const ws = url.replace(/^http/, 'ws');
-  if (isAccord(kind)) return `${ws}${SYNC_PATH}/${room}`;
+  if (wireKind(kind) === 'accord') return `${ws}${SYNC_PATH}/${room}`;
   if (kind === 'hocuspocus') return ws;
   return `${ws}/${room}`;
 }
@@ -74,7 +74,7 @@ function start(spec: ClientSpec): Running {
   log.join(spec.clientId, spec.room);
   if (!spec.full) {
     const client = lightClient({
-      url: socketUrl(setup.kind, setup.url, spec.room),
+      url: socketUrl(setup.kind, spec.url ?? setup.url, spec.room),
       headers: spec.headers,
       clientId: spec.clientId,
       seed: setup.seed,
@@ -88,7 +88,7 @@ function start(spec: ClientSpec): Running {
   const client = connectClient(
     setup.kind,
     {
-      url: setup.url,
+      url: spec.url ?? setup.url,
       room: spec.room,
       headers: spec.headers,
       clientId: spec.clientId,

@@ -10,6 +10,8 @@ export interface ClientSpec {
   headers: Record<string, string>;
   /** A provider client with a full Y.Doc (convergence check) rather than a light receiver. */
   full: boolean;
+  /** The server it connects to, when the run has several (otherwise the setup's `url`). */
+  url?: string;
 }
 
 /** What a generator thread runs in one fan-out run (sent with `setup`). */
