@@ -2,19 +2,13 @@ import { LIMITS } from '@accord/shared/protocol/limits';
 import * as decoding from 'lib0/decoding';
 import { MESSAGE_TYPES, SYNC_MESSAGE_TYPES } from './protocol';
 import type { SyncDocument, UpdateOutcome } from './SyncDocument';
-import type { DocumentPeer, SyncLog, SyncRejection, SyncResult } from './syncTypes';
+import type { DocumentPeer, SyncLog, SyncRejection, SyncResult, TakenUpdate } from './syncTypes';
 
 /** The connection whose frames a receiver reads (`SyncConnection`). */
 export interface ReceivingConnection extends DocumentPeer {
   readonly document: SyncDocument;
   reject(rejection: SyncRejection): void;
   describe(): string;
-}
-
-/** An update taken from a sync step 2 or update frame, and which of the two it came in. */
-export interface TakenUpdate {
-  update: Uint8Array;
-  syncType: number;
 }
 
 const MALFORMED: SyncRejection = {

@@ -1,7 +1,7 @@
 import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
 import type { AccessGate } from './AccessGate';
 import type { LivenessTarget } from './Liveness';
-import { MessageReceiver, type TakenUpdate } from './MessageReceiver';
+import { MessageReceiver } from './MessageReceiver';
 import {
   carriesClientUpdate,
   isSyncUpdateFrame,
@@ -9,7 +9,14 @@ import {
   mergeUpdateFrames,
 } from './protocol';
 import type { SyncDocument, UpdateOutcome, UpdatingPeer } from './SyncDocument';
-import type { SyncLog, SyncPrincipal, SyncRejection, SyncResult, SyncSocket } from './syncTypes';
+import type {
+  SyncLog,
+  SyncPrincipal,
+  SyncRejection,
+  SyncResult,
+  SyncSocket,
+  TakenUpdate,
+} from './syncTypes';
 
 /**
  * Connections with update frames waiting to be sent (`coalesceFrames`): all flushed once, at

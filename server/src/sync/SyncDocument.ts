@@ -5,11 +5,10 @@ import type { DocumentPersistence } from './DocumentPersistence';
 import type { DocumentPlugin, DocumentPluginFactory, UpdateSender } from './DocumentPlugin';
 import { DocumentPresence } from './DocumentPresence';
 import type { DocumentQueue } from './DocumentQueue';
-import type { TakenUpdate } from './MessageReceiver';
 import { encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './protocol';
 import { ServerStructIndex } from './ServerStructIndex';
 import { SERVER_WRITE_ORIGIN, ServerWriter } from './ServerWriter';
-import type { DocumentPeer, SyncLog, SyncResult } from './syncTypes';
+import type { DocumentPeer, SyncLog, SyncResult, TakenUpdate } from './syncTypes';
 
 /**
  * A connection whose update frames a group commit takes (`SyncConnection`): the document asks

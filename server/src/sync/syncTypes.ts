@@ -86,3 +86,9 @@ export interface SyncRejection {
 
 /** The outcome of checking untrusted input: a value, or the rejection to close with. */
 export type SyncResult<T> = { ok: true; value: T } | { ok: false; error: SyncRejection };
+
+/** An update taken from a sync step 2 or update frame, and which of the two it came in. */
+export interface TakenUpdate {
+  update: Uint8Array;
+  syncType: number;
+}
