@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SYNC_PATH } from '@accord/shared/protocol/api';
-import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
+import { REFUSED_CHANGE_CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
 import { seededRandom } from '@accord/shared/testing/seededRandom';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -84,16 +84,6 @@ interface Client {
   closes: number;
   closeLog: string[];
 }
-
-/** Close codes after which Accord's client starts over from a fresh document (closeDisposition). */
-const REFUSED_CODES: readonly number[] = [
-  CLOSE_CODES.malformedMessage,
-  CLOSE_CODES.missingDependencies,
-  CLOSE_CODES.foreignClientId,
-  CLOSE_CODES.updateRejected,
-  CLOSE_CODES.clauseLocked,
-  CLOSE_CODES.messageTooLarge,
-];
 
 /**
  * What the clients of one fail-over series share: the measurement of the current kill, which
@@ -193,7 +183,8 @@ export async function runFailover(run: {
         }
       });
       client.provider.on('connection-close', (event) => {
-        if (!event || !REFUSED_CODES.includes(event.code)) return;
+        if (!event || !(REFUSED_CHANGE_CLOSE_CODES as readonly number[]).includes(event.code))
+          return;
         // As Accord's client: the refused document is dropped (with whatever the server never
         // got of it) and the client starts over from the server's, at once the first time.
         watch.refusals += 1;

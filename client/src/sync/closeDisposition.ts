@@ -1,25 +1,11 @@
 import {
   CLOSE_CODES,
-  type CloseCode,
   describeCloseCode,
+  REFUSED_CHANGE_CLOSE_CODES,
   TERMINAL_CLOSE_CODES,
 } from '@accord/shared/protocol/closeCodes';
 import { t } from '@lingui/core/macro';
 import { pageLocale } from '../i18n/domainWords';
-
-/**
- * Close codes after which the server has refused something this client sent. Reconnecting with
- * the same Y.Doc would resend the refused structs and be refused again, forever; the client
- * must start over from a fresh document instead.
- */
-export const REFUSED_CHANGE_CLOSE_CODES: readonly CloseCode[] = [
-  CLOSE_CODES.malformedMessage,
-  CLOSE_CODES.missingDependencies,
-  CLOSE_CODES.foreignClientId,
-  CLOSE_CODES.updateRejected,
-  CLOSE_CODES.clauseLocked,
-  CLOSE_CODES.messageTooLarge,
-];
 
 /** What a closed sync socket means for the client. */
 export type CloseDisposition =

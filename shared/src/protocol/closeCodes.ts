@@ -61,6 +61,20 @@ export const TERMINAL_CLOSE_CODES: readonly CloseCode[] = [
 ];
 
 /**
+ * Close codes after which the server has refused something this client sent. Reconnecting with
+ * the same Y.Doc would resend the refused structs and be refused again, forever; the client
+ * must start over from a fresh document instead.
+ */
+export const REFUSED_CHANGE_CLOSE_CODES: readonly CloseCode[] = [
+  CLOSE_CODES.malformedMessage,
+  CLOSE_CODES.missingDependencies,
+  CLOSE_CODES.foreignClientId,
+  CLOSE_CODES.updateRejected,
+  CLOSE_CODES.clauseLocked,
+  CLOSE_CODES.messageTooLarge,
+];
+
+/**
  * What each close code means for the person, in their language: the client shows it in the
  * connection indicator. Keyed by the code's stable name, never by its English text.
  */
