@@ -105,9 +105,9 @@ export interface SyncTuning {
  * for measuring the sync core with and without them (the benchmark), not for production use.
  */
 export function parseSyncTuning(env: ConfigEnv): Parsed<SyncTuning> {
-  const groupCommit = parseBoolean('ACCORD_GROUP_COMMIT', env.ACCORD_GROUP_COMMIT, true);
+  const groupCommit = parseBoolean('ACCORD_GROUP_COMMIT', env.ACCORD_GROUP_COMMIT, false);
   if (!groupCommit.ok) return groupCommit;
-  const coalesceFrames = parseBoolean('ACCORD_COALESCE_FRAMES', env.ACCORD_COALESCE_FRAMES, true);
+  const coalesceFrames = parseBoolean('ACCORD_COALESCE_FRAMES', env.ACCORD_COALESCE_FRAMES, false);
   if (!coalesceFrames.ok) return coalesceFrames;
   const rawIdle = env.ACCORD_IDLE_UNLOAD_MS?.trim();
   const idleUnloadMs = rawIdle ? Number(rawIdle) : undefined;

@@ -127,7 +127,7 @@ export class SyncConnection implements LivenessTarget, UpdatingPeer {
     this.clock = options.clock;
     this.gate = options.gate;
     this.lastHeardAt = options.clock();
-    this.coalesceFrames = options.coalesceFrames ?? true;
+    this.coalesceFrames = options.coalesceFrames ?? false;
   }
 
   /** Whether the connection may still send and receive. */

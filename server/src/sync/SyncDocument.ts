@@ -97,7 +97,7 @@ export class SyncDocument<Api = unknown> {
     this.log = options.log;
     this.onIdle = options.onIdle;
     this.onBroken = options.onBroken;
-    this.groupCommit = options.groupCommit ?? true;
+    this.groupCommit = options.groupCommit ?? false;
     this.presence = new DocumentPresence(
       this.doc,
       () => this.connections,

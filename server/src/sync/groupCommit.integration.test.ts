@@ -1,7 +1,14 @@
 import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CLAUSE, CLAUSE_2, cleanups, holds, setup, sleep } from '../testing/queueTestKit';
+import {
+  CLAUSE,
+  CLAUSE_2,
+  cleanups,
+  holds,
+  setup as setupQueue,
+  sleep,
+} from '../testing/queueTestKit';
 import { clauseText, pump, TestSyncClient } from '../testing/testClient';
 import { isSyncUpdateFrame } from './protocol';
 
@@ -17,6 +24,10 @@ afterEach(async () => {
 });
 
 const SEED = 'Calls upon all parties to negotiate.';
+
+/** The queue kit with both settings on (they are off as shipped), unless a test says otherwise. */
+const setup = (options: Parameters<typeof setupQueue>[0] = {}) =>
+  setupQueue({ groupCommit: true, coalesceFrames: true, ...options });
 
 /** The update frames a client was sent after the first `from` frames. */
 function updateFrames(client: TestSyncClient, from: number): Uint8Array[] {
