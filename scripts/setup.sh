@@ -1,20 +1,25 @@
 #!/usr/bin/env bash
-# Installs what Accord needs on a fresh machine: pnpm (the version pinned in package.json), the
-# workspace's packages (better-sqlite3 compiles from source), and with --browser a Chromium for
-# the end-to-end tests, and PostgreSQL and Redis for the multi-server storage (scripts/services.sh;
-# --no-services skips that). Safe to run again: each step is skipped when already done.
+# Installs what Accord needs on a fresh machine: pnpm (the version pinned in package.json) and the
+# workspace's packages (better-sqlite3 compiles from source). With --browser (the test command) it
+# also installs a Chromium for the end-to-end tests and makes sure PostgreSQL and Redis answer for
+# the multi-server tests (scripts/services.sh; --services alone does that, --no-services skips
+# it). Running Accord on its embedded SQLite needs neither. Safe to run again: each step is
+# skipped when already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_browser=false
-want_services=true
+want_services=""
 for arg in "$@"; do
   case "$arg" in
     --browser) want_browser=true ;;
+    --services) want_services=true ;;
     --no-services) want_services=false ;;
-    *) echo "setup.sh: unknown option $arg (known: --browser, --no-services)" >&2; exit 2 ;;
+    *) echo "setup.sh: unknown option $arg (known: --browser, --services, --no-services)" >&2; exit 2 ;;
   esac
 done
+# The tests need PostgreSQL and Redis; running Accord on SQLite does not.
+[ -z "$want_services" ] && want_services=$want_browser
 
 pnpm_version=$(node -p "require('./package.json').packageManager.split('@')[1]")
 if [ "$(pnpm --version 2>/dev/null || true)" != "$pnpm_version" ]; then
