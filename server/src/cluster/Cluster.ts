@@ -126,10 +126,6 @@ export class Cluster {
     this.watchTimer.unref();
   }
 
-  get healthy(): boolean {
-    return this.bus.healthy;
-  }
-
   /** Resolves when Redis answers (`GET /api/health`). */
   ping(): Promise<unknown> {
     return this.bus.ping();
