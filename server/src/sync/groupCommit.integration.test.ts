@@ -1,3 +1,5 @@
+import { clauseMetaMap, readClauseMeta } from '@accord/shared/domain/clauseMeta';
+import { DRAFT_FRAGMENT } from '@accord/shared/domain/schema';
 import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -305,4 +307,50 @@ describe('group commit (issue 17, S5)', () => {
       expect(clauseText(client.doc, CLAUSE).toString()).toBe(text);
     }
   });
+  // The co-editing fuzz, seed 6221057, with both settings on: a join is written by y-prosemirror
+  // as a delete and an insert, so Canada's join of a bracketed clause into the clause above makes
+  // the moved '[' Canada's (B1); then two people each remove that clause. One had not received
+  // the join (B3: the '[' goes with the element), the other had, and had its owner too (B2). Both
+  // are refused, one by one or in one group: two refusals in one race are the rules' verdict.
+  for (const settings of [
+    { groupCommit: true, coalesceFrames: true },
+    { groupCommit: false, coalesceFrames: false },
+  ]) {
+    it(`two people remove a clause another delegation just joined bracketed words into (${JSON.stringify(settings)}): both refused (B1-B3)`, async () => {
+      const { connect, storedDoc, logLines } = await setup({ ...settings, secondClause: true });
+      const unitedStates = await connect('u-us', 'US');
+      const canada = await connect('u-ca', 'CA');
+      const mexico = await connect('u-mx', 'MX');
+      const second = clauseText(canada.doc, CLAUSE_2);
+      second.insert('Notes '.length, '[');
+      second.insert('Notes [the progress'.length, ']');
+      await pump(canada, mexico);
+      const moved = second.toString();
+      canada.doc.transact(() => {
+        const first = clauseText(canada.doc, CLAUSE);
+        first.insert(first.length, ` ${moved}`);
+        canada.doc.getXmlFragment(DRAFT_FRAGMENT).delete(1, 1);
+      });
+      // Mexico hears the join and the meta naming Canada; the United States hears nothing yet.
+      await pump(canada, mexico);
+      const joined = `${SEED} Notes [the progress] made.`;
+      expect(clauseText(mexico.doc, CLAUSE).toString()).toBe(joined);
+      const brackets = readClauseMeta(clauseMetaMap(mexico.doc), CLAUSE)?.brackets ?? {};
+      expect(Object.values(brackets).map((bracket) => bracket.delegation)).toEqual(['CA']);
+      // The same turn: each removes the first clause (as a join of it into a block above is written).
+      unitedStates.doc.getXmlFragment(DRAFT_FRAGMENT).delete(0, 1);
+      mexico.doc.getXmlFragment(DRAFT_FRAGMENT).delete(0, 1);
+      await pump(unitedStates, canada, mexico);
+      expect(unitedStates.closedWith?.code).toBe(CLOSE_CODES.updateRejected);
+      expect(mexico.closedWith?.code).toBe(CLOSE_CODES.updateRejected);
+      expect(canada.closedWith).toBeNull();
+      expect(logLines).toEqual([
+        expect.stringMatching(/closed with updateRejected/),
+        expect.stringMatching(/closed with updateRejected/),
+      ]);
+      for (const doc of [await storedDoc(), canada.doc]) {
+        expect(clauseText(doc, CLAUSE).toString()).toBe(joined);
+      }
+    });
+  }
 });
