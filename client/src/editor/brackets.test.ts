@@ -1,12 +1,14 @@
+import { parseBracketCharKey } from '@accord/shared/domain/bracketChars';
 import { type ClauseMeta, clauseMetaMap, emptyClauseMeta } from '@accord/shared/domain/clauseMeta';
 import type { DelegationCode } from '@accord/shared/domain/delegations';
 import { communiqueSchema, DRAFT_FRAGMENT } from '@accord/shared/domain/schema';
 import { clauseOpenBracketKeys } from '@accord/shared/export/clausePieces';
+import { joinBackward } from '@tiptap/pm/commands';
 import { EditorState, TextSelection } from '@tiptap/pm/state';
 import { ySyncPlugin } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { HeadlessView, seedUpdate, settle } from '../testing/collabHarness';
+import { HeadlessView, idCounter, seedUpdate, settle } from '../testing/collabHarness';
 import { clausesOf, communiqueDoc, startOfBlock, stateWith } from '../testing/testDocs';
 import {
   bracketChipsPlugin,
@@ -15,6 +17,7 @@ import {
   forbiddenBracketDeletion,
   wrapInBrackets,
 } from './brackets';
+import { createClauseEnterCommand } from './clauseEnter';
 
 const doc = communiqueDoc([
   ['pp', 'preambular', 'Recognizing the ties,'],
@@ -174,5 +177,168 @@ describe('the bracket guard reads the clause meta itself (no clause panel mounte
     view.dispatch(view.state.tr.delete(open, open + 1));
     expect(textOf(view)).toBe('Decide to meet] again.');
     expect(blocked).toEqual(['MX']);
+  });
+});
+
+/**
+ * A join (Backspace at a clause's start, Delete at its end) or a split (Enter inside a clause)
+ * only moves a block boundary in ProseMirror, but y-prosemirror writes it as a delete and a
+ * re-insert of a clause's text: a '[' in that text is deleted in Yjs, and the server refuses
+ * the whole update (B2). The guard must see that too.
+ */
+describe('the bracket guard stops joins and splits that would move a foreign bracket', () => {
+  const FIRST = 'Recall the talks.';
+  const SECOND = 'Decide [to meet] again.';
+  const THIRD = 'Welcome it.';
+  const SEED = seedUpdate([
+    ['op-a', 'operative', FIRST],
+    ['op-b', 'operative', SECOND],
+    ['op-c', 'operative', THIRD],
+  ]);
+  const texts = (view: HeadlessView) => clausesOf(view.state.doc).map(([, , text]) => text);
+
+  /** A Y.Doc seeded with both clauses, MX owning the '[' of `op-b` as the server records it. */
+  function seededDoc(owned = true): { doc: Y.Doc; key: string } {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, SEED);
+    const element = doc.getXmlFragment(DRAFT_FRAGMENT).get(2);
+    if (!(element instanceof Y.XmlElement)) throw new Error('no clause element');
+    const [key] = clauseOpenBracketKeys(element);
+    if (key === undefined) throw new Error("no '[' in the clause");
+    if (owned) {
+      clauseMetaMap(doc).set('op-b', {
+        ...emptyClauseMeta('h'),
+        brackets: { [key]: { delegation: 'MX', userId: 'u', at: 1 } },
+      });
+    }
+    return { doc, key };
+  }
+
+  /** A headless editor over the real Yjs binding; `mayRemove` says whose brackets this person may remove. */
+  async function editor(doc: Y.Doc, mayRemove: (owner: DelegationCode) => boolean) {
+    const blocked: DelegationCode[] = [];
+    const view = new HeadlessView(
+      EditorState.create({
+        schema: communiqueSchema(),
+        plugins: [
+          ySyncPlugin(doc.getXmlFragment(DRAFT_FRAGMENT)),
+          bracketChipsPlugin({ doc, guard: { mayRemove, onBlocked: (o) => blocked.push(o) } }),
+        ],
+      }),
+    );
+    await settle();
+    return { view, blocked };
+  }
+  const onlyUs = (owner: DelegationCode) => owner === 'US';
+  const anyone = () => true; // the Chair (a moderator)
+
+  /** Whether the Yjs character named by `key` is deleted in the doc. */
+  function deletedInYjs(doc: Y.Doc, key: string): boolean {
+    const id = parseBracketCharKey(key);
+    if (id === null) throw new Error('bad key');
+    return Y.isDeleted(
+      Y.createDeleteSetFromStructStore(doc.store),
+      Y.createID(id.client, id.clock),
+    );
+  }
+
+  function withCaret(view: HeadlessView, position: number): void {
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, position)));
+  }
+
+  /** Backspace at the start of the second clause (ProseMirror's joinBackward). */
+  function backspaceJoin(view: HeadlessView): boolean {
+    withCaret(view, startOfBlock(view.state.doc, 2));
+    return joinBackward(view.state, view.dispatch);
+  }
+
+  /** Enter right before the '[' of the second clause (the editor's split of a clause). */
+  function enterBeforeBracket(view: HeadlessView): boolean {
+    withCaret(view, startOfBlock(view.state.doc, 2) + 'Decide '.length);
+    return createClauseEnterCommand(idCounter('new'))(view.state, view.dispatch);
+  }
+
+  it("blocks a US delegate's Backspace-join of a clause holding Mexico's '['", async () => {
+    const { doc, key } = seededDoc();
+    const { view, blocked } = await editor(doc, onlyUs);
+    const state = Y.encodeStateAsUpdate(doc);
+    let updates = 0;
+    doc.on('update', () => {
+      updates += 1;
+    });
+
+    backspaceJoin(view);
+    expect(blocked).toEqual(['MX']);
+    expect(texts(view)).toEqual([FIRST, SECOND, THIRD]);
+    // Nothing reached the Y.Doc: no update, the same state, the '[' alive.
+    expect(updates).toBe(0);
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(state);
+    expect(deletedInYjs(doc, key)).toBe(false);
+  });
+
+  it("lets the Chair make the same join (and y-prosemirror does delete the '[' in Yjs)", async () => {
+    const { doc, key } = seededDoc();
+    const { view, blocked } = await editor(doc, anyone);
+    expect(backspaceJoin(view)).toBe(true);
+    expect(blocked).toEqual([]);
+    expect(texts(view)).toEqual([FIRST + SECOND, THIRD]);
+    // The reason the guard must stop it for others: the server would see this '[' deleted.
+    expect(deletedInYjs(doc, key)).toBe(true);
+  });
+
+  it('lets a join of clauses without foreign brackets through', async () => {
+    const { doc } = seededDoc(false);
+    const { view, blocked } = await editor(doc, onlyUs);
+    expect(backspaceJoin(view)).toBe(true);
+    expect(blocked).toEqual([]);
+    expect(texts(view)).toEqual([FIRST + SECOND, THIRD]);
+    expect(doc.getXmlFragment(DRAFT_FRAGMENT).toString()).toContain(FIRST + SECOND);
+  });
+
+  it("lets a US delegate join the next clause into Mexico's: that clause's text stays in place in Yjs", async () => {
+    const { doc, key } = seededDoc();
+    const { view, blocked } = await editor(doc, onlyUs);
+    withCaret(view, startOfBlock(view.state.doc, 3));
+    expect(joinBackward(view.state, view.dispatch)).toBe(true);
+    expect(blocked).toEqual([]);
+    expect(texts(view)).toEqual([FIRST, SECOND + THIRD]);
+    // y-prosemirror edits the first clause's Yjs text in place: Mexico's '[' is not deleted.
+    expect(deletedInYjs(doc, key)).toBe(false);
+  });
+
+  it("blocks a US delegate's split between Mexico's '[' and its ']' (the ']' would move)", async () => {
+    const { doc } = seededDoc();
+    const { view, blocked } = await editor(doc, onlyUs);
+    const state = Y.encodeStateAsUpdate(doc);
+    withCaret(view, startOfBlock(view.state.doc, 2) + 'Decide [to'.length);
+    createClauseEnterCommand(idCounter('new'))(view.state, view.dispatch);
+    expect(blocked).toEqual(['MX']);
+    expect(texts(view)).toEqual([FIRST, SECOND, THIRD]);
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(state);
+    // After the pair, nothing of Mexico's moves: the split goes through.
+    withCaret(view, startOfBlock(view.state.doc, 2) + 'Decide [to meet] '.length);
+    expect(createClauseEnterCommand(idCounter('new'))(view.state, view.dispatch)).toBe(true);
+    expect(blocked).toEqual(['MX']);
+    expect(texts(view)).toEqual([FIRST, 'Decide [to meet] ', 'again.', THIRD]);
+  });
+
+  it("blocks a US delegate's split before Mexico's '[': y-prosemirror rewrites the moved text", async () => {
+    // With the Chair, the split goes through, and the '[' struct is deleted in Yjs (it is
+    // written again as part of the new clause's text).
+    const chair = seededDoc();
+    const { view: chairView } = await editor(chair.doc, anyone);
+    expect(enterBeforeBracket(chairView)).toBe(true);
+    expect(texts(chairView)).toEqual([FIRST, 'Decide ', '[to meet] again.', THIRD]);
+    expect(deletedInYjs(chair.doc, chair.key)).toBe(true);
+
+    // So for the US delegate it is stopped, and nothing changes in the Y.Doc.
+    const { doc, key } = seededDoc();
+    const { view, blocked } = await editor(doc, onlyUs);
+    const state = Y.encodeStateAsUpdate(doc);
+    enterBeforeBracket(view);
+    expect(blocked).toEqual(['MX']);
+    expect(texts(view)).toEqual([FIRST, SECOND, THIRD]);
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(state);
+    expect(deletedInYjs(doc, key)).toBe(false);
   });
 });

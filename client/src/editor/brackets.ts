@@ -10,6 +10,7 @@ import {
   PluginKey,
   type Transaction,
 } from '@tiptap/pm/state';
+import { ReplaceAroundStep, ReplaceStep, type Step } from '@tiptap/pm/transform';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import { relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
@@ -117,6 +118,63 @@ export function forbiddenBracketDeletion(
   for (const { position, owner } of brackets) {
     if (mayRemove(owner)) continue;
     if (tr.mapping.mapResult(position, 1).deletedAfter) return owner;
+  }
+  return forbiddenBracketMove(tr, brackets, mayRemove);
+}
+
+/**
+ * The ranges of text a step moves into another textblock, as y-prosemirror writes it: for a join
+ * (Backspace at a clause's start, Delete at its end, a deletion across clauses) or a split (Enter
+ * inside a clause, a paste of several paragraphs), the rest of the textblock after the step's end.
+ * y-prosemirror keeps the first clause's Yjs text and edits it in place, but deletes the text after
+ * the boundary and inserts it again, so a bracket there is deleted in Yjs. For a wrap or a lift
+ * (a ReplaceAroundStep), every textblock the step covers, to be safe. Empty for a step that stays
+ * inside one textblock or inserts or deletes only whole blocks.
+ */
+function movedText(step: Step, doc: ProseMirrorNode): [number, number][] {
+  if (step instanceof ReplaceAroundStep) {
+    const blocks: [number, number][] = [];
+    doc.nodesBetween(step.from, step.to, (node, pos) => {
+      if (!node.isTextblock) return true;
+      blocks.push([pos + 1, pos + 1 + node.content.size]);
+      return false;
+    });
+    return blocks;
+  }
+  if (!(step instanceof ReplaceStep)) return [];
+  const $from = doc.resolve(step.from);
+  const $to = doc.resolve(step.to);
+  const structural =
+    step.slice.openStart > 0 || step.slice.openEnd > 0 || $from.parent !== $to.parent;
+  if (!structural || !$to.parent.isTextblock) return [];
+  return [[step.to, $to.end()]];
+}
+
+/**
+ * The owner of the first owned bracket this person may not remove that a join or a split of
+ * clauses would move, or null. ProseMirror only removes or adds a block boundary, but
+ * y-prosemirror writes the change as a delete of the moved text and an insert of it again: the
+ * server sees the '[' (or the ']' closing it) deleted (B2) and refuses the whole update.
+ */
+export function forbiddenBracketMove(
+  tr: Transaction,
+  brackets: readonly OwnedBracket[],
+  mayRemove: (owner: DelegationCode) => boolean,
+): DelegationCode | null {
+  const guarded = brackets.filter(({ owner }) => !mayRemove(owner));
+  if (guarded.length === 0) return null;
+  for (let index = 0; index < tr.steps.length; index++) {
+    const step = tr.steps[index];
+    const doc = tr.docs[index];
+    if (step === undefined || doc === undefined) continue;
+    const moved = movedText(step, doc);
+    if (moved.length === 0) continue;
+    const before = tr.mapping.slice(0, index);
+    for (const { position, owner } of guarded) {
+      const mapped = before.mapResult(position, 1);
+      if (mapped.deletedAfter) continue;
+      if (moved.some(([start, end]) => mapped.pos >= start && mapped.pos < end)) return owner;
+    }
   }
   return null;
 }
