@@ -76,9 +76,9 @@ export function CommuniqueEditor({
   const bracketGuard = useMemo<BracketGuard>(
     () => ({
       mayRemove: (owner) => can(user, 'removeBracket', { delegation: owner }),
-      onBlocked: (owner) => {
+      onBlocked: (owner, reason) => {
         const state = editorRef.current?.state;
-        refuse(bracketRefusalText(owner, state ? clauseLabelAtSelection(state) : null));
+        refuse(bracketRefusalText(owner, state ? clauseLabelAtSelection(state) : null, reason));
       },
     }),
     [user, refuse],

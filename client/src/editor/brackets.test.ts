@@ -216,13 +216,16 @@ describe('the bracket guard stops joins and splits that would move a foreign bra
 
   /** A headless editor over the real Yjs binding; `mayRemove` says whose brackets this person may remove. */
   async function editor(doc: Y.Doc, mayRemove: (owner: DelegationCode) => boolean) {
-    const blocked: DelegationCode[] = [];
+    const blocked: string[] = [];
     const view = new HeadlessView(
       EditorState.create({
         schema: communiqueSchema(),
         plugins: [
           ySyncPlugin(doc.getXmlFragment(DRAFT_FRAGMENT)),
-          bracketChipsPlugin({ doc, guard: { mayRemove, onBlocked: (o) => blocked.push(o) } }),
+          bracketChipsPlugin({
+            doc,
+            guard: { mayRemove, onBlocked: (owner, reason) => blocked.push(`${owner}:${reason}`) },
+          }),
         ],
       }),
     );
@@ -268,7 +271,7 @@ describe('the bracket guard stops joins and splits that would move a foreign bra
     });
 
     backspaceJoin(view);
-    expect(blocked).toEqual(['MX']);
+    expect(blocked).toEqual(['MX:move']);
     expect(texts(view)).toEqual([FIRST, SECOND, THIRD]);
     // Nothing reached the Y.Doc: no update, the same state, the '[' alive.
     expect(updates).toBe(0);
@@ -312,13 +315,13 @@ describe('the bracket guard stops joins and splits that would move a foreign bra
     const state = Y.encodeStateAsUpdate(doc);
     withCaret(view, startOfBlock(view.state.doc, 2) + 'Decide [to'.length);
     createClauseEnterCommand(idCounter('new'))(view.state, view.dispatch);
-    expect(blocked).toEqual(['MX']);
+    expect(blocked).toEqual(['MX:move']);
     expect(texts(view)).toEqual([FIRST, SECOND, THIRD]);
     expect(Y.encodeStateAsUpdate(doc)).toEqual(state);
     // After the pair, nothing of Mexico's moves: the split goes through.
     withCaret(view, startOfBlock(view.state.doc, 2) + 'Decide [to meet] '.length);
     expect(createClauseEnterCommand(idCounter('new'))(view.state, view.dispatch)).toBe(true);
-    expect(blocked).toEqual(['MX']);
+    expect(blocked).toEqual(['MX:move']);
     expect(texts(view)).toEqual([FIRST, 'Decide [to meet] ', 'again.', THIRD]);
   });
 
@@ -336,7 +339,7 @@ describe('the bracket guard stops joins and splits that would move a foreign bra
     const { view, blocked } = await editor(doc, onlyUs);
     const state = Y.encodeStateAsUpdate(doc);
     enterBeforeBracket(view);
-    expect(blocked).toEqual(['MX']);
+    expect(blocked).toEqual(['MX:move']);
     expect(texts(view)).toEqual([FIRST, SECOND, THIRD]);
     expect(Y.encodeStateAsUpdate(doc)).toEqual(state);
     expect(deletedInYjs(doc, key)).toBe(false);

@@ -119,7 +119,7 @@ export function forbiddenBracketDeletion(
     if (mayRemove(owner)) continue;
     if (tr.mapping.mapResult(position, 1).deletedAfter) return owner;
   }
-  return forbiddenBracketMove(tr, brackets, mayRemove);
+  return null;
 }
 
 /**
@@ -210,10 +210,16 @@ export function closingPosition(doc: ProseMirrorNode, open: number): number | nu
   return close === null ? null : start + close;
 }
 
+/**
+ * Why the guard stopped a keystroke: it would delete the bracket (`remove`), or join or split
+ * clauses so that y-prosemirror deletes and re-inserts it (`move`).
+ */
+export type BracketBlockReason = 'remove' | 'move';
+
 /** Who may remove whose brackets in this editor, and what to do when a keystroke may not. */
 export interface BracketGuard {
   mayRemove: (owner: DelegationCode) => boolean;
-  onBlocked: (owner: DelegationCode) => void;
+  onBlocked: (owner: DelegationCode, reason: BracketBlockReason) => void;
 }
 
 /** Who owns each '[' of the draft, by its key, as the clause meta says. */
@@ -238,7 +244,8 @@ export interface BracketChipsOptions {
  * the doc's shared `clauseViewStore`), so chips and guard work with no clause panel mounted (a
  * phone): after each change of the draft or the meta, once Yjs has updated its mapping, the
  * chips are placed anew; in between, they follow the text. With a guard, a local edit that
- * would delete a '[' (or its ']') this person may not remove is stopped, and the guard told.
+ * would delete a '[' (or its ']') this person may not remove, or join or split clauses so that
+ * it moves (which Yjs writes as a delete), is stopped, and the guard told.
  */
 export function bracketChipsPlugin({
   doc,
@@ -249,9 +256,15 @@ export function bracketChipsPlugin({
     // Only this person's own edits: what comes out of Yjs is shared state already.
     filterTransaction: (tr, state) => {
       if (guard === undefined || isFromYjs(tr)) return true;
-      const owner = forbiddenBracketDeletion(tr, ownedBrackets(state), guard.mayRemove);
-      if (owner === null) return true;
-      guard.onBlocked(owner);
+      const brackets = ownedBrackets(state);
+      const removed = forbiddenBracketDeletion(tr, brackets, guard.mayRemove);
+      if (removed !== null) {
+        guard.onBlocked(removed, 'remove');
+        return false;
+      }
+      const moved = forbiddenBracketMove(tr, brackets, guard.mayRemove);
+      if (moved === null) return true;
+      guard.onBlocked(moved, 'move');
       return false;
     },
     state: {
