@@ -3,7 +3,7 @@ import { type ClauseMeta, clauseMetaMap, emptyClauseMeta } from '@accord/shared/
 import type { DelegationCode } from '@accord/shared/domain/delegations';
 import { communiqueSchema, DRAFT_FRAGMENT } from '@accord/shared/domain/schema';
 import { clauseOpenBracketKeys } from '@accord/shared/export/clausePieces';
-import { joinBackward } from '@tiptap/pm/commands';
+import { joinBackward, joinForward } from '@tiptap/pm/commands';
 import { EditorState, TextSelection } from '@tiptap/pm/state';
 import { ySyncPlugin } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
@@ -275,6 +275,19 @@ describe('the bracket guard stops joins and splits that would move a foreign bra
     expect(texts(view)).toEqual([FIRST, SECOND, THIRD]);
     // Nothing reached the Y.Doc: no update, the same state, the '[' alive.
     expect(updates).toBe(0);
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(state);
+    expect(deletedInYjs(doc, key)).toBe(false);
+  });
+
+  it('blocks Delete at the end of the previous clause (joinForward) the same way', async () => {
+    const { doc, key } = seededDoc();
+    const { view, blocked } = await editor(doc, onlyUs);
+    const state = Y.encodeStateAsUpdate(doc);
+    const first = startOfBlock(view.state.doc, 1);
+    withCaret(view, first + view.state.doc.child(1).content.size);
+    joinForward(view.state, view.dispatch);
+    expect(blocked).toEqual(['MX:move']);
+    expect(texts(view)).toEqual([FIRST, SECOND, THIRD]);
     expect(Y.encodeStateAsUpdate(doc)).toEqual(state);
     expect(deletedInYjs(doc, key)).toBe(false);
   });
