@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { accordPgEnv, dropSchema, freshSchema } from '../cluster/postgres';
 import { type ProfileSummary, summariseProfileFile } from '../report/cpuProfile';
@@ -308,6 +308,7 @@ export async function runFanout(run: {
       errorDetail: errors.describe(),
     };
     if (profiled === undefined || !(await profiled)) return result;
+    if (process.env.BENCH_KEEP_PROFILES) copyFileSync(profileFile, `${process.env.BENCH_KEEP_PROFILES}/${kind}-${shape.rooms}x${shape.clientsPerRoom}-${Date.now()}.cpuprofile`);
     return { ...result, profile: summariseProfileFile(profileFile) };
   } finally {
     clearInterval(rssTimer);
