@@ -308,7 +308,11 @@ export async function runFanout(run: {
       errorDetail: errors.describe(),
     };
     if (profiled === undefined || !(await profiled)) return result;
-    if (process.env.BENCH_KEEP_PROFILES) copyFileSync(profileFile, `${process.env.BENCH_KEEP_PROFILES}/${kind}-${shape.rooms}x${shape.clientsPerRoom}-${Date.now()}.cpuprofile`);
+    if (process.env.BENCH_KEEP_PROFILES)
+      copyFileSync(
+        profileFile,
+        `${process.env.BENCH_KEEP_PROFILES}/${kind}-${shape.rooms}x${shape.clientsPerRoom}-${Date.now()}.cpuprofile`,
+      );
     return { ...result, profile: summariseProfileFile(profileFile) };
   } finally {
     clearInterval(rssTimer);
