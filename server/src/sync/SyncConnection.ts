@@ -76,9 +76,11 @@ export interface SyncConnectionOptions {
   /** Called once, when the connection is closed by either side. */
   onClosed: (connection: SyncConnection) => void;
   /**
-   * Coalesce the update frames sent to the socket in one event-loop turn into one frame
-   * (`Y.mergeUpdates` over that turn's updates), sent at the end of the turn or before any
-   * other frame, so that the order of frames stays as sent. Default on.
+   * Coalesce the update frames sent to the socket in one event-loop turn into one write to the
+   * network, at the end of the turn or before any other frame, so that the order of frames
+   * stays as sent. A socket that can (`SyncSocket.sendMany`, the server's WebSockets) sends
+   * them as they are, each its own message, in one system call; any other gets one frame
+   * merging them (`Y.mergeUpdates` over that turn's updates). Off unless asked for.
    */
   coalesceFrames?: boolean;
   /** The liveness clock (monotonic, milliseconds). */
@@ -262,7 +264,7 @@ export class SyncConnection implements LivenessTarget, UpdatingPeer {
     this.write(frame);
   }
 
-  /** Sends the update frames waiting in the outbox, as one frame. */
+  /** Sends the update frames waiting in the outbox, in one write (see `coalesceFrames`). */
   flush(merged?: Map<string, Uint8Array>): void {
     if (this.outbox.length === 0) return;
     outboxes.delete(this);
@@ -275,6 +277,10 @@ export class SyncConnection implements LivenessTarget, UpdatingPeer {
     const frames = this.outbox;
     this.outbox = [];
     if (!this.open) return;
+    if (this.socket.sendMany !== undefined) {
+      this.writeMany(frames);
+      return;
+    }
     let frame: Uint8Array | undefined;
     try {
       frame = mergedFrame(frames, merged);
@@ -284,6 +290,19 @@ export class SyncConnection implements LivenessTarget, UpdatingPeer {
       return;
     }
     this.write(frame);
+  }
+
+  /** Writes several frames, each its own message, in one write to the network. */
+  private writeMany(frames: readonly Uint8Array[]): void {
+    try {
+      this.socket.sendMany?.(frames);
+    } catch (error) {
+      this.log(
+        'warn',
+        `${this.describe()}: send failed, dropping the connection (${String(error)}).`,
+      );
+      this.close(CLOSE_CODES.internalError, 'Send failed.');
+    }
   }
 
   private write(frame: Uint8Array): void {

@@ -1,9 +1,11 @@
+import type { AddressInfo, Socket } from 'node:net';
 import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
 import { WSContext } from 'hono/ws';
 import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket, WebSocketServer } from 'ws';
 import { clausePlugins } from '../clauses/clausePlugins';
 import { MemoryStorage } from '../storage/memory/MemoryStorage';
-import { frameBytes, MAX_BUFFERED_BYTES, syncWebSocketEvents } from './honoWebSocket';
+import { frameBytes, MAX_BUFFERED_BYTES, syncSocketOf, syncWebSocketEvents } from './honoWebSocket';
 import { MESSAGE_TYPES, SYNC_MESSAGE_TYPES } from './protocol';
 import { SyncServer } from './SyncServer';
 import type { SyncPrincipal } from './syncTypes';
@@ -125,5 +127,63 @@ describe('syncWebSocketEvents', () => {
     // Node 20 has no CloseEvent; the adapter does not read the event.
     events.onClose?.(new Event('close'), ws);
     expect(sync.onlineUserIds().size).toBe(0);
+  });
+});
+
+describe('syncSocketOf: several frames in one write (coalesced sends, issue 17)', () => {
+  /** A real `ws` server and client on loopback; counts the server socket's writes to the network. */
+  async function pair() {
+    const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+    await new Promise<void>((resolve) => wss.once('listening', resolve));
+    const { port } = wss.address() as AddressInfo;
+    const accepted = new Promise<WebSocket>((resolve) => wss.once('connection', resolve));
+    const client = new WebSocket(`ws://127.0.0.1:${port}`);
+    const received: number[][] = [];
+    client.on('message', (data: Buffer) => received.push([...data]));
+    await new Promise<void>((resolve) => client.once('open', () => resolve()));
+    const server = await accepted;
+    // The net.Socket under `ws` (what `syncSocketOf` corks): count its system-call writes.
+    const stream = (server as unknown as { _socket: Socket })._socket;
+    const writes = { count: 0 };
+    const writev = stream._writev?.bind(stream);
+    const write = stream._write.bind(stream);
+    stream._writev = (chunks, callback) => {
+      writes.count += 1;
+      writev?.(chunks, callback);
+    };
+    stream._write = (chunk, encoding, callback) => {
+      writes.count += 1;
+      write(chunk, encoding, callback);
+    };
+    const ws = new WSContext({
+      raw: server,
+      readyState: 1,
+      send: (data) => server.send(data),
+      close: (code, reason) => server.close(code, reason),
+    });
+    const close = async () => {
+      client.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    };
+    return { ws, received, writes, close };
+  }
+
+  it('sends each frame as its own message, in order, in one write', async () => {
+    const { ws, received, writes, close } = await pair();
+    try {
+      const socket = syncSocketOf(ws, () => {});
+      const frames = [Uint8Array.of(0, 2, 1), Uint8Array.of(0, 2, 2, 2), Uint8Array.of(0, 2, 3)];
+      socket.sendMany?.(frames);
+      await expect.poll(() => received.length).toBe(3);
+      expect(received).toEqual(frames.map((frame) => [...frame]));
+      expect(writes.count).toBe(1);
+      // One frame at a time, for comparison: one write each.
+      socket.send(Uint8Array.of(0, 2, 4));
+      socket.send(Uint8Array.of(0, 2, 5));
+      await expect.poll(() => received.length).toBe(5);
+      expect(writes.count).toBe(3);
+    } finally {
+      await close();
+    }
   });
 });

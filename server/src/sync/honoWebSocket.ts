@@ -32,6 +32,27 @@ function bufferedAmountOf(raw: unknown): number {
   return 0;
 }
 
+/** The network stream under a `ws` socket, which can hold writes back (`cork`) and let them go. */
+interface CorkableStream {
+  cork(): void;
+  uncork(): void;
+}
+
+/**
+ * The stream under the `ws` socket (its `_socket`, not part of its typed API), when present:
+ * `ws` writes each frame's header and payload between `cork` and `uncork`, and corks nest, so
+ * frames sent while it is corked leave in one `writev`.
+ */
+function corkableStreamOf(raw: unknown): CorkableStream | null {
+  if (typeof raw !== 'object' || raw === null || !('_socket' in raw)) return null;
+  const stream: unknown = raw._socket;
+  if (typeof stream !== 'object' || stream === null) return null;
+  const candidate = stream as Partial<Record<keyof CorkableStream, unknown>>;
+  return typeof candidate.cork === 'function' && typeof candidate.uncork === 'function'
+    ? (stream as CorkableStream)
+    : null;
+}
+
 /** The part of the underlying `ws` socket the liveness check uses, when the adapter exposes it. */
 interface RawLiveSocket {
   ping(): void;
@@ -50,22 +71,25 @@ function rawLiveSocket(raw: unknown): RawLiveSocket | null {
 }
 
 /**
- * The Hono adapter of the sync core: maps the WebSocket events of `upgradeWebSocket`
- * (@hono/node-server 2.x) to `SyncServer.connect`, `receive` and `closed`. The HTTP route has
- * authenticated and authorized the principal before upgrading.
+ * The sync core's view of a Hono WebSocket over `ws`. A send to a socket whose buffer is full
+ * closes it with `slowConnection` and calls `onGone`.
  */
-export function syncWebSocketEvents(
-  sync: Pick<SyncServer, 'connect'>,
-  principal: SyncPrincipal,
-): WSEvents {
-  let handle: SyncConnectionHandle | null = null;
-
-  const socketOf = (ws: WSContext): SyncSocket => ({
+export function syncSocketOf(ws: WSContext, onGone: () => void): SyncSocket {
+  return {
+    sendMany(frames) {
+      const stream = corkableStreamOf(ws.raw);
+      stream?.cork();
+      try {
+        for (const frame of frames) this.send(frame);
+      } finally {
+        stream?.uncork();
+      }
+    },
     send(data) {
       if (ws.readyState !== OPEN) return;
       if (bufferedAmountOf(ws.raw) > MAX_BUFFERED_BYTES) {
         ws.close(CLOSE_CODES.slowConnection, 'Too slow to keep up.');
-        handle?.closed();
+        onGone();
         return;
       }
       const bytes =
@@ -85,11 +109,26 @@ export function syncWebSocketEvents(
       if (raw) raw.terminate();
       else ws.close(CLOSE_CODES.internalError, 'No answer.');
     },
-  });
+  };
+}
+
+/**
+ * The Hono adapter of the sync core: maps the WebSocket events of `upgradeWebSocket`
+ * (@hono/node-server 2.x) to `SyncServer.connect`, `receive` and `closed`. The HTTP route has
+ * authenticated and authorized the principal before upgrading.
+ */
+export function syncWebSocketEvents(
+  sync: Pick<SyncServer, 'connect'>,
+  principal: SyncPrincipal,
+): WSEvents {
+  let handle: SyncConnectionHandle | null = null;
 
   return {
     onOpen(_event, ws) {
-      handle = sync.connect(socketOf(ws), principal);
+      handle = sync.connect(
+        syncSocketOf(ws, () => handle?.closed()),
+        principal,
+      );
       // Browsers answer pings by themselves: a pong is the sign of life of a quiet reader.
       rawLiveSocket(ws.raw)?.on('pong', () => handle?.heard());
     },

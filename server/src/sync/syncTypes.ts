@@ -29,6 +29,11 @@ export interface SyncAccess {
 /** The transport the sync core writes to; it knows no WebSocket library. */
 export interface SyncSocket {
   send(data: Uint8Array): void;
+  /**
+   * Sends several frames, each its own WebSocket message, in one write to the network (the
+   * socket is corked around them), when the socket can; else absent.
+   */
+  sendMany?(frames: readonly Uint8Array[]): void;
   close(code: number, reason: string): void;
   /** Asks the peer for a sign of life (a WebSocket ping); its answer arrives as `heard()`. */
   ping(): void;
