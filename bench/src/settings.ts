@@ -64,7 +64,7 @@ export interface FailoverSettings {
  */
 export const FULL: BenchSettings = {
   name: 'full',
-  servers: SERVER_KINDS.filter((kind) => kind !== 'accord-grouped'),
+  servers: SERVER_KINDS.filter((kind) => kind !== 'accord-ungrouped'),
   shapes: [
     { rooms: 10, clientsPerRoom: 20 },
     { rooms: 1, clientsPerRoom: 50 },
@@ -95,7 +95,7 @@ export const FULL: BenchSettings = {
 /** A tiny run for development and the smoke test: seconds, not minutes. */
 export const QUICK: BenchSettings = {
   name: 'quick',
-  servers: SERVER_KINDS.filter((kind) => kind !== 'accord-grouped'),
+  servers: SERVER_KINDS.filter((kind) => kind !== 'accord-ungrouped'),
   shapes: [{ rooms: 1, clientsPerRoom: 3 }],
   clusterShapes: [{ rooms: 1, clientsPerRoom: 3 }],
   repetitions: 1,

@@ -149,14 +149,14 @@ describe('parseConfig', () => {
 });
 
 describe('parseSyncTuning', () => {
-  it('leaves group commit and coalesced frames off by default, and turns them on when asked', () => {
+  it('turns group commit and coalesced frames on by default, and off when asked', () => {
     expect(parseSyncTuning({})).toEqual({
       ok: true,
-      value: { groupCommit: false, coalesceFrames: false },
+      value: { groupCommit: true, coalesceFrames: true },
     });
     expect(
-      parseSyncTuning({ ACCORD_GROUP_COMMIT: 'true', ACCORD_COALESCE_FRAMES: 'true' }),
-    ).toEqual({ ok: true, value: { groupCommit: true, coalesceFrames: true } });
+      parseSyncTuning({ ACCORD_GROUP_COMMIT: 'false', ACCORD_COALESCE_FRAMES: 'false' }),
+    ).toEqual({ ok: true, value: { groupCommit: false, coalesceFrames: false } });
     const bad = parseSyncTuning({ ACCORD_COALESCE_FRAMES: 'off' });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error).toContain('ACCORD_COALESCE_FRAMES');
@@ -165,7 +165,7 @@ describe('parseSyncTuning', () => {
   it('reads how long an idle draft stays in memory, and names a bad value', () => {
     expect(parseSyncTuning({ ACCORD_IDLE_UNLOAD_MS: '5000' })).toEqual({
       ok: true,
-      value: { groupCommit: false, coalesceFrames: false, idleUnloadMs: 5000 },
+      value: { groupCommit: true, coalesceFrames: true, idleUnloadMs: 5000 },
     });
     expect(parseSyncTuning({ ACCORD_IDLE_UNLOAD_MS: 'soon' })).toEqual({
       ok: false,

@@ -101,13 +101,13 @@ export interface SyncTuning {
 }
 
 /**
- * ACCORD_GROUP_COMMIT and ACCORD_COALESCE_FRAMES ("true" or "false", default true): settings
- * for measuring the sync core with and without them (the benchmark), not for production use.
+ * ACCORD_GROUP_COMMIT and ACCORD_COALESCE_FRAMES ("true" or "false", default true): turning
+ * them off is for measuring the sync core without them (the benchmark's `accord-ungrouped`).
  */
 export function parseSyncTuning(env: ConfigEnv): Parsed<SyncTuning> {
-  const groupCommit = parseBoolean('ACCORD_GROUP_COMMIT', env.ACCORD_GROUP_COMMIT, false);
+  const groupCommit = parseBoolean('ACCORD_GROUP_COMMIT', env.ACCORD_GROUP_COMMIT, true);
   if (!groupCommit.ok) return groupCommit;
-  const coalesceFrames = parseBoolean('ACCORD_COALESCE_FRAMES', env.ACCORD_COALESCE_FRAMES, false);
+  const coalesceFrames = parseBoolean('ACCORD_COALESCE_FRAMES', env.ACCORD_COALESCE_FRAMES, true);
   if (!coalesceFrames.ok) return coalesceFrames;
   const rawIdle = env.ACCORD_IDLE_UNLOAD_MS?.trim();
   const idleUnloadMs = rawIdle ? Number(rawIdle) : undefined;

@@ -352,7 +352,7 @@ async function startServers(
 ): Promise<ServerGroup> {
   const schema = kind === 'accord-pg' || kind === 'accord-cluster' ? freshSchema(kind) : null;
   const count = kind === 'accord-cluster' ? CLUSTER_SERVERS : 1;
-  // Accord's sync settings (accord-grouped turns group commit and coalescing on), plus PostgreSQL.
+  // Accord's sync settings (accord-ungrouped turns group commit and coalescing off), plus PostgreSQL.
   const env = {
     ...kindEnv(kind),
     ...(schema === null

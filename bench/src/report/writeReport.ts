@@ -7,7 +7,7 @@ import { renderReport } from './markdown';
 import { type ChartGroup, latencyChartSvg } from './svgChart';
 
 const COLOURS = {
-  'accord-grouped': '#b7a6d6',
+  'accord-ungrouped': '#b7a6d6',
   accord: '#6b4fa0',
   hocuspocus: '#e07b39',
   'y-websocket': '#2f7ebc',

@@ -37,7 +37,7 @@ runChild(async (launch) => {
     ACCORD_LEASE_MS: env.ACCORD_LEASE_MS,
   });
   if (!config.ok) throw new Error(config.error);
-  // ACCORD_GROUP_COMMIT / ACCORD_COALESCE_FRAMES: the "accord-grouped" runs turn both on.
+  // ACCORD_GROUP_COMMIT / ACCORD_COALESCE_FRAMES: the "accord-ungrouped" runs turn both off.
   const syncTuning = parseSyncTuning(env);
   if (!syncTuning.ok) throw new Error(syncTuning.error);
   const running = await startServer(config.value, { syncTuning: syncTuning.value });

@@ -11,7 +11,7 @@ export const BUNDLE_DIR = join(benchDir, 'dist', 'servers');
 
 /** The script that runs each server under test. */
 export const SERVER_SCRIPTS: Record<ServerKind, string> = {
-  'accord-grouped': 'accordMain.ts',
+  'accord-ungrouped': 'accordMain.ts',
   accord: 'accordMain.ts',
   hocuspocus: 'hocuspocusMain.ts',
   'y-websocket': 'yWebsocketMain.ts',

@@ -27,7 +27,7 @@ afterEach(async () => {
 
 const SEED = 'Calls upon all parties to negotiate.';
 
-/** The queue kit with both settings on (they are off as shipped), unless a test says otherwise. */
+/** The queue kit with both settings on (as shipped), unless a test says otherwise. */
 const setup = (options: Parameters<typeof setupQueue>[0] = {}) =>
   setupQueue({ groupCommit: true, coalesceFrames: true, ...options });
 
