@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import { DRAFT_FRAGMENT } from '@accord/shared/domain/schema';
 import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -28,6 +29,7 @@ import {
   providerSocket,
   recordUpdates,
   roundTrip,
+  storedDoc,
   until,
 } from '../testing/wsTestClients';
 
@@ -201,5 +203,39 @@ describe('L2: an update that would change a locked clause is refused (4423)', ()
     await until(() => late.closes.includes(CLOSE_CODES.clauseLocked), 'the late edit is refused');
     late.provider.disconnect();
     await expectIntact(relocked);
+  });
+});
+
+describe('L2 inside a group commit: an attack sent in one write between two honest edits', () => {
+  it('the edit before it is kept and broadcast, the attack and everything after it are not', async () => {
+    const scene = await lockedScene();
+    const { attacker, witness, server } = scene;
+    const before = attacker.craft((doc) => clauseText(doc, UNLOCKED).insert(0, 'Kept. '));
+    const attack = attacker.craft((doc) => clauseText(doc, LOCKED).insert(0, 'NOT '));
+    const after = attacker.craft((doc) => clauseText(doc, UNLOCKED).insert(0, 'Lost. '));
+    // One write on the wire: the three frames reach the server together, in one turn (a group).
+    const stream = (attacker.socket.ws as unknown as { _socket: Socket })._socket;
+    stream.cork();
+    for (const update of [before, attack, after]) attacker.send(update);
+    stream.uncork();
+
+    const closed = await closedWith(attacker.socket);
+    expect(closed.code).toBe(CLOSE_CODES.clauseLocked);
+    await until(
+      () => clauseText(witness.doc, UNLOCKED).toString().startsWith('Kept. '),
+      'the witness hears the honest edit sent before the attack',
+    );
+    await roundTrip(providerSocket(witness), witness.doc);
+    expect(clauseText(witness.doc, UNLOCKED).toString()).not.toContain('Lost. ');
+    expect(clauseFingerprint(witness.doc, LOCKED)).toBe(scene.before);
+    const stored = await storedDoc(server);
+    expect(clauseFingerprint(stored, LOCKED)).toBe(scene.before);
+    expect(clauseText(stored, UNLOCKED).toString()).toBe(
+      clauseText(witness.doc, UNLOCKED).toString(),
+    );
+    expect((await server.storage.updates.stats(demoDocumentId(server))).updates).toBeGreaterThan(
+      scene.stored,
+    );
+    expect(witness.closes).toEqual([]);
   });
 });
