@@ -97,7 +97,8 @@ export function scaleSection(outcome: Outcome<ScaleResults> | null): string {
     lines.push(
       `Open but quiet: a server with \`ACCORD_QUIET_MS=${quiet.quietMs}\` and one connected client per copy (${quiet.wakeMs.length} copies) hibernates each copy (SPEC S14: only its encoded state stays, no Y.Doc, plugins or indexes). ` +
         `Waking a copy for a read (rebuilding its Y.Doc and plugins from the encoded state, inside the read's task) took ${quiet.wakeMs.map(formatMs).join(', ')} on the server (median ${formatMs(median(quiet.wakeMs))}); ` +
-        `the whole first read (HTTP clause list) ${quiet.firstReadMs.map(formatMs).join(', ')}, against ${formatMs(accord.coldLoadCompactedMs)} for a cold load of the compacted draft to a client's first complete sync.`,
+        `the whole first read (HTTP clause list) ${quiet.firstReadMs.map(formatMs).join(', ')}; ` +
+        `against a cold load of the compacted draft to a client's first complete sync of ${formatMs(quiet.coldLoadMs)} on the same server right after (${formatMs(accord.coldLoadCompactedMs)} on the open-draft server above): median wake ÷ cold load = ${(median(quiet.wakeMs) / quiet.coldLoadMs).toFixed(2)}.`,
       '',
     );
   }

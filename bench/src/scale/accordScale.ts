@@ -102,7 +102,9 @@ export async function accordScale(
     });
 
     const quiet = await start({ ...importEnv, ACCORD_QUIET_MS: String(QUIET_PROBE_MS) });
-    const quietDrafts = await stopAfter(quiet, () => measureQuietDrafts(quiet, copies));
+    const quietDrafts = await stopAfter(quiet, () =>
+      measureQuietDrafts(quiet, copies, documentId, history.clauses),
+    );
     return { ...measured, quietDrafts };
   } finally {
     removeTempDir(dataDir);
@@ -112,15 +114,19 @@ export async function accordScale(
 /**
  * Memory per open-but-quiet copy (each connected, then hibernated; `memoryPerDocument` with a
  * wait), then one read per copy through the HTTP API (the clause list, which needs the
- * plugins): the server's wake time of each, and the read as the client saw it.
+ * plugins): the server's wake time of each, and the read as the client saw it; then, as the
+ * budget to compare with, a cold load of the large draft on the same server.
  */
 async function measureQuietDrafts(
   server: ChildServer,
   copies: readonly string[],
+  documentId: string,
+  clauses: number,
 ): Promise<QuietDrafts> {
   const headers = await headersFor(server);
   const wakeMs: number[] = [];
   const firstReadMs: number[] = [];
+  let coldLoadMs = Number.NaN;
   const memory = await memoryPerDocument(server, 'accord', copies, headers, {
     settle: () => waitForHibernation(server, copies),
     whileOpen: async () => {
@@ -138,9 +144,12 @@ async function measureQuietDrafts(
         }
         wakeMs.push(state.wakeMs);
       }
+      const cold = await timeFirstSync('accord', server.ready.url, documentId, headers, clauses);
+      cold.close();
+      coldLoadMs = cold.ms;
     },
   });
-  return { quietMs: QUIET_PROBE_MS, memoryPerDocument: memory, wakeMs, firstReadMs };
+  return { quietMs: QUIET_PROBE_MS, memoryPerDocument: memory, wakeMs, firstReadMs, coldLoadMs };
 }
 
 /** Polls the server until every copy is loaded and hibernated. */

@@ -38,6 +38,11 @@ export interface QuietDrafts {
   wakeMs: number[];
   /** The same first reads (HTTP clause list) as the client saw them: wake + read + reply. */
   firstReadMs: number[];
+  /**
+   * Cold load of the (compacted) large draft to a client's first complete sync, on the same
+   * server right after the wakes: the budget a wake is compared with, measured alike.
+   */
+  coldLoadMs: number;
 }
 
 /** Hocuspocus' figures at document scale. */
