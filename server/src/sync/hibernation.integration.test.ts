@@ -106,7 +106,7 @@ describe.each([false, true])('a hibernated draft (group commit %s)', (groupCommi
 });
 
 describe('presence of a hibernated draft (S8, S14)', () => {
-  it('relays awareness while hibernated, and a moved cursor wakes the draft ahead of typing', async () => {
+  it('relays awareness while hibernated; a renewal lets it sleep, a moved cursor wakes it ahead of typing', async () => {
     const { server } = await startServer({ syncTuning: tuning(true) });
     const mexico = await openClient(server, 'mx.delegate');
     const canada = await openClient(server, 'ca.delegate');
@@ -117,6 +117,14 @@ describe('presence of a hibernated draft (S8, S14)', () => {
       'Mexico is present',
     );
     await untilHibernated(server);
+    // A renewal of the same state (a stock client sends one every 15 s) is relayed, and the
+    // draft sleeps on: connected readers alone never keep it awake.
+    const clockAtCanada = () => canada.provider.awareness.meta.get(mexico.doc.clientID)?.clock ?? 0;
+    const clockBefore = clockAtCanada();
+    mexico.provider.awareness.setLocalState(mexico.provider.awareness.getLocalState());
+    await until(() => clockAtCanada() > clockBefore, 'the renewal reached Canada');
+    expect(hibernated(server)).toBe(true);
+    expect(server.sync.hibernation(demoDocumentId(server))?.wakeMs).toBeNull();
     mexico.provider.awareness.setLocalStateField('cursor', { clause: UNLOCKED, offset: 3 });
     await until(
       () =>
