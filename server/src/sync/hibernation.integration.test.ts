@@ -1,6 +1,10 @@
+import type { ClauseHistoryResponse } from '@accord/shared/protocol/api';
 import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import type { SyncTuning } from '../config';
+import { DEMO_PASSWORD } from '../seed/demo';
+import { apiRequest } from '../testing/apiClient';
 import { expectIntact, LOCKED, type Scene, UNLOCKED } from '../testing/lockScene';
 import {
   clauseFingerprint,
@@ -10,7 +14,7 @@ import {
   setLock,
 } from '../testing/lockTestKit';
 import { clauseText } from '../testing/testClient';
-import type { RunningTestServer } from '../testing/testServer';
+import { type RunningTestServer, signIn } from '../testing/testServer';
 import {
   type Client,
   closeAll,
@@ -189,5 +193,34 @@ describe('nothing is lost across hibernation (S5, S14)', () => {
     expect(clauseText(mexico.doc, UNLOCKED).toString()).toBe(stored);
     expect(lines.filter((line) => line.includes('woke')).length).toBeGreaterThan(3);
     expect([...mexico.closes, ...unitedStates.closes]).toEqual([]);
+  });
+});
+
+describe('clause tracking across hibernation (C3)', () => {
+  it('records a clause deleted before the quiet and brought back after it as restored', async () => {
+    const { server } = await startServer({ syncTuning: tuning(true) });
+    const mexico = await openClient(server, 'mx.delegate');
+    const fragment = mexico.doc.getXmlFragment('default');
+    const position = fragment
+      .toArray()
+      .findIndex((node) => node instanceof Y.XmlElement && node.getAttribute('id') === UNLOCKED);
+    const undo = new Y.UndoManager(fragment);
+    fragment.delete(position, 1);
+    await roundTrip(providerSocket(mexico), mexico.doc);
+    await untilHibernated(server);
+    undo.undo();
+    await roundTrip(providerSocket(mexico), mexico.doc);
+    const cookie = await signIn(server, 'us.delegate', DEMO_PASSWORD);
+    const history = (
+      await apiRequest(
+        server,
+        cookie,
+        'GET',
+        `/api/documents/${demoDocumentId(server)}/clauses/${UNLOCKED}/history`,
+      )
+    ).body as ClauseHistoryResponse;
+    expect(history.clause.removed).toBe(false);
+    expect(history.changes[0]).toMatchObject({ delegation: 'MX', event: { kind: 'restored' } });
+    expect(history.changes[1]).toMatchObject({ delegation: 'MX', event: { kind: 'deleted' } });
   });
 });
