@@ -176,7 +176,7 @@ describe('parseSyncTuning', () => {
   it('reads how long a quiet draft stays awake, and names a bad value', () => {
     expect(parseSyncTuning({ ACCORD_QUIET_MS: '250' })).toEqual({
       ok: true,
-      value: { groupCommit: false, coalesceFrames: false, quietMs: 250 },
+      value: { groupCommit: true, coalesceFrames: true, quietMs: 250 },
     });
     expect(parseSyncTuning({ ACCORD_QUIET_MS: '-1' })).toEqual({
       ok: false,
