@@ -172,4 +172,15 @@ describe('parseSyncTuning', () => {
       error: 'ACCORD_IDLE_UNLOAD_MS must be an integer from 0 to 86400000, got "soon"',
     });
   });
+
+  it('reads how long a quiet draft stays awake, and names a bad value', () => {
+    expect(parseSyncTuning({ ACCORD_QUIET_MS: '250' })).toEqual({
+      ok: true,
+      value: { groupCommit: true, coalesceFrames: true, quietMs: 250 },
+    });
+    expect(parseSyncTuning({ ACCORD_QUIET_MS: '-1' })).toEqual({
+      ok: false,
+      error: 'ACCORD_QUIET_MS must be an integer from 0 to 86400000, got "-1"',
+    });
+  });
 });

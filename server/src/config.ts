@@ -98,6 +98,11 @@ export interface SyncTuning {
    * compacted first (30 s by default).
    */
   idleUnloadMs?: number;
+  /**
+   * ACCORD_QUIET_MS: a loaded draft with no update or command for this long hibernates, keeping
+   * only its encoded state until the next one (60 s by default; 0: never).
+   */
+  quietMs?: number;
 }
 
 /**
@@ -109,25 +114,30 @@ export function parseSyncTuning(env: ConfigEnv): Parsed<SyncTuning> {
   if (!groupCommit.ok) return groupCommit;
   const coalesceFrames = parseBoolean('ACCORD_COALESCE_FRAMES', env.ACCORD_COALESCE_FRAMES, true);
   if (!coalesceFrames.ok) return coalesceFrames;
-  const rawIdle = env.ACCORD_IDLE_UNLOAD_MS?.trim();
-  const idleUnloadMs = rawIdle ? Number(rawIdle) : undefined;
-  if (
-    idleUnloadMs !== undefined &&
-    (!Number.isInteger(idleUnloadMs) || idleUnloadMs < 0 || idleUnloadMs > 86_400_000)
-  ) {
-    return {
-      ok: false,
-      error: `ACCORD_IDLE_UNLOAD_MS must be an integer from 0 to 86400000, got "${env.ACCORD_IDLE_UNLOAD_MS}"`,
-    };
-  }
+  const idleUnloadMs = parseMilliseconds('ACCORD_IDLE_UNLOAD_MS', env.ACCORD_IDLE_UNLOAD_MS);
+  if (!idleUnloadMs.ok) return idleUnloadMs;
+  const quietMs = parseMilliseconds('ACCORD_QUIET_MS', env.ACCORD_QUIET_MS);
+  if (!quietMs.ok) return quietMs;
   return {
     ok: true,
     value: {
       groupCommit: groupCommit.value,
       coalesceFrames: coalesceFrames.value,
-      ...(idleUnloadMs === undefined ? {} : { idleUnloadMs }),
+      ...(idleUnloadMs.value === undefined ? {} : { idleUnloadMs: idleUnloadMs.value }),
+      ...(quietMs.value === undefined ? {} : { quietMs: quietMs.value }),
     },
   };
+}
+
+/** An optional duration setting: an integer number of milliseconds up to a day. */
+function parseMilliseconds(name: string, raw: string | undefined): Parsed<number | undefined> {
+  const trimmed = raw?.trim();
+  if (!trimmed) return { ok: true, value: undefined };
+  const value = Number(trimmed);
+  if (!Number.isInteger(value) || value < 0 || value > 86_400_000) {
+    return { ok: false, error: `${name} must be an integer from 0 to 86400000, got "${raw}"` };
+  }
+  return { ok: true, value };
 }
 
 /** ACCORD_DATA_DIR alone, resolved absolute (the admin CLI needs nothing else). */

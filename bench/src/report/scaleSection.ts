@@ -17,6 +17,7 @@ export function scaleSection(outcome: Outcome<ScaleResults> | null): string {
   );
   const accord = scale.accord.ok ? scale.accord.value : undefined;
   const hocuspocus = scale.hocuspocus.ok ? scale.hocuspocus.value : undefined;
+  const quiet = accord?.quietDrafts;
   if (!scale.accord.ok) lines.push(`Accord failed: ${scale.accord.error}`, '');
   if (!scale.hocuspocus.ok) lines.push(`Hocuspocus failed: ${scale.hocuspocus.error}`, '');
   const pair = (
@@ -64,10 +65,43 @@ export function scaleSection(outcome: Outcome<ScaleResults> | null): string {
             formatBytes,
           ),
         ],
+        ...(quiet === undefined
+          ? []
+          : [
+              [
+                'Server memory per open-but-quiet document (Accord hibernated; Hocuspocus keeps it open), heap + external after GC',
+                ...pair(
+                  quiet.memoryPerDocument.heapBytes,
+                  hocuspocus?.memoryPerDocument.heapBytes,
+                  formatBytes,
+                ),
+              ],
+              [
+                'Server memory per open-but-quiet document (RSS)',
+                ...pair(
+                  quiet.memoryPerDocument.rssBytes,
+                  hocuspocus?.memoryPerDocument.rssBytes,
+                  formatBytes,
+                ),
+              ],
+            ]),
       ],
     ),
     '',
   );
+  if (quiet !== undefined && accord !== undefined) {
+    const median = (values: readonly number[]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+    };
+    lines.push(
+      `Open but quiet: a server with \`ACCORD_QUIET_MS=${quiet.quietMs}\` and one connected client per copy (${quiet.wakeMs.length} copies) hibernates each copy (SPEC S14: only its encoded state stays, no Y.Doc, plugins or indexes). ` +
+        `Waking a copy for a read (rebuilding its Y.Doc and plugins from the encoded state, inside the read's task) took ${quiet.wakeMs.map(formatMs).join(', ')} on the server (median ${formatMs(median(quiet.wakeMs))}); ` +
+        `the whole first read (HTTP clause list) ${quiet.firstReadMs.map(formatMs).join(', ')}; ` +
+        `against a cold load of the compacted draft to a client's first complete sync of ${formatMs(quiet.coldLoadMs)} on the same server right after (${formatMs(accord.coldLoadCompactedMs)} on the open-draft server above): median wake ÷ cold load = ${(median(quiet.wakeMs) / quiet.coldLoadMs).toFixed(2)}.`,
+      '',
+    );
+  }
   if (accord) {
     lines.push(
       `Accord's log: ${accord.logBefore.updates.toLocaleString('en')} rows before compaction, ${accord.logAfter.updates.toLocaleString('en')} after ` +

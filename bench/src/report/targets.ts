@@ -151,5 +151,18 @@ function scaleTargets(report: BenchReport): TargetCheck[] {
         ? accord.memoryPerDocument.heapBytes <= hocuspocus.memoryPerDocument.heapBytes / 2
         : null,
     },
+    {
+      target:
+        "Server memory per open-but-quiet draft (hibernated) at most half of Hocuspocus's per open draft (heap after GC)",
+      measured:
+        both && accord.quietDrafts !== undefined
+          ? `${formatBytes(accord.quietDrafts.memoryPerDocument.heapBytes)} vs ${formatBytes(hocuspocus.memoryPerDocument.heapBytes)}`
+          : 'not measured',
+      met:
+        both && accord.quietDrafts !== undefined
+          ? accord.quietDrafts.memoryPerDocument.heapBytes <=
+            hocuspocus.memoryPerDocument.heapBytes / 2
+          : null,
+    },
   ];
 }

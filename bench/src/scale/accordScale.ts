@@ -7,15 +7,26 @@ import type { CommuniqueHistory } from './buildCommunique';
 import { timeFirstSync } from './firstSync';
 import { writeHistoryFile } from './historyFile';
 import { memoryPerDocument } from './memoryProbe';
-import type { AccordScale, LogStats } from './scaleTypes';
+import type { AccordScale, LogStats, QuietDrafts } from './scaleTypes';
 
 const COMPACTION_WAIT_MS = 30_000;
 
 /**
- * Accord at document scale, in three server processes over one data folder: (1) the history is
+ * The quiet period of the server that measures open-but-quiet drafts: short, so the run does
+ * not wait a minute, long enough that no copy hibernates before its first sync is complete.
+ */
+const QUIET_PROBE_MS = 2_000;
+
+/** How long the copies may take to hibernate after they synced. */
+const HIBERNATION_WAIT_MS = 60_000;
+
+/**
+ * Accord at document scale, in four server processes over one data folder: (1) the history is
  * appended through Accord's storage, update by update; (2) a cold server loads the uncompacted
  * log for one client, then compacts it in the background; (3) a restarted server loads the
- * compacted log for one client, then memory per open document is measured.
+ * compacted log for one client, then memory per open document is measured; (4) a server with
+ * a short `ACCORD_QUIET_MS` measures memory per open-but-quiet (hibernated) copy, then how long
+ * each copy takes to wake for a read. Servers (2) and (3) never hibernate (`ACCORD_QUIET_MS=0`).
  */
 export async function accordScale(
   script: string,
@@ -31,6 +42,8 @@ export async function accordScale(
     [ACCORD_IMPORT_ENV.historyFile]: historyFile,
     [ACCORD_IMPORT_ENV.document]: documentId,
     [ACCORD_IMPORT_ENV.copies]: copies.join(','),
+    // Open drafts stay awake, as they were measured before hibernation (SPEC S14).
+    ACCORD_QUIET_MS: '0',
   };
   const start = (env: Record<string, string>) =>
     startChildServer('accord', script, launch, {
@@ -64,7 +77,7 @@ export async function accordScale(
     });
 
     const second = await start(importEnv);
-    return await stopAfter(second, async () => {
+    const measured = await stopAfter(second, async () => {
       const headers = await headersFor(second);
       const cold = await timeFirstSync(
         'accord',
@@ -87,8 +100,68 @@ export async function accordScale(
         cold.close();
       }
     });
+
+    const quiet = await start({ ...importEnv, ACCORD_QUIET_MS: String(QUIET_PROBE_MS) });
+    const quietDrafts = await stopAfter(quiet, () =>
+      measureQuietDrafts(quiet, copies, documentId, history.clauses),
+    );
+    return { ...measured, quietDrafts };
   } finally {
     removeTempDir(dataDir);
+  }
+}
+
+/**
+ * Memory per open-but-quiet copy (each connected, then hibernated; `memoryPerDocument` with a
+ * wait), then one read per copy through the HTTP API (the clause list, which needs the
+ * plugins): the server's wake time of each, and the read as the client saw it; then, as the
+ * budget to compare with, a cold load of the large draft on the same server.
+ */
+async function measureQuietDrafts(
+  server: ChildServer,
+  copies: readonly string[],
+  documentId: string,
+  clauses: number,
+): Promise<QuietDrafts> {
+  const headers = await headersFor(server);
+  const wakeMs: number[] = [];
+  const firstReadMs: number[] = [];
+  let coldLoadMs = Number.NaN;
+  const memory = await memoryPerDocument(server, 'accord', copies, headers, {
+    settle: () => waitForHibernation(server, copies),
+    whileOpen: async () => {
+      for (const copy of copies) {
+        const start = performance.now();
+        const response = await fetch(`${server.ready.url}/api/documents/${copy}/clauses`, {
+          headers,
+        });
+        await response.arrayBuffer();
+        if (!response.ok) throw new Error(`reading the clauses of ${copy}: ${response.status}`);
+        firstReadMs.push(performance.now() - start);
+        const state = reportedLogs((await server.memory()).extra).hibernation?.[copy];
+        if (state?.wakeMs === null || state?.wakeMs === undefined) {
+          throw new Error(`${copy} did not wake for the read`);
+        }
+        wakeMs.push(state.wakeMs);
+      }
+      const cold = await timeFirstSync('accord', server.ready.url, documentId, headers, clauses);
+      cold.close();
+      coldLoadMs = cold.ms;
+    },
+  });
+  return { quietMs: QUIET_PROBE_MS, memoryPerDocument: memory, wakeMs, firstReadMs, coldLoadMs };
+}
+
+/** Polls the server until every copy is loaded and hibernated. */
+async function waitForHibernation(server: ChildServer, copies: readonly string[]): Promise<void> {
+  const deadline = performance.now() + HIBERNATION_WAIT_MS;
+  for (;;) {
+    const states = reportedLogs((await server.memory()).extra).hibernation ?? {};
+    if (copies.every((copy) => states[copy]?.hibernated === true)) return;
+    if (performance.now() > deadline) {
+      throw new Error(`the copies did not hibernate within ${HIBERNATION_WAIT_MS} ms`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 

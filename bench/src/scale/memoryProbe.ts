@@ -7,6 +7,14 @@ import type { MemoryPerDocument } from './scaleTypes';
 
 const EMPTY = new Uint8Array([0, 0]);
 
+/** What a probe does around its measurement, with every copy's client connected. */
+export interface ProbeSteps {
+  /** Awaited once every client has synced, before the second report (quiet drafts: hibernate). */
+  settle?: () => Promise<void>;
+  /** Awaited after the second report, before the clients close (wake timing). */
+  whileOpen?: () => Promise<void>;
+}
+
 /**
  * Memory one more open document costs: a full-GC memory report, then one connected client per
  * copy (kept connected so no server unloads them), another report; the difference divided by
@@ -17,6 +25,7 @@ export async function memoryPerDocument(
   kind: Exclude<ServerKind, 'relay'>,
   copies: readonly string[],
   headers: Record<string, string>,
+  steps: ProbeSteps = {},
 ): Promise<MemoryPerDocument> {
   const before = await server.memory();
   const errors = new ErrorTally();
@@ -30,7 +39,10 @@ export async function memoryPerDocument(
       `${kind}: opening copies`,
     );
     if (errors.total > 0) throw new Error(`${kind}: ${errors.describe()}`);
+    await steps.settle?.();
     const after = await server.memory();
+    await steps.whileOpen?.();
+    if (errors.total > 0) throw new Error(`${kind}: ${errors.describe()}`);
     return {
       heapBytes:
         (after.heapUsed + after.external - before.heapUsed - before.external) / copies.length,

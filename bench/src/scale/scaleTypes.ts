@@ -24,6 +24,25 @@ export interface AccordScale {
   /** Cold load after compaction (what a restarted server normally finds). */
   coldLoadCompactedMs: number;
   memoryPerDocument: MemoryPerDocument;
+  /** Open but quiet drafts (hibernated, SPEC S14); absent in reports made before hibernation. */
+  quietDrafts?: QuietDrafts;
+}
+
+/** Accord's open-but-quiet drafts: connected, hibernated after `ACCORD_QUIET_MS`. */
+export interface QuietDrafts {
+  /** The quiet period the server ran with. */
+  quietMs: number;
+  /** Memory one more connected, hibernated copy costs, after GC. */
+  memoryPerDocument: MemoryPerDocument;
+  /** Server-side time to rebuild each copy's Y.Doc and plugins on its first read after the quiet. */
+  wakeMs: number[];
+  /** The same first reads (HTTP clause list) as the client saw them: wake + read + reply. */
+  firstReadMs: number[];
+  /**
+   * Cold load of the (compacted) large draft to a client's first complete sync, on the same
+   * server right after the wakes: the budget a wake is compared with, measured alike.
+   */
+  coldLoadMs: number;
 }
 
 /** Hocuspocus' figures at document scale. */

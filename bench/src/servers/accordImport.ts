@@ -26,11 +26,17 @@ export const AUTHOR_USERNAMES = [
 export interface ReportedLogs {
   logs: Record<string, { updates: number; bytes: number }>;
   importMs?: number;
+  /**
+   * Per reported document in memory: whether it hibernates (quiet, SPEC S14) and how long its
+   * last wake took; absent when it is not loaded.
+   */
+  hibernation?: Record<string, { hibernated: boolean; wakeMs: number | null }>;
 }
 
 /** Reads `extra` of an Accord memory report. */
 export function reportedLogs(extra: Record<string, unknown>): ReportedLogs {
   const logs = (extra.logs ?? {}) as ReportedLogs['logs'];
   const importMs = typeof extra.importMs === 'number' ? extra.importMs : undefined;
-  return importMs === undefined ? { logs } : { logs, importMs };
+  const hibernation = (extra.hibernation ?? {}) as NonNullable<ReportedLogs['hibernation']>;
+  return importMs === undefined ? { logs, hibernation } : { logs, importMs, hibernation };
 }

@@ -62,6 +62,13 @@ runChild(async (launch) => {
       logs: Object.fromEntries(
         await Promise.all(reported.map(async (id) => [id, await storage.updates.stats(id)])),
       ),
+      // Read without waking anything (ACCORD_QUIET_MS, document scale).
+      hibernation: Object.fromEntries(
+        reported.flatMap((id) => {
+          const state = running.sync.hibernation(id);
+          return state === undefined ? [] : [[id, state]];
+        }),
+      ),
     }),
     close: () => running.close(),
   };

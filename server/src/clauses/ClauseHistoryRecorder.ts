@@ -40,10 +40,15 @@ export class ClauseHistoryRecorder {
   /** Records one change of a clause's text, extending the clause's latest change if it can. */
   async record(edit: ClauseTextEdit): Promise<void> {
     const { clauseId, author, seq, at, textAfter } = edit;
-    const event = edit.event ?? null;
+    let event = edit.event ?? null;
     try {
       let last = this.latest.get(clauseId);
       if (last === undefined) last = (await this.store.latest(this.documentId, clauseId)) ?? null;
+      // A clause whose last change was its deletion comes back restored (an undo), even when the
+      // clause index that saw it go is gone since (a reload, or a wake from hibernation: S14).
+      if (event === null && last?.event?.kind === 'deleted' && textAfter !== '') {
+        event = { kind: 'restored' };
+      }
       if (
         last !== null &&
         event === null &&

@@ -40,11 +40,28 @@ export class DocumentPersistence {
   private lastTouchAt = Number.NEGATIVE_INFINITY;
   private abandoned = false;
   private compaction: Promise<void> | null = null;
+  /** The document `load` fills; dropped by `snapshotFrom` (a hibernating draft replaces it). */
+  private doc: Y.Doc | null;
+  /** The whole state a compaction writes: the document's, or what `snapshotFrom` says. */
+  private snapshot: () => Uint8Array;
 
   constructor(
     private readonly options: DocumentPersistenceOptions,
-    private readonly doc: Y.Doc,
-  ) {}
+    doc: Y.Doc,
+  ) {
+    this.doc = doc;
+    this.snapshot = () => Y.encodeStateAsUpdate(doc);
+  }
+
+  /**
+   * From now on a compaction writes what `source` answers (the document's whole state, which a
+   * hibernated draft keeps encoded: `SyncDocument`); the document given at construction is no
+   * longer held, so that it can be freed.
+   */
+  snapshotFrom(source: () => Uint8Array): void {
+    this.doc = null;
+    this.snapshot = source;
+  }
 
   /**
    * Applies the whole stored log to the (fresh) document in one transaction (one event, one
@@ -52,6 +69,7 @@ export class DocumentPersistence {
    */
   async load(): Promise<void> {
     const doc = this.doc;
+    if (doc === null) throw new Error('The document was loaded already.');
     this.owners = await this.options.updates.clientOwners(this.options.documentId);
     const stored = await this.options.updates.load(this.options.documentId);
     Y.transact(doc, () => {
@@ -263,7 +281,7 @@ export class DocumentPersistence {
     const { documentId, updates, log } = this.options;
     const upToSeq = this.lastAppliedSeq;
     try {
-      await updates.compact(documentId, upToSeq, Y.encodeStateAsUpdate(this.doc));
+      await updates.compact(documentId, upToSeq, this.snapshot());
       this.storedSinceCompaction = 0;
       log('info', `Document ${documentId}: update log compacted up to ${upToSeq}.`);
     } catch (error) {

@@ -72,7 +72,7 @@ export interface DocumentPlugin {
    * synchronous. Not called for an update committed alone.
    */
   staged?(sender: UpdateSender): StagedWork;
-  /** The document is unloaded: stop listening to it. */
+  /** The document is unloaded or hibernates (S14): stop listening to it. */
   destroy?(): void;
 }
 
@@ -98,7 +98,12 @@ export interface DocumentPlugins<Api> {
   api: Api;
 }
 
-/** Builds the plugins of one document when it is loaded (wired once, in `server.ts`). */
+/**
+ * Builds the plugins of one document when it is loaded, and again each time it wakes from
+ * hibernation (S14; wired once, in `server.ts`). A plugin derives what it keeps from the Y.Doc
+ * and storage, never from its own past: a hibernating draft destroys its plugins between two
+ * tasks, and the ones built on waking must decide exactly as they would have.
+ */
 export type DocumentPluginFactory<Api> = (host: DocumentPluginHost) => DocumentPlugins<Api>;
 
 /** Runs the plugins' checks in order; the first refusal wins. */

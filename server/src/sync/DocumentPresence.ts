@@ -1,5 +1,5 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { awarenessUserOf, stampAwarenessUpdate } from './awarenessStamp';
 import { encodeAwarenessFrame } from './protocol';
 import type { DocumentPeer, SyncResult } from './syncTypes';
@@ -7,7 +7,9 @@ import type { DocumentPeer, SyncResult } from './syncTypes';
 /**
  * The presence of one loaded draft (S8): the server's Awareness, which connection speaks for
  * each awareness client id, and the stamping of the server's identity into every state a
- * connection sends. The server itself is not a participant: it never shows up as a peer.
+ * connection sends. The server itself is not a participant: it never shows up as a peer. The
+ * Awareness lives on a small Y.Doc of its own, not on the draft's, so that presence keeps
+ * working while the draft's Y.Doc is hibernated (`SyncDocument`).
  */
 export class DocumentPresence {
   readonly awareness: awarenessProtocol.Awareness;
@@ -15,12 +17,11 @@ export class DocumentPresence {
   private readonly owners = new Map<number, DocumentPeer>();
 
   constructor(
-    doc: Y.Doc,
     private readonly peers: () => Iterable<DocumentPeer>,
     /** The user a Yjs client id authors changes for, if any (S6). */
     private readonly ownerOf: (clientId: number) => string | undefined,
   ) {
-    this.awareness = new awarenessProtocol.Awareness(doc);
+    this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
     this.awareness.setLocalState(null);
     this.awareness.on(
       'update',
@@ -30,6 +31,12 @@ export class DocumentPresence {
         for (const peer of this.peers()) peer.send(frame);
       },
     );
+  }
+
+  /** Stops the Awareness (and its timeout timer); the draft is unloaded. */
+  destroy(): void {
+    // Destroying its doc destroys the Awareness too.
+    this.awareness.doc.destroy();
   }
 
   /** Everyone's presence, for a new connection or one that asks (queryAwareness). */

@@ -16,6 +16,8 @@ export interface DocumentRegistryOptions<Api> {
   compactEvery: number;
   /** Group commit of the client updates queued at once (`SyncDocument.enqueueUpdate`). */
   groupCommit: boolean;
+  /** A loaded draft quiet this long hibernates (`SyncDocument.hibernated`); 0: never. */
+  quietMs: number;
   log: SyncLog;
   now: () => number;
 }
@@ -102,6 +104,11 @@ export class DocumentRegistry<Api> {
     return this.loaded.has(documentId);
   }
 
+  /** The document in memory, if any, without holding or loading it (tests and diagnostics). */
+  loadedDocument(documentId: string): SyncDocument<Api> | undefined {
+    return this.loaded.get(documentId);
+  }
+
   /**
    * Drops a document from memory now, whoever uses it (this process no longer serves it): its
    * connections are closed with `code` and `reason`, its waiting tasks refused, no compaction
@@ -132,7 +139,8 @@ export class DocumentRegistry<Api> {
   loadGuard: ((documentId: string) => Promise<SyncResult<void>>) | null = null;
 
   private async load(documentId: string): Promise<SyncResult<SyncDocument<Api>>> {
-    const { updates, documents, plugins, compactEvery, groupCommit, log, now } = this.options;
+    const { updates, documents, plugins, compactEvery, groupCommit, quietMs, log, now } =
+      this.options;
     if (this.loadGuard !== null) {
       const allowed = await this.loadGuard(documentId);
       if (!allowed.ok) return allowed;
@@ -163,6 +171,7 @@ export class DocumentRegistry<Api> {
         onIdle: () => this.idleIfUnused(document),
         onBroken: () => this.discard(document),
         groupCommit,
+        quietMs,
       });
       this.loaded.set(documentId, document);
       log('info', `Document ${documentId} loaded.`);

@@ -1,3 +1,4 @@
+import { can } from '@accord/shared/policy/policy';
 import { CLOSE_CODES } from '@accord/shared/protocol/closeCodes';
 import * as Y from 'yjs';
 import { ClientWrites, StagedGroup, type UpdateOutcome } from './ClientWrites';
@@ -5,7 +6,13 @@ import type { DocumentPersistence } from './DocumentPersistence';
 import type { DocumentPlugin, DocumentPluginFactory, UpdateSender } from './DocumentPlugin';
 import { DocumentPresence } from './DocumentPresence';
 import type { DocumentQueue } from './DocumentQueue';
-import { encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './protocol';
+import {
+  encodeSyncStep1,
+  encodeSyncStep1FromVector,
+  encodeSyncStep2,
+  encodeSyncStep2FromUpdate,
+  encodeSyncUpdate,
+} from './protocol';
 import { ServerStructIndex } from './ServerStructIndex';
 import { SERVER_WRITE_ORIGIN, ServerWriter } from './ServerWriter';
 import type { DocumentPeer, SyncLog, SyncResult, TakenUpdate } from './syncTypes';
@@ -57,6 +64,29 @@ export interface SyncDocumentOptions<Api> {
    * in one transaction, then broadcast (`enqueueUpdate`). Off: each is its own task.
    */
   groupCommit?: boolean;
+  /**
+   * Hibernation: after this long with no task that used the Y.Doc (no update, no command), the
+   * draft keeps only its encoded state and drops the Y.Doc, its plugins and their indexes; the
+   * next task that needs them rebuilds them (`hibernated`). 0 or absent: never.
+   */
+  quietMs?: number;
+}
+
+/** The Y.Doc of an awake draft and everything derived from it, dropped while it hibernates. */
+interface AwakeState<Api> {
+  doc: Y.Doc;
+  serverStructs: ServerStructIndex;
+  writer: ServerWriter;
+  plugins: readonly DocumentPlugin[];
+  api: Api;
+  writes: ClientWrites;
+}
+
+/** A state vector and an update for a hibernated draft, kept instead of its Y.Doc. */
+interface HibernatedState {
+  /** `Y.encodeStateAsUpdate` of the Y.Doc when it went quiet. */
+  update: Uint8Array;
+  stateVector: Uint8Array;
 }
 
 /**
@@ -65,20 +95,20 @@ export interface SyncDocumentOptions<Api> {
  * authorize, validate (with the plugins' checks) against the document as it is now, commit,
  * apply, broadcast, then the plugins' `afterCommit` (`DocumentPlugin`). Nothing is applied or
  * broadcast before its commit resolved, and no other task runs in between.
+ *
+ * Hibernation (SPEC S14): a draft quiet for `quietMs` encodes its state, as a task of its
+ * queue, and drops its Y.Doc, plugins and indexes; connections, presence and the client-id
+ * bindings stay. While hibernated, sync steps 1 and 2 are answered from the encoded state; the
+ * first task that needs the document (`awake`) rebuilds it and its plugins synchronously, as
+ * the load does, then proceeds as always.
  */
 export class SyncDocument<Api = unknown> {
   readonly id: string;
-  readonly doc: Y.Doc;
   /** The server's Awareness and who speaks for each of its client ids (S8). */
   readonly presence: DocumentPresence;
-  /** What the document's plugins offer the rest of the server (the clause commands and reads). */
-  readonly api: Api;
-  private readonly plugins: readonly DocumentPlugin[];
-  private readonly writes: ClientWrites;
+  private readonly pluginFactory: DocumentPluginFactory<Api>;
   private readonly persistence: DocumentPersistence;
   private readonly queue: DocumentQueue;
-  private readonly serverStructs: ServerStructIndex;
-  private readonly writer: ServerWriter;
   private readonly onBroken: () => void;
   private readonly log: SyncLog;
   private readonly onIdle: () => void;
@@ -88,54 +118,106 @@ export class SyncDocument<Api = unknown> {
   /** While a group's update is applied: what the document emits, held back from peers. */
   private held: Uint8Array[] | null = null;
   private broken = false;
+  private destroyed = false;
+  /** Set while awake; null while hibernated (then `hibernatedState` is set) or destroyed. */
+  private awakeState: AwakeState<Api> | null;
+  private hibernatedState: HibernatedState | null = null;
+  private readonly quietMs: number;
+  /** When a task last needed the Y.Doc (`performance.now()`). */
+  private lastUsedAt = performance.now();
+  private quietTimer: NodeJS.Timeout | null = null;
+  private wakeQueued = false;
+  private lastWakeMs: number | null = null;
 
   constructor(options: SyncDocumentOptions<Api>) {
     this.id = options.id;
-    this.doc = options.doc;
     this.persistence = options.persistence;
     this.queue = options.queue;
     this.log = options.log;
     this.onIdle = options.onIdle;
     this.onBroken = options.onBroken;
+    this.pluginFactory = options.plugins;
     this.groupCommit = options.groupCommit ?? false;
+    this.quietMs = options.quietMs ?? 0;
     this.presence = new DocumentPresence(
-      this.doc,
       () => this.connections,
       (clientId) => this.persistence.ownerOf(clientId),
     );
-    this.serverStructs = new ServerStructIndex(this.doc);
+    this.presence.awareness.on(
+      'change',
+      (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+        // Someone moved their cursor (not a mere renewal, arrival or departure): typing is
+        // likely next, so a hibernated draft wakes now rather than on the first keystroke.
+        if (origin === 'local' || change.updated.length === 0) return;
+        this.lastUsedAt = performance.now();
+        this.wakeSoon();
+      },
+    );
+    this.awakeState = this.build(options.doc);
+    // A compaction writes the encoded state while hibernated; nothing else holds the Y.Doc.
+    this.persistence.snapshotFrom(() => this.encodedState());
+    this.scheduleQuiet();
+  }
+
+  /**
+   * The Y.Doc, waking the draft if it hibernates. Read it inside a task of the queue (`run`):
+   * it is replaced by a new one after a hibernation.
+   */
+  get doc(): Y.Doc {
+    return this.awake().doc;
+  }
+
+  /**
+   * What the document's plugins offer the rest of the server (the clause commands and reads),
+   * waking the draft if it hibernates; read it inside a task of the queue, like `doc`.
+   */
+  get api(): Api {
+    return this.awake().api;
+  }
+
+  /** Whether the draft is hibernated: only its encoded state is in memory (SPEC S14). */
+  get hibernated(): boolean {
+    return this.awakeState === null && this.hibernatedState !== null;
+  }
+
+  /** How long the last wake took (rebuilding the Y.Doc and its plugins), in ms; null if none. */
+  get wakeDurationMs(): number | null {
+    return this.lastWakeMs;
+  }
+
+  /** Builds the plugins and indexes of a Y.Doc that holds the draft's whole state. */
+  private build(doc: Y.Doc): AwakeState<Api> {
+    const serverStructs = new ServerStructIndex(doc);
     for (const clientId of this.persistence.serverClientIds()) {
-      this.serverStructs.addClient(clientId);
+      serverStructs.addClient(clientId);
     }
-    this.writer = new ServerWriter({
+    const writer = new ServerWriter({
       documentId: this.id,
-      doc: this.doc,
+      doc,
       persistence: this.persistence,
-      serverStructs: this.serverStructs,
+      serverStructs,
       broadcast: (frame) => {
         for (const connection of this.connections) connection.send(frame);
       },
       onDiverged: () => this.break(),
       log: this.log,
     });
-    const built = options.plugins({
+    const built = this.pluginFactory({
       documentId: this.id,
-      doc: this.doc,
-      write: (change) => this.queue.run(() => this.writer.write(change)),
+      doc,
+      write: (change) => this.queue.run(() => this.awake().writer.write(change)),
       log: this.log,
     });
-    this.plugins = built.plugins;
-    this.api = built.api;
-    this.writes = new ClientWrites({
+    const writes = new ClientWrites({
       documentId: this.id,
-      doc: this.doc,
+      doc,
       applyHeld: (update, origin) => this.applyHeld(update, origin),
       persistence: this.persistence,
-      serverStructs: this.serverStructs,
-      plugins: this.plugins,
+      serverStructs,
+      plugins: built.plugins,
       log: this.log,
     });
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
       // The server's own writes are broadcast by the writer, once committed.
       if (origin === SERVER_WRITE_ORIGIN) return;
       // A group's update: broadcast once the group is committed.
@@ -149,6 +231,137 @@ export class SyncDocument<Api = unknown> {
         if (connection !== origin) connection.send(frame, false);
       }
     });
+    return { doc, serverStructs, writer, plugins: built.plugins, api: built.api, writes };
+  }
+
+  /**
+   * The awake state, rebuilt from the encoded one if the draft hibernates: synchronously, so
+   * the task that asks goes on at once with the document exactly as it was (SPEC S14).
+   */
+  private awake(): AwakeState<Api> {
+    this.lastUsedAt = performance.now();
+    if (this.awakeState !== null) return this.awakeState;
+    const hibernated = this.hibernatedState;
+    if (hibernated === null) throw new Error(`Document ${this.id} was unloaded.`);
+    const started = performance.now();
+    const doc = new Y.Doc();
+    try {
+      Y.applyUpdate(doc, hibernated.update);
+      this.awakeState = this.build(doc);
+    } catch (error) {
+      doc.destroy();
+      throw error;
+    }
+    this.hibernatedState = null;
+    this.lastWakeMs = performance.now() - started;
+    this.log('info', `Document ${this.id} woke in ${this.lastWakeMs.toFixed(0)} ms.`);
+    this.scheduleQuiet();
+    return this.awakeState;
+  }
+
+  /** The awake state for a read that does not count as use (a sync step); never wakes. */
+  private peek(): AwakeState<Api> {
+    if (this.awakeState === null) throw new Error(`Document ${this.id} was unloaded.`);
+    return this.awakeState;
+  }
+
+  /** Wakes a hibernated draft as a task of its queue (ahead of the keystroke a cursor heralds). */
+  private wakeSoon(): void {
+    if (this.awakeState !== null || this.wakeQueued || this.destroyed) return;
+    this.wakeQueued = true;
+    this.queue
+      .later(() => {
+        this.wakeQueued = false;
+        if (!this.destroyed && !this.broken) this.awake();
+      })
+      .catch(() => {
+        // Unloaded first, or the wake failed: the next task that needs the document retries.
+        this.wakeQueued = false;
+      });
+  }
+
+  /** The whole state, as a compaction writes it: encoded now, or as it hibernated. */
+  private encodedState(): Uint8Array {
+    if (this.awakeState !== null) return Y.encodeStateAsUpdate(this.awakeState.doc);
+    if (this.hibernatedState !== null) return this.hibernatedState.update;
+    throw new Error(`Document ${this.id} was unloaded.`);
+  }
+
+  /** Looks again once the draft may have been quiet for `quietMs`. */
+  private scheduleQuiet(delay = this.lastUsedAt + this.quietMs - performance.now()): void {
+    if (this.quietMs <= 0 || this.quietTimer !== null || this.destroyed) return;
+    this.quietTimer = setTimeout(
+      () => {
+        this.quietTimer = null;
+        this.checkQuiet();
+      },
+      Math.max(1, delay),
+    );
+    // A quiet draft must not keep the process alive.
+    this.quietTimer.unref();
+  }
+
+  private checkQuiet(): void {
+    if (this.awakeState === null || this.broken || this.destroyed) return;
+    if (performance.now() - this.lastUsedAt < this.quietMs) {
+      this.scheduleQuiet();
+      return;
+    }
+    if (this.queue.busy) {
+      // Frames that do not need the document (presence) keep the queue busy: look again soon.
+      this.scheduleQuiet(this.quietMs);
+      return;
+    }
+    this.queue
+      .later(() => this.hibernate())
+      .catch(() => {
+        // Unloaded first: nothing to hibernate.
+      });
+  }
+
+  /**
+   * A task of the queue: keeps the encoded state and drops the Y.Doc and everything derived from
+   * it, unless a task needed the document since the quiet period was seen.
+   */
+  private hibernate(): void {
+    const state = this.awakeState;
+    if (state === null || this.broken || this.destroyed) return;
+    if (performance.now() - this.lastUsedAt < this.quietMs) {
+      this.scheduleQuiet();
+      return;
+    }
+    this.hibernatedState = {
+      update: Y.encodeStateAsUpdate(state.doc),
+      stateVector: Y.encodeStateVector(state.doc),
+    };
+    this.awakeState = null;
+    this.tearDown(state);
+  }
+
+  /** Stops an awake state's plugins and frees its Y.Doc. */
+  private tearDown(state: AwakeState<Api>): void {
+    for (const plugin of state.plugins) {
+      try {
+        plugin.destroy?.();
+      } catch (error) {
+        this.log('error', `Document ${this.id}: plugin ${plugin.name} failed (${String(error)}).`);
+      }
+    }
+    state.doc.destroy();
+  }
+
+  /**
+   * What a hibernated draft answers to an update without waking: an observer's is dropped (S4)
+   * and an empty one (the step 2 of a client with nothing new) is already known. Null: wake.
+   */
+  private quietAnswer(sender: UpdateSender, update: Uint8Array): SyncResult<UpdateOutcome> | null {
+    if (this.awakeState !== null) return null;
+    if (!can(sender, 'editText')) return { ok: true, value: 'droppedReadOnly' };
+    // An update with no structs and no deletions: two zero counts (Yjs update v1).
+    if (update.byteLength === 2 && update[0] === 0 && update[1] === 0) {
+      return { ok: true, value: 'alreadyKnown' };
+    }
+    return null;
   }
 
   /** How many sockets are connected to this document. */
@@ -165,7 +378,12 @@ export class SyncDocument<Api = unknown> {
     this.queue
       .later(() => {
         if (!this.connections.has(connection)) return;
-        connection.send(encodeSyncStep1(this.doc));
+        const hibernated = this.hibernatedState;
+        connection.send(
+          hibernated === null
+            ? encodeSyncStep1(this.peek().doc)
+            : encodeSyncStep1FromVector(hibernated.stateVector),
+        );
         if (!this.presence.empty) connection.send(this.presence.frame());
       })
       .catch(() => {
@@ -233,7 +451,9 @@ export class SyncDocument<Api = unknown> {
         if (taken === null || this.broken) continue;
         let result: SyncResult<UpdateOutcome>;
         try {
-          result = this.writes.stage(peer.principal, taken.update, peer, group);
+          result =
+            this.quietAnswer(peer.principal, taken.update) ??
+            this.awake().writes.stage(peer.principal, taken.update, peer, group);
         } catch (error) {
           // Thrown before the update was applied (its checks): it alone is refused.
           this.log('error', `Document ${this.id}: checking an update failed (${String(error)}).`);
@@ -282,7 +502,7 @@ export class SyncDocument<Api = unknown> {
     const merged = new Map<string, Uint8Array>();
     for (const connection of this.connections) connection.flush?.(merged);
     for (const [index, staged] of updates.entries()) {
-      await this.writes.afterGroupCommit(staged, seqs[index]!);
+      await this.awake().writes.afterGroupCommit(staged, seqs[index]!);
     }
     return !this.broken;
   }
@@ -292,7 +512,7 @@ export class SyncDocument<Api = unknown> {
     const held: Uint8Array[] = [];
     this.held = held;
     try {
-      Y.applyUpdate(this.doc, update, origin);
+      Y.applyUpdate(this.awake().doc, update, origin);
     } finally {
       this.held = null;
     }
@@ -304,7 +524,13 @@ export class SyncDocument<Api = unknown> {
   syncStep2For(clientStateVector: Uint8Array): Promise<SyncResult<Uint8Array>> {
     return this.queue.run(() => {
       try {
-        return { ok: true, value: encodeSyncStep2(this.doc, clientStateVector) };
+        const hibernated = this.hibernatedState;
+        // Hibernated: the answer comes from the encoded state, no Y.Doc is built (S14).
+        const frame =
+          hibernated === null
+            ? encodeSyncStep2(this.peek().doc, clientStateVector)
+            : encodeSyncStep2FromUpdate(Y.diffUpdate(hibernated.update, clientStateVector));
+        return { ok: true, value: frame };
       } catch {
         return {
           ok: false,
@@ -319,7 +545,11 @@ export class SyncDocument<Api = unknown> {
    * without closing them: a stock client sends a (possibly empty) step 2 on every connect.
    */
   receiveUpdate(connection: DocumentPeer, update: Uint8Array): Promise<SyncResult<UpdateOutcome>> {
-    return this.queue.run(() => this.writes.applyAs(connection.principal, update, connection));
+    return this.queue.run(
+      () =>
+        this.quietAnswer(connection.principal, update) ??
+        this.awake().writes.applyAs(connection.principal, update, connection),
+    );
   }
 
   /**
@@ -333,7 +563,7 @@ export class SyncDocument<Api = unknown> {
     author: UpdateSender,
     change: (doc: Y.Doc) => void,
   ): Promise<SyncResult<UpdateOutcome>> {
-    return this.queue.run(() => this.writes.writeTextAs(author, change));
+    return this.queue.run(() => this.awake().writes.writeTextAs(author, change));
   }
 
   /** Applies a connection's awareness update after stamping the server's identity into it. */
@@ -375,10 +605,16 @@ export class SyncDocument<Api = unknown> {
 
   /** Frees the document; called by the registry once nobody is connected. */
   destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
     this.queue.close();
-    for (const plugin of this.plugins) plugin.destroy?.();
-    // Destroying the doc also destroys its Awareness and stops its timeout timer.
-    this.doc.destroy();
+    if (this.quietTimer !== null) clearTimeout(this.quietTimer);
+    this.quietTimer = null;
+    const state = this.awakeState;
+    this.awakeState = null;
+    this.hibernatedState = null;
+    if (state !== null) this.tearDown(state);
+    this.presence.destroy();
   }
 
   /**

@@ -41,6 +41,12 @@ export interface SyncServerOptions {
   plugins: DocumentPluginFactory<DocumentClauses>;
   /** How long a document with no connections stays in memory, in milliseconds. */
   idleUnloadMs?: number;
+  /**
+   * How long a loaded draft stays quiet (no update, no command) before it hibernates: it keeps
+   * its encoded state and drops its Y.Doc and plugins until a task needs them (SPEC S14).
+   * 0: never. `DEFAULT_QUIET_MS` by default.
+   */
+  quietMs?: number;
   /** Compact a document's update log after this many stored updates. */
   compactEvery?: number;
   log?: SyncLog;
@@ -65,6 +71,15 @@ export interface SyncServerOptions {
 
 /** A loaded document stays in memory this long after its last connection left, by default. */
 const DEFAULT_IDLE_UNLOAD_MS = 30_000;
+
+/**
+ * A loaded draft hibernates after this long without an update or command, by default. A minute
+ * is the history's coalescing window (C3), so a draft that quiet has no typing run going; an
+ * editing session pauses far less than that between keystrokes, so it never pays a wake, and a
+ * quiet draft pays one wake (the 1000-clause draft rebuilds in well under a second) per minute
+ * of silence at most.
+ */
+export const DEFAULT_QUIET_MS = 60_000;
 
 /** The update log is compacted after this many stored updates, by default. */
 const DEFAULT_COMPACT_EVERY = 500;
@@ -105,6 +120,7 @@ export class SyncServer {
       idleUnloadMs: options.idleUnloadMs ?? DEFAULT_IDLE_UNLOAD_MS,
       compactEvery: options.compactEvery ?? DEFAULT_COMPACT_EVERY,
       groupCommit: options.groupCommit ?? true,
+      quietMs: options.quietMs ?? DEFAULT_QUIET_MS,
       log: this.log,
       now: options.now ?? Date.now,
     });
@@ -268,6 +284,16 @@ export class SyncServer {
   /** Whether a document is in memory (for tests and diagnostics). */
   isLoaded(documentId: string): boolean {
     return this.registry.isLoaded(documentId);
+  }
+
+  /**
+   * Whether a loaded draft hibernates (SPEC S14) and how long its last wake took; undefined when
+   * it is not in memory (tests and diagnostics: reading this never wakes it).
+   */
+  hibernation(documentId: string): { hibernated: boolean; wakeMs: number | null } | undefined {
+    const document = this.registry.loadedDocument(documentId);
+    if (document === undefined) return undefined;
+    return { hibernated: document.hibernated, wakeMs: document.wakeDurationMs };
   }
 
   private closables(): Closable[] {

@@ -25,17 +25,29 @@ export const SYNC_MESSAGE_TYPES = {
 
 /** A sync step 1 frame: the server's state vector, asking the client for what it lacks. */
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  return encodeSyncStep1FromVector(Y.encodeStateVector(doc));
+}
+
+/** A sync step 1 frame from a state vector (a hibernated draft's, `SyncDocument`). */
+export function encodeSyncStep1FromVector(stateVector: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_TYPES.sync);
-  syncProtocol.writeSyncStep1(encoder, doc);
+  encoding.writeVarUint(encoder, SYNC_MESSAGE_TYPES.step1);
+  encoding.writeVarUint8Array(encoder, stateVector);
   return encoding.toUint8Array(encoder);
 }
 
 /** A sync step 2 frame: everything the document has beyond the client's state vector. */
 export function encodeSyncStep2(doc: Y.Doc, clientStateVector: Uint8Array): Uint8Array {
+  return encodeSyncStep2FromUpdate(Y.encodeStateAsUpdate(doc, clientStateVector));
+}
+
+/** A sync step 2 frame carrying an update computed already (`Y.diffUpdate` of a hibernated draft). */
+export function encodeSyncStep2FromUpdate(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_TYPES.sync);
-  syncProtocol.writeSyncStep2(encoder, doc, clientStateVector);
+  encoding.writeVarUint(encoder, SYNC_MESSAGE_TYPES.step2);
+  encoding.writeVarUint8Array(encoder, update);
   return encoding.toUint8Array(encoder);
 }
 

@@ -37,7 +37,8 @@ function quietLog(level: 'info' | 'warn' | 'error', message: string): void {
 export async function startTestServer(
   overrides: TestServerOverrides = {},
 ): Promise<RunningTestServer> {
-  const { log, now, sessionRecheckMs, liveness, silenceTimers, ...configOverrides } = overrides;
+  const { log, now, sessionRecheckMs, liveness, silenceTimers, syncTuning, ...configOverrides } =
+    overrides;
   let dataDir = configOverrides.dataDir;
   if (dataDir === undefined) {
     dataDir = mkdtempSync(join(tmpdir(), 'accord-test-'));
@@ -62,6 +63,7 @@ export async function startTestServer(
     ...(sessionRecheckMs ? { sessionRecheckMs } : {}),
     ...(liveness ? { liveness } : {}),
     ...(silenceTimers ? { silenceTimers } : {}),
+    ...(syncTuning ? { syncTuning } : {}),
   });
   return { ...server, dataDir, demo: await demoOf(server) };
 }
