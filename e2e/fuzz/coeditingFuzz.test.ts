@@ -435,9 +435,15 @@ describe.each(RUNS)('co-editing fuzz, seed $seed, $settings', ({ seed, settings 
       // A split or merge concurrent with a key (its author had not seen the key, and the typist
       // had not seen the split) re-creates the words it saw and leaves the key behind, or takes it
       // away with a merged clause: a limit of y-prosemirror writing a split or a join as delete and
-      // insert. Such a run is set aside, but only when its own characters were indeed carried off.
+      // insert. Such a run is set aside, but only when its own characters were indeed carried off
+      // or left behind in another clause than the caret's.
+      const caretBlock = person.editor.state.selection.$head.start();
+      const leftBehind = (char: TypedChar) => {
+        const pos = charPosition(person, char);
+        return pos !== null && person.editor.state.doc.resolve(pos).start() !== caretBlock;
+      };
       if (
-        run.chars.some((char) => isDeleted(person.doc, char)) &&
+        run.chars.some((char) => isDeleted(person.doc, char) || leftBehind(char)) &&
         run.chars.some((char) => structural.some((edit) => concurrent(edit, char)))
       ) {
         runsExempt++;
@@ -446,14 +452,28 @@ describe.each(RUNS)('co-editing fuzz, seed $seed, $settings', ({ seed, settings 
       runsChecked++;
       const before = textBeforeCaret(person);
       if (!before.endsWith(run.text)) {
+        const chars = run.chars
+          .map((char, i) => {
+            const state = isDeleted(person.doc, char) ? 'deleted' : 'live';
+            const edits = structural.filter((edit) => concurrent(edit, char)).length;
+            const pos = charPosition(person, char);
+            const around =
+              pos === null
+                ? ''
+                : ` at ${pos} "${person.editor.state.doc.textBetween(Math.max(0, pos - 8), Math.min(person.editor.state.doc.content.size, pos + 8), '¶', '\ufffc')}"`;
+            return `${run.text[i]} ${char.client}:${char.clock} ${state}${around}${edits ? `, ${edits} concurrent structural edits` : ''}`;
+          })
+          .join('; ');
         failures.push(
-          `${where(person)}: typed "${run.text}" but the text before the caret is "…${before.slice(-run.text.length - 12)}"; last steps:\n  ${log.slice(-60).join('\n  ')}`,
+          `${where(person)}: typed "${run.text}" but the text before the caret (${person.editor.state.selection.head}) is "…${before.slice(-run.text.length - 12)}" (${chars}); last steps:\n  ${log.slice(-60).join('\n  ')}`,
         );
       }
     };
 
     const structural: StructuralEdit[] = [];
-    const recordStructural = (person: Person) => {
+    /** Records a split, merge or undo, unless the bracket guard stopped it (`blockedBefore`). */
+    const recordStructural = (person: Person, blockedBefore: number) => {
+      if (person.blocked !== blockedBefore) return;
       structural.push({
         client: person.doc.clientID,
         clock: Y.getState(person.doc.store, person.doc.clientID),
@@ -535,8 +555,9 @@ describe.each(RUNS)('co-editing fuzz, seed $seed, $settings', ({ seed, settings 
         (person) => {
           endRun(person);
           if (!caretFree(person)) return;
+          const before = person.blocked;
           person.editor.commands.keyboardShortcut('Enter');
-          recordStructural(person);
+          recordStructural(person, before);
         },
       ],
       [
@@ -550,8 +571,9 @@ describe.each(RUNS)('co-editing fuzz, seed $seed, $settings', ({ seed, settings 
           if (range === null || inZone(range.from, zones)) return;
           const { state, view } = person.editor;
           view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, range.from)));
+          const before = person.blocked;
           person.editor.commands.keyboardShortcut('Backspace');
-          recordStructural(person);
+          recordStructural(person, before);
         },
       ],
       [
@@ -559,8 +581,9 @@ describe.each(RUNS)('co-editing fuzz, seed $seed, $settings', ({ seed, settings 
         'undo',
         (person) => {
           endRun(person);
+          const before = person.blocked;
           person.editor.commands.undo();
-          recordStructural(person);
+          recordStructural(person, before);
         },
       ],
       [
