@@ -488,6 +488,15 @@ describe.each(RUNS)('co-editing fuzz, seed $seed, $settings', ({ seed, settings 
     const placeCaret = (person: Person): boolean => {
       const zones = busyZones(person, people);
       const ranges = clauses(person);
+      if (ranges.length === 0) {
+        const nodes: string[] = [];
+        person.editor.state.doc.forEach((node) => {
+          nodes.push(`${node.type.name}(${node.textContent.slice(0, 30)})`);
+        });
+        throw new Error(
+          `${where(person)}: no clause left in the editor; closes [${person.closes.map((c) => `${c.code} ${c.reason}`)}]; doc ${nodes.join(' ')}; Y.Doc has ${person.doc.getXmlFragment(DRAFT_FRAGMENT).length} blocks; last steps:\n  ${log.slice(-40).join('\n  ')}`,
+        );
+      }
       for (let attempt = 0; attempt < 12; attempt++) {
         const range = pick(ranges);
         const pos = range.from + Math.floor(random() * (range.to - range.from + 1));
