@@ -35,8 +35,9 @@ import { type Close, explainRefusal, type SentFrame, updateOfFrame } from './ref
  *
  * Each seed runs against a server as shipped and one with group commit and coalesced frames on.
  * The server may refuse a change only for a reason its rules give, which the fuzz must find
- * (`explainRefusal`): a person deleted another delegation's bracket that their editor had not
- * yet been shown (the editors run the real bracket guard, which stops the ones it knows of).
+ * (`explainRefusal`): a person deleted another delegation's bracket, or changed a locked clause,
+ * that their editor had not yet been shown so (the editors run the real bracket guard, which
+ * stops the ones it knows of). Any other refusal or close fails the run.
  *
  * Replay one seed: ACCORD_FUZZ_SEED=<seed> [ACCORD_FUZZ_STEPS=<n>]
  * [ACCORD_FUZZ_SETTINGS=shipped|'group commit and coalesced frames'] pnpm --filter @accord/e2e fuzz

@@ -143,9 +143,72 @@ describe('explaining a refusal in the co-editing fuzz', () => {
   it('does not explain a close for a rule the fuzz never breaks', () => {
     const { seeded, server } = scene();
     const explanation = explainRefusal(
-      usDeletes(seeded, server, { code: CLOSE_CODES.clauseLocked, reason: 'locked' }),
+      usDeletes(seeded, server, { code: CLOSE_CODES.missingDependencies, reason: 'missing' }),
     );
+    expect(explanation.why).toContain('no rule the fuzz knows refuses this');
     expect(explanation.explained).toBe(false);
+  });
+
+  describe('a lock', () => {
+    /** The Chair's clause 'clause-1', then the server's meta locking it. */
+    function lockScene() {
+      const chair = docWith(80, []);
+      const seeded = updatesOf(chair, () => {
+        const clause = new Y.XmlElement('clause');
+        clause.setAttribute('id', 'clause-1');
+        chair.getXmlFragment(DRAFT_FRAGMENT).insert(0, [clause]);
+        const text = new Y.XmlText();
+        clause.insert(0, [text]);
+        text.insert(0, 'Agree to act');
+      });
+      const server = docWith(1, seeded);
+      const lock = { delegation: 'CHAIR' as const, userId: 'chair', at: 0, reason: 'agreed' };
+      const meta: ClauseMeta = { proposer: null, positions: {}, cleared: [], textHash: 'x', lock };
+      const locked = updatesOf(server, () => clauseMetaMap(server).set('clause-1', meta));
+      return { seeded, server: [...seeded, ...locked] };
+    }
+
+    /** The United States, having taken `known` of the server's updates, types in the clause. */
+    function usTypes(
+      known: readonly Uint8Array[],
+      server: readonly Uint8Array[],
+      serverTo = server.length,
+    ) {
+      const base = usDeletes(known, server, {
+        code: CLOSE_CODES.clauseLocked,
+        reason: 'Clause 1 is locked',
+        serverTo,
+      });
+      const us = docWith(3, known);
+      const [update] = updatesOf(us, () => {
+        const clause = us.getXmlFragment(DRAFT_FRAGMENT).get(0) as Y.XmlElement;
+        (clause.get(0) as Y.XmlText).insert(5, 'x');
+      });
+      if (!update) throw new Error('no update');
+      const frame = { ...base.sent[0]!, update };
+      return { ...base, sent: [frame], personUpdates: [...known, update] };
+    }
+
+    it('explains a change to a clause locked after the sender last heard from the server', () => {
+      const { seeded, server } = lockScene();
+      const explanation = explainRefusal(usTypes(seeded, server));
+      expect(explanation.why).toContain('lock race: it touches clause clause-1 (locked by CHAIR)');
+      expect(explanation.explained).toBe(true);
+    });
+
+    it('does not explain one whose sender had been shown the lock', () => {
+      const { server } = lockScene();
+      const explanation = explainRefusal(usTypes(server, server));
+      expect(explanation.why).toContain('the lock guard should have stopped it');
+      expect(explanation.explained).toBe(false);
+    });
+
+    it('does not explain one when the clause was not locked meanwhile', () => {
+      const { seeded, server } = lockScene();
+      const explanation = explainRefusal(usTypes(seeded, server, 1));
+      expect(explanation.why).toContain('had no clause it touches locked');
+      expect(explanation.explained).toBe(false);
+    });
   });
 
   it('reads the Yjs update out of a sync step 2 or update frame, and nothing else', () => {

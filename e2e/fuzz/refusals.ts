@@ -202,7 +202,7 @@ export interface RefusalCase {
 
 /**
  * Why the server refused a person's change, as a rule allows, or why that cannot be told.
- * Allowed: a bracket race. The change deletes, between being sent and the close, a live '[' of
+ * Allowed: a lock race (`explainLockRefusal`; the fuzz locks no clause so far), or a bracket race. The change deletes, between being sent and the close, a live '[' of
  * another delegation in the server's draft (or its ']', or an item holding it), while in the
  * person's draft when they made the change nothing it deleted was such a bracket: the '[' (or
  * the words around it) or the meta naming its owner had not reached them yet. Had their draft
@@ -211,10 +211,11 @@ export interface RefusalCase {
 export function explainRefusal(refusal: RefusalCase): { explained: boolean; why: string } {
   const { close, username } = refusal;
   const head = `${username} (client ${refusal.clientId}) closed at step ${close.step} with ${close.code} "${close.reason}"`;
-  if (close.code !== CLOSE_CODES.updateRejected || !close.reason.includes('bracket')) {
+  const bracket = close.code === CLOSE_CODES.updateRejected && close.reason.includes('bracket');
+  if (!bracket && close.code !== CLOSE_CODES.clauseLocked) {
     return {
       explained: false,
-      why: `${head}: the fuzz knows no rule that refuses this (it locks no clause, sends only what its editors make)`,
+      why: `${head}: no rule the fuzz knows refuses this (its editors send only what they make)`,
     };
   }
   const server = replay(refusal.serverUpdates);
@@ -228,6 +229,7 @@ export function explainRefusal(refusal: RefusalCase): { explained: boolean; why:
     };
   }
   const frame = `frame ${describeUpdate(refused.update)}, made at step ${refused.madeAtStep}, sent at step ${refused.sentAtStep}`;
+  if (!bracket) return explainLockRefusal(refusal, refused, `${head}: ${frame}`);
   const { ds } = Y.decodeUpdate(refused.update);
   const ranges: DeleteRanges = ds.clients;
   const before = replay(refusal.personUpdates, refused.known);
@@ -272,5 +274,106 @@ export function explainRefusal(refusal: RefusalCase): { explained: boolean; why:
   return {
     explained: true,
     why: `${head}: bracket race: ${frame} deletes ${missing.join(', ')}`,
+  };
+}
+
+/** The id of the clause an item is, or is inside, or null. */
+function clauseOf(item: Y.Item | null): string | null {
+  for (let at = item; at !== null; at = (at.parent as Y.AbstractType<unknown>)._item) {
+    const type = at.content instanceof Y.ContentType ? at.content.type : null;
+    if (type instanceof Y.XmlElement && type.nodeName === 'clause') {
+      const id: unknown = type.getAttribute('id');
+      return typeof id === 'string' ? id : null;
+    }
+  }
+  return null;
+}
+
+/** The item with this id in a draft, or null when the draft does not hold it. */
+function itemAt(doc: Y.Doc, id: Y.ID | null): Y.Item | null {
+  if (id === null || Y.getState(doc.store, id.client) <= id.clock) return null;
+  const item = Y.getItem(doc.store, id);
+  return item instanceof Y.Item ? item : null;
+}
+
+/**
+ * The clauses an update changes in a draft, as the lock rule (L2) sees it, roughly: a new struct
+ * next to or inside one (its origin, right origin or parent), a deleted struct of one.
+ */
+function clausesTouched(doc: Y.Doc, update: Uint8Array): Set<string> {
+  const { structs, ds } = Y.decodeUpdate(update);
+  const touched = new Set<string>();
+  const note = (item: Y.Item | null) => {
+    const clauseId = clauseOf(item);
+    if (clauseId !== null) touched.add(clauseId);
+  };
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    note(itemAt(doc, struct.origin));
+    note(itemAt(doc, struct.rightOrigin));
+    if (struct.parent instanceof Y.ID) note(itemAt(doc, struct.parent));
+  }
+  for (const [client, ranges] of ds.clients) {
+    for (const range of ranges) {
+      for (let clock = range.clock; clock < range.clock + range.len; clock++) {
+        if (isLiveChar(doc, { client, clock })) note(itemAt(doc, Y.createID(client, clock)));
+      }
+    }
+  }
+  return touched;
+}
+
+/** The clauses a draft's meta has locked, by id, with who locked them. */
+function lockedClauses(doc: Y.Doc): Map<string, DelegationCode> {
+  const meta = clauseMetaMap(doc);
+  const locked = new Map<string, DelegationCode>();
+  for (const clauseId of meta.keys()) {
+    const lock = readClauseMeta(meta, clauseId)?.lock ?? null;
+    if (lock !== null) locked.set(clauseId, lock.delegation);
+  }
+  return locked;
+}
+
+/**
+ * A lock race: the refused change touches a clause the server's draft had locked between its
+ * sending and the close, while the person's draft, when they made it, showed no lock on any
+ * clause it touches (had it, the editor's lock guard should have stopped the change).
+ */
+function explainLockRefusal(
+  refusal: RefusalCase,
+  refused: SentFrame,
+  head: string,
+): { explained: boolean; why: string } {
+  const before = replay(refusal.personUpdates, refused.known);
+  const shown = lockedClauses(before);
+  const seen = [...clausesTouched(before, refused.update)].filter((id) => shown.has(id));
+  if (seen.length > 0) {
+    return {
+      explained: false,
+      why: `${head}. Its editor already showed clause ${seen.join(', ')} locked when the change was made: the lock guard should have stopped it`,
+    };
+  }
+  const at = replay(refusal.serverUpdates, refused.serverFrom);
+  const raced = new Map<string, DelegationCode>();
+  for (let count = refused.serverFrom; ; count++) {
+    const locked = lockedClauses(at);
+    for (const id of clausesTouched(at, refused.update)) {
+      const by = locked.get(id);
+      if (by !== undefined) raced.set(id, by);
+    }
+    const next = refusal.serverUpdates[count];
+    if (count >= refusal.close.serverTo || next === undefined) break;
+    Y.applyUpdate(at, next);
+  }
+  if (raced.size === 0) {
+    return {
+      explained: false,
+      why: `${head}. Between its sending and the close, the server's draft had no clause it touches locked`,
+    };
+  }
+  const list = [...raced].map(([id, by]) => `clause ${id} (locked by ${by})`).join(', ');
+  return {
+    explained: true,
+    why: `${head}: lock race: it touches ${list}, a lock its draft had not received when the change was made`,
   };
 }
