@@ -33,28 +33,28 @@ import { type Close, explainRefusal, type SentFrame, updateOfFrame } from './ref
  * just typed must stand whole, in order, right before their caret; at the end every editor, every
  * Y.Doc and the server hold the same draft.
  *
- * Each seed runs against a server as shipped and one with group commit and coalesced frames on.
+ * Each seed runs against a server as shipped (group commit and coalescing on) and one with both off.
  * The server may refuse a change only for a reason its rules give, which the fuzz must find
  * (`explainRefusal`): a person deleted another delegation's bracket, or changed a locked clause,
  * that their editor had not yet been shown so (the editors run the real bracket guard, which
  * stops the ones it knows of). Any other refusal or close fails the run.
  *
  * Replay one seed: ACCORD_FUZZ_SEED=<seed> [ACCORD_FUZZ_STEPS=<n>]
- * [ACCORD_FUZZ_SETTINGS=shipped|'group commit and coalesced frames'] pnpm --filter @accord/e2e fuzz
+ * [ACCORD_FUZZ_SETTINGS=shipped|'group commit and coalescing off'] pnpm --filter @accord/e2e fuzz
  */
 
 const SEEDS = process.env.ACCORD_FUZZ_SEED
   ? [Number(process.env.ACCORD_FUZZ_SEED)]
   : [0x5eed01, 0x5eed02, 0x5eed03, 0x5eed04];
 /**
- * The server's sync settings each seed runs with: as shipped, and with group commit and one
- * coalesced frame per peer per turn (issue 17), which change when frames reach the editors.
+ * The server's sync settings each seed runs with: as shipped (group commit and one write per
+ * peer per turn, issue 17), and both off, which changes when frames reach the editors.
  */
 const SETTINGS = {
-  shipped: { ACCORD_GROUP_COMMIT: 'false', ACCORD_COALESCE_FRAMES: 'false' },
-  'group commit and coalesced frames': {
-    ACCORD_GROUP_COMMIT: 'true',
-    ACCORD_COALESCE_FRAMES: 'true',
+  shipped: { ACCORD_GROUP_COMMIT: 'true', ACCORD_COALESCE_FRAMES: 'true' },
+  'group commit and coalescing off': {
+    ACCORD_GROUP_COMMIT: 'false',
+    ACCORD_COALESCE_FRAMES: 'false',
   },
 } as const;
 type Settings = keyof typeof SETTINGS;
