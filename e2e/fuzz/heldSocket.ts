@@ -15,7 +15,12 @@ export class FrameGate {
   constructor(options: { open?: boolean } = {}) {
     this.open = options.open ?? false;
   }
-  sendOutbound: (frame: Uint8Array) => void = () => {};
+  /** Sends a frame on the socket; false when the socket is not open (the frame is dropped). */
+  sendOutbound: (frame: Uint8Array) => boolean = () => false;
+  /** Told of each frame the client hands its socket, before it is held. */
+  onQueued: (frame: Uint8Array) => void = () => {};
+  /** Told of each frame that went to the server. */
+  onSent: (frame: Uint8Array) => void = () => {};
 
   /** Hands up to `count` held frames from the server to the client, oldest first. */
   releaseInbound(count = Number.POSITIVE_INFINITY): number {
@@ -33,7 +38,7 @@ export class FrameGate {
     let released = 0;
     while (released < count && this.outbound.length > 0) {
       const frame = this.outbound.shift();
-      if (frame) this.sendOutbound(frame);
+      if (frame && this.sendOutbound(frame)) this.onSent(frame);
       released++;
     }
     return released;
@@ -63,7 +68,9 @@ export function heldSocket(cookie: string, origin: string, gate: FrameGate) {
       });
       gate.deliverInbound = (event) => handler?.(event);
       gate.sendOutbound = (frame) => {
-        if (this.readyState === WebSocket.OPEN) super.send(frame);
+        if (this.readyState !== WebSocket.OPEN) return false;
+        super.send(frame);
+        return true;
       };
       this.addEventListener('message', (event) => {
         gate.inbound.push(event);
@@ -72,6 +79,7 @@ export function heldSocket(cookie: string, origin: string, gate: FrameGate) {
     }
 
     override send(frame: Uint8Array): void {
+      gate.onQueued(frame);
       gate.outbound.push(frame);
       if (gate.open) gate.releaseOutbound();
     }

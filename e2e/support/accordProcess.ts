@@ -25,10 +25,11 @@ export interface AccordProcess {
 
 /**
  * Starts the built server on `port` (0 picks a free one) with `dataDir` (a fresh temporary folder
- * by default) and resolves once it prints its URL and answers /api/health.
+ * by default) and `env` over this process's environment, and resolves once it prints its URL and
+ * answers /api/health.
  */
 export async function startAccord(
-  options: { dataDir?: string; port?: number } = {},
+  options: { dataDir?: string; port?: number; env?: Record<string, string> } = {},
 ): Promise<AccordProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'accord-e2e-'));
   const port = options.port ?? 0;
@@ -36,6 +37,7 @@ export async function startAccord(
     cwd: repoRoot,
     env: {
       ...process.env,
+      ...options.env,
       PORT: String(port),
       HOST: '127.0.0.1',
       ACCORD_DATA_DIR: dataDir,
