@@ -196,7 +196,8 @@ export async function runFanout(run: {
     // Starting the profiler stalls the server briefly: do it in the warm-up, not the window.
     // Only a lone server is profiled (a profile of one of two servers would mislead).
     const profiling = run.profile === true && server.children.length === 1;
-    if (profiling) server.children[0]?.startProfile();
+    // Not awaited: the warm-up goes on while it starts (its answer is only a convenience).
+    if (profiling) server.children[0]?.startProfile().catch(() => {});
     await sleep(timing.warmupMs);
 
     const serverBefore = server.sample();

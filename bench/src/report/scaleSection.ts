@@ -42,6 +42,14 @@ export function scaleSection(outcome: Outcome<ScaleResults> | null): string {
           ...pair(accord?.coldLoadLogMs, hocuspocus?.coldLoadMs, formatMs),
         ],
         [
+          'Server CPU of the cold load (connect → first complete sync), compacted log',
+          ...pair(accord?.coldLoadCompactedCpuMs, hocuspocus?.coldLoadCpuMs, formatMs),
+        ],
+        [
+          'Server CPU of the cold load (connect → first complete sync), uncompacted log',
+          ...pair(accord?.coldLoadLogCpuMs, hocuspocus?.coldLoadCpuMs, formatMs),
+        ],
+        [
           'Stored bytes before compaction',
           ...pair(accord?.logBefore.bytes, hocuspocus?.storedBytes, formatBytes),
         ],

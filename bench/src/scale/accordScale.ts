@@ -4,6 +4,7 @@ import { ACCORD_IMPORT_ENV, AUTHOR_USERNAMES, reportedLogs } from '../servers/ac
 import { type ChildServer, startChildServer } from '../servers/childServer';
 import { makeTempDir, removeTempDir } from '../servers/tempDirs';
 import type { CommuniqueHistory } from './buildCommunique';
+import { measuredColdLoad } from './coldLoadProfile';
 import { timeFirstSync } from './firstSync';
 import { writeHistoryFile } from './historyFile';
 import { memoryPerDocument } from './memoryProbe';
@@ -61,17 +62,16 @@ export async function accordScale(
 
     // Same variables, so that the child reports the same documents; it imports nothing twice.
     const first = await start(importEnv);
-    const { coldLoadLogMs, logAfter } = await stopAfter(first, async () => {
-      const cold = await timeFirstSync(
-        'accord',
-        first.ready.url,
-        documentId,
-        await headersFor(first),
-        history.clauses,
+    const { coldLoadLogMs, coldLoadLogCpuMs, logAfter } = await stopAfter(first, async () => {
+      const firstHeaders = await headersFor(first);
+      const measured = await measuredColdLoad(first, 'accord-coldload-log', () =>
+        timeFirstSync('accord', first.ready.url, documentId, firstHeaders, history.clauses),
       );
+      const cold = measured.result;
       cold.close();
       return {
         coldLoadLogMs: cold.ms,
+        coldLoadLogCpuMs: measured.serverCpuMs,
         logAfter: await waitForCompaction(first, documentId, logBefore),
       };
     });
@@ -79,13 +79,10 @@ export async function accordScale(
     const second = await start(importEnv);
     const measured = await stopAfter(second, async () => {
       const headers = await headersFor(second);
-      const cold = await timeFirstSync(
-        'accord',
-        second.ready.url,
-        documentId,
-        headers,
-        history.clauses,
+      const measured = await measuredColdLoad(second, 'accord-coldload-compacted', () =>
+        timeFirstSync('accord', second.ready.url, documentId, headers, history.clauses),
       );
+      const cold = measured.result;
       try {
         const memory = await memoryPerDocument(second, 'accord', copies, headers);
         return {
@@ -93,7 +90,9 @@ export async function accordScale(
           logBefore,
           logAfter,
           coldLoadLogMs,
+          coldLoadLogCpuMs,
           coldLoadCompactedMs: cold.ms,
+          coldLoadCompactedCpuMs: measured.serverCpuMs,
           memoryPerDocument: memory,
         };
       } finally {

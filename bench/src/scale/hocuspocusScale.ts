@@ -2,6 +2,7 @@ import { startChildServer } from '../servers/childServer';
 import { hocuspocusDbFile, writeHocuspocusDocuments } from '../servers/hocuspocusStore';
 import { makeTempDir, removeTempDir } from '../servers/tempDirs';
 import type { CommuniqueHistory } from './buildCommunique';
+import { measuredColdLoad } from './coldLoadProfile';
 import { timeFirstSync } from './firstSync';
 import { memoryPerDocument } from './memoryProbe';
 import type { HocuspocusScale } from './scaleTypes';
@@ -31,18 +32,16 @@ export async function hocuspocusScale(
       { nodeArgs: ['--expose-gc'] },
     );
     try {
-      const cold = await timeFirstSync(
-        'hocuspocus',
-        server.ready.url,
-        documentId,
-        {},
-        history.clauses,
+      const measured = await measuredColdLoad(server, 'hocuspocus-coldload', () =>
+        timeFirstSync('hocuspocus', server.ready.url, documentId, {}, history.clauses),
       );
+      const cold = measured.result;
       try {
         const memory = await memoryPerDocument(server, 'hocuspocus', copies, {});
         return {
           storedBytes: history.state.byteLength,
           coldLoadMs: cold.ms,
+          coldLoadCpuMs: measured.serverCpuMs,
           memoryPerDocument: memory,
         };
       } finally {

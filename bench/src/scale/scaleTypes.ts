@@ -23,6 +23,9 @@ export interface AccordScale {
   coldLoadLogMs: number;
   /** Cold load after compaction (what a restarted server normally finds). */
   coldLoadCompactedMs: number;
+  /** Server CPU time of each cold load (all threads); absent in reports made before. */
+  coldLoadLogCpuMs?: number;
+  coldLoadCompactedCpuMs?: number;
   memoryPerDocument: MemoryPerDocument;
   /** Open but quiet drafts (hibernated, SPEC S14); absent in reports made before hibernation. */
   quietDrafts?: QuietDrafts;
@@ -50,6 +53,8 @@ export interface HocuspocusScale {
   /** Bytes of the stored document state (Hocuspocus stores one merged state per document). */
   storedBytes: number;
   coldLoadMs: number;
+  /** Server CPU time of the cold load (all threads); absent in reports made before. */
+  coldLoadCpuMs?: number;
   memoryPerDocument: MemoryPerDocument;
 }
 

@@ -95,7 +95,8 @@ let profiler: Session | undefined;
 
 /**
  * Profiles only the window the parent measures: `{ profile: 'start' }` starts V8's sampling
- * profiler in this process, `{ profile: 'stop', file }` writes the profile and answers
+ * profiler in this process and answers `{ profiling: true }` once it runs,
+ * `{ profile: 'stop', file }` writes the profile and answers
  * `{ profiled: file }` (or `{ profiled: null, error }`).
  */
 async function profileCommand(message: unknown): Promise<void> {
@@ -107,6 +108,7 @@ async function profileCommand(message: unknown): Promise<void> {
       profiler.connect();
       await profiler.post('Profiler.enable');
       await profiler.post('Profiler.start');
+      process.send?.({ profiling: true });
     } else if (
       command.profile === 'stop' &&
       profiler !== undefined &&

@@ -21,8 +21,8 @@ export interface ChildServer {
   output(): string;
   /** Asks the server for a memory report (after a full GC if started with --expose-gc). */
   memory(timeoutMs?: number): Promise<MemoryReport>;
-  /** Starts V8's sampling profiler inside the server. */
-  startProfile(): void;
+  /** Starts V8's sampling profiler inside the server; resolves once it runs. */
+  startProfile(timeoutMs?: number): Promise<void>;
   /** Stops the profiler and resolves once the server has written the profile to `file`. */
   stopProfile(file: string, timeoutMs?: number): Promise<void>;
   /** SIGTERM, then SIGKILL after a grace period; resolves once the process has exited. */
@@ -73,9 +73,7 @@ export async function startChildServer(
     sample: () => sampleProcess(pid),
     output: () => output,
     memory: (timeoutMs = 10_000) => requestMemory(child, timeoutMs),
-    startProfile: () => {
-      child.send({ profile: 'start' });
-    },
+    startProfile: (timeoutMs = 10_000) => startProfile(child, timeoutMs),
     stopProfile: (file, timeoutMs = 10_000) => stopProfile(child, file, timeoutMs),
     stop: () => stopChild(child),
     kill: () => killChild(child),
@@ -160,6 +158,26 @@ function requestMemory(child: ChildProcess, timeoutMs: number): Promise<MemoryRe
     };
     child.stdout?.on('data', onData);
     child.kill('SIGUSR2');
+  });
+}
+
+function startProfile(child: ChildProcess, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: unknown) => {
+      if ((message as { profiling?: unknown }).profiling !== true) return;
+      cleanup();
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`the profiler did not start within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const cleanup = () => {
+      clearTimeout(timer);
+      child.off('message', onMessage);
+    };
+    child.on('message', onMessage);
+    child.send({ profile: 'start' });
   });
 }
 

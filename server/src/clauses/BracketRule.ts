@@ -20,25 +20,43 @@ const REFUSAL: SyncRejection = {
  * The bracket rule. B1: every '[' a client inserts into a clause is its delegation's bracket
  * (recorded in the clause's meta by `ClauseTracker`, with `withInserted`). B2: only that
  * delegation or a moderator may delete it, or a live ']' that closes it; B3: deleting an
- * ancestor deletes the brackets inside. The owners index is derived from the meta: built at
- * load, updated by observing every committed write of the `ClauseMetaStore`.
+ * ancestor deletes the brackets inside. The owners index is derived from the meta: built from
+ * it when first needed (issue 17: not before a cold load's first sync answer; `build`), then
+ * updated by observing every committed write of the `ClauseMetaStore`.
  */
 export class BracketRule implements DocumentPlugin {
   readonly name = 'brackets';
-  private readonly owners = new BracketOwners();
+  /** Null until built: a meta write before then is read by the build itself. */
+  private ownersIndex: BracketOwners | null = null;
   private readonly fragment: Y.XmlFragment;
   private pending: InsertedBracket[] = [];
 
   constructor(
     private readonly doc: Y.Doc,
-    store: ClauseMetaStore,
+    private readonly store: ClauseMetaStore,
   ) {
     this.fragment = doc.getXmlFragment(DRAFT_FRAGMENT);
-    for (const clauseId of store.clauseIds()) this.owners.setClause(clauseId, store.read(clauseId));
     store.observe((write) => {
-      for (const { clauseId, after } of write.changes) this.owners.setClause(clauseId, after);
+      if (this.ownersIndex === null) return;
+      for (const { clauseId, after } of write.changes) this.ownersIndex.setClause(clauseId, after);
     });
     doc.on('afterTransaction', this.collect);
+  }
+
+  /** Builds the owners index from the meta as it is now, unless it was built already. */
+  build(): void {
+    this.ownersNow();
+  }
+
+  private ownersNow(): BracketOwners {
+    if (this.ownersIndex === null) {
+      const owners = new BracketOwners();
+      for (const clauseId of this.store.clauseIds()) {
+        owners.setClause(clauseId, this.store.read(clauseId));
+      }
+      this.ownersIndex = owners;
+    }
+    return this.ownersIndex;
   }
 
   check(update: DecodedUpdate, context: UpdateCheckContext): SyncRejection | undefined {
@@ -59,7 +77,7 @@ export class BracketRule implements DocumentPlugin {
    * plus the owned brackets it covers, and for each live ']' in it one walk of its clause's text.
    */
   mayDeleteRange(actor: Actor, client: number, clock: number, end: number): boolean {
-    for (const owned of this.owners.ownedIn(client, clock, end)) {
+    for (const owned of this.ownersNow().ownedIn(client, clock, end)) {
       if (can(actor, 'removeBracket', { delegation: owned.delegation })) continue;
       // A stock client's sync step 2 carries its whole delete set, brackets long gone included.
       if (isLiveChar(this.doc, { client, clock: owned.clock })) return false;
@@ -67,7 +85,7 @@ export class BracketRule implements DocumentPlugin {
     for (const close of liveClosingBrackets(this.doc, client, clock, end)) {
       const open = openingBracketIdOf(close.text, close.id);
       if (open === null) continue;
-      const [owner] = this.owners.ownedIn(open.client, open.clock, open.clock + 1);
+      const [owner] = this.ownersNow().ownedIn(open.client, open.clock, open.clock + 1);
       if (owner !== undefined && !can(actor, 'removeBracket', { delegation: owner.delegation })) {
         return false;
       }

@@ -29,9 +29,14 @@ interface ElementState {
 
 /**
  * The clauses of one loaded document by id, with the last text the server saw for each, kept
- * up to date from client transactions. Built once at load (O(document)); afterwards each
- * transaction costs what it changed: the changed types are walked up to their clause, and the
- * new and deleted structs are looked at for clauses that appeared or went away.
+ * up to date from client transactions. Built once (O(document)); afterwards each transaction
+ * costs what it changed: the changed types are walked up to their clause, and the new and
+ * deleted structs are looked at for clauses that appeared or went away.
+ *
+ * The build waits until something needs it (issue 17: a cold load answers its first sync
+ * without it): any read of the index, or the start of any transaction on the document (the
+ * texts before the first change are the ones it must remember), builds it first, from the
+ * document as it is then; `build` lets the draft's queue do it in the background.
  */
 export class ClauseIndex {
   private readonly fragment: Y.XmlFragment;
@@ -42,20 +47,30 @@ export class ClauseIndex {
   private readonly touched = new Set<Y.XmlElement>();
   /** Clause ids that left the draft while loaded (their last text stays in `lastText`). */
   private readonly removed = new Set<string>();
+  private built = false;
 
   constructor(private readonly doc: Y.Doc) {
     this.fragment = doc.getXmlFragment(DRAFT_FRAGMENT);
-    for (const element of clauseElements(doc)) {
+    doc.on('beforeTransaction', this.build);
+    doc.on('afterTransaction', this.collect);
+  }
+
+  /** Builds the index from the document as it is now, unless it was built already. */
+  readonly build = (): void => {
+    if (this.built) return;
+    this.built = true;
+    this.doc.off('beforeTransaction', this.build);
+    for (const element of clauseElements(this.doc)) {
       const state = { id: clauseIdOf(element), text: plainText(element) };
       this.track(element, state);
       if (state.id !== null && !this.lastText.has(state.id))
         this.lastText.set(state.id, state.text);
     }
-    doc.on('afterTransaction', this.collect);
-  }
+  };
 
   /** The current text of a clause that is in the document, or undefined. */
   currentText(clauseId: string): string | undefined {
+    this.build();
     const elements = this.elementsById.get(clauseId);
     if (elements === undefined) return undefined;
     for (const element of elements) {
@@ -66,6 +81,7 @@ export class ClauseIndex {
 
   /** The live elements that carry a clause id (more than one only after a paste, briefly). */
   elementsOf(clauseId: string): Y.XmlElement[] {
+    this.build();
     return [...(this.elementsById.get(clauseId) ?? [])].filter(isLive);
   }
 
@@ -74,6 +90,7 @@ export class ClauseIndex {
    * transactions left them. Clear on return.
    */
   takeChanges(): ClauseTextChange[] {
+    this.build();
     const after = new Map<string, string>();
     const gone = new Set<string>();
     for (const element of this.touched) {
@@ -116,6 +133,7 @@ export class ClauseIndex {
 
   /** Stops listening to the document. */
   destroy(): void {
+    this.doc.off('beforeTransaction', this.build);
     this.doc.off('afterTransaction', this.collect);
   }
 

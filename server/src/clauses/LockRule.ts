@@ -18,21 +18,27 @@ export interface LockRuleOptions {
 /**
  * L2: nothing inside or deleting a locked clause. Refuses (`clauseLocked`, naming the clause and
  * who locked it) any update that `lockedClauseTouched` finds touching a locked clause. The
- * index of the locked clauses' structs is derived from the lock meta (L6): built at load and
+ * index of the locked clauses' structs is derived from the lock meta (L6): built when first
+ * needed (the first check; issue 17: not before a cold load's first sync answer; `build`) and
  * rebuilt whenever a committed meta write locks, unlocks or relocks a clause, so the two
  * cannot disagree.
  */
 export class LockRule implements DocumentPlugin {
   readonly name = 'locks';
-  private readonly locked = new LockedClauseIndex();
+  /** Null until built: a lock written before then is read by the build itself. */
+  private locked: LockedClauseIndex | null = null;
 
   constructor(private readonly options: LockRuleOptions) {
-    this.rebuild();
     options.store.observe(this.noticed);
   }
 
+  /** Builds the index from the lock meta as it is now, unless it was built already. */
+  build(): LockedClauseIndex {
+    return this.locked ?? this.rebuild();
+  }
+
   check(update: DecodedUpdate, context: UpdateCheckContext): SyncRejection | undefined {
-    const clauseId = lockedClauseTouched(update, context.doc, this.locked);
+    const clauseId = lockedClauseTouched(update, context.doc, this.build());
     if (clauseId === undefined) return undefined;
     return { reason: 'clauseLocked', message: this.refusalMessage(clauseId) };
   }
@@ -51,17 +57,20 @@ export class LockRule implements DocumentPlugin {
       ({ before, after }) =>
         JSON.stringify(before?.lock ?? null) !== JSON.stringify(after.lock ?? null),
     );
-    if (lockChanged) this.rebuild();
+    if (lockChanged && this.locked !== null) this.rebuild();
   };
 
   /** Re-reads which clauses are locked from the meta. */
-  private rebuild(): void {
+  private rebuild(): LockedClauseIndex {
     const { store, index } = this.options;
     const locked: { clauseId: string; elements: Y.XmlElement[] }[] = [];
     for (const clauseId of store.clauseIds()) {
       if ((store.read(clauseId)?.lock ?? null) === null) continue;
       locked.push({ clauseId, elements: index.elementsOf(clauseId) });
     }
-    this.locked.rebuild(locked);
+    const built = new LockedClauseIndex();
+    built.rebuild(locked);
+    this.locked = built;
+    return built;
   }
 }

@@ -39,8 +39,15 @@ export function clausePlugins(
     const index = new ClauseIndex(doc);
     const history = new ClauseHistoryRecorder(documentId, options.changes, host.log);
     const brackets = new BracketRule(doc, store);
+    const locks = new LockRule({ doc, store, index });
+    // The indexes are built when first needed; a cold load answers its first sync before this.
+    host.background(() => {
+      index.build();
+      locks.build();
+      brackets.build();
+    });
     const plugins: DocumentPlugin[] = [
-      new LockRule({ doc, store, index }),
+      locks,
       brackets,
       new ClauseTracker({ host, index, history, store, brackets, now: options.now }),
     ];

@@ -44,6 +44,10 @@ export class DocumentPersistence {
   private doc: Y.Doc | null;
   /** The whole state a compaction writes: the document's, or what `snapshotFrom` says. */
   private snapshot: () => Uint8Array;
+  /** The log's one stored update, while the document is exactly it (`takeStoredState`). */
+  private loadedState: Uint8Array | null = null;
+  /** Stops watching the loaded document for changes (`keepLoadedState`). */
+  private unwatchLoaded: (() => void) | null = null;
 
   constructor(
     private readonly options: DocumentPersistenceOptions,
@@ -72,11 +76,13 @@ export class DocumentPersistence {
     if (doc === null) throw new Error('The document was loaded already.');
     this.owners = await this.options.updates.clientOwners(this.options.documentId);
     const stored = await this.options.updates.load(this.options.documentId);
+    let whole = stored.length === 1;
     Y.transact(doc, () => {
       for (const { seq, update } of stored) {
         try {
           Y.applyUpdate(doc, update);
         } catch (error) {
+          whole = false;
           this.options.log(
             'error',
             `Document ${this.options.documentId}: stored update ${seq} could not be applied and was skipped (${String(error)}).`,
@@ -85,14 +91,59 @@ export class DocumentPersistence {
       }
     });
     if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
+      whole = false;
       this.options.log(
         'error',
         `Document ${this.options.documentId}: its update log has changes with missing dependencies; they stay unapplied.`,
       );
     }
+    if (whole) this.keepLoadedState(doc, stored[0]!.update);
     this.lastAppliedSeq = stored.at(-1)?.seq ?? 0;
     this.storedSinceCompaction = Math.max(0, stored.length - 1);
+  }
+
+  /**
+   * Queues the compaction a long loaded log is due (`compactEvery`). Called once the document
+   * answered its first sync (`SyncDocument`): encoding the whole document and rewriting the log
+   * must not delay a cold load's first client (issue 17). Until then an update applied, or the
+   * unload, compacts as always.
+   */
+  compactLoadedLog(): void {
     this.compactIfDue();
+  }
+
+  /**
+   * The whole document as its log stores it, once, or null: right after a load from a log of one
+   * update (a compacted draft) that applied whole, until it is taken or a transaction changes the
+   * document. The first sync answer takes it: for a client that has nothing, that update as
+   * stored is the answer, not an encoding of the whole document again (the same state, perhaps
+   * in other bytes). Taken once, so that an open draft does not keep it beside its Y.Doc.
+   */
+  takeStoredState(): Uint8Array | null {
+    const state = this.loadedState;
+    this.forgetStoredState();
+    return state;
+  }
+
+  private keepLoadedState(doc: Y.Doc, update: Uint8Array): void {
+    this.loadedState = update;
+    // A transaction that changed the document (not merely defined a root type, say) ends it.
+    const forgetIfChanged = (transaction: Y.Transaction): void => {
+      const changed =
+        transaction.deleteSet.clients.size > 0 ||
+        [...transaction.afterState].some(
+          ([client, clock]) => (transaction.beforeState.get(client) ?? 0) !== clock,
+        );
+      if (changed) this.forgetStoredState();
+    };
+    doc.on('afterTransaction', forgetIfChanged);
+    this.unwatchLoaded = () => doc.off('afterTransaction', forgetIfChanged);
+  }
+
+  private forgetStoredState(): void {
+    this.loadedState = null;
+    this.unwatchLoaded?.();
+    this.unwatchLoaded = null;
   }
 
   /** The user a Yjs client id of this document is bound to, from the in-memory cache. */

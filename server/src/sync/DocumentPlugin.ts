@@ -86,6 +86,13 @@ export interface DocumentPluginHost {
    * and broadcast (`ServerWriter.write`).
    */
   write(change: (doc: Y.Doc) => void): Promise<SyncResult<boolean>>;
+  /**
+   * Queues `task` as a task of the document's queue once the document has answered its first
+   * sync step 1 (at once if it has): a cold load answers its first client before this. For work
+   * that may wait, such as building an index that its readers build on demand, synchronously,
+   * when they come first (an update checked before the task runs).
+   */
+  background(task: () => void): void;
   log: SyncLog;
 }
 

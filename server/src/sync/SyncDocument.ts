@@ -5,13 +5,14 @@ import { ClientWrites, StagedGroup, type UpdateOutcome } from './ClientWrites';
 import type { DocumentPersistence } from './DocumentPersistence';
 import type { DocumentPlugin, DocumentPluginFactory, UpdateSender } from './DocumentPlugin';
 import { DocumentPresence } from './DocumentPresence';
-import type { DocumentQueue } from './DocumentQueue';
+import { type DocumentQueue, QueueClosedError } from './DocumentQueue';
 import {
   encodeSyncStep1,
   encodeSyncStep1FromVector,
   encodeSyncStep2,
   encodeSyncStep2FromUpdate,
   encodeSyncUpdate,
+  isEmptyStateVector,
 } from './protocol';
 import { ServerStructIndex } from './ServerStructIndex';
 import { SERVER_WRITE_ORIGIN, ServerWriter } from './ServerWriter';
@@ -128,6 +129,8 @@ export class SyncDocument<Api = unknown> {
   private quietTimer: NodeJS.Timeout | null = null;
   private wakeQueued = false;
   private lastWakeMs: number | null = null;
+  /** Work waiting for the first sync answer (issue 17: cold load); null once queued. */
+  private backgroundTasks: (() => void)[] | null = [() => this.persistence.compactLoadedLog()];
 
   constructor(options: SyncDocumentOptions<Api>) {
     this.id = options.id;
@@ -206,6 +209,7 @@ export class SyncDocument<Api = unknown> {
       documentId: this.id,
       doc,
       write: (change) => this.queue.run(() => this.awake().writer.write(change)),
+      background: (task) => this.background(task),
       log: this.log,
     });
     const writes = new ClientWrites({
@@ -331,7 +335,8 @@ export class SyncDocument<Api = unknown> {
       return;
     }
     this.hibernatedState = {
-      update: Y.encodeStateAsUpdate(state.doc),
+      // Unchanged since a load from one stored snapshot: that snapshot is the encoded state.
+      update: this.persistence.takeStoredState() ?? Y.encodeStateAsUpdate(state.doc),
       stateVector: Y.encodeStateVector(state.doc),
     };
     this.awakeState = null;
@@ -362,6 +367,27 @@ export class SyncDocument<Api = unknown> {
       return { ok: true, value: 'alreadyKnown' };
     }
     return null;
+  }
+
+  /** Queues `task` after the first sync answer (`DocumentPluginHost.background`). */
+  private background(task: () => void): void {
+    if (this.backgroundTasks !== null) this.backgroundTasks.push(task);
+    else this.queueBackground(task);
+  }
+
+  /** Queues the background work waiting for the first sync answer (issue 17: cold load). */
+  private startBackground(): void {
+    const tasks = this.backgroundTasks;
+    if (tasks === null) return;
+    this.backgroundTasks = null;
+    for (const task of tasks) this.queueBackground(task);
+  }
+
+  private queueBackground(task: () => void): void {
+    this.queue.later(task).catch((error: unknown) => {
+      if (error instanceof QueueClosedError) return;
+      this.log('error', `Document ${this.id}: background work failed (${String(error)}).`);
+    });
   }
 
   /** How many sockets are connected to this document. */
@@ -525,11 +551,19 @@ export class SyncDocument<Api = unknown> {
     return this.queue.run(() => {
       try {
         const hibernated = this.hibernatedState;
+        // Right after a cold load, a client that has nothing gets the stored state as it is.
+        const stored = this.persistence.takeStoredState();
+        const empty = isEmptyStateVector(clientStateVector);
         // Hibernated: the answer comes from the encoded state, no Y.Doc is built (S14).
         const frame =
-          hibernated === null
-            ? encodeSyncStep2(this.peek().doc, clientStateVector)
-            : encodeSyncStep2FromUpdate(Y.diffUpdate(hibernated.update, clientStateVector));
+          hibernated !== null
+            ? encodeSyncStep2FromUpdate(
+                empty ? hibernated.update : Y.diffUpdate(hibernated.update, clientStateVector),
+              )
+            : stored !== null && empty
+              ? encodeSyncStep2FromUpdate(stored)
+              : encodeSyncStep2(this.peek().doc, clientStateVector);
+        this.startBackground();
         return { ok: true, value: frame };
       } catch {
         return {

@@ -51,6 +51,11 @@ export function encodeSyncStep2FromUpdate(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/** Whether a state vector says its client has nothing (a fresh Y.Doc's: no clients). */
+export function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.length === 1 && stateVector[0] === 0;
+}
+
 /** A sync update frame carrying one Yjs update. */
 export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
