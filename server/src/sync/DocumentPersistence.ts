@@ -46,6 +46,8 @@ export class DocumentPersistence {
   private snapshot: () => Uint8Array;
   /** The log's one stored update, while the document is exactly it (`takeStoredState`). */
   private loadedState: Uint8Array | null = null;
+  /** The log's one stored update, left unapplied by a lazy `load` (`takeUnapplied`). */
+  private unapplied: Uint8Array | null = null;
   /** Stops watching the loaded document for changes (`keepLoadedState`). */
   private unwatchLoaded: (() => void) | null = null;
 
@@ -71,11 +73,19 @@ export class DocumentPersistence {
    * Applies the whole stored log to the (fresh) document in one transaction (one event, one
    * cleanup). Never `Y.mergeUpdates` over the log: it is quadratic (100k updates took 806 s).
    */
-  async load(): Promise<void> {
+  async load(options: { lazy?: boolean } = {}): Promise<void> {
     const doc = this.doc;
     if (doc === null) throw new Error('The document was loaded already.');
     this.owners = await this.options.updates.clientOwners(this.options.documentId);
     const stored = await this.options.updates.load(this.options.documentId);
+    const [only] = stored;
+    if (options.lazy === true && stored.length === 1 && only !== undefined) {
+      // A compacted log: the draft starts hibernated from it (`takeUnapplied`, SPEC S14).
+      this.unapplied = only.update;
+      this.lastAppliedSeq = only.seq;
+      this.storedSinceCompaction = 0;
+      return;
+    }
     let whole = stored.length === 1;
     Y.transact(doc, () => {
       for (const { seq, update } of stored) {
@@ -100,6 +110,17 @@ export class DocumentPersistence {
     if (whole) this.keepLoadedState(doc, stored[0]!.update);
     this.lastAppliedSeq = stored.at(-1)?.seq ?? 0;
     this.storedSinceCompaction = Math.max(0, stored.length - 1);
+  }
+
+  /**
+   * The log's one stored update (a compacted draft), once, when `load` was lazy and left it
+   * unapplied: the draft starts hibernated with it as its encoded state, so that its first sync
+   * answers need no Y.Doc (SPEC S14); null otherwise.
+   */
+  takeUnapplied(): Uint8Array | null {
+    const update = this.unapplied;
+    this.unapplied = null;
+    return update;
   }
 
   /**

@@ -160,7 +160,8 @@ export class DocumentRegistry<Api> {
         },
         doc,
       );
-      await persistence.load();
+      // A draft that may hibernate loads a compacted log straight into hibernation (S14).
+      await persistence.load({ lazy: quietMs > 0 });
       const document: SyncDocument<Api> = new SyncDocument({
         id: documentId,
         doc,

@@ -156,7 +156,19 @@ export class SyncDocument<Api = unknown> {
         this.wakeSoon();
       },
     );
-    this.awakeState = this.build(options.doc);
+    const unapplied = this.persistence.takeUnapplied();
+    if (unapplied === null) {
+      this.awakeState = this.build(options.doc);
+    } else {
+      // Loaded from one stored snapshot, left unapplied: the draft starts hibernated, so its
+      // first sync answers come from the snapshot and the first edit builds the Y.Doc (S14).
+      options.doc.destroy();
+      this.awakeState = null;
+      this.hibernatedState = {
+        update: unapplied,
+        stateVector: Y.encodeStateVectorFromUpdate(unapplied),
+      };
+    }
     // A compaction writes the encoded state while hibernated; nothing else holds the Y.Doc.
     this.persistence.snapshotFrom(() => this.encodedState());
     this.scheduleQuiet();
@@ -251,6 +263,12 @@ export class SyncDocument<Api = unknown> {
     const doc = new Y.Doc();
     try {
       Y.applyUpdate(doc, hibernated.update);
+      if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
+        this.log(
+          'error',
+          `Document ${this.id}: its stored state has changes with missing dependencies; they stay unapplied.`,
+        );
+      }
       this.awakeState = this.build(doc);
     } catch (error) {
       doc.destroy();

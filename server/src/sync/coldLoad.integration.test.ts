@@ -154,12 +154,37 @@ describe('cold load: what the first sync does not wait for is still there for ev
     expect(reader.doc.getXmlFragment('default').toJSON()).toBe(
       whole.getXmlFragment('default').toJSON(),
     );
+    // Loaded straight into hibernation (S14): the answer came from the snapshot, no Y.Doc yet.
+    const id = demoDocumentId(server);
+    expect(server.sync.hibernation(id)).toEqual({ hibernated: true, wakeMs: null });
     const typist = await openClient(server, 'mx.delegate');
+    expect(server.sync.hibernation(id)?.hibernated).toBe(true);
     clauseText(typist.doc, UNLOCKED).insert(0, 'Live ');
     await until(
       () => clauseText(reader.doc, UNLOCKED).toString().startsWith('Live Compacted '),
       'the reader hears the next edit',
     );
+    // The first edit built the Y.Doc and its plugins.
+    expect(server.sync.hibernation(id)?.hibernated).toBe(false);
+    expect(server.sync.hibernation(id)?.wakeMs).toEqual(expect.any(Number));
+    expect(clauseText(await storedDoc(server), UNLOCKED).toString()).toMatch(/^Live Compacted /);
+  });
+
+  it('with hibernation off (ACCORD_QUIET_MS=0) a compacted draft loads awake', async () => {
+    const first = await startServer();
+    await openClient(first.server, 'us.delegate');
+    const dataDir = first.server.dataDir;
+    await first.close();
+    const { server } = await startServer({
+      dataDir,
+      syncTuning: { groupCommit: true, coalesceFrames: true, quietMs: 0 },
+    });
+    const reader = await openClient(server, 'ca.delegate');
+    expect(clauseText(reader.doc, UNLOCKED).length).toBeGreaterThan(0);
+    expect(server.sync.hibernation(demoDocumentId(server))).toEqual({
+      hibernated: false,
+      wakeMs: null,
+    });
   });
 
   it('a change before the first sync answer is in that answer (the stored snapshot is not)', async () => {
