@@ -27,7 +27,9 @@ const HIBERNATION_WAIT_MS = 60_000;
  * log for one client, then compacts it in the background; (3) a restarted server loads the
  * compacted log for one client, then memory per open document is measured; (4) a server with
  * a short `ACCORD_QUIET_MS` measures memory per open-but-quiet (hibernated) copy, then how long
- * each copy takes to wake for a read. Servers (2) and (3) never hibernate (`ACCORD_QUIET_MS=0`).
+ * each copy takes to wake for a read, then the cold load of the compacted large draft as shipped
+ * (drafts may hibernate, so it loads straight into hibernation: SPEC S14). Servers (2) and (3)
+ * never hibernate (`ACCORD_QUIET_MS=0`): their drafts load awake.
  */
 export async function accordScale(
   script: string,
