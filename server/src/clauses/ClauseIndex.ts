@@ -22,6 +22,17 @@ export interface ClauseTextChange {
   restored?: true;
 }
 
+/**
+ * The text as one flat string. `plainText` builds a clause's text piece by piece, and V8 keeps
+ * such a string as a rope (a node per piece, each Yjs item's text): an index that keeps every
+ * clause's text would hold all those nodes (2.7 MiB on a 1,000-clause draft of 100,000 edits,
+ * issue 17). Reading a string as a number makes V8 flatten it in place, so the pieces can go.
+ */
+function flattened(text: string): string {
+  void Number(text);
+  return text;
+}
+
 interface ElementState {
   id: string | null;
   text: string;
@@ -61,7 +72,7 @@ export class ClauseIndex {
     this.built = true;
     this.doc.off('beforeTransaction', this.build);
     for (const element of clauseElements(this.doc)) {
-      const state = { id: clauseIdOf(element), text: plainText(element) };
+      const state = { id: clauseIdOf(element), text: flattened(plainText(element)) };
       this.track(element, state);
       if (state.id !== null && !this.lastText.has(state.id))
         this.lastText.set(state.id, state.text);
@@ -100,7 +111,7 @@ export class ClauseIndex {
         if (old?.id) gone.add(old.id);
         continue;
       }
-      const state = { id: clauseIdOf(element), text: plainText(element) };
+      const state = { id: clauseIdOf(element), text: flattened(plainText(element)) };
       this.track(element, state);
       if (state.id !== null) after.set(state.id, state.text);
     }
