@@ -26,11 +26,11 @@ export interface ClauseTextChange {
  * The text as one flat string. `plainText` builds a clause's text piece by piece, and V8 keeps
  * such a string as a rope (a node per piece, each Yjs item's text): an index that keeps every
  * clause's text would hold all those nodes (2.7 MiB on a 1,000-clause draft of 100,000 edits,
- * issue 17). Reading a string as a number makes V8 flatten it in place, so the pieces can go.
+ * issue 17). A copy through UTF-16 code units is exact (lone surrogates too) and always flat;
+ * tricks that flatten in place (`Number(text)`) are dropped by the optimising compiler.
  */
 function flattened(text: string): string {
-  void Number(text);
-  return text;
+  return Buffer.from(text, 'utf16le').toString('utf16le');
 }
 
 interface ElementState {
