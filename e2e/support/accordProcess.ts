@@ -19,6 +19,8 @@ export const DEMO_PASSWORD = 'accord-demo-2025';
 export interface AccordProcess {
   url: string;
   dataDir: string;
+  /** What the server has printed on its standard output so far (its info log). */
+  output(): string;
   /** Stops the process (SIGTERM, then SIGKILL) and waits for it to exit. */
   stop(): Promise<void>;
 }
@@ -44,11 +46,16 @@ export async function startAccord(
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
   const url = await waitForUrl(child);
   await waitForHealth(url);
   return {
     url,
     dataDir,
+    output: () => output,
     stop: () => stopProcess(child),
   };
 }
