@@ -294,21 +294,18 @@ export class SyncConnection implements LivenessTarget, UpdatingPeer {
 
   /** Writes several frames, each its own message, in one write to the network. */
   private writeMany(frames: readonly Uint8Array[]): void {
-    try {
-      this.socket.sendMany?.(frames);
-    } catch (error) {
-      this.log(
-        'warn',
-        `${this.describe()}: send failed, dropping the connection (${String(error)}).`,
-      );
-      this.close(CLOSE_CODES.internalError, 'Send failed.');
-    }
+    this.sending(() => this.socket.sendMany?.(frames));
   }
 
   private write(frame: Uint8Array): void {
     if (!this.open) return;
+    this.sending(() => this.socket.send(frame));
+  }
+
+  /** Runs a send; a socket that refuses it is treated as gone. */
+  private sending(send: () => void): void {
     try {
-      this.socket.send(frame);
+      send();
     } catch (error) {
       this.log(
         'warn',

@@ -13,6 +13,7 @@ import {
   encodeSyncStep2FromUpdate,
   encodeSyncUpdate,
   isEmptyStateVector,
+  isEmptyUpdate,
 } from './protocol';
 import { ServerStructIndex } from './ServerStructIndex';
 import { SERVER_WRITE_ORIGIN, ServerWriter } from './ServerWriter';
@@ -380,8 +381,7 @@ export class SyncDocument<Api = unknown> {
   private quietAnswer(sender: UpdateSender, update: Uint8Array): SyncResult<UpdateOutcome> | null {
     if (this.awakeState !== null) return null;
     if (!can(sender, 'editText')) return { ok: true, value: 'droppedReadOnly' };
-    // An update with no structs and no deletions: two zero counts (Yjs update v1).
-    if (update.byteLength === 2 && update[0] === 0 && update[1] === 0) {
+    if (isEmptyUpdate(update)) {
       return { ok: true, value: 'alreadyKnown' };
     }
     return null;

@@ -56,6 +56,11 @@ export function isEmptyStateVector(stateVector: Uint8Array): boolean {
   return stateVector.length === 1 && stateVector[0] === 0;
 }
 
+/** Whether a Yjs (v1) update carries nothing: no structs, no deletions (two zero counts). */
+export function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
+}
+
 /** A sync update frame carrying one Yjs update. */
 export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();

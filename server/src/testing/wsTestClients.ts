@@ -5,7 +5,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { DEMO_PASSWORD } from '../seed/demo';
-import { MESSAGE_TYPES, SYNC_MESSAGE_TYPES } from '../sync/protocol';
+import { encodeSyncStep2FromUpdate, MESSAGE_TYPES, SYNC_MESSAGE_TYPES } from '../sync/protocol';
 import { type RunningTestServer, signIn, startTestServer } from './testServer';
 
 /**
@@ -158,11 +158,7 @@ export function syncUpdateFrame(update: Uint8Array): Uint8Array {
  * client sends on every connect (S2 lets an update with missing dependencies wait for it).
  */
 export function syncStep2Frame(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_TYPES.sync);
-  encoding.writeVarUint(encoder, SYNC_MESSAGE_TYPES.step2);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
+  return encodeSyncStep2FromUpdate(update);
 }
 
 /** Every update a document makes from now on. */
